@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace McpClientGen;
+
+/// <summary>
+/// Puts <c>Authorization: Bearer</c> on every request to the MCP endpoint's origin (POST, GET and DELETE
+/// alike), and when the server answers 401 replaces the token once and resends the request.
+/// </summary>
+internal sealed class ClientCredentialsHandler(ClientCredentialsTokenProvider tokenProvider, Uri endpoint) : DelegatingHandler
+{
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // A token is only ever sent to the origin it was requested for.
+        if (request.RequestUri is null || !EndpointRules.SameOrigin(request.RequestUri, endpoint))
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var token = await tokenProvider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        if (request.Content is not null)
+        {
+            // Buffered so the body can be sent a second time after a 401.
+#if NET9_0_OR_GREATER
+            await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+#else
+            await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+#endif
+        }
+
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        response.Dispose();
+        tokenProvider.Invalidate(token);
+        var replacement = await tokenProvider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", replacement.Value);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,37 @@
+namespace McpClientGen;
+
+/// <summary>The transport rules every endpoint McpClientGen talks to must follow.</summary>
+internal static class EndpointRules
+{
+    /// <summary>HTTPS is required, except on loopback where there is no network to protect.</summary>
+    public static void EnsureSecure(Uri uri, string role)
+    {
+        if (!uri.IsAbsoluteUri)
+        {
+            throw new McpAuthenticationException($"The {role} '{uri}' must be an absolute URL.");
+        }
+
+        if (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
+        {
+            return;
+        }
+
+        throw new McpAuthenticationException(
+            $"The {role} '{uri}' must use HTTPS (plain HTTP is allowed only for loopback addresses).");
+    }
+
+    /// <summary>Whether two URLs share scheme, host and port, the boundary a token must not cross.</summary>
+    public static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && a.Port == b.Port;
+
+    /// <summary>
+    /// Compares resource identifiers the way RFC 9728 intends: scheme and host are case-insensitive and a
+    /// trailing slash on the path is not significant.
+    /// </summary>
+    public static bool SameResource(Uri a, Uri b) =>
+        SameOrigin(a, b)
+        && string.Equals(a.AbsolutePath.TrimEnd('/'), b.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal)
+        && string.Equals(a.Query, b.Query, StringComparison.Ordinal);
+}

@@ -1,0 +1,69 @@
+using System.ComponentModel;
+using System.Text.Json;
+using McpClientGen.Serialization;
+using ModelContextProtocol.Protocol;
+
+namespace McpClientGen;
+
+/// <summary>
+/// Base class of every generated client. It holds the <see cref="McpConnection"/> and offers the one call
+/// path the generated methods use: send arguments, fail on <c>isError</c>, read the typed result.
+/// </summary>
+public abstract class McpClientProxy
+{
+    /// <summary>Creates the proxy over a connection, which it shares and does not dispose.</summary>
+    protected McpClientProxy(McpConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        Connection = connection;
+    }
+
+    /// <summary>The connection the calls go through.</summary>
+    public McpConnection Connection { get; }
+
+    /// <summary>Calls a tool and throws <see cref="McpToolException"/> when it reports <c>isError</c>.</summary>
+    /// <param name="toolName">The tool's wire name.</param>
+    /// <param name="arguments">The serialized arguments.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected async Task<CallToolResult> CallToolAsync(string toolName, ToolArguments arguments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var request = new CallToolRequestParams { Name = toolName, Arguments = arguments.Build() };
+        var result = await Connection.CallToolAsync(request, cancellationToken).ConfigureAwait(false);
+        return result.IsError == true ? throw new McpToolException(toolName, result) : result;
+    }
+
+    /// <summary>
+    /// Reads a tool's typed result from <c>structuredContent</c>, or, for servers that only send text, from
+    /// JSON in the first text block.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected static T ReadStructuredResult<T>(CallToolResult result, string toolName, Func<JsonElement, string, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(read);
+        if (result.StructuredContent is { ValueKind: JsonValueKind.Object } structured)
+        {
+            return read(structured, toolName);
+        }
+
+        var text = result.Content.OfType<TextContentBlock>().FirstOrDefault()?.Text;
+        if (text is not null)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                if (document.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    return read(document.RootElement, toolName);
+                }
+            }
+            catch (JsonException)
+            {
+            }
+        }
+
+        throw new McpToolResultException(toolName, "it has no structuredContent object and its first text block is not a JSON object.");
+    }
+}

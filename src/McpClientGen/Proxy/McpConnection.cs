@@ -1,0 +1,195 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace McpClientGen;
+
+/// <summary>
+/// One authenticated connection to an MCP server: an <see cref="HttpClient"/> that carries client-credentials
+/// tokens, and a lazily opened <see cref="McpClient"/> session shared by every caller. A session that fails at
+/// the transport level is discarded, and the next call opens a new one.
+/// </summary>
+public sealed class McpConnection : IAsyncDisposable
+{
+    /// <summary>The MCP extension this client implements, advertised in its capabilities.</summary>
+    public const string ClientCredentialsExtension = "io.modelcontextprotocol/oauth-client-credentials";
+
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+    private readonly ILoggerFactory? _loggerFactory;
+    private readonly object _gate = new();
+    private Task<McpClient>? _session;
+    private bool _disposed;
+
+    private McpConnection(Uri endpoint, HttpClient httpClient, bool ownsHttpClient, ILoggerFactory? loggerFactory)
+    {
+        Endpoint = endpoint;
+        _httpClient = httpClient;
+        _ownsHttpClient = ownsHttpClient;
+        _loggerFactory = loggerFactory;
+    }
+
+    /// <summary>The MCP endpoint.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>
+    /// Creates a connection that authenticates with OAuth 2.0 client credentials as <paramref name="options"/> say.
+    /// </summary>
+    /// <param name="options">Endpoint and credentials; validated here.</param>
+    /// <param name="timeProvider">The clock for token expiry; <see cref="TimeProvider.System"/> by default.</param>
+    /// <param name="loggerFactory">Logging for the MCP session.</param>
+    /// <exception cref="InvalidOperationException">A required option is missing.</exception>
+    public static McpConnection Create(McpConnectionOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+
+        // The backchannel (discovery and token requests) must not run through the auth handler itself.
+        var backchannel = new HttpClient();
+        var tokenProvider = new ClientCredentialsTokenProvider(options, backchannel, timeProvider ?? TimeProvider.System);
+        var handler = new ClientCredentialsHandler(tokenProvider, options.Endpoint!) { InnerHandler = new HttpClientHandler() };
+        return new McpConnection(options.Endpoint!, new HttpClient(handler), ownsHttpClient: true, loggerFactory);
+    }
+
+    /// <summary>
+    /// Creates a connection over an <see cref="HttpClient"/> configured elsewhere, for example by
+    /// <c>IHttpClientFactory</c>; the caller keeps ownership of it.
+    /// </summary>
+    public static McpConnection Create(Uri endpoint, HttpClient httpClient, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(httpClient);
+        return new McpConnection(endpoint, httpClient, ownsHttpClient: false, loggerFactory);
+    }
+
+    /// <summary>Calls a tool on the shared session; opens the session first if needed.</summary>
+    public async Task<CallToolResult> CallToolAsync(CallToolRequestParams request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var sessionTask = GetSession();
+        var session = await sessionTask.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await session.CallToolAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsTransportFailure(exception))
+        {
+            Discard(sessionTask);
+            throw;
+        }
+    }
+
+    /// <summary>Lists the server's tools on the shared session.</summary>
+    public async Task<IList<McpClientTool>> ListToolsAsync(CancellationToken cancellationToken = default)
+    {
+        var sessionTask = GetSession();
+        var session = await sessionTask.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await session.ListToolsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsTransportFailure(exception))
+        {
+            Discard(sessionTask);
+            throw;
+        }
+    }
+
+    /// <summary>The server's name and version, from the session handshake, when the server sent them.</summary>
+    public async Task<Implementation?> GetServerInfoAsync(CancellationToken cancellationToken = default) =>
+        (await GetSession().WaitAsync(cancellationToken).ConfigureAwait(false)).ServerInfo;
+
+    /// <summary>Closes the session and, when this connection created it, the HTTP client.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Task<McpClient>? session;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            session = _session;
+            _session = null;
+        }
+
+        if (session is { IsCompletedSuccessfully: true })
+        {
+            await session.Result.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    private Task<McpClient> GetSession()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_session is null || _session.IsFaulted || _session.IsCanceled)
+            {
+                _session = OpenSessionAsync();
+            }
+
+            return _session;
+        }
+    }
+
+    private async Task<McpClient> OpenSessionAsync()
+    {
+        var transport = new HttpClientTransport(
+            new HttpClientTransportOptions { Endpoint = Endpoint, TransportMode = HttpTransportMode.StreamableHttp },
+            _httpClient,
+            _loggerFactory,
+            ownsHttpClient: false);
+        return await McpClient.CreateAsync(transport, CreateClientOptions(), _loggerFactory).ConfigureAwait(false);
+    }
+
+    private static McpClientOptions CreateClientOptions()
+    {
+        using var empty = JsonDocument.Parse("{}");
+        return new McpClientOptions
+        {
+            ClientInfo = new Implementation
+            {
+                Name = "McpClientGen",
+                Version = typeof(McpConnection).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0",
+            },
+            Capabilities = new ClientCapabilities
+            {
+                Extensions = new Dictionary<string, object> { [ClientCredentialsExtension] = empty.RootElement.Clone() },
+            },
+        };
+    }
+
+    private void Discard(Task<McpClient> failed)
+    {
+        lock (_gate)
+        {
+            if (ReferenceEquals(_session, failed))
+            {
+                _session = null;
+            }
+        }
+
+        if (failed.IsCompletedSuccessfully)
+        {
+            _ = failed.Result.DisposeAsync().AsTask();
+        }
+    }
+
+    /// <summary>
+    /// Protocol errors (a bad argument, an unknown tool) leave the session healthy; anything else from below
+    /// the protocol (HTTP errors, a closed stream) means the session cannot be trusted any more.
+    /// </summary>
+    private static bool IsTransportFailure(Exception exception) =>
+        exception is not (McpProtocolException or OperationCanceledException or McpAuthenticationException);
+}
