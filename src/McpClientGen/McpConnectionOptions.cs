@@ -39,6 +39,18 @@ public sealed class McpConnectionOptions
     public override string ToString() =>
         $"Endpoint={Endpoint}, ClientId={ClientId}, ClientSecret={(ClientSecret is null ? "<none>" : "***")}, Scopes={Scopes}, TokenEndpoint={TokenEndpoint}";
 
+    /// <summary>A copy that uses <paramref name="defaultScopes"/> when no scopes are configured.</summary>
+    internal McpConnectionOptions WithDefaultScopes(string? defaultScopes)
+    {
+        var copy = (McpConnectionOptions)MemberwiseClone();
+        if (string.IsNullOrWhiteSpace(copy.Scopes))
+        {
+            copy.Scopes = defaultScopes;
+        }
+
+        return copy;
+    }
+
     /// <summary>Throws when a required setting is missing, naming its configuration key.</summary>
     internal void Validate()
     {

@@ -9,17 +9,48 @@ namespace McpClientGen;
 /// Base class of every generated client. It holds the <see cref="McpConnection"/> and offers the one call
 /// path the generated methods use: send arguments, fail on <c>isError</c>, read the typed result.
 /// </summary>
-public abstract class McpClientProxy
+public abstract class McpClientProxy : IAsyncDisposable
 {
-    /// <summary>Creates the proxy over a connection, which it shares and does not dispose.</summary>
-    protected McpClientProxy(McpConnection connection)
+    private readonly bool _ownsConnection;
+
+    /// <summary>Creates the proxy over a connection.</summary>
+    /// <param name="connection">The authenticated connection the calls go through.</param>
+    /// <param name="ownsConnection">Whether disposing the proxy disposes the connection.</param>
+    protected McpClientProxy(McpConnection connection, bool ownsConnection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         Connection = connection;
+        _ownsConnection = ownsConnection;
     }
 
     /// <summary>The connection the calls go through.</summary>
     public McpConnection Connection { get; }
+
+    /// <summary>Disposes the connection when this proxy created it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownsConnection)
+        {
+            await Connection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// Creates a client-credentials connection for a generated client; <paramref name="defaultScopes"/> (from
+    /// <see cref="ClientCredentialsAttribute"/>) apply when the options name no scopes.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected static McpConnection CreateConnection(
+        McpConnectionOptions options,
+        string? defaultScopes,
+        TimeProvider? timeProvider,
+        Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return McpConnection.Create(options.WithDefaultScopes(defaultScopes), timeProvider, loggerFactory);
+    }
 
     /// <summary>Calls a tool and throws <see cref="McpToolException"/> when it reports <c>isError</c>.</summary>
     /// <param name="toolName">The tool's wire name.</param>
@@ -35,14 +66,19 @@ public abstract class McpClientProxy
     }
 
     /// <summary>
-    /// Reads a tool's typed result from <c>structuredContent</c>, or, for servers that only send text, from
-    /// JSON in the first text block.
+    /// Calls a tool and reads its typed result from <c>structuredContent</c>, or, for servers that only send
+    /// text, from JSON in the first text block.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected static T ReadStructuredResult<T>(CallToolResult result, string toolName, Func<JsonElement, string, T> read)
+    protected async Task<T> CallToolAsync<T>(string toolName, ToolArguments arguments, Func<JsonElement, string, T> read, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(read);
+        var result = await CallToolAsync(toolName, arguments, cancellationToken).ConfigureAwait(false);
+        return ReadStructuredResult(result, toolName, read);
+    }
+
+    private static T ReadStructuredResult<T>(CallToolResult result, string toolName, Func<JsonElement, string, T> read)
+    {
         if (result.StructuredContent is { ValueKind: JsonValueKind.Object } structured)
         {
             return read(structured, toolName);

@@ -69,6 +69,18 @@ public sealed class ToolArguments
         return this;
     }
 
+    /// <summary>Adds an argument given as raw JSON.</summary>
+    public ToolArguments Add(string name, JsonElement? value)
+    {
+        if (value is { } json)
+        {
+            _writer.WritePropertyName(name);
+            json.WriteTo(_writer);
+        }
+
+        return this;
+    }
+
     /// <summary>Adds an argument that writes itself, such as a generated record.</summary>
     public ToolArguments Add<T>(string name, T? value, Action<Utf8JsonWriter, T> write)
     {

@@ -61,6 +61,24 @@ public static class ToolResultReader
             ? value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw WrongType(property, "a boolean", value, toolName)
             : null;
 
+    /// <summary>Reads a required nested object.</summary>
+    public static JsonElement RequiredObject(JsonElement obj, string property, string toolName) =>
+        OptionalObject(obj, property, toolName) ?? throw Missing(property, toolName);
+
+    /// <summary>Reads an optional nested object.</summary>
+    public static JsonElement? OptionalObject(JsonElement obj, string property, string toolName) =>
+        TryGet(obj, property, out var value)
+            ? value.ValueKind == JsonValueKind.Object ? value : throw WrongType(property, "an object", value, toolName)
+            : null;
+
+    /// <summary>Reads a required value of any JSON type, detached from the response document.</summary>
+    public static JsonElement RequiredJson(JsonElement obj, string property, string toolName) =>
+        OptionalJson(obj, property, toolName) ?? throw Missing(property, toolName);
+
+    /// <summary>Reads an optional value of any JSON type, detached from the response document.</summary>
+    public static JsonElement? OptionalJson(JsonElement obj, string property, string toolName) =>
+        TryGet(obj, property, out var value) ? value.Clone() : null;
+
     /// <summary>Builds the error for a string that is none of an enum's wire values.</summary>
     public static McpToolResultException UnknownEnumValue(string property, string? value, string toolName) =>
         new(toolName, $"property '{property}' has the value '{value}', which the snapshot does not list.");

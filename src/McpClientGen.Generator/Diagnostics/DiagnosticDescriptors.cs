@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace McpClientGen.Generator.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports. IDs are stable; they are listed in the README.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "McpClientGen";
+
+    public static readonly DiagnosticDescriptor SnapshotNotFound = new(
+        "MCPGEN001",
+        "MCP snapshot not found",
+        "No snapshot named '{0}' was found: add 'schemas/{0}.mcp.json' to the project as an AdditionalFiles item (capture it with 'mcpgen snapshot')",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidSnapshotJson = new(
+        "MCPGEN002",
+        "MCP snapshot is not valid JSON",
+        "The snapshot '{0}' is not valid JSON: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InterfaceNotPartial = new(
+        "MCPGEN003",
+        "MCP client interface must be partial",
+        "The interface '{0}' has [McpClient] but is not partial, so no members can be generated for it; add the 'partial' modifier",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidSnapshotStructure = new(
+        "MCPGEN004",
+        "MCP snapshot has an invalid structure",
+        "The snapshot '{0}' is not a tools/list result: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedSchema = new(
+        "MCPGEN005",
+        "Schema mapped to JsonElement",
+        "'{0}' in tool '{1}' is mapped to JsonElement: {2}",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidSnapshotName = new(
+        "MCPGEN006",
+        "MCP snapshot name is empty",
+        "[McpClient] needs the snapshot's name, for example [McpClient(\"crm\")] for schemas/crm.mcp.json",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor AmbiguousSnapshot = new(
+        "MCPGEN007",
+        "MCP snapshot name is ambiguous",
+        "More than one snapshot is named '{0}': {1}; keep one, or rename the others",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor NestedInterface = new(
+        "MCPGEN008",
+        "MCP client interface must be top-level",
+        "The interface '{0}' is nested in a type; declare MCP client interfaces directly in a namespace",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
+    {
+        SnapshotNotFound, InvalidSnapshotJson, InterfaceNotPartial, InvalidSnapshotStructure, UnsupportedSchema,
+        InvalidSnapshotName, AmbiguousSnapshot, NestedInterface,
+    }.ToDictionary(descriptor => descriptor.Id);
+
+    public static DiagnosticDescriptor ById(string id) => All[id];
+}

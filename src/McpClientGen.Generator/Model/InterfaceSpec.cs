@@ -1,0 +1,26 @@
+namespace McpClientGen.Generator.Model;
+
+/// <summary>An interface annotated with <c>[McpClient]</c>, reduced to the values the generator needs.</summary>
+/// <param name="Namespace">The containing namespace, or empty for the global namespace.</param>
+/// <param name="Name">The interface name, for example <c>ICrmClient</c>.</param>
+/// <param name="IsPublic">Whether the interface (and so the generated class) is public; otherwise internal.</param>
+/// <param name="SnapshotName">The <c>[McpClient]</c> argument.</param>
+/// <param name="SnapshotArgumentLocation">Where that argument is, for diagnostics.</param>
+/// <param name="Scopes">The <c>[ClientCredentials(Scopes = ...)]</c> value.</param>
+/// <param name="Diagnostics">Problems with the declaration itself.</param>
+internal sealed record InterfaceSpec(
+    string Namespace,
+    string Name,
+    bool IsPublic,
+    string SnapshotName,
+    LocationInfo? SnapshotArgumentLocation,
+    string? Scopes,
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>The generated class: <c>ICrmClient</c> becomes <c>CrmClient</c>.</summary>
+    public string ClassName =>
+        Name.Length > 1 && Name[0] == 'I' && char.IsUpper(Name[1]) ? Name.Substring(1) : Name + "Proxy";
+
+    /// <summary>A stable, unique hint name for the generated files.</summary>
+    public string HintPrefix => Namespace.Length == 0 ? Name : Namespace + "." + Name;
+}

@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using McpClientGen.Generator.Diagnostics;
+using McpClientGen.Generator.Emitting;
+using McpClientGen.Generator.Model;
+using McpClientGen.Generator.Parsing.Json;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace McpClientGen.Generator.Parsing;
+
+/// <summary>State shared while one snapshot is read: its text (for positions) and what was found so far.</summary>
+internal sealed class SnapshotContext(string name, string path, SourceText text)
+{
+    public string Name { get; } = name;
+
+    public string Path { get; } = path;
+
+    public List<DiagnosticInfo> Diagnostics { get; } = new();
+
+    public List<RecordSpec> Records { get; } = new();
+
+    public List<EnumSpec> Enums { get; } = new();
+
+    /// <summary>Every generated type name, so two schemas never produce the same one.</summary>
+    public HashSet<string> TypeNames { get; } = new(System.StringComparer.Ordinal);
+
+    public bool HasErrors { get; private set; }
+
+    public LocationInfo LocationOf(JsonNode node) => LocationInfo.InText(Path, text, node.Start, node.Length);
+
+    public LocationInfo LocationOf(JsonProperty property) =>
+        LocationInfo.InText(Path, text, property.NameStart, property.NameLength);
+
+    public LocationInfo LocationAt(int offset) => LocationInfo.InText(Path, text, offset, 0);
+
+    public void Report(DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments)
+    {
+        HasErrors |= descriptor.DefaultSeverity == DiagnosticSeverity.Error;
+        Diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+    }
+
+    public void ReportStructure(JsonNode where, string problem) =>
+        Report(DiagnosticDescriptors.InvalidSnapshotStructure, LocationOf(where), Name, problem);
+
+    /// <summary>Reserves a type name, adding 2, 3, ... when it is taken.</summary>
+    public string ReserveTypeName(string preferred) => UniqueNames.Reserve(TypeNames, preferred);
+}
