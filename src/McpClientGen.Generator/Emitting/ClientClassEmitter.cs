@@ -1,4 +1,3 @@
-using System.Linq;
 using McpClientGen.Generator.Model;
 
 namespace McpClientGen.Generator.Emitting;
@@ -62,7 +61,7 @@ internal static class ClientClassEmitter
             writer.Line($"public {MethodSignature.Declaration(tool, typePrefix)} =>");
             using (writer.Indented())
             {
-                writer.Line(CallExpression(tool, typePrefix, serializer));
+                WriteCall(writer, tool, serializer);
             }
         }
     }
@@ -78,13 +77,29 @@ internal static class ClientClassEmitter
         writer.Line("{").Line("}");
     }
 
-    private static string CallExpression(ToolSpec tool, string typePrefix, string serializer)
+    /// <summary>One argument per line, so a reader sees each wire name next to its parameter.</summary>
+    private static void WriteCall(SourceWriter writer, ToolSpec tool, string serializer)
     {
-        var arguments = $"new {TypeSyntax.ToolArguments}()" + string.Concat(tool.Parameters.Select(p => ArgumentCall(p, serializer)));
-        var name = Literal.Of(tool.WireName);
-        return tool.Result is null
-            ? $"CallToolAsync({name}, {arguments}, cancellationToken);"
-            : $"CallToolAsync({name}, {arguments}, {serializer}.Read{tool.Result.Name}, cancellationToken);";
+        writer.Line("CallToolAsync(");
+        using (writer.Indented())
+        {
+            writer.Line(Literal.Of(tool.WireName) + ",");
+            writer.Line($"new {TypeSyntax.ToolArguments}(){(tool.Parameters.Count == 0 ? "," : "")}");
+            using (writer.Indented())
+            {
+                for (var i = 0; i < tool.Parameters.Count; i++)
+                {
+                    writer.Line(ArgumentCall(tool.Parameters[i], serializer) + (i == tool.Parameters.Count - 1 ? "," : ""));
+                }
+            }
+
+            if (tool.Result is not null)
+            {
+                writer.Line($"{serializer}.Read{tool.Result.Name},");
+            }
+
+            writer.Line("cancellationToken);");
+        }
     }
 
     private static string ArgumentCall(PropertySpec parameter, string serializer)

@@ -50,11 +50,11 @@ internal static class MethodSignature
     private static string Hints(ToolAnnotationsSpec annotations)
     {
         var hints = new List<string>();
-        AddHint(hints, annotations.ReadOnly, "read-only: it does not change its environment", "it may change its environment");
-        AddHint(hints, annotations.Destructive, "destructive: it may delete or overwrite data", "not destructive: it only adds");
-        AddHint(hints, annotations.Idempotent, "idempotent: repeating a call with the same arguments has no further effect", "not idempotent");
-        AddHint(hints, annotations.OpenWorld, "open-world: it interacts with external systems", "closed-world");
-        return hints.Count == 0 ? "" : " The server declares it " + string.Join("; ", hints) + ".";
+        AddHint(hints, annotations.ReadOnly, "read-only", "not read-only");
+        AddHint(hints, annotations.Destructive, "destructive", "not destructive");
+        AddHint(hints, annotations.Idempotent, "idempotent", "not idempotent");
+        AddHint(hints, annotations.OpenWorld, "open-world", "closed-world");
+        return hints.Count == 0 ? "" : " Server hints: " + string.Join(", ", hints) + ".";
     }
 
     private static void AddHint(List<string> hints, bool? value, string whenTrue, string whenFalse)

@@ -1,0 +1,119 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using ModelContextProtocol;
+using ModelContextProtocol.Server;
+
+namespace McpClientGen.DemoServer;
+
+/// <summary>
+/// The demo server's tools. Between them they use every shape a generated client has to handle: strings, integers,
+/// numbers, booleans, a string enum, an optional parameter, structured output and a tool error.
+/// </summary>
+/// <param name="tickets">Numbers for created tickets.</param>
+[McpServerToolType]
+internal sealed class DemoTools(TicketNumberSequence tickets)
+{
+    private static readonly string[] SkyConditions = ["clear", "partly cloudy", "overcast", "light rain", "snow"];
+
+    [McpServerTool(Name = "create_ticket", Title = "Create ticket", Destructive = false, Idempotent = false)]
+    [Description("Opens a support ticket and returns its number.")]
+    public string CreateTicket(
+        [Description("A one-line summary of the problem.")] string title,
+        [Description("1 (lowest) to 5 (highest).")][Range(1, 5)] int priority,
+        [Description("Whether someone should be paged right away.")] bool urgent)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            throw new McpException("The title must not be empty.");
+        }
+
+        if (priority is < 1 or > 5)
+        {
+            throw new McpException("The priority must be between 1 and 5.");
+        }
+
+        var urgency = urgent ? ", urgent" : string.Empty;
+        return string.Create(
+            CultureInfo.InvariantCulture, $"Created ticket T-{tickets.Next()}: {title.Trim()} (priority {priority}{urgency})");
+    }
+
+    [McpServerTool(Name = "convert_temperature", Title = "Convert temperature", ReadOnly = true, Idempotent = true)]
+    [Description("Converts a temperature from one scale to another.")]
+    public static string ConvertTemperature(
+        [Description("The temperature to convert.")] double value,
+        [Description("The scale to convert to.")] TemperatureUnit to,
+        [Description("The scale of the given value.")] TemperatureUnit from = TemperatureUnit.Celsius)
+    {
+        var celsius = from switch
+        {
+            TemperatureUnit.Fahrenheit => (value - 32) * 5 / 9,
+            TemperatureUnit.Kelvin => value - 273.15,
+            _ => value,
+        };
+        if (celsius < -273.15)
+        {
+            throw new McpException("The temperature is below absolute zero.");
+        }
+
+        var converted = to switch
+        {
+            TemperatureUnit.Fahrenheit => celsius * 9 / 5 + 32,
+            TemperatureUnit.Kelvin => celsius + 273.15,
+            _ => celsius,
+        };
+        return string.Create(
+            CultureInfo.InvariantCulture, $"{value} {Symbol(from)} = {Math.Round(converted, 2)} {Symbol(to)}");
+    }
+
+    [McpServerTool(Name = "get_weather", Title = "Get weather", ReadOnly = true, Idempotent = true, UseStructuredContent = true)]
+    [Description("Reports the current weather in a city. The demo derives it from the city's name, so it never changes.")]
+    public static WeatherReport GetWeather([Description("The city's name, e.g. 'Oslo'.")] string city)
+    {
+        if (string.IsNullOrWhiteSpace(city))
+        {
+            throw new McpException("The city must not be empty.");
+        }
+
+        city = city.Trim();
+        var seed = StableHash(city.ToUpperInvariant());
+        return new WeatherReport(
+            City: city,
+            TemperatureCelsius: Math.Round(-5 + seed % 400 / 10.0, 1),
+            Conditions: SkyConditions[seed / 400 % (uint)SkyConditions.Length],
+            HumidityPercent: 30 + (int)(seed / 2000 % 61));
+    }
+
+    [McpServerTool(Name = "divide", Title = "Divide", ReadOnly = true, Idempotent = true)]
+    [Description("Divides one number by another.")]
+    public static string Divide(
+        [Description("The number to divide.")] double dividend,
+        [Description("The number to divide by; must not be zero.")] double divisor)
+    {
+        if (divisor == 0)
+        {
+            throw new McpException("Cannot divide by zero.");
+        }
+
+        return (dividend / divisor).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static string Symbol(TemperatureUnit unit) => unit switch
+    {
+        TemperatureUnit.Fahrenheit => "°F",
+        TemperatureUnit.Kelvin => "K",
+        _ => "°C",
+    };
+
+    // string.GetHashCode is randomized per process; the weather must be the same in every run.
+    private static uint StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var character in text)
+        {
+            hash = (hash ^ character) * 16777619u;
+        }
+
+        return hash;
+    }
+}
