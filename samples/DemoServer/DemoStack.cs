@@ -54,7 +54,8 @@ public sealed class DemoStack : IAsyncDisposable
     public static async Task<DemoStack> StartAsync(DemoStackOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new DemoStackOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.AccessTokenLifetime, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(
+            options.AccessTokenLifetime, TimeSpan.Zero, nameof(options.AccessTokenLifetime));
 
         var revocation = new AccessTokenRevocation();
         var authorizationServer = await AuthorizationServerHost.StartAsync(options, revocation, cancellationToken);

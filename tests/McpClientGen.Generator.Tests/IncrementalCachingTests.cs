@@ -1,0 +1,81 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace McpClientGen.Generator.Tests;
+
+/// <summary>Proves with the tracked pipeline steps that edits re-emit only what they affect.</summary>
+public sealed class IncrementalCachingTests
+{
+    private const string Interfaces = """
+        namespace App;
+
+        [McpClientGen.McpClient("alpha")]
+        public partial interface IAlphaClient;
+
+        [McpClientGen.McpClient("beta")]
+        public partial interface IBetaClient;
+        """;
+
+    private static readonly InMemoryAdditionalText Alpha = new("/schemas/alpha.mcp.json", Snapshot("alpha_tool"));
+    private static readonly InMemoryAdditionalText Beta = new("/schemas/beta.mcp.json", Snapshot("beta_tool"));
+
+    [Fact]
+    public void Unrelated_code_edit_leaves_every_step_cached_and_re_emits_nothing()
+    {
+        var compilation = GeneratorHarness.Compilation(Interfaces, "namespace App; public class Other { }");
+        var driver = GeneratorHarness.Driver(Alpha, Beta).RunGenerators(compilation);
+
+        var edited = compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.Last(),
+            CSharpSyntaxTree.ParseText("namespace App; public class Other { public int Changed; }", GeneratorHarness.ParseOptions));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertAllOutputs(result, TrackingNames.Interfaces, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertAllOutputs(result, TrackingNames.Clients, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertAllOutputs(result, TrackingNames.Snapshots, IncrementalStepRunReason.Cached);
+        Assert.All(result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(run => run.Outputs),
+            output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"an output was {output.Reason}"));
+    }
+
+    [Fact]
+    public void Editing_one_snapshot_re_emits_only_its_client()
+    {
+        var compilation = GeneratorHarness.Compilation(Interfaces);
+        var driver = GeneratorHarness.Driver(Alpha, Beta).RunGenerators(compilation);
+
+        var changedAlpha = new InMemoryAdditionalText(Alpha.Path, Snapshot("alpha_tool_renamed"));
+        driver = driver.ReplaceAdditionalText(Alpha, changedAlpha);
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var clients = result.TrackedSteps[TrackingNames.Clients].SelectMany(run => run.Outputs).ToList();
+        Assert.Equal(2, clients.Count);
+        Assert.Single(clients, output => output.Reason == IncrementalStepRunReason.Modified);
+        Assert.Single(clients, output => output.Reason == IncrementalStepRunReason.Unchanged);
+        var modified = (Model.ClientSpec)clients.Single(output => output.Reason == IncrementalStepRunReason.Modified).Value;
+        Assert.Equal("IAlphaClient", modified.Interface.Name);
+        Assert.Contains(result.GeneratedSources, source => source.SourceText.ToString().Contains("AlphaToolRenamedAsync", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Adding_an_unrelated_additional_file_re_emits_nothing()
+    {
+        var compilation = GeneratorHarness.Compilation(Interfaces);
+        var driver = GeneratorHarness.Driver(Alpha, Beta).RunGenerators(compilation);
+
+        driver = driver.AddAdditionalTexts([new InMemoryAdditionalText("/docs/readme.txt", "not a snapshot")]);
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        AssertAllOutputs(result, TrackingNames.Clients, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertAllOutputs(result, TrackingNames.Snapshots, IncrementalStepRunReason.Cached);
+    }
+
+    private static void AssertAllOutputs(GeneratorRunResult result, string step, params IncrementalStepRunReason[] allowed)
+    {
+        var outputs = result.TrackedSteps[step].SelectMany(run => run.Outputs).ToList();
+        Assert.NotEmpty(outputs);
+        Assert.All(outputs, output => Assert.Contains(output.Reason, allowed));
+    }
+
+    private static string Snapshot(string toolName) =>
+        $$$"""{"tools":[{"name":"{{{toolName}}}","inputSchema":{"type":"object","properties":{"id":{"type":"string"}},"required":["id"]}}]}""";
+}
