@@ -22,12 +22,14 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
 
     private AuthorizationServerHost(DemoStackOptions options, AccessTokenRevocation revocation)
     {
-        // A uniquely named shared-cache database keeps stacks in one process apart; this connection keeps it alive.
+        // A uniquely named shared-cache database keeps stacks in one process apart. It lives exactly as long as its
+        // last open connection: this one, since pooling would keep EF Core's connections open after the stack is gone.
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = $"demo-authorization-server-{Guid.NewGuid():N}",
             Mode = SqliteOpenMode.Memory,
             Cache = SqliteCacheMode.Shared,
+            Pooling = false,
         }.ToString();
         database = new SqliteConnection(connectionString);
 
@@ -49,8 +51,8 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
                     .DisableAccessTokenEncryption()
                     // Access tokens are self-contained JWTs; storing each one would only add a database write.
                     .DisableTokenStorage()
-                    // Both are known only once the hosts listen. Options are first used on the first request, which
-                    // cannot come before DemoStack.StartAsync has returned and told the client where to go.
+                    // Issuer and resource are known only once the hosts listen. Options are first used on the first
+                    // request, which cannot come before DemoStack.StartAsync has returned and told anyone the port.
                     .Configure(server =>
                     {
                         server.Issuer = Issuer;
@@ -79,11 +81,8 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
     /// <summary>The issuer identifier, e.g. <c>http://127.0.0.1:5124/</c>.</summary>
     public Uri Issuer => issuer ?? throw new InvalidOperationException("The authorization server has not started.");
 
+    /// <summary>The token endpoint, e.g. <c>http://127.0.0.1:5124/connect/token</c>.</summary>
     public Uri TokenEndpoint => new(Issuer, ClientCredentialsTokenEndpoint.Path);
-
-    /// <summary>The one resource (RFC 8707) this server issues tokens for: the MCP endpoint.</summary>
-    private Uri ProtectedResource =>
-        protectedResource ?? throw new InvalidOperationException("The authorization server protects no resource yet.");
 
     /// <summary>Token responses that carried an access token.</summary>
     public int TokenResponseCount => Volatile.Read(ref tokenResponseCount);
@@ -139,6 +138,10 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
         await using var services = app.Services.CreateAsyncScope();
         await services.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>().CreateAsync(client, cancellationToken);
     }
+
+    /// <summary>The one resource (RFC 8707) this server issues tokens for: the MCP endpoint.</summary>
+    private Uri ProtectedResource =>
+        protectedResource ?? throw new InvalidOperationException("The authorization server protects no resource yet.");
 
     public async ValueTask DisposeAsync()
     {

@@ -95,8 +95,14 @@ public sealed class DemoStack : IAsyncDisposable
             return;
         }
 
-        await mcpServer.DisposeAsync();
-        await authorizationServer.DisposeAsync();
+        try
+        {
+            await mcpServer.DisposeAsync();
+        }
+        finally
+        {
+            await authorizationServer.DisposeAsync();
+        }
     }
 
     /// <inheritdoc />

@@ -98,9 +98,12 @@ public sealed class McpConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>The server's name and version, from the session handshake, when the server sent them.</summary>
-    public async Task<Implementation?> GetServerInfoAsync(CancellationToken cancellationToken = default) =>
-        (await GetSession().WaitAsync(cancellationToken).ConfigureAwait(false)).ServerInfo;
+    /// <summary>The server's name and version, and the protocol version agreed in the session handshake.</summary>
+    public async Task<(Implementation? Server, string? ProtocolVersion)> GetServerInfoAsync(CancellationToken cancellationToken = default)
+    {
+        var session = await GetSession().WaitAsync(cancellationToken).ConfigureAwait(false);
+        return (session.ServerInfo, session.NegotiatedProtocolVersion);
+    }
 
     /// <summary>Closes the session and, when this connection created it, the HTTP client.</summary>
     public async ValueTask DisposeAsync()
