@@ -1,0 +1,78 @@
+using System.Globalization;
+using McpClientGen;
+using McpClientGen.DemoServer;
+using McpClientGen.QuickStart;
+using Microsoft.Extensions.Configuration;
+using ModelContextProtocol.Protocol;
+
+// With no arguments: start the demo authorization server and MCP server in-process and call them.
+// With --endpoint URL: call a real server; the client id and secret come from configuration
+// (environment variables Mcp__ClientId / Mcp__ClientSecret / Mcp__Scopes, or user-secrets).
+var configuration = new ConfigurationBuilder()
+    .AddUserSecrets<IDemoClient>(optional: true)
+    .AddEnvironmentVariables()
+    .AddCommandLine(args, new Dictionary<string, string> { ["--endpoint"] = "Mcp:Endpoint" })
+    .Build();
+
+var section = configuration.GetSection("Mcp");
+DemoStack? stack = null;
+McpConnectionOptions options;
+if (section["Endpoint"] is { Length: > 0 })
+{
+    options = section.Get<McpConnectionOptions>()!;
+}
+else
+{
+    Console.WriteLine("Starting the demo stack (OpenIddict authorization server + MCP server) on 127.0.0.1 ...");
+    stack = await DemoStack.StartAsync();
+    options = new McpConnectionOptions { Endpoint = stack.McpEndpoint, ClientId = stack.ClientId, ClientSecret = stack.ClientSecret };
+    Console.WriteLine($"  MCP endpoint {stack.McpEndpoint}, issuer {stack.Issuer}");
+}
+
+try
+{
+    await using var demo = DemoClient.Create(options);
+
+    var weather = await demo.GetWeatherAsync("Oslo");
+    Console.WriteLine($"get_weather          -> {weather.City}: {weather.TemperatureCelsius.ToString(CultureInfo.InvariantCulture)} °C, {weather.Conditions}, {weather.HumidityPercent}% humidity");
+
+    var ticket = await demo.CreateTicketAsync(title: "Printer on fire", priority: 5, urgent: true);
+    Console.WriteLine($"create_ticket        -> {Text(ticket)}");
+
+    var converted = await demo.ConvertTemperatureAsync(value: 100, to: IDemoClient.ConvertTemperatureTo.Fahrenheit);
+    Console.WriteLine($"convert_temperature  -> {Text(converted)}");
+
+    var quotient = await demo.DivideAsync(dividend: 7, divisor: 2);
+    Console.WriteLine($"divide               -> {Text(quotient)}");
+
+    try
+    {
+        await demo.DivideAsync(dividend: 1, divisor: 0);
+    }
+    catch (McpToolException error)
+    {
+        Console.WriteLine($"divide by zero       -> McpToolException: {error.ErrorText}");
+    }
+
+    if (stack is not null)
+    {
+        Console.WriteLine($"Access tokens requested from the authorization server: {stack.TokenRequestCount}");
+    }
+
+    return 0;
+}
+catch (Exception error) when (error is McpAuthenticationException or HttpRequestException or InvalidOperationException)
+{
+    Console.Error.WriteLine($"QuickStart failed: {error.Message}");
+    return 1;
+}
+finally
+{
+    if (stack is not null)
+    {
+        await stack.DisposeAsync();
+    }
+}
+
+static string Text(CallToolResult result) =>
+    string.Concat(result.Content.OfType<TextContentBlock>().Select(block => block.Text));
