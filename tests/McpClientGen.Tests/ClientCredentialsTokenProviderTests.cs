@@ -1,0 +1,115 @@
+using McpClientGen.DemoServer;
+using Microsoft.Extensions.Time.Testing;
+
+namespace McpClientGen.Tests;
+
+/// <summary>
+/// The token provider against the real OpenIddict server. The client's clock is a <see cref="FakeTimeProvider"/>,
+/// so expiry is tested by moving time, never by waiting. Token requests are counted by the server.
+/// </summary>
+public sealed class ClientCredentialsTokenProviderTests
+{
+    [Fact]
+    public async Task A_token_is_reused_until_the_skew_before_its_expiry()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var backchannel = new HttpClient();
+        var provider = new ClientCredentialsTokenProvider(Options(stack), backchannel, time);
+
+        var first = await provider.GetTokenAsync(CancellationToken.None);
+        Assert.Same(first, await provider.GetTokenAsync(CancellationToken.None));
+        Assert.Equal(1, stack.TokenRequestCount);
+
+        // Still usable one second before the 60-second skew window starts.
+        time.SetUtcNow(first.ExpiresAt - TimeSpan.FromSeconds(61));
+        Assert.Same(first, await provider.GetTokenAsync(CancellationToken.None));
+        Assert.Equal(1, stack.TokenRequestCount);
+
+        // Inside the skew window the token is never sent again.
+        time.SetUtcNow(first.ExpiresAt - TimeSpan.FromSeconds(59));
+        var second = await provider.GetTokenAsync(CancellationToken.None);
+        Assert.NotEqual(first.Value, second.Value);
+        Assert.Equal(2, stack.TokenRequestCount);
+    }
+
+    [Fact]
+    public async Task Concurrent_first_callers_share_one_token_request()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        using var backchannel = new HttpClient();
+        var provider = new ClientCredentialsTokenProvider(Options(stack), backchannel, TimeProvider.System);
+
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => provider.GetTokenAsync(CancellationToken.None).AsTask())));
+
+        Assert.Single(tokens.Select(t => t.Value).Distinct());
+        Assert.Equal(1, stack.TokenRequestCount);
+    }
+
+    [Fact]
+    public async Task Invalidating_the_current_token_fetches_exactly_one_new_one()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        using var backchannel = new HttpClient();
+        var provider = new ClientCredentialsTokenProvider(Options(stack), backchannel, TimeProvider.System);
+        var rejected = await provider.GetTokenAsync(CancellationToken.None);
+
+        // Many callers saw the same 401; only the first invalidation drops the token.
+        for (var i = 0; i < 10; i++)
+        {
+            provider.Invalidate(rejected);
+        }
+
+        var replacements = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => provider.GetTokenAsync(CancellationToken.None).AsTask()));
+        provider.Invalidate(rejected);
+
+        Assert.Single(replacements.Select(t => t.Value).Distinct());
+        Assert.NotEqual(rejected.Value, replacements[0].Value);
+        Assert.Same(replacements[0], await provider.GetTokenAsync(CancellationToken.None));
+        Assert.Equal(2, stack.TokenRequestCount);
+    }
+
+    [Fact]
+    public async Task A_refused_client_gets_a_clear_error_without_its_secret_and_the_failure_is_not_cached()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        using var backchannel = new HttpClient();
+        var options = Options(stack);
+        options.ClientSecret = "wrong-secret-value-8f3a";
+        var provider = new ClientCredentialsTokenProvider(options, backchannel, TimeProvider.System);
+
+        var first = await Assert.ThrowsAsync<McpAuthenticationException>(() => provider.GetTokenAsync(CancellationToken.None).AsTask());
+        var second = await Assert.ThrowsAsync<McpAuthenticationException>(() => provider.GetTokenAsync(CancellationToken.None).AsTask());
+
+        Assert.NotSame(first, second);
+        Assert.Equal("invalid_client", first.Error);
+        Assert.Contains(stack.TokenEndpoint.AbsoluteUri, first.Message, StringComparison.Ordinal);
+        Assert.Contains("ClientSecret", first.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(options.ClientSecret, first.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, stack.TokenRequestCount);
+    }
+
+    [Fact]
+    public async Task A_configured_token_endpoint_skips_discovery()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        using var backchannel = new HttpClient();
+        var options = Options(stack);
+        options.Endpoint = new Uri(stack.McpEndpoint, "/elsewhere/mcp");
+        options.TokenEndpoint = stack.TokenEndpoint;
+        var provider = new ClientCredentialsTokenProvider(options, backchannel, TimeProvider.System);
+
+        // Discovery for /elsewhere/mcp would fail; the token request for that resource is refused by the
+        // server (it is not a registered resource), which proves the request went straight to the endpoint.
+        var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => provider.GetTokenAsync(CancellationToken.None).AsTask());
+        Assert.Contains(stack.TokenEndpoint.AbsoluteUri, error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.Error);
+    }
+
+    private static McpConnectionOptions Options(DemoStack stack) => new()
+    {
+        Endpoint = stack.McpEndpoint,
+        ClientId = stack.ClientId,
+        ClientSecret = stack.ClientSecret,
+    };
+}
