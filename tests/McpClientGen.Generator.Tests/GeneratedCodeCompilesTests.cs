@@ -1,3 +1,4 @@
+using McpClientGen.Testing;
 using Microsoft.CodeAnalysis;
 
 namespace McpClientGen.Generator.Tests;
@@ -8,7 +9,7 @@ public sealed class GeneratedCodeCompilesTests
     [Fact]
     public void Golden_weather_snapshot_compiles_without_warnings()
     {
-        var snapshot = File.ReadAllText(Path.Combine(SourceDirectory(), "Golden", "Weather", "weather.mcp.json"));
+        var snapshot = File.ReadAllText(RepositoryPaths.Combine("tests", "McpClientGen.Generator.Tests", "Golden", "Weather", "weather.mcp.json"));
         var (output, generatorDiagnostics, _) = GeneratorHarness.Run(
             """
             namespace Contoso.Weather;
@@ -23,7 +24,4 @@ public sealed class GeneratedCodeCompilesTests
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         Assert.Contains(output.SyntaxTrees, tree => tree.ToString().Contains("internal sealed partial class WeatherClient", StringComparison.Ordinal));
     }
-
-    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        Path.GetDirectoryName(path)!;
 }

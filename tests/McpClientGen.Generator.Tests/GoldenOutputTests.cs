@@ -1,7 +1,8 @@
 using System.Text;
-using Microsoft.CodeAnalysis;
+using McpClientGen.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis;
 
 namespace McpClientGen.Generator.Tests;
 
@@ -24,7 +25,7 @@ public sealed class GoldenOutputTests
     [Fact]
     public async Task Weather_snapshot_generates_the_committed_code()
     {
-        var directory = Path.Combine(SourceDirectory(), "Golden", "Weather");
+        var directory = RepositoryPaths.Combine("tests", "McpClientGen.Generator.Tests", "Golden", "Weather");
         var snapshotPath = Path.Combine(directory, "weather.mcp.json");
         var test = new GeneratorTest
         {
@@ -62,13 +63,10 @@ public sealed class GoldenOutputTests
     {
         var (output, _, driver) = GeneratorHarness.Run(source, new InMemoryAdditionalText(snapshotPath, snapshot));
         _ = output;
-        var sourceFolder = Path.Combine(SourceDirectory(), "Golden", folder);
+        var sourceFolder = RepositoryPaths.Combine("tests", "McpClientGen.Generator.Tests", "Golden", folder);
         foreach (var generated in driver.GetRunResult().Results.Single().GeneratedSources)
         {
             File.WriteAllText(Path.Combine(sourceFolder, generated.HintName), generated.SourceText.ToString());
         }
     }
-
-    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        Path.GetDirectoryName(path)!;
 }

@@ -1,5 +1,6 @@
 using McpClientGen.DemoServer;
 using McpClientGen.Snapshots;
+using McpClientGen.Testing;
 
 namespace McpClientGen.Tests;
 
@@ -24,7 +25,7 @@ public sealed class DemoSnapshotTests
         var (server, protocolVersion) = await connection.GetServerInfoAsync();
         var live = SnapshotWriter.Write(server, protocolVersion, tools.Select(t => t.ProtocolTool));
 
-        var path = Path.Combine(RepositoryRoot(), "schemas", "demo.mcp.json");
+        var path = RepositoryPaths.Combine("schemas", "demo.mcp.json");
         if (Environment.GetEnvironmentVariable("MCPGEN_UPDATE_SNAPSHOTS") == "1")
         {
             await File.WriteAllTextAsync(path, live);
@@ -36,7 +37,4 @@ public sealed class DemoSnapshotTests
             committed == live,
             $"schemas/demo.mcp.json differs from what the DemoServer lists. If the change is intended, run this test with MCPGEN_UPDATE_SNAPSHOTS=1 and commit the file.\n--- live ---\n{live}");
     }
-
-    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
 }
