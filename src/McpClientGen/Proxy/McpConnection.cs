@@ -19,16 +19,18 @@ public sealed class McpConnection : IAsyncDisposable
 
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
+    private readonly HttpClient? _backchannel;
     private readonly ILoggerFactory? _loggerFactory;
     private readonly object _gate = new();
     private Task<McpClient>? _session;
     private bool _disposed;
 
-    private McpConnection(Uri endpoint, HttpClient httpClient, bool ownsHttpClient, ILoggerFactory? loggerFactory)
+    private McpConnection(Uri endpoint, HttpClient httpClient, bool ownsHttpClient, ILoggerFactory? loggerFactory, HttpClient? backchannel = null)
     {
         Endpoint = endpoint;
         _httpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
+        _backchannel = backchannel;
         _loggerFactory = loggerFactory;
     }
 
@@ -51,7 +53,7 @@ public sealed class McpConnection : IAsyncDisposable
         var backchannel = new HttpClient();
         var tokenProvider = new ClientCredentialsTokenProvider(options, backchannel, timeProvider ?? TimeProvider.System);
         var handler = new ClientCredentialsHandler(tokenProvider, options.Endpoint!) { InnerHandler = new HttpClientHandler() };
-        return new McpConnection(options.Endpoint!, new HttpClient(handler), ownsHttpClient: true, loggerFactory);
+        return new McpConnection(options.Endpoint!, new HttpClient(handler), ownsHttpClient: true, loggerFactory, backchannel);
     }
 
     /// <summary>
@@ -130,6 +132,8 @@ public sealed class McpConnection : IAsyncDisposable
         {
             _httpClient.Dispose();
         }
+
+        _backchannel?.Dispose();
     }
 
     private Task<McpClient> GetSession()
