@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 
 namespace McpClientGen;
 
@@ -19,9 +18,10 @@ internal sealed class ClientCredentialsHandler(ClientCredentialsTokenProvider to
         }
 
         var token = await tokenProvider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        if (request.Content is not null)
+        if (request.Content is StreamContent)
         {
-            // Buffered so the body can be sent a second time after a 401.
+            // A stream can be read once; the SDK's JSON and byte contents re-serialize on every send, so only a
+            // stream needs buffering to survive a resend after a 401.
 #if NET9_0_OR_GREATER
             await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
 #else
@@ -29,7 +29,7 @@ internal sealed class ClientCredentialsHandler(ClientCredentialsTokenProvider to
 #endif
         }
 
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        request.Headers.Authorization = token.AuthorizationHeader;
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
@@ -39,7 +39,7 @@ internal sealed class ClientCredentialsHandler(ClientCredentialsTokenProvider to
         response.Dispose();
         tokenProvider.Invalidate(token);
         var replacement = await tokenProvider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", replacement.Value);
+        request.Headers.Authorization = replacement.AuthorizationHeader;
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -99,11 +99,14 @@ public sealed class ToolArguments
     {
         _writer.WriteEndObject();
         _writer.Flush();
-        using var document = JsonDocument.Parse(_buffer.WrittenMemory);
+
+        // One parse into a document that owns its memory; the property values share it, so none is cloned.
+        var reader = new Utf8JsonReader(_buffer.WrittenSpan);
+        var root = JsonElement.ParseValue(ref reader);
         var arguments = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var property in document.RootElement.EnumerateObject())
+        foreach (var property in root.EnumerateObject())
         {
-            arguments[property.Name] = property.Value.Clone();
+            arguments[property.Name] = property.Value;
         }
 
         return arguments;
