@@ -72,7 +72,7 @@ internal sealed class AuthorizationServerDiscovery(HttpClient backchannel)
 
             var root = document.RootElement;
             var advertisedIssuer = ReadUri(root, "issuer", candidate);
-            if (advertisedIssuer is null || !SameIssuer(advertisedIssuer, issuer))
+            if (advertisedIssuer is null || !EndpointRules.SameResource(advertisedIssuer, issuer))
             {
                 throw new McpAuthenticationException(
                     $"The authorization-server metadata at '{candidate}' names issuer '{advertisedIssuer}', not '{issuer}'.");
@@ -110,9 +110,6 @@ internal sealed class AuthorizationServerDiscovery(HttpClient backchannel)
             : [new Uri(origin + OAuthServerWellKnown + path), new Uri(origin + OpenIdWellKnown + path), new Uri(origin + path + OpenIdWellKnown)];
     }
 
-    private static bool SameIssuer(Uri advertised, Uri expected) =>
-        EndpointRules.SameResource(advertised, expected);
-
     private async Task<JsonDocument?> TryGetJsonAsync(Uri url, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
@@ -138,22 +135,9 @@ internal sealed class AuthorizationServerDiscovery(HttpClient backchannel)
                     $"Discovery request to '{url}' returned HTTP {(int)response.StatusCode} ({response.ReasonPhrase}).");
             }
 
-            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
-                if (document.RootElement.ValueKind == JsonValueKind.Object)
-                {
-                    return document;
-                }
-
-                document.Dispose();
-            }
-            catch (JsonException)
-            {
-            }
-
-            throw new McpAuthenticationException($"Discovery document at '{url}' is not a JSON object.");
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return JsonObjectDocument.TryParse(body)
+                ?? throw new McpAuthenticationException($"Discovery document at '{url}' is not a JSON object.");
         }
     }
 

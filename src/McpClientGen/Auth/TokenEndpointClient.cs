@@ -59,7 +59,7 @@ internal sealed class TokenEndpointClient(HttpClient backchannel, TimeProvider t
 
     private AccessToken ParseSuccess(byte[] body, Uri tokenEndpoint, DateTimeOffset issuedAt)
     {
-        using var document = TryParseObject(body)
+        using var document = JsonObjectDocument.TryParse(body)
             ?? throw new McpAuthenticationException($"The token endpoint '{tokenEndpoint}' answered with a body that is not a JSON object.");
         var root = document.RootElement;
 
@@ -94,7 +94,7 @@ internal sealed class TokenEndpointClient(HttpClient backchannel, TimeProvider t
 
     private static McpAuthenticationException ParseError(byte[] body, HttpStatusCode status, TokenRequest request)
     {
-        using var document = TryParseObject(body);
+        using var document = JsonObjectDocument.TryParse(body);
         string? error = null;
         string? description = null;
         if (document is not null)
@@ -117,25 +117,6 @@ internal sealed class TokenEndpointClient(HttpClient backchannel, TimeProvider t
             $"The token endpoint '{request.TokenEndpoint}' refused client '{request.Credentials.ClientId}' ({detail}).{advice}",
             error,
             description);
-    }
-
-    private static JsonDocument? TryParseObject(byte[] body)
-    {
-        try
-        {
-            var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                return document;
-            }
-
-            document.Dispose();
-        }
-        catch (JsonException)
-        {
-        }
-
-        return null;
     }
 
     private static string? ReadString(JsonElement root, string name) =>

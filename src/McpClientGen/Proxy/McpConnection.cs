@@ -18,18 +18,16 @@ public sealed class McpConnection : IAsyncDisposable
     public const string ClientCredentialsExtension = "io.modelcontextprotocol/oauth-client-credentials";
 
     private readonly HttpClient _httpClient;
-    private readonly bool _ownsHttpClient;
-    private readonly HttpClient? _backchannel;
+    private readonly HttpClient _backchannel;
     private readonly ILoggerFactory? _loggerFactory;
     private readonly object _gate = new();
     private Task<McpClient>? _session;
     private bool _disposed;
 
-    private McpConnection(Uri endpoint, HttpClient httpClient, bool ownsHttpClient, ILoggerFactory? loggerFactory, HttpClient? backchannel = null)
+    private McpConnection(Uri endpoint, HttpClient httpClient, HttpClient backchannel, ILoggerFactory? loggerFactory)
     {
         Endpoint = endpoint;
         _httpClient = httpClient;
-        _ownsHttpClient = ownsHttpClient;
         _backchannel = backchannel;
         _loggerFactory = loggerFactory;
     }
@@ -53,52 +51,19 @@ public sealed class McpConnection : IAsyncDisposable
         var backchannel = new HttpClient();
         var tokenProvider = new ClientCredentialsTokenProvider(options, backchannel, timeProvider ?? TimeProvider.System);
         var handler = new ClientCredentialsHandler(tokenProvider, options.Endpoint!) { InnerHandler = new HttpClientHandler() };
-        return new McpConnection(options.Endpoint!, new HttpClient(handler), ownsHttpClient: true, loggerFactory, backchannel);
-    }
-
-    /// <summary>
-    /// Creates a connection over an <see cref="HttpClient"/> configured elsewhere, for example by
-    /// <c>IHttpClientFactory</c>; the caller keeps ownership of it.
-    /// </summary>
-    public static McpConnection Create(Uri endpoint, HttpClient httpClient, ILoggerFactory? loggerFactory = null)
-    {
-        ArgumentNullException.ThrowIfNull(endpoint);
-        ArgumentNullException.ThrowIfNull(httpClient);
-        return new McpConnection(endpoint, httpClient, ownsHttpClient: false, loggerFactory);
+        return new McpConnection(options.Endpoint!, new HttpClient(handler), backchannel, loggerFactory);
     }
 
     /// <summary>Calls a tool on the shared session; opens the session first if needed.</summary>
-    public async Task<CallToolResult> CallToolAsync(CallToolRequestParams request, CancellationToken cancellationToken = default)
+    public Task<CallToolResult> CallToolAsync(CallToolRequestParams request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var sessionTask = GetSession();
-        var session = await sessionTask.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await session.CallToolAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (IsTransportFailure(exception))
-        {
-            Discard(sessionTask);
-            throw;
-        }
+        return OnSessionAsync(request, static (session, request, token) => session.CallToolAsync(request, token), cancellationToken);
     }
 
     /// <summary>Lists the server's tools on the shared session.</summary>
-    public async Task<IList<McpClientTool>> ListToolsAsync(CancellationToken cancellationToken = default)
-    {
-        var sessionTask = GetSession();
-        var session = await sessionTask.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await session.ListToolsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (IsTransportFailure(exception))
-        {
-            Discard(sessionTask);
-            throw;
-        }
-    }
+    public Task<IList<McpClientTool>> ListToolsAsync(CancellationToken cancellationToken = default) =>
+        OnSessionAsync((object?)null, static (session, _, token) => session.ListToolsAsync(cancellationToken: token), cancellationToken);
 
     /// <summary>The server's name and version, and the protocol version agreed in the session handshake.</summary>
     public async Task<(Implementation? Server, string? ProtocolVersion)> GetServerInfoAsync(CancellationToken cancellationToken = default)
@@ -107,7 +72,7 @@ public sealed class McpConnection : IAsyncDisposable
         return (session.ServerInfo, session.NegotiatedProtocolVersion);
     }
 
-    /// <summary>Closes the session and, when this connection created it, the HTTP client.</summary>
+    /// <summary>Closes the session and the HTTP clients.</summary>
     public async ValueTask DisposeAsync()
     {
         Task<McpClient>? session;
@@ -128,16 +93,39 @@ public sealed class McpConnection : IAsyncDisposable
             await session.Result.DisposeAsync().ConfigureAwait(false);
         }
 
-        if (_ownsHttpClient)
-        {
-            _httpClient.Dispose();
-        }
+        _httpClient.Dispose();
+        _backchannel.Dispose();
+    }
 
-        _backchannel?.Dispose();
+    /// <summary>
+    /// Runs one operation on the shared session. A transport failure discards the session, so the next call
+    /// opens a new one; the operation itself is not retried, because a tool call may not be idempotent.
+    /// </summary>
+    private async Task<T> OnSessionAsync<TState, T>(
+        TState state, Func<McpClient, TState, CancellationToken, ValueTask<T>> operation, CancellationToken cancellationToken)
+    {
+        var sessionTask = GetSession();
+        var session = await sessionTask.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await operation(session, state, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsTransportFailure(exception))
+        {
+            Discard(sessionTask);
+            throw;
+        }
     }
 
     private Task<McpClient> GetSession()
     {
+        // Every call comes through here: an open session is taken without the lock.
+        var current = Volatile.Read(ref _session);
+        if (current is { IsCompletedSuccessfully: true })
+        {
+            return current;
+        }
+
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
