@@ -15,7 +15,7 @@ internal static class SerializerEmitter
         var records = snapshot.Records.ToDictionary(r => r.Name);
         var written = Reachable(snapshot.Tools.SelectMany(t => t.Parameters).Select(p => p.Type), records);
         var read = Reachable(snapshot.Tools.Where(t => t.Result is not null).Select(t => t.Result!), records);
-        var enums = written.Concat(read).Where(t => t.Kind == TypeKind.Enum).Select(t => t.Name!).Distinct().OrderBy(n => n, System.StringComparer.Ordinal);
+        var enums = new HashSet<string>(written.Concat(read).Where(t => t.Kind == TypeKind.Enum).Select(t => t.Name!), System.StringComparer.Ordinal);
 
         writer.Line($"[{TypeSyntax.GeneratedCode}]");
         using (writer.Block($"file static class {className}"))

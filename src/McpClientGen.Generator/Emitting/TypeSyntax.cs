@@ -26,11 +26,9 @@ internal static class TypeSyntax
         _ => generatedTypePrefix + type.Name,
     };
 
-    public static string Nullable(TypeRef type, string generatedTypePrefix) => Of(type, generatedTypePrefix) + "?";
-
     /// <summary>The property or parameter type: optional values are nullable.</summary>
     public static string Of(PropertySpec property, string generatedTypePrefix) =>
-        property.IsRequired ? Of(property.Type, generatedTypePrefix) : Nullable(property.Type, generatedTypePrefix);
+        Of(property.Type, generatedTypePrefix) + (property.IsRequired ? "" : "?");
 
     public static string Result(ToolSpec tool, string generatedTypePrefix) =>
         $"{Task}<{(tool.Result is null ? CallToolResult : Of(tool.Result, generatedTypePrefix))}>";

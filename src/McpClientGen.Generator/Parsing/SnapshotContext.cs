@@ -28,9 +28,6 @@ internal sealed class SnapshotContext(string name, string path, SourceText text)
 
     public LocationInfo LocationOf(JsonNode node) => LocationInfo.InText(Path, text, node.Start, node.Length);
 
-    public LocationInfo LocationOf(JsonProperty property) =>
-        LocationInfo.InText(Path, text, property.NameStart, property.NameLength);
-
     public LocationInfo LocationAt(int offset) => LocationInfo.InText(Path, text, offset, 0);
 
     public void Report(DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments)

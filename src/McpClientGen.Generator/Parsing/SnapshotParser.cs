@@ -34,7 +34,7 @@ internal static class SnapshotParser
         var context = new SnapshotContext(name, path, text ?? SourceText.From(""));
         if (text is null)
         {
-            context.Report(DiagnosticDescriptors.InvalidSnapshotJson, LocationInfo.InText(path, SourceText.From(""), 0, 0), name, "the file could not be read");
+            context.Report(DiagnosticDescriptors.InvalidSnapshotJson, context.LocationAt(0), name, "the file could not be read");
             return Build(context, EquatableArray<ToolSpec>.Empty);
         }
 

@@ -78,14 +78,10 @@ internal sealed class JsonNode
     };
 }
 
-/// <summary>An object member: its name, where the name starts, and its value.</summary>
-internal sealed class JsonProperty(string name, int nameStart, int nameLength, JsonNode value)
+/// <summary>An object member: its name and its value.</summary>
+internal sealed class JsonProperty(string name, JsonNode value)
 {
     public string Name { get; } = name;
-
-    public int NameStart { get; } = nameStart;
-
-    public int NameLength { get; } = nameLength;
 
     public JsonNode Value { get; } = value;
 }

@@ -97,9 +97,7 @@ internal sealed class JsonParser
                 throw Expected("a property name in double quotes");
             }
 
-            var nameStart = _position;
             var name = ParseString();
-            var nameLength = _position - nameStart;
             SkipWhitespace();
             if (!TryConsume(':'))
             {
@@ -107,7 +105,7 @@ internal sealed class JsonParser
             }
 
             SkipWhitespace();
-            node.Properties.Add(new JsonProperty(name, nameStart, nameLength, ParseValue(depth + 1)));
+            node.Properties.Add(new JsonProperty(name, ParseValue(depth + 1)));
             SkipWhitespace();
             if (TryConsume(','))
             {
