@@ -7,15 +7,18 @@ namespace McpClientGen.Tests;
 /// The token provider against the real OpenIddict server. The client's clock is a <see cref="FakeTimeProvider"/>,
 /// so expiry is tested by moving time, never by waiting. Token requests are counted by the server.
 /// </summary>
-public sealed class ClientCredentialsTokenProviderTests
+public sealed class ClientCredentialsTokenProviderTests : IDisposable
 {
+    private readonly HttpClient _backchannel = new();
+
+    public void Dispose() => _backchannel.Dispose();
+
     [Fact]
     public async Task A_token_is_reused_until_the_skew_before_its_expiry()
     {
         await using var stack = await DemoStack.StartAsync();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var backchannel = new HttpClient();
-        var provider = new ClientCredentialsTokenProvider(Options(stack), backchannel, time);
+        var provider = Provider(Options(stack), time);
 
         var first = await provider.GetTokenAsync(CancellationToken.None);
         Assert.Same(first, await provider.GetTokenAsync(CancellationToken.None));
@@ -37,8 +40,7 @@ public sealed class ClientCredentialsTokenProviderTests
     public async Task Concurrent_first_callers_share_one_token_request()
     {
         await using var stack = await DemoStack.StartAsync();
-        using var backchannel = new HttpClient();
-        var provider = new ClientCredentialsTokenProvider(Options(stack), backchannel, TimeProvider.System);
+        var provider = Provider(Options(stack));
 
         var tokens = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => provider.GetTokenAsync(CancellationToken.None).AsTask())));
 
@@ -50,8 +52,7 @@ public sealed class ClientCredentialsTokenProviderTests
     public async Task Invalidating_the_current_token_fetches_exactly_one_new_one()
     {
         await using var stack = await DemoStack.StartAsync();
-        using var backchannel = new HttpClient();
-        var provider = new ClientCredentialsTokenProvider(Options(stack), backchannel, TimeProvider.System);
+        var provider = Provider(Options(stack));
         var rejected = await provider.GetTokenAsync(CancellationToken.None);
 
         // Many callers saw the same 401; only the first invalidation drops the token.
@@ -73,10 +74,9 @@ public sealed class ClientCredentialsTokenProviderTests
     public async Task A_refused_client_gets_a_clear_error_without_its_secret_and_the_failure_is_not_cached()
     {
         await using var stack = await DemoStack.StartAsync();
-        using var backchannel = new HttpClient();
         var options = Options(stack);
         options.ClientSecret = "wrong-secret-value-8f3a";
-        var provider = new ClientCredentialsTokenProvider(options, backchannel, TimeProvider.System);
+        var provider = Provider(options);
 
         var first = await Assert.ThrowsAsync<McpAuthenticationException>(() => provider.GetTokenAsync(CancellationToken.None).AsTask());
         var second = await Assert.ThrowsAsync<McpAuthenticationException>(() => provider.GetTokenAsync(CancellationToken.None).AsTask());
@@ -93,11 +93,10 @@ public sealed class ClientCredentialsTokenProviderTests
     public async Task A_configured_token_endpoint_skips_discovery()
     {
         await using var stack = await DemoStack.StartAsync();
-        using var backchannel = new HttpClient();
         var options = Options(stack);
         options.Endpoint = new Uri(stack.McpEndpoint, "/elsewhere/mcp");
         options.TokenEndpoint = stack.TokenEndpoint;
-        var provider = new ClientCredentialsTokenProvider(options, backchannel, TimeProvider.System);
+        var provider = Provider(options);
 
         // Discovery for /elsewhere/mcp would fail; the token request for that resource is refused by the
         // server (it is not a registered resource), which proves the request went straight to the endpoint.
@@ -105,6 +104,9 @@ public sealed class ClientCredentialsTokenProviderTests
         Assert.Contains(stack.TokenEndpoint.AbsoluteUri, error.Message, StringComparison.Ordinal);
         Assert.NotNull(error.Error);
     }
+
+    private ClientCredentialsTokenProvider Provider(McpConnectionOptions options, TimeProvider? time = null) =>
+        new(options, _backchannel, time ?? TimeProvider.System);
 
     private static McpConnectionOptions Options(DemoStack stack) => new()
     {
