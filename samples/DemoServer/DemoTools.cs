@@ -7,8 +7,11 @@ using ModelContextProtocol.Server;
 namespace McpClientGen.DemoServer;
 
 /// <summary>
-/// The demo server's tools. Between them they use every shape a generated client has to handle: strings, integers,
-/// numbers, booleans, a string enum, an optional parameter, structured output and a tool error.
+/// The demo server's attribute-declared tools, so their schemas are exactly what the SDK generates. Between them they
+/// use strings, integers, numbers, booleans, string enums, optional and nullable parameters, a tool error, and (in
+/// <c>plan_trip</c>) a nested object, an array of objects, a dictionary, the string formats date, date-time, uuid and
+/// uri, and structured output echoing all of these. <see cref="EchoShapesTool"/> adds the hand-written schema shapes
+/// the SDK never produces.
 /// </summary>
 /// <param name="tickets">Numbers for created tickets.</param>
 [McpServerToolType]
@@ -96,6 +99,70 @@ internal sealed class DemoTools(TicketNumberSequence tickets)
         }
 
         return (dividend / divisor).ToString(CultureInfo.InvariantCulture);
+    }
+
+    [McpServerTool(Name = "plan_trip", Title = "Plan trip", ReadOnly = true, Idempotent = true, UseStructuredContent = true)]
+    [Description("Plans a trip through the given stops and returns the plan with its dates. The demo books nothing; the same request always gives the same plan.")]
+    public static TripPlan PlanTrip(
+        [Description("Who is travelling.")] Traveler traveler,
+        [Description("The places to stay, in order; at least one.")] IReadOnlyList<TripStop> stops,
+        [Description("Pieces of luggage by kind, e.g. {\"suitcase\": 1}; may be empty.")] Dictionary<string, int> luggage,
+        [Description("How to travel between stops.")] TransportMode mode,
+        [Description("The first day of the trip.")] DateOnly startDate,
+        [Description("When the traveler leaves home, with its UTC offset.")] DateTimeOffset departure,
+        [Description("The booking's reference.")] Guid bookingReference,
+        [Description("Free-text notes to keep with the plan.")] string? notes = null,
+        [Description("The whole trip's budget in euros; must not be negative.")] int? budgetEuros = null,
+        [Description("A web page about the trip.")] Uri? website = null)
+    {
+        if (string.IsNullOrWhiteSpace(traveler?.Name) || traveler.Home is null)
+        {
+            throw new McpException("The traveler needs a name and a home address.");
+        }
+
+        if (stops is null || stops.Count == 0)
+        {
+            throw new McpException("The trip needs at least one stop.");
+        }
+
+        if (stops.Any(stop => string.IsNullOrWhiteSpace(stop?.City) || stop.Nights < 1))
+        {
+            throw new McpException("Every stop needs a city and at least one night.");
+        }
+
+        if (luggage is null || luggage.Values.Any(count => count < 0))
+        {
+            throw new McpException("Luggage counts must not be negative.");
+        }
+
+        if (budgetEuros < 0)
+        {
+            throw new McpException("The budget must not be negative.");
+        }
+
+        var legs = new List<TripLeg>(stops.Count);
+        var checkIn = startDate;
+        foreach (var stop in stops)
+        {
+            var checkOut = checkIn.AddDays(stop.Nights);
+            legs.Add(new TripLeg(stop.City, stop.Nights, checkIn, checkOut));
+            checkIn = checkOut;
+        }
+
+        var totalNights = stops.Sum(stop => stop.Nights);
+        return new TripPlan(
+            Traveler: traveler,
+            Legs: legs,
+            Luggage: luggage,
+            Mode: mode,
+            StartDate: startDate,
+            EndDate: checkIn,
+            TotalNights: totalNights,
+            Departure: departure,
+            BookingReference: bookingReference,
+            Notes: notes,
+            Website: website,
+            BudgetPerNightEuros: budgetEuros / totalNights);
     }
 
     private static string Symbol(TemperatureUnit unit) => unit switch

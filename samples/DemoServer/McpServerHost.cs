@@ -66,7 +66,8 @@ internal sealed class McpServerHost : IAsyncDisposable
         builder.Services
             .AddMcpServer(server => server.ServerInfo = new Implementation { Name = "demo", Version = "1.0.0" })
             .WithHttpTransport()
-            .WithTools<DemoTools>();
+            .WithTools<DemoTools>()
+            .WithTools([new EchoShapesTool()]);
 
         app = builder.Build();
         app.Use(async (context, next) =>

@@ -104,14 +104,15 @@ public sealed class DemoStackTests
     [Theory]
     [InlineData(null)] // The client probes server/discover first.
     [InlineData("2025-11-25")] // The client does the initialize handshake.
-    public async Task Tools_list_publishes_the_four_tools_with_their_schemas(string? protocolVersion)
+    public async Task Tools_list_publishes_the_demo_tools_with_their_schemas(string? protocolVersion)
     {
         await using var stack = await DemoStack.StartAsync();
         await using var session = await DemoStackHttp.ConnectAsync(stack, protocolVersion);
 
         var tools = (await session.Client.ListToolsAsync()).ToDictionary(tool => tool.Name, tool => tool.ProtocolTool);
 
-        Assert.Equal(["convert_temperature", "create_ticket", "divide", "get_weather"], tools.Keys.Order());
+        Assert.Equal(
+            ["convert_temperature", "create_ticket", "divide", "echo_shapes", "get_weather", "plan_trip"], tools.Keys.Order());
         Assert.Equal("demo", session.Client.ServerInfo?.Name);
         Assert.Equal("1.0.0", session.Client.ServerInfo?.Version);
 
@@ -187,7 +188,7 @@ public sealed class DemoStackTests
         Assert.Equal(1, stack.Mcp401Count);
 
         await using var session = await DemoStackHttp.ConnectAsync(stack);
-        Assert.Equal(4, (await session.Client.ListToolsAsync()).Count);
+        Assert.Equal(6, (await session.Client.ListToolsAsync()).Count);
         Assert.Equal(2, stack.TokenRequestCount);
     }
 
