@@ -77,7 +77,7 @@ public sealed class DiagnosticTests
             [("/schemas/demo.mcp.json", """{"tools":[{"name":"put","inputSchema":{"type":"object","properties":{"value":{"type":["string","integer"]}}}}]}""")],
             new DiagnosticResult("MCPGEN005", DiagnosticSeverity.Info)
                 .WithSpan("/schemas/demo.mcp.json", 1, 78, 1, 107)
-                .WithArguments("value", "put", "it allows several types"));
+                .WithArguments("value", "put", "it allows several types (string, integer)"));
         test.TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
         return test.RunAsync();
     }

@@ -38,7 +38,7 @@ public sealed class GoldenOutputTests
                     // "raw": {} allows any JSON value, so it stays JsonElement and says so.
                     new DiagnosticResult("MCPGEN005", DiagnosticSeverity.Info)
                         .WithSpan("/schemas/weather.mcp.json", 33, 18, 33, 20)
-                        .WithArguments("raw", "get_forecast", "it declares no type"),
+                        .WithArguments("raw", "get_forecast", "it declares no type, so it accepts any value"),
                 },
             },
         };

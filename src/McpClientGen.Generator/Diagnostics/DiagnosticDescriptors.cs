@@ -73,10 +73,76 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor NameCollision = new(
+        "MCPGEN009",
+        "Wire names collide in C#",
+        "'{0}' and an earlier {1} both become '{2}' in C#; this one is named '{3}'",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = new(
+        "MCPGEN010",
+        "Schema reference does not resolve",
+        "The $ref '{0}' in tool '{1}' does not resolve within its schema, so the value is mapped to JsonElement",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DeclaredToolNotFound = new(
+        "MCPGEN011",
+        "Declared tool not found",
+        "[McpTool(\"{0}\")] names no tool of the snapshot '{1}'; its tools are: {2}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DeclaredParameterMismatch = new(
+        "MCPGEN012",
+        "Declared parameter does not fit the tool",
+        "Parameter '{0}' of '{1}' does not fit the tool '{2}': {3}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DeclaredParameterType = new(
+        "MCPGEN013",
+        "Declared parameter has the wrong type",
+        "Parameter '{0}' of '{1}' is declared as '{2}', but the property '{3}' of tool '{4}' maps to '{5}'",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor MissingRequiredParameter = new(
+        "MCPGEN014",
+        "Declared method lacks a required property",
+        "'{0}' has no parameter for the required property '{1}' of tool '{2}'; add '{3} {4}'",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DeclaredReturnType = new(
+        "MCPGEN015",
+        "Declared method has the wrong return type",
+        "'{0}' returns '{1}', but a method for tool '{2}' must return one of: {3}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor FilterMatchesNothing = new(
+        "MCPGEN016",
+        "Tool filter matches nothing",
+        "The {0} pattern '{1}' matches no tool of the snapshot '{2}'",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         SnapshotNotFound, InvalidSnapshotJson, InterfaceNotPartial, InvalidSnapshotStructure, UnsupportedSchema,
-        InvalidSnapshotName, AmbiguousSnapshot, NestedInterface,
+        InvalidSnapshotName, AmbiguousSnapshot, NestedInterface, NameCollision, UnresolvedReference,
+        DeclaredToolNotFound, DeclaredParameterMismatch, DeclaredParameterType, MissingRequiredParameter,
+        DeclaredReturnType, FilterMatchesNothing,
     }.ToDictionary(descriptor => descriptor.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

@@ -1,10 +1,11 @@
+using System.Linq;
 using McpClientGen.Generator.Model;
 
 namespace McpClientGen.Generator.Emitting;
 
 /// <summary>
 /// Emits the implementation class of a client (<c>ICrmClient</c> → <c>CrmClient</c>): constructors, a
-/// <c>Create</c> factory, and one method per tool that sends the arguments and reads the typed result.
+/// <c>Create</c> factory, and one method per tool that writes the arguments and reads the typed result.
 /// </summary>
 internal static class ClientClassEmitter
 {
@@ -24,15 +25,29 @@ internal static class ClientClassEmitter
         writer.Line($"[{TypeSyntax.GeneratedCode}]");
         using (writer.Block($"{(declaration.IsPublic ? "public" : "internal")} sealed partial class {declaration.ClassName} : global::McpClientGen.McpClientProxy, {declaration.Name}"))
         {
-            WriteMembers(writer, declaration, snapshot, typePrefix, serializer);
+            WriteConstruction(writer, declaration);
+            foreach (var method in client.Methods)
+            {
+                writer.Line();
+                WriteMethod(writer, method, typePrefix, serializer + ".");
+                if (!method.IsDeclared && method.Tool.ArgumentsRecord is not null)
+                {
+                    writer.Line();
+                    WriteArgumentsOverload(writer, method, typePrefix);
+                }
+            }
         }
 
-        writer.Line();
-        SerializerEmitter.Write(writer, snapshot, serializer, typePrefix);
+        if (SerializerEmitter.IsNeeded(client, snapshot))
+        {
+            writer.Line();
+            SerializerEmitter.Write(writer, client, snapshot, serializer, typePrefix);
+        }
+
         return writer.ToString();
     }
 
-    private static void WriteMembers(SourceWriter writer, InterfaceSpec declaration, SnapshotSpec snapshot, string typePrefix, string serializer)
+    private static void WriteConstruction(SourceWriter writer, InterfaceSpec declaration)
     {
         writer.Line("/// <summary>The scopes from <c>[ClientCredentials]</c>, used when the options name none.</summary>");
         writer.Line($"public const string? DefaultScopes = {Literal.Of(declaration.Scopes)};");
@@ -53,17 +68,6 @@ internal static class ClientClassEmitter
         {
             writer.Line("new(CreateConnection(options, DefaultScopes, timeProvider, loggerFactory), ownsConnection: true);");
         }
-
-        foreach (var tool in snapshot.Tools)
-        {
-            writer.Line();
-            writer.Line("/// <inheritdoc />");
-            writer.Line($"public {MethodSignature.Declaration(tool, typePrefix)} =>");
-            using (writer.Indented())
-            {
-                WriteCall(writer, tool, serializer);
-            }
-        }
     }
 
     private static void WriteConstructor(SourceWriter writer, string signature, string ownership)
@@ -77,41 +81,58 @@ internal static class ClientClassEmitter
         writer.Line("{").Line("}");
     }
 
-    /// <summary>One argument per line, so a reader sees each wire name next to its parameter.</summary>
-    private static void WriteCall(SourceWriter writer, ToolSpec tool, string serializer)
+    /// <summary>
+    /// Checks required references, writes each argument under its wire name, and calls the tool. Writing happens
+    /// straight into the request's JSON, so a call allocates no dictionary or boxed values.
+    /// </summary>
+    private static void WriteMethod(SourceWriter writer, ToolMethodSpec method, string typePrefix, string helperPrefix)
     {
-        writer.Line("CallToolAsync(");
-        using (writer.Indented())
+        writer.Line("/// <inheritdoc />");
+        using (writer.Block($"public {MethodSignature.Declaration(method, typePrefix)}"))
         {
-            writer.Line(Literal.Of(tool.WireName) + ",");
-            writer.Line($"new {TypeSyntax.ToolArguments}(){(tool.Parameters.Count == 0 ? "," : "")}");
-            using (writer.Indented())
+            foreach (var parameter in method.Parameters.Where(p => !p.IsNullable && !p.Property.Type.IsValueType))
             {
-                for (var i = 0; i < tool.Parameters.Count; i++)
-                {
-                    writer.Line(ArgumentCall(tool.Parameters[i], serializer) + (i == tool.Parameters.Count - 1 ? "," : ""));
-                }
+                writer.Line($"{TypeSyntax.ArgumentNullException}.ThrowIfNull({parameter.Name});");
             }
 
-            if (tool.Result is not null)
+            writer.Line($"var __arguments = new {TypeSyntax.ToolArguments}();");
+            if (method.Parameters.Count > 0)
             {
-                writer.Line($"{serializer}.Read{tool.Result.Name},");
+                writer.Line("var __writer = __arguments.Writer;");
             }
 
-            writer.Line("cancellationToken);");
+            foreach (var parameter in method.Parameters)
+            {
+                JsonWriteEmitter.Property(writer, parameter.Property, parameter.Name, parameter.IsNullable, "__writer", helperPrefix);
+            }
+
+            var call = $"CallToolAsync({Literal.Of(method.Tool.WireName)}, __arguments, ";
+            var token = method.CancellationTokenName ?? $"global::System.Threading.CancellationToken.None";
+            // A method declared to return Task returns the Task<CallToolResult> itself: errors still surface.
+            writer.Line(method.Return == ToolReturn.Typed
+                ? $"return {call}{helperPrefix}Read{JsonShape.Name(method.Tool.Result!)}, {token});"
+                : $"return {call}{token});");
         }
     }
 
-    private static string ArgumentCall(PropertySpec parameter, string serializer)
+    /// <summary>The record overload unpacks the record into the flat method, so both send the same JSON.</summary>
+    private static void WriteArgumentsOverload(SourceWriter writer, ToolMethodSpec method, string typePrefix)
     {
-        var name = Literal.Of(parameter.WireName);
-        var value = Naming.ToCamelCase(parameter.Identifier);
-        return parameter.Type.Kind switch
+        writer.Line("/// <inheritdoc />");
+        using (writer.Block($"public {MethodSignature.ArgumentsOverload(method, typePrefix)}"))
         {
-            TypeKind.Enum => $".Add({name}, {serializer}.ToWire({value}))",
-            TypeKind.Record => $".Add({name}, {value}, {serializer}.Write{parameter.Type.Name})",
-            _ => $".Add({name}, {value})",
-        };
+            writer.Line($"{TypeSyntax.ArgumentNullException}.ThrowIfNull(arguments);");
+            writer.Line($"return {method.Name}(");
+            using (writer.Indented())
+            {
+                foreach (var parameter in method.Parameters)
+                {
+                    writer.Line($"arguments.{parameter.Property.Identifier},");
+                }
+
+                writer.Line("cancellationToken);");
+            }
+        }
     }
 
     public static string QualifiedInterface(InterfaceSpec declaration) =>

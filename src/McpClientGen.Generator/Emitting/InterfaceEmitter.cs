@@ -1,10 +1,12 @@
+using System.Linq;
 using McpClientGen.Generator.Model;
 
 namespace McpClientGen.Generator.Emitting;
 
 /// <summary>
-/// Emits the interface half of a client: one method per tool, and the records and enums of the snapshot as
-/// nested types, so two interfaces can use the same snapshot without clashing.
+/// Emits the interface half of a client: the methods for the tools (two overloads each: flat parameters and an
+/// arguments record), and the records and enums they use as nested types, so two interfaces can use the same
+/// snapshot without clashing. Methods the user declared with <c>[McpTool]</c> are not repeated.
 /// </summary>
 internal static class InterfaceEmitter
 {
@@ -21,20 +23,27 @@ internal static class InterfaceEmitter
         using (writer.Block($"partial interface {declaration.Name}"))
         {
             var first = true;
-            foreach (var tool in snapshot.Tools)
+            foreach (var method in client.Methods.Where(m => !m.IsDeclared))
             {
                 writer.SeparateFromPrevious(ref first);
-                MethodSignature.WriteDocs(writer, tool);
-                writer.Line(MethodSignature.Declaration(tool, "") + ";");
+                MethodSignature.WriteDocs(writer, method, argumentsOverload: false);
+                writer.Line(MethodSignature.Declaration(method, "") + ";");
+                if (method.Tool.ArgumentsRecord is not null)
+                {
+                    writer.Line();
+                    MethodSignature.WriteDocs(writer, method, argumentsOverload: true);
+                    writer.Line(MethodSignature.ArgumentsOverload(method, "") + ";");
+                }
             }
 
-            foreach (var record in snapshot.Records)
+            var (records, enums) = TypeGraph.Declarations(UsedTypes(client, snapshot), snapshot);
+            foreach (var record in records)
             {
                 writer.SeparateFromPrevious(ref first);
                 WriteRecord(writer, record);
             }
 
-            foreach (var enumSpec in snapshot.Enums)
+            foreach (var enumSpec in enums)
             {
                 writer.SeparateFromPrevious(ref first);
                 WriteEnum(writer, enumSpec);
@@ -43,6 +52,14 @@ internal static class InterfaceEmitter
 
         return writer.ToString();
     }
+
+    /// <summary>Types the client's methods use, including the arguments records of generated methods.</summary>
+    private static System.Collections.Generic.List<TypeRef> UsedTypes(ClientSpec client, SnapshotSpec snapshot) =>
+        TypeGraph.Reachable(
+            client.Methods.SelectMany(m => m.Parameters.Select(p => p.Property.Type))
+                .Concat(client.Methods.Where(m => m.Return == ToolReturn.Typed).Select(m => m.Tool.Result!))
+                .Concat(client.Methods.Where(m => !m.IsDeclared && m.Tool.ArgumentsRecord is not null).Select(m => TypeRef.Record(m.Tool.ArgumentsRecord!))),
+            snapshot);
 
     private static void WriteRecord(SourceWriter writer, RecordSpec record)
     {
@@ -54,8 +71,8 @@ internal static class InterfaceEmitter
             foreach (var property in record.Properties)
             {
                 writer.SeparateFromPrevious(ref first);
-                XmlDoc.Write(writer, "summary", XmlDoc.FirstOf($"The '{property.WireName}' property.", property.Description));
-                writer.Line($"/// <remarks>JSON name: {XmlDoc.Code(property.WireName)}.</remarks>");
+                XmlDoc.Write(writer, "summary", MethodSignature.PropertyDoc(property, "property"));
+                writer.Line($"/// <remarks>JSON name: {XmlDoc.Code(property.WireName)}{(property.IsRequired ? " (required)" : "")}.</remarks>");
                 writer.Line(property.IsRequired
                     ? $"public required {TypeSyntax.Of(property, "")} {property.Identifier} {{ get; init; }}"
                     : $"public {TypeSyntax.Of(property, "")} {property.Identifier} {{ get; init; }}");

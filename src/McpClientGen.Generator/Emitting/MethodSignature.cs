@@ -4,24 +4,29 @@ using McpClientGen.Generator.Model;
 
 namespace McpClientGen.Generator.Emitting;
 
-/// <summary>The shared shape of a tool method on the interface and on the class.</summary>
+/// <summary>The shared shape of a tool method on the interface and on the class, and its XML docs.</summary>
 internal static class MethodSignature
 {
-    /// <summary>Required parameters first, optional ones <c>= null</c>, the cancellation token last.</summary>
-    public static string Parameters(ToolSpec tool, string generatedTypePrefix)
+    /// <summary>The flat signature: the parameters in order, then the cancellation token.</summary>
+    public static string Declaration(ToolMethodSpec method, string typePrefix)
     {
-        var parameters = tool.Parameters
-            .Select(p => $"{TypeSyntax.Of(p, generatedTypePrefix)} {Naming.ToCamelCase(p.Identifier)}{(p.IsRequired ? "" : " = null")}")
-            .Append($"{TypeSyntax.CancellationToken} cancellationToken = default");
-        return string.Join(", ", parameters);
+        var parameters = method.Parameters.Select(p => $"{TypeSyntax.Of(p, typePrefix)} {p.Name}{DefaultOf(p, typePrefix)}");
+        if (method.CancellationTokenName is { } token)
+        {
+            parameters = parameters.Append($"{TypeSyntax.CancellationToken} {token}{(method.IsDeclared ? "" : " = default")}");
+        }
+
+        return $"{TypeSyntax.TaskOf(method, typePrefix)} {method.Name}({string.Join(", ", parameters)})";
     }
 
-    public static string Declaration(ToolSpec tool, string generatedTypePrefix) =>
-        $"{TypeSyntax.Result(tool, generatedTypePrefix)} {tool.MethodName}({Parameters(tool, generatedTypePrefix)})";
+    /// <summary>The overload that takes the arguments record.</summary>
+    public static string ArgumentsOverload(ToolMethodSpec method, string typePrefix) =>
+        $"{TypeSyntax.TaskOf(method, typePrefix)} {method.Name}({typePrefix}{method.Tool.ArgumentsRecord} arguments, {TypeSyntax.CancellationToken} cancellationToken = default)";
 
     /// <summary>The XML docs of a tool method: title and description, the tool's hints, each parameter.</summary>
-    public static void WriteDocs(SourceWriter writer, ToolSpec tool)
+    public static void WriteDocs(SourceWriter writer, ToolMethodSpec method, bool argumentsOverload)
     {
+        var tool = method.Tool;
         XmlDoc.Write(writer, "summary", XmlDoc.FirstOf($"Calls the MCP tool '{tool.WireName}'.", tool.Title, tool.Description));
         var remarks = new List<string>();
         if (tool.Title is not null && tool.Description is not null)
@@ -31,20 +36,44 @@ internal static class MethodSignature
 
         remarks.Add($"Calls the MCP tool '{tool.WireName}'.{Hints(tool.Annotations)}");
         XmlDoc.Write(writer, "remarks", string.Join("\n\n", remarks));
-        foreach (var parameter in tool.Parameters)
+        if (argumentsOverload)
         {
-            XmlDoc.Write(
-                writer,
-                "param",
-                XmlDoc.FirstOf($"The '{parameter.WireName}' argument.", parameter.Description),
-                $" name=\"{Naming.ToCamelCase(parameter.Identifier).TrimStart('@')}\"");
+            writer.Line("/// <param name=\"arguments\">The tool's arguments.</param>");
+        }
+        else
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                XmlDoc.Write(writer, "param", PropertyDoc(parameter.Property, "argument"), $" name=\"{parameter.Name.TrimStart('@')}\"");
+            }
         }
 
         writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-        writer.Line(tool.Result is null
-            ? "/// <returns>The tool's result as the server sent it.</returns>"
-            : "/// <returns>The tool's structured result.</returns>");
+        writer.Line(method.Return == ToolReturn.Typed
+            ? "/// <returns>The tool's structured result.</returns>"
+            : "/// <returns>The tool's result as the server sent it.</returns>");
         writer.Line("/// <exception cref=\"global::McpClientGen.McpToolException\">The tool reported an error (<c>isError</c>).</exception>");
+    }
+
+    /// <summary>The description of a property, with its server-side default when the schema gives one.</summary>
+    public static string PropertyDoc(PropertySpec property, string noun)
+    {
+        var text = XmlDoc.FirstOf($"The '{property.WireName}' {noun}.", property.Description);
+        return property.DefaultJson is null ? text : $"{text}\nWhen not sent, the server uses {property.DefaultJson}.";
+    }
+
+    private static string DefaultOf(ParameterBinding parameter, string typePrefix)
+    {
+        if (parameter.DefaultValue is not { } value)
+        {
+            return "";
+        }
+
+        // A declared default such as Unit.Kelvin names a type nested in the interface; the class needs it qualified.
+        var type = parameter.Property.Type;
+        return type.Kind == TypeKind.Enum && typePrefix.Length > 0 && value.StartsWith(type.Name + ".", System.StringComparison.Ordinal)
+            ? " = " + typePrefix + value
+            : " = " + value;
     }
 
     private static string Hints(ToolAnnotationsSpec annotations)

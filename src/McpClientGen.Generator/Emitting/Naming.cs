@@ -5,17 +5,24 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace McpClientGen.Generator.Emitting;
 
-/// <summary>Turns wire names (<c>find-customer</c>, <c>crm.findCustomer</c>, <c>find_customer</c>) into C# identifiers.</summary>
+/// <summary>
+/// Turns wire names (<c>find-customer</c>, <c>crm.findCustomer</c>, <c>FIND_CUSTOMER</c>) into idiomatic C#
+/// identifiers. The result depends only on the input, so names are stable across runs and machines.
+/// </summary>
 internal static class Naming
 {
-    /// <summary>PascalCase from any separator style; a leading digit gets an underscore.</summary>
+    /// <summary>
+    /// PascalCase from any separator style. Words in capitals become capitalised words (<c>GET_URL</c> →
+    /// <c>GetUrl</c>); a leading digit gets an underscore; a name with no letters or digits gets the fallback.
+    /// </summary>
     public static string ToPascalCase(string wireName, string fallback)
     {
         var builder = new StringBuilder(wireName.Length);
         foreach (var word in SplitWords(wireName))
         {
+            var allCapitals = word.Length > 1 && !HasLower(word);
             builder.Append(char.ToUpperInvariant(word[0]));
-            builder.Append(word, 1, word.Length - 1);
+            builder.Append(allCapitals ? word.Substring(1).ToLowerInvariant() : word.Substring(1));
         }
 
         if (builder.Length == 0)
@@ -46,8 +53,8 @@ internal static class Naming
             : identifier;
 
     /// <summary>
-    /// Words are runs of letters and digits; a lower-to-upper change also starts a word, so
-    /// <c>findCustomer</c> and <c>find_customer</c> give the same name.
+    /// Words are runs of letters and digits. A lower-to-upper change starts a word (<c>findCustomer</c>), and so
+    /// does the last capital of an acronym before a lower-case letter (<c>HTTPServer</c> → <c>HTTP</c>, <c>Server</c>).
     /// </summary>
     private static IEnumerable<string> SplitWords(string text)
     {
@@ -66,7 +73,7 @@ internal static class Naming
                 continue;
             }
 
-            if (word.Length > 0 && char.IsUpper(c) && char.IsLower(word[word.Length - 1]))
+            if (word.Length > 0 && char.IsUpper(c) && StartsWord(word[word.Length - 1], i + 1 < text.Length ? text[i + 1] : '\0'))
             {
                 yield return word.ToString();
                 word.Clear();
@@ -79,6 +86,22 @@ internal static class Naming
         {
             yield return word.ToString();
         }
+    }
+
+    private static bool StartsWord(char previous, char next) =>
+        char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && char.IsLower(next));
+
+    private static bool HasLower(string word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLower(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsIdentifierPart(char c) =>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using McpClientGen.Generator.Model;
@@ -5,48 +6,71 @@ using McpClientGen.Generator.Model;
 namespace McpClientGen.Generator.Emitting;
 
 /// <summary>
-/// Emits a file-local class with the reflection-free JSON code a client needs: enum wire values, writers for
-/// records sent as arguments, readers for records received as results. Only what the tools use is emitted.
+/// Emits the reflection-free JSON code a client needs, as a file-local static class: enum wire values, writers for
+/// the records, lists and maps sent as arguments, readers for those received as results. Only what the client's
+/// methods use is emitted, so trimming and Native AOT see plain code and no serializer metadata.
 /// </summary>
 internal static class SerializerEmitter
 {
-    public static void Write(SourceWriter writer, SnapshotSpec snapshot, string className, string typePrefix)
-    {
-        var records = snapshot.Records.ToDictionary(r => r.Name);
-        var written = Reachable(snapshot.Tools.SelectMany(t => t.Parameters).Select(p => p.Type), records);
-        var read = Reachable(snapshot.Tools.Where(t => t.Result is not null).Select(t => t.Result!), records);
-        var enums = new HashSet<string>(written.Concat(read).Where(t => t.Kind == TypeKind.Enum).Select(t => t.Name!), System.StringComparer.Ordinal);
+    /// <summary>Whether the client needs a serializer class at all.</summary>
+    public static bool IsNeeded(ClientSpec client, SnapshotSpec snapshot) =>
+        Written(client, snapshot).Concat(Read(client, snapshot)).Any(type => type.IsComposite);
 
+    public static void Write(SourceWriter writer, ClientSpec client, SnapshotSpec snapshot, string className, string typePrefix)
+    {
+        var written = Written(client, snapshot).Where(type => type.IsComposite).ToList();
+        var read = Read(client, snapshot).Where(type => type.IsComposite).ToList();
+        var records = snapshot.Records.ToDictionary(r => r.Name);
+
+        writer.Line($"/// <summary>Reads and writes the JSON of <see cref=\"{client.Interface.ClassName}\"/> without reflection.</summary>");
         writer.Line($"[{TypeSyntax.GeneratedCode}]");
         using (writer.Block($"file static class {className}"))
         {
             var first = true;
-            foreach (var enumSpec in snapshot.Enums.Where(e => enums.Contains(e.Name)))
+            foreach (var enumSpec in snapshot.Enums)
             {
-                writer.SeparateFromPrevious(ref first);
-                WriteEnumConversions(writer, enumSpec, typePrefix);
+                var type = TypeRef.Enum(enumSpec.Name);
+                if (written.Contains(type))
+                {
+                    writer.SeparateFromPrevious(ref first);
+                    WriteToWire(writer, enumSpec, typePrefix);
+                }
+
+                if (read.Contains(type))
+                {
+                    writer.SeparateFromPrevious(ref first);
+                    WriteEnumReader(writer, enumSpec, typePrefix);
+                }
             }
 
-            foreach (var record in snapshot.Records.Where(r => written.Contains(new TypeRef(TypeKind.Record, r.Name))))
+            foreach (var type in Ordered(written.Where(t => t.Kind != TypeKind.Enum)))
             {
                 writer.SeparateFromPrevious(ref first);
-                WriteRecordWriter(writer, record, typePrefix);
+                WriteWriter(writer, type, records, typePrefix);
             }
 
-            foreach (var record in snapshot.Records.Where(r => read.Contains(new TypeRef(TypeKind.Record, r.Name))))
+            foreach (var type in Ordered(read.Where(t => t.Kind != TypeKind.Enum)))
             {
                 writer.SeparateFromPrevious(ref first);
-                WriteRecordReader(writer, record, typePrefix);
+                WriteReader(writer, type, records, typePrefix);
             }
         }
     }
 
-    private static void WriteEnumConversions(SourceWriter writer, EnumSpec enumSpec, string typePrefix)
+    private static List<TypeRef> Written(ClientSpec client, SnapshotSpec snapshot) =>
+        TypeGraph.Reachable(client.Methods.SelectMany(m => m.Parameters).Select(p => p.Property.Type), snapshot);
+
+    private static List<TypeRef> Read(ClientSpec client, SnapshotSpec snapshot) =>
+        TypeGraph.Reachable(client.Methods.Where(m => m.Return == ToolReturn.Typed).Select(m => m.Tool.Result!), snapshot);
+
+    private static IEnumerable<TypeRef> Ordered(IEnumerable<TypeRef> types) =>
+        types.OrderBy(JsonShape.Name, StringComparer.Ordinal);
+
+    private static void WriteToWire(SourceWriter writer, EnumSpec enumSpec, string typePrefix)
     {
         var type = typePrefix + enumSpec.Name;
-        using (writer.Block($"public static string? ToWire({type}? value) => value switch", "};"))
+        using (writer.Block($"public static string ToWire({type} value) => value switch", "};"))
         {
-            writer.Line("null => null,");
             foreach (var member in enumSpec.Members)
             {
                 writer.Line($"{type}.{member.Identifier} => {Literal.Of(member.WireValue)},");
@@ -54,116 +78,103 @@ internal static class SerializerEmitter
 
             writer.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null),");
         }
+    }
 
-        writer.Line();
-        using (writer.Block($"public static {type} Read{enumSpec.Name}(string value, string property, string toolName) => value switch", "};"))
+    private static void WriteEnumReader(SourceWriter writer, EnumSpec enumSpec, string typePrefix)
+    {
+        var type = typePrefix + enumSpec.Name;
+        using (writer.Block(
+            $"public static {type} Read{enumSpec.Name}({TypeSyntax.JsonElement} element, string property, string toolName) => {TypeSyntax.ToolResultReader}.ReadString(element, property, toolName) switch",
+            "};"))
         {
             foreach (var member in enumSpec.Members)
             {
                 writer.Line($"{Literal.Of(member.WireValue)} => {type}.{member.Identifier},");
             }
 
-            writer.Line($"_ => throw {TypeSyntax.ToolResultReader}.UnknownEnumValue(property, value, toolName),");
+            writer.Line($"var other => throw {TypeSyntax.ToolResultReader}.UnknownEnumValue(property, other, toolName),");
         }
     }
 
-    private static void WriteRecordWriter(SourceWriter writer, RecordSpec record, string typePrefix)
+    private static void WriteWriter(SourceWriter writer, TypeRef type, Dictionary<string, RecordSpec> records, string typePrefix)
     {
-        using (writer.Block($"public static void Write{record.Name}({TypeSyntax.Utf8JsonWriter} writer, {typePrefix}{record.Name} value)"))
+        using (writer.Block($"public static void Write{JsonShape.Name(type)}({TypeSyntax.Utf8JsonWriter} writer, {TypeSyntax.Of(type, typePrefix)} value)"))
         {
-            writer.Line("writer.WriteStartObject();");
-            foreach (var property in record.Properties)
+            switch (type.Kind)
             {
-                var access = "value." + property.Identifier;
-                if (property.IsRequired)
-                {
-                    writer.Line(WriteCall(property, access));
-                }
-                else
-                {
-                    using (writer.Block($"if ({access} is {{ }} {Local(property)})"))
+                case TypeKind.Record:
+                    writer.Line("writer.WriteStartObject();");
+                    foreach (var property in records[type.Name!].Properties)
                     {
-                        writer.Line(WriteCall(property, Local(property)));
+                        JsonWriteEmitter.Property(writer, property, "value." + property.Identifier, property.IsNullableInCSharp, "writer", "");
                     }
-                }
-            }
 
-            writer.Line("writer.WriteEndObject();");
-        }
-    }
+                    writer.Line("writer.WriteEndObject();");
+                    break;
+                case TypeKind.List:
+                    writer.Line("writer.WriteStartArray();");
+                    using (writer.Block("foreach (var item in value)"))
+                    {
+                        JsonWriteEmitter.Value(writer, type.Element!, "item", "writer", "");
+                    }
 
-    private static string WriteCall(PropertySpec property, string value)
-    {
-        var name = Literal.Of(property.WireName);
-        return property.Type.Kind switch
-        {
-            TypeKind.String => $"writer.WriteString({name}, {value});",
-            TypeKind.Int64 or TypeKind.Int32 or TypeKind.Double => $"writer.WriteNumber({name}, {value});",
-            TypeKind.Boolean => $"writer.WriteBoolean({name}, {value});",
-            TypeKind.Enum => $"writer.WriteString({name}, ToWire({value}));",
-            TypeKind.Record => $"writer.WritePropertyName({name}); Write{property.Type.Name}(writer, {value});",
-            _ => $"writer.WritePropertyName({name}); {value}.WriteTo(writer);",
-        };
-    }
+                    writer.Line("writer.WriteEndArray();");
+                    break;
+                default:
+                    writer.Line("writer.WriteStartObject();");
+                    using (writer.Block("foreach (var entry in value)"))
+                    {
+                        writer.Line("writer.WritePropertyName(entry.Key);");
+                        JsonWriteEmitter.Value(writer, type.Element!, "entry.Value", "writer", "");
+                    }
 
-    private static void WriteRecordReader(SourceWriter writer, RecordSpec record, string typePrefix)
-    {
-        var type = typePrefix + record.Name;
-        using (writer.Block($"public static {type} Read{record.Name}({TypeSyntax.JsonElement} element, string toolName) => new()", "};"))
-        {
-            foreach (var property in record.Properties)
-            {
-                writer.Line($"{property.Identifier} = {ReadExpression(property)},");
+                    writer.Line("writer.WriteEndObject();");
+                    break;
             }
         }
     }
 
-    private static string ReadExpression(PropertySpec property)
+    private static void WriteReader(SourceWriter writer, TypeRef type, Dictionary<string, RecordSpec> records, string typePrefix)
     {
-        var mode = property.IsRequired ? "Required" : "Optional";
-        var name = Literal.Of(property.WireName);
-        var arguments = $"(element, {name}, toolName)";
-        return property.Type.Kind switch
+        var typeName = TypeSyntax.Of(type, typePrefix);
+        using (writer.Block($"public static {typeName} Read{JsonShape.Name(type)}({TypeSyntax.JsonElement} element, string property, string toolName)"))
         {
-            TypeKind.String => $"{TypeSyntax.ToolResultReader}.{mode}String{arguments}",
-            TypeKind.Int64 => $"{TypeSyntax.ToolResultReader}.{mode}Int64{arguments}",
-            TypeKind.Int32 => $"{TypeSyntax.ToolResultReader}.{mode}Int32{arguments}",
-            TypeKind.Double => $"{TypeSyntax.ToolResultReader}.{mode}Double{arguments}",
-            TypeKind.Boolean => $"{TypeSyntax.ToolResultReader}.{mode}Boolean{arguments}",
-            TypeKind.Json => $"{TypeSyntax.ToolResultReader}.{mode}Json{arguments}",
-            TypeKind.Enum when property.IsRequired =>
-                $"Read{property.Type.Name}({TypeSyntax.ToolResultReader}.RequiredString{arguments}, {name}, toolName)",
-            TypeKind.Enum =>
-                $"{TypeSyntax.ToolResultReader}.OptionalString{arguments} is {{ }} {Local(property)} ? Read{property.Type.Name}({Local(property)}, {name}, toolName) : null",
-            _ when property.IsRequired =>
-                $"Read{property.Type.Name}({TypeSyntax.ToolResultReader}.RequiredObject{arguments}, toolName)",
-            _ =>
-                $"{TypeSyntax.ToolResultReader}.OptionalObject{arguments} is {{ }} {Local(property)} ? Read{property.Type.Name}({Local(property)}, toolName) : null",
-        };
-    }
-
-    /// <summary>A local name that cannot clash with <c>value</c>, <c>writer</c> or <c>element</c>.</summary>
-    private static string Local(PropertySpec property) => "__" + property.Identifier;
-
-    /// <summary>The types used from <paramref name="roots"/>, following record members.</summary>
-    private static HashSet<TypeRef> Reachable(IEnumerable<TypeRef> roots, Dictionary<string, RecordSpec> records)
-    {
-        var seen = new HashSet<TypeRef>();
-        var pending = new Stack<TypeRef>(roots);
-        while (pending.Count > 0)
-        {
-            var type = pending.Pop();
-            if (!seen.Add(type) || type.Kind != TypeKind.Record || !records.TryGetValue(type.Name!, out var record))
+            switch (type.Kind)
             {
-                continue;
-            }
+                case TypeKind.Record:
+                    writer.Line($"{TypeSyntax.ToolResultReader}.EnsureObject(element, property, toolName);");
+                    using (writer.Block("return new()", "};"))
+                    {
+                        foreach (var property in records[type.Name!].Properties)
+                        {
+                            writer.Line($"{property.Identifier} = {JsonReadEmitter.Property(property)},");
+                        }
+                    }
 
-            foreach (var property in record.Properties)
-            {
-                pending.Push(property.Type);
+                    break;
+                case TypeKind.List:
+                    var element = TypeSyntax.Of(type.Element!, typePrefix);
+                    writer.Line($"var items = new global::System.Collections.Generic.List<{element}>({TypeSyntax.ToolResultReader}.ArrayLength(element, property, toolName));");
+                    using (writer.Block("foreach (var item in element.EnumerateArray())"))
+                    {
+                        writer.Line($"items.Add({JsonReadEmitter.Item(type.Element!, "item", "property")});");
+                    }
+
+                    writer.Line("return items;");
+                    break;
+                default:
+                    var value = TypeSyntax.Of(type.Element!, typePrefix);
+                    writer.Line($"{TypeSyntax.ToolResultReader}.EnsureObject(element, property, toolName);");
+                    writer.Line($"var entries = new global::System.Collections.Generic.Dictionary<string, {value}>(global::System.StringComparer.Ordinal);");
+                    using (writer.Block("foreach (var entry in element.EnumerateObject())"))
+                    {
+                        writer.Line("var item = entry.Value;");
+                        writer.Line($"entries[entry.Name] = {JsonReadEmitter.Item(type.Element!, "item", "property")};");
+                    }
+
+                    writer.Line("return entries;");
+                    break;
             }
         }
-
-        return seen;
     }
 }

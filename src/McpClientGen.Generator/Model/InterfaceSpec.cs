@@ -7,6 +7,10 @@ namespace McpClientGen.Generator.Model;
 /// <param name="SnapshotName">The <c>[McpClient]</c> argument.</param>
 /// <param name="SnapshotArgumentLocation">Where that argument is, for diagnostics.</param>
 /// <param name="Scopes">The <c>[ClientCredentials(Scopes = ...)]</c> value.</param>
+/// <param name="Include">Only tools matching one of these are generated (all when empty).</param>
+/// <param name="Exclude">Tools matching one of these are not generated.</param>
+/// <param name="DeclaredTools">Methods the user declared with <c>[McpTool]</c>.</param>
+/// <param name="MemberNames">Names of every member the user declared, which generated methods must avoid.</param>
 /// <param name="Diagnostics">Problems with the declaration itself.</param>
 internal sealed record InterfaceSpec(
     string Namespace,
@@ -15,6 +19,10 @@ internal sealed record InterfaceSpec(
     string SnapshotName,
     LocationInfo? SnapshotArgumentLocation,
     string? Scopes,
+    EquatableArray<ToolFilterSpec> Include,
+    EquatableArray<ToolFilterSpec> Exclude,
+    EquatableArray<DeclaredToolSpec> DeclaredTools,
+    EquatableArray<string> MemberNames,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
     /// <summary>The generated class: <c>ICrmClient</c> becomes <c>CrmClient</c>.</summary>

@@ -3,7 +3,15 @@ namespace McpClientGen.Generator.Model;
 /// <summary>A property of a schema object: a tool parameter or a member of a generated record.</summary>
 /// <param name="WireName">The JSON name, kept exactly.</param>
 /// <param name="Identifier">The PascalCase C# name (parameters use its camelCase form).</param>
-/// <param name="Type">The C# type.</param>
+/// <param name="Type">The C# type; <see cref="TypeRef.IsNullable"/> when the schema allows <c>null</c>.</param>
 /// <param name="IsRequired">Whether the schema lists it in <c>required</c>.</param>
-/// <param name="Description">The schema's <c>description</c>, for XML docs.</param>
-internal sealed record PropertySpec(string WireName, string Identifier, TypeRef Type, bool IsRequired, string? Description);
+/// <param name="Description">The schema's <c>description</c> (or <c>title</c>), for XML docs.</param>
+/// <param name="DefaultJson">The schema's <c>default</c> as JSON text, for XML docs.</param>
+internal sealed record PropertySpec(string WireName, string Identifier, TypeRef Type, bool IsRequired, string? Description, string? DefaultJson = null)
+{
+    /// <summary>Whether the C# member is nullable: optional, or allowed to be <c>null</c>.</summary>
+    public bool IsNullableInCSharp => !IsRequired || Type.IsNullable;
+
+    /// <summary>The camelCase parameter name, keyword-escaped.</summary>
+    public string ParameterName => Emitting.Naming.ToCamelCase(Identifier);
+}

@@ -1,21 +1,25 @@
 namespace McpClientGen.Generator.Model;
 
-/// <summary>One tool of a snapshot, mapped to the method that calls it.</summary>
+/// <summary>One tool of a snapshot, mapped to the methods that call it.</summary>
 /// <param name="WireName">The tool's name on the wire.</param>
-/// <param name="MethodName">The C# method name, ending in <c>Async</c>.</param>
+/// <param name="MethodName">The preferred C# method name, ending in <c>Async</c>.</param>
 /// <param name="Title">The tool's <c>title</c>.</param>
 /// <param name="Description">The tool's <c>description</c>.</param>
 /// <param name="Parameters">The input schema's properties, required ones first.</param>
+/// <param name="ArgumentsRecord">The record bundling the parameters; <see langword="null"/> when there are none.</param>
 /// <param name="Result">The typed result for an object <c>outputSchema</c>; <see langword="null"/> for <c>CallToolResult</c>.</param>
 /// <param name="Annotations">The behaviour hints the server declared.</param>
+/// <param name="Location">Where the tool is in the snapshot, for diagnostics.</param>
 internal sealed record ToolSpec(
     string WireName,
     string MethodName,
     string? Title,
     string? Description,
     EquatableArray<PropertySpec> Parameters,
+    string? ArgumentsRecord,
     TypeRef? Result,
-    ToolAnnotationsSpec Annotations);
+    ToolAnnotationsSpec Annotations,
+    LocationInfo Location);
 
 /// <summary>The MCP tool annotations (all hints; <see langword="null"/> when not declared).</summary>
 internal sealed record ToolAnnotationsSpec(bool? ReadOnly, bool? Destructive, bool? Idempotent, bool? OpenWorld)

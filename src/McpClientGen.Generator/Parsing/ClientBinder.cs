@@ -1,19 +1,25 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Text.RegularExpressions;
 using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Model;
 
 namespace McpClientGen.Generator.Parsing;
 
-/// <summary>Pairs an annotated interface with the snapshot its <c>[McpClient]</c> names.</summary>
+/// <summary>
+/// Pairs an annotated interface with the snapshot its <c>[McpClient]</c> names, and decides the client's
+/// methods: the tools its filters select, the methods the user declared, and final names that avoid the
+/// user's own members.
+/// </summary>
 internal static class ClientBinder
 {
     public static ClientSpec Bind(InterfaceSpec declaration, ImmutableArray<SnapshotSpec> snapshots)
     {
         if (declaration.SnapshotName.Length == 0)
         {
-            return new ClientSpec(declaration, null, EquatableArray<DiagnosticInfo>.Empty);
+            return Failed(declaration);
         }
 
         var matches = snapshots
@@ -23,12 +29,12 @@ internal static class ClientBinder
 
         if (matches.Count == 0)
         {
-            return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.SnapshotNotFound, declaration.SnapshotArgumentLocation, declaration.SnapshotName));
+            return Failed(declaration, DiagnosticInfo.Create(DiagnosticDescriptors.SnapshotNotFound, declaration.SnapshotArgumentLocation, declaration.SnapshotName));
         }
 
         if (matches.Count > 1)
         {
-            return Failed(DiagnosticInfo.Create(
+            return Failed(declaration, DiagnosticInfo.Create(
                 DiagnosticDescriptors.AmbiguousSnapshot,
                 declaration.SnapshotArgumentLocation,
                 declaration.SnapshotName,
@@ -36,8 +42,90 @@ internal static class ClientBinder
         }
 
         // An unusable snapshot reports its own errors once, however many interfaces use it.
-        return new ClientSpec(declaration, matches[0].IsUsable ? matches[0] : null, EquatableArray<DiagnosticInfo>.Empty);
+        var snapshot = matches[0];
+        if (!snapshot.IsUsable)
+        {
+            return Failed(declaration);
+        }
 
-        ClientSpec Failed(DiagnosticInfo diagnostic) => new(declaration, null, new[] { diagnostic }.ToEquatableArray());
+        var diagnostics = new List<DiagnosticInfo>();
+        var declared = declaration.DeclaredTools
+            .Select(method => DeclaredToolBinder.Bind(method, snapshot, diagnostics))
+            .Where(method => method is not null)
+            .Select(method => method!)
+            .ToList();
+        var declaredNames = new HashSet<string>(declaration.DeclaredTools.Select(method => method.WireName), StringComparer.Ordinal);
+
+        var usedNames = new HashSet<string>(declaration.MemberNames, StringComparer.Ordinal);
+        var generated = SelectTools(declaration, snapshot, diagnostics)
+            .Where(tool => !declaredNames.Contains(tool.WireName))
+            .Select(tool => Generated(tool, UniqueMethodName(tool, usedNames, diagnostics)))
+            .ToList();
+
+        var methods = generated.Concat(declared)
+            .OrderBy(method => method.Tool.WireName, StringComparer.Ordinal)
+            .ThenBy(method => method.Name, StringComparer.Ordinal)
+            .ToEquatableArray();
+        return new ClientSpec(declaration, snapshot, methods, diagnostics.ToEquatableArray());
     }
+
+    /// <summary>The tools <c>Include</c> and <c>Exclude</c> leave; a pattern that matches no tool is reported where it is written.</summary>
+    private static IEnumerable<ToolSpec> SelectTools(InterfaceSpec declaration, SnapshotSpec snapshot, List<DiagnosticInfo> diagnostics)
+    {
+        var include = Compile(declaration.Include, "Include", snapshot, diagnostics);
+        var exclude = Compile(declaration.Exclude, "Exclude", snapshot, diagnostics);
+        return snapshot.Tools.Where(tool =>
+            (declaration.Include.Count == 0 || include.Any(pattern => pattern.IsMatch(tool.WireName)))
+            && !exclude.Any(pattern => pattern.IsMatch(tool.WireName)));
+    }
+
+    private static List<Regex> Compile(EquatableArray<ToolFilterSpec> filters, string kind, SnapshotSpec snapshot, List<DiagnosticInfo> diagnostics)
+    {
+        var patterns = new List<Regex>();
+        foreach (var filter in filters)
+        {
+            var pattern = new Regex("^" + Regex.Escape(filter.Pattern).Replace("\\*", ".*") + "$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
+            if (!snapshot.Tools.Any(tool => pattern.IsMatch(tool.WireName)))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FilterMatchesNothing, filter.Location, kind, filter.Pattern, snapshot.Name));
+            }
+
+            patterns.Add(pattern);
+        }
+
+        return patterns;
+    }
+
+    /// <summary>The tool's method name, unless the user declared a member with that name: then <c>Name2Async</c>, ...</summary>
+    private static string UniqueMethodName(ToolSpec tool, HashSet<string> usedNames, List<DiagnosticInfo> diagnostics)
+    {
+        var preferredBase = tool.MethodName.Substring(0, tool.MethodName.Length - "Async".Length);
+        var candidate = preferredBase;
+        for (var suffix = 2; !usedNames.Add(candidate + "Async"); suffix++)
+        {
+            candidate = preferredBase + suffix;
+        }
+
+        var name = candidate + "Async";
+        if (name != tool.MethodName)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, tool.Location, tool.WireName, "member of the interface", tool.MethodName, name));
+        }
+
+        return name;
+    }
+
+    private static ToolMethodSpec Generated(ToolSpec tool, string name) =>
+        new(
+            tool,
+            name,
+            tool.Parameters
+                .Select(property => new ParameterBinding(property, property.ParameterName, property.IsNullableInCSharp, property.IsRequired ? null : "null"))
+                .ToEquatableArray(),
+            tool.Result is null ? ToolReturn.CallToolResult : ToolReturn.Typed,
+            "cancellationToken",
+            IsDeclared: false);
+
+    private static ClientSpec Failed(InterfaceSpec declaration, params DiagnosticInfo[] diagnostics) =>
+        new(declaration, null, EquatableArray<ToolMethodSpec>.Empty, diagnostics.ToEquatableArray());
 }

@@ -9,75 +9,88 @@ using McpClientGen.Generator.Parsing.Json;
 namespace McpClientGen.Generator.Parsing;
 
 /// <summary>
-/// Maps one tool's JSON Schemas (JSON Schema 2020-12 as MCP uses it) to C# types, creating records and enums
-/// in the <see cref="SnapshotContext"/>. What it cannot map becomes <c>JsonElement</c> with an info
-/// diagnostic that says why.
+/// Maps one tool schema (JSON Schema 2020-12 as MCP uses it) to C# types, adding records and enums to the
+/// <see cref="SnapshotContext"/>. What it cannot map becomes <c>JsonElement</c> with an info diagnostic that
+/// names the construct and where it is.
 /// </summary>
 internal sealed class SchemaMapper(SnapshotContext context, string toolName, JsonNode schemaRoot)
 {
-    /// <summary>Guards against <c>$ref</c> cycles until recursive types are supported.</summary>
+    /// <summary>Names that a record member may not take, because records or <c>object</c> already declare them.</summary>
+    private static readonly string[] RecordMemberNames =
+        ["EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize"];
+
+    /// <summary><c>$ref</c> targets being mapped right now, to stop a reference to itself that is not a record.</summary>
     private readonly HashSet<JsonNode> _resolving = new();
 
-    /// <summary>Maps the properties of an object schema, required ones first, each group in document order.</summary>
+    /// <summary>The text of the schema's <c>$defs</c> and <c>definitions</c>, part of every definition's identity.</summary>
+    private readonly string _definitionsText =
+        string.Concat(new[] { "$defs", "definitions" }.Select(key => schemaRoot[key] is { } node ? context.TextOf(node) : ""));
+
+    /// <summary>Maps the properties of an object schema (or of several merged by <c>allOf</c>), required ones first.</summary>
     /// <param name="objectSchema">The object schema.</param>
     /// <param name="ownerTypeName">Prefix for the names of types generated for nested schemas.</param>
     /// <param name="isRecord">Whether the properties belong to a record, whose members may not share its name.</param>
     public List<PropertySpec> MapProperties(JsonNode objectSchema, string ownerTypeName, bool isRecord)
     {
-        var required = new HashSet<string>(StringComparer.Ordinal);
-        if (objectSchema["required"] is { Kind: JsonKind.Array } requiredList)
+        var parts = new List<JsonNode>();
+        CollectObjectParts(objectSchema, parts);
+        var required = new HashSet<string>(
+            parts.SelectMany(part => part["required"] is { Kind: JsonKind.Array } list ? list.Items : new List<JsonNode>())
+                .Where(item => item.Kind == JsonKind.String)
+                .Select(item => item.Text!),
+            StringComparer.Ordinal);
+
+        var usedIdentifiers = new HashSet<string>(StringComparer.Ordinal);
+        if (isRecord)
         {
-            foreach (var item in requiredList.Items.Where(item => item.Kind == JsonKind.String))
-            {
-                required.Add(item.Text!);
-            }
+            usedIdentifiers.Add(ownerTypeName);
+            usedIdentifiers.UnionWith(RecordMemberNames);
+        }
+        else
+        {
+            // Parameters become camelCase; this keeps them clear of the cancellation token.
+            usedIdentifiers.Add("CancellationToken");
         }
 
         var properties = new List<PropertySpec>();
-        if (objectSchema["properties"] is not { } propertiesNode)
+        var wireNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in parts)
         {
-            return properties;
-        }
+            if (part["properties"] is not { } propertiesNode)
+            {
+                continue;
+            }
 
-        if (propertiesNode.Kind != JsonKind.Object)
-        {
-            context.ReportStructure(propertiesNode, $"'properties' of tool '{toolName}' must be an object");
-            return properties;
-        }
+            if (propertiesNode.Kind != JsonKind.Object)
+            {
+                context.ReportStructure(propertiesNode, $"'properties' in tool '{toolName}' must be an object");
+                continue;
+            }
 
-        var usedIdentifiers = new HashSet<string>(StringComparer.Ordinal);
-        // A record member may not share the record's name; a parameter may not shadow the cancellation token.
-        usedIdentifiers.Add(isRecord ? ownerTypeName : "CancellationToken");
-
-        foreach (var property in propertiesNode.Properties)
-        {
-            var identifier = UniqueNames.Reserve(usedIdentifiers, Naming.ToPascalCase(property.Name, "Value"));
-            var type = Map(property.Value, ownerTypeName + identifier, property.Name);
-            properties.Add(new PropertySpec(
-                property.Name,
-                identifier,
-                type,
-                required.Contains(property.Name),
-                property.Value.Kind == JsonKind.Object ? property.Value.StringOf("description") : null));
+            // allOf parts may repeat a property; the first declaration wins, as merged records hold one member per name.
+            foreach (var property in propertiesNode.Properties.Where(property => wireNames.Add(property.Name)))
+            {
+                var identifier = context.ReserveName(usedIdentifiers, Naming.ToPascalCase(property.Name, "Value"), property.Name, "property", property.Value);
+                var type = Map(property.Value, ownerTypeName + identifier, property.Name);
+                properties.Add(new PropertySpec(
+                    property.Name,
+                    identifier,
+                    type,
+                    required.Contains(property.Name),
+                    DescriptionOf(property.Value),
+                    property.Value["default"] is { } defaultValue ? context.TextOf(defaultValue) : null));
+            }
         }
 
         return properties.OrderBy(p => p.IsRequired ? 0 : 1).ToList();
     }
 
-    /// <summary>Maps an object schema to a generated record.</summary>
-    public TypeRef MapRecord(JsonNode objectSchema, string preferredName)
-    {
-        var name = context.ReserveTypeName(TitleOr(objectSchema, preferredName));
-        var properties = MapProperties(objectSchema, name, isRecord: true);
-        context.Records.Add(new RecordSpec(name, objectSchema.StringOf("description"), properties.ToEquatableArray()));
-        return new TypeRef(TypeKind.Record, name);
-    }
-
-    private TypeRef Map(JsonNode schema, string preferredName, string path)
+    /// <summary>Maps a schema to a C# type; <paramref name="preferredName"/> names a record or enum made for it.</summary>
+    public TypeRef Map(JsonNode schema, string preferredName, string path)
     {
         if (schema.Kind != JsonKind.Object)
         {
-            return Unsupported(schema, path, "its schema is not an object");
+            return Unsupported(schema, path, schema.Kind == JsonKind.True ? "the schema 'true' accepts any value" : "its schema is not an object");
         }
 
         if (schema.StringOf("$ref") is { } reference)
@@ -85,27 +98,93 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
             return MapReference(schema, reference, preferredName, path);
         }
 
-        if (schema["enum"] is { } enumNode)
+        if ((schema["anyOf"] ?? schema["oneOf"]) is { } alternatives)
         {
-            return MapEnum(schema, enumNode, preferredName, path);
+            return MapAlternatives(schema, alternatives, preferredName, path);
         }
 
-        var type = SingleType(schema, out var problem);
-        switch (type)
+        var types = TypesOf(schema, out var nullable);
+        if (schema["enum"] is { } enumNode)
         {
-            case "string":
-                return TypeRef.String;
-            case "integer":
-                return schema.StringOf("format") == "int32" ? TypeRef.Int32 : TypeRef.Int64;
-            case "number":
-                return TypeRef.Double;
-            case "boolean":
-                return TypeRef.Boolean;
-            case "object" when schema["properties"] is { Kind: JsonKind.Object }:
-                return MapRecord(schema, preferredName);
-            default:
-                return Unsupported(schema, path, problem ?? $"type '{type}' is not mapped yet");
+            return MapEnum(schema, enumNode, preferredName, path).WithNullable(nullable);
         }
+
+        if (schema["allOf"] is { Kind: JsonKind.Array } allOf)
+        {
+            return MapAllOf(schema, allOf, preferredName, path).WithNullable(nullable);
+        }
+
+        if (types.Count > 1)
+        {
+            return Unsupported(schema, path, $"it allows several types ({string.Join(", ", types)})");
+        }
+
+        var type = types.Count == 1 ? types[0] : ImpliedType(schema);
+        var mapped = type switch
+        {
+            "string" => MapString(schema),
+            "integer" => schema.StringOf("format") == "int32" ? TypeRef.Int32 : TypeRef.Int64,
+            "number" => TypeRef.Double,
+            "boolean" => TypeRef.Boolean,
+            "array" => MapArray(schema, preferredName, path),
+            "object" => MapObject(schema, preferredName, path),
+            null => Unsupported(schema, path, "it declares no type, so it accepts any value"),
+            _ => Unsupported(schema, path, $"the type '{type}' has no C# counterpart"),
+        };
+        return mapped.WithNullable(nullable || mapped.IsNullable);
+    }
+
+    /// <summary>Maps an object schema to a generated record named after its title, or <paramref name="preferredName"/>.</summary>
+    public TypeRef MapRecord(JsonNode objectSchema, string preferredName)
+    {
+        var name = context.ReserveTypeName(TitleOr(objectSchema, preferredName), objectSchema);
+        FillRecord(name, objectSchema);
+        return TypeRef.Record(name);
+    }
+
+    private void FillRecord(string name, JsonNode objectSchema)
+    {
+        var properties = MapProperties(objectSchema, name, isRecord: true);
+        context.Records.Add(new RecordSpec(name, DescriptionOf(objectSchema), properties.ToEquatableArray()));
+    }
+
+    private static TypeRef MapString(JsonNode schema) => schema.StringOf("format") switch
+    {
+        "date-time" => TypeRef.DateTimeOffset,
+        "date" => TypeRef.DateOnly,
+        "uuid" => TypeRef.Guid,
+        "uri" => TypeRef.Uri,
+        _ => TypeRef.String,
+    };
+
+    private TypeRef MapArray(JsonNode schema, string preferredName, string path)
+    {
+        if (schema["items"] is not { } items)
+        {
+            return Unsupported(schema, path, "the array declares no 'items' schema");
+        }
+
+        if (items.Kind == JsonKind.Array)
+        {
+            return Unsupported(schema, path, "tuple arrays ('items' as a list) have no C# counterpart");
+        }
+
+        return TypeRef.ListOf(Map(items, preferredName + "Item", path + "[]"));
+    }
+
+    private TypeRef MapObject(JsonNode schema, string preferredName, string path)
+    {
+        if (schema["properties"] is { Kind: JsonKind.Object } properties && properties.Properties.Count > 0)
+        {
+            return MapRecord(schema, preferredName);
+        }
+
+        if (schema["additionalProperties"] is { Kind: JsonKind.Object } valueSchema)
+        {
+            return TypeRef.MapOf(Map(valueSchema, preferredName + "Value", path + "{}"));
+        }
+
+        return Unsupported(schema, path, "an object without declared properties or an 'additionalProperties' schema can hold anything");
     }
 
     private TypeRef MapReference(JsonNode schema, string reference, string preferredName, string path)
@@ -113,18 +192,37 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
         var target = ResolvePointer(reference);
         if (target is null)
         {
-            context.ReportStructure(schema, $"the $ref '{reference}' in tool '{toolName}' does not resolve within its schema");
+            context.Report(DiagnosticDescriptors.UnresolvedReference, context.LocationOf(schema), reference, toolName);
             return TypeRef.Json;
+        }
+
+        var key = context.TextOf(target) + "\n" + _definitionsText;
+        if (context.Definitions.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var definitionName = DefinitionName(reference) ?? preferredName;
+        if (IsRecordSchema(target))
+        {
+            // Registered before its members are mapped, so a definition that contains itself refers to its own record.
+            var name = context.ReserveTypeName(TitleOr(target, definitionName), target);
+            var record = TypeRef.Record(name);
+            context.Definitions[key] = record;
+            FillRecord(name, target);
+            return record;
         }
 
         if (!_resolving.Add(target))
         {
-            return Unsupported(schema, path, $"the $ref '{reference}' is recursive");
+            return Unsupported(schema, path, $"the $ref '{reference}' refers to itself without an object in between");
         }
 
         try
         {
-            return Map(target, preferredName, path);
+            var mapped = Map(target, definitionName, path);
+            context.Definitions[key] = mapped;
+            return mapped;
         }
         finally
         {
@@ -132,54 +230,130 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
         }
     }
 
-    private TypeRef MapEnum(JsonNode schema, JsonNode enumNode, string preferredName, string path)
+    /// <summary><c>anyOf</c>/<c>oneOf</c>: a single alternative besides <c>null</c> is that alternative, nullable.</summary>
+    private TypeRef MapAlternatives(JsonNode schema, JsonNode alternatives, string preferredName, string path)
     {
-        if (enumNode.Kind != JsonKind.Array || enumNode.Items.Count == 0 || enumNode.Items.Any(item => item.Kind != JsonKind.String))
+        if (alternatives.Kind != JsonKind.Array)
         {
-            return Unsupported(schema, path, "only non-empty enums of strings are mapped to C# enums");
+            return Unsupported(schema, path, "'anyOf'/'oneOf' is not a list");
         }
 
-        var wireValues = enumNode.Items.Select(item => item.Text!).Distinct(StringComparer.Ordinal).ToList();
+        var nonNull = alternatives.Items.Where(alternative => !IsNullSchema(alternative)).ToList();
+        if (nonNull.Count != 1)
+        {
+            return Unsupported(schema, path, $"a union of {nonNull.Count} alternatives has no C# counterpart");
+        }
+
+        var mapped = Map(nonNull[0], preferredName, path);
+        return mapped.WithNullable(mapped.IsNullable || nonNull.Count < alternatives.Items.Count);
+    }
+
+    /// <summary><c>allOf</c> of object schemas merges into one record; a single part is that part.</summary>
+    private TypeRef MapAllOf(JsonNode schema, JsonNode allOf, string preferredName, string path)
+    {
+        var ownProperties = schema["properties"] is { Kind: JsonKind.Object } own && own.Properties.Count > 0;
+        if (allOf.Items.Count == 1 && !ownProperties)
+        {
+            return Map(allOf.Items[0], preferredName, path);
+        }
+
+        if (!allOf.Items.All(part => IsRecordSchema(Resolve(part) ?? part)))
+        {
+            return Unsupported(schema, path, "'allOf' merges only object schemas with properties");
+        }
+
+        return MapRecord(schema, preferredName);
+    }
+
+    /// <summary>Collects an object schema and, through <c>allOf</c> and <c>$ref</c>, the schemas merged into it.</summary>
+    private void CollectObjectParts(JsonNode schema, List<JsonNode> parts)
+    {
+        if (parts.Contains(schema))
+        {
+            return;
+        }
+
+        parts.Add(schema);
+        if (schema["allOf"] is { Kind: JsonKind.Array } allOf)
+        {
+            foreach (var part in allOf.Items.Select(part => Resolve(part) ?? part).Where(part => part.Kind == JsonKind.Object))
+            {
+                CollectObjectParts(part, parts);
+            }
+        }
+    }
+
+    private TypeRef MapEnum(JsonNode schema, JsonNode enumNode, string preferredName, string path)
+    {
+        if (enumNode.Kind != JsonKind.Array || enumNode.Items.Count == 0)
+        {
+            return Unsupported(schema, path, "'enum' is not a non-empty list");
+        }
+
+        var values = enumNode.Items.Where(item => item.Kind != JsonKind.Null).ToList();
+        if (values.Count == 0 || values.Any(item => item.Kind != JsonKind.String))
+        {
+            return Unsupported(schema, path, "only enums of strings map to C# enums");
+        }
+
+        var wireValues = values.Select(item => item.Text!).Distinct(StringComparer.Ordinal).ToList();
 
         // Two parameters with the same values (the C# SDK repeats an enum's schema per parameter) share one type.
         var existing = context.Enums.FirstOrDefault(e => e.Members.Select(m => m.WireValue).SequenceEqual(wireValues));
+        var nullable = values.Count < enumNode.Items.Count;
         if (existing is not null)
         {
-            return new TypeRef(TypeKind.Enum, existing.Name);
+            return TypeRef.Enum(existing.Name).WithNullable(nullable);
         }
 
         var usedIdentifiers = new HashSet<string>(StringComparer.Ordinal);
-        var members = wireValues
-            .Select(value => new EnumMemberSpec(UniqueNames.Reserve(usedIdentifiers, Naming.ToPascalCase(value, "Value")), value))
+        var members = values
+            .GroupBy(item => item.Text!, StringComparer.Ordinal)
+            .Select(group => new EnumMemberSpec(
+                context.ReserveName(usedIdentifiers, Naming.ToPascalCase(group.Key, "Value"), group.Key, "enum value", group.First()),
+                group.Key))
             .ToEquatableArray();
-        var name = context.ReserveTypeName(TitleOr(schema, preferredName));
-        context.Enums.Add(new EnumSpec(name, schema.StringOf("description"), members));
-        return new TypeRef(TypeKind.Enum, name);
+        var name = context.ReserveTypeName(TitleOr(schema, preferredName), schema);
+        context.Enums.Add(new EnumSpec(name, DescriptionOf(schema), members));
+        return TypeRef.Enum(name).WithNullable(nullable);
     }
 
-    /// <summary>The one non-null type of a schema: <c>"string"</c> or <c>["string", "null"]</c>.</summary>
-    private static string? SingleType(JsonNode schema, out string? problem)
+    /// <summary>The declared types without <c>"null"</c>; <paramref name="nullable"/> says whether <c>"null"</c> was one.</summary>
+    private static List<string> TypesOf(JsonNode schema, out bool nullable)
     {
-        problem = null;
         var typeNode = schema["type"];
-        switch (typeNode?.Kind)
+        var types = typeNode?.Kind switch
         {
-            case JsonKind.String:
-                return typeNode.Text;
-            case JsonKind.Array:
-                var types = typeNode.Items.Where(item => item.Kind == JsonKind.String && item.Text != "null").Select(item => item.Text).ToList();
-                if (types.Count == 1)
-                {
-                    return types[0];
-                }
-
-                problem = "it allows several types";
-                return null;
-            default:
-                problem = "it declares no type";
-                return null;
-        }
+            JsonKind.String => new List<string> { typeNode.Text! },
+            JsonKind.Array => typeNode.Items.Where(item => item.Kind == JsonKind.String).Select(item => item.Text!).Distinct().ToList(),
+            _ => new List<string>(),
+        };
+        // OpenAPI-style "nullable": true is common in schemas converted from OpenAPI; it means the same as "null" in "type".
+        nullable = types.Remove("null")
+            || schema.BooleanOf("nullable") == true
+            || (schema["enum"] is { Kind: JsonKind.Array } values && values.Items.Any(v => v.Kind == JsonKind.Null));
+        return types;
     }
+
+    /// <summary>The type a schema without <c>type</c> still implies by its keywords.</summary>
+    private static string? ImpliedType(JsonNode schema) =>
+        schema["properties"] is not null || schema["additionalProperties"] is not null ? "object"
+        : schema["items"] is not null ? "array"
+        : schema["const"] is { Kind: JsonKind.String } ? "string"
+        : null;
+
+    private static bool IsNullSchema(JsonNode schema) =>
+        schema.Kind == JsonKind.Object && schema.StringOf("type") == "null" && schema.Properties.Count == 1;
+
+    private bool IsRecordSchema(JsonNode schema) =>
+        schema.Kind == JsonKind.Object
+        && schema["anyOf"] is null && schema["oneOf"] is null && schema["enum"] is null
+        && TypesOf(schema, out _) is var types && (types.Count == 0 || (types.Count == 1 && types[0] == "object"))
+        && ((schema["properties"] is { Kind: JsonKind.Object } properties && properties.Properties.Count > 0)
+            || (schema["allOf"] is { Kind: JsonKind.Array } allOf && allOf.Items.Count > 1));
+
+    private JsonNode? Resolve(JsonNode schema) =>
+        schema.Kind == JsonKind.Object && schema.StringOf("$ref") is { } reference ? ResolvePointer(reference) : schema;
 
     /// <summary>Resolves a local JSON pointer such as <c>#/$defs/Address</c> or <c>#/properties/to</c>.</summary>
     private JsonNode? ResolvePointer(string reference)
@@ -208,11 +382,23 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
         return node;
     }
 
+    /// <summary>The definition's name in <c>#/$defs/Name</c> or <c>#/definitions/Name</c>.</summary>
+    private static string? DefinitionName(string reference)
+    {
+        var segments = reference.Split('/');
+        return segments.Length == 3 && segments[1] is "$defs" or "definitions" && segments[2].Length > 0
+            ? Naming.ToPascalCase(Uri.UnescapeDataString(segments[2]), "Definition")
+            : null;
+    }
+
     private TypeRef Unsupported(JsonNode schema, string path, string reason)
     {
         context.Report(DiagnosticDescriptors.UnsupportedSchema, context.LocationOf(schema), path, toolName, reason);
         return TypeRef.Json;
     }
+
+    private static string? DescriptionOf(JsonNode schema) =>
+        schema.Kind == JsonKind.Object ? schema.StringOf("description") ?? schema.StringOf("title") : null;
 
     private static string TitleOr(JsonNode schema, string preferredName) =>
         schema.StringOf("title") is { } title ? Naming.ToPascalCase(title, preferredName) : preferredName;

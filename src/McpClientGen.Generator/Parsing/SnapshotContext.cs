@@ -21,6 +21,12 @@ internal sealed class SnapshotContext(string name, string path, SourceText text)
 
     public List<EnumSpec> Enums { get; } = new();
 
+    /// <summary>
+    /// Types already made for <c>$ref</c> targets, keyed by the target's text and its schema's definitions, so
+    /// identical definitions in the input and output schemas (or in several tools) share one type.
+    /// </summary>
+    public Dictionary<string, TypeRef> Definitions { get; } = new(System.StringComparer.Ordinal);
+
     /// <summary>Every generated type name, so two schemas never produce the same one.</summary>
     public HashSet<string> TypeNames { get; } = new(System.StringComparer.Ordinal);
 
@@ -29,6 +35,9 @@ internal sealed class SnapshotContext(string name, string path, SourceText text)
     public LocationInfo LocationOf(JsonNode node) => LocationInfo.InText(Path, text, node.Start, node.Length);
 
     public LocationInfo LocationAt(int offset) => LocationInfo.InText(Path, text, offset, 0);
+
+    /// <summary>The exact source text of a value.</summary>
+    public string TextOf(JsonNode node) => text.ToString(new TextSpan(node.Start, node.Length));
 
     public void Report(DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments)
     {
@@ -39,6 +48,21 @@ internal sealed class SnapshotContext(string name, string path, SourceText text)
     public void ReportStructure(JsonNode where, string problem) =>
         Report(DiagnosticDescriptors.InvalidSnapshotStructure, LocationOf(where), Name, problem);
 
+    /// <summary>
+    /// Reserves a C# name for <paramref name="wireName"/>; when an earlier name took it, adds 2, 3, ... and reports
+    /// the collision at <paramref name="where"/>.
+    /// </summary>
+    public string ReserveName(HashSet<string> used, string preferred, string wireName, string kind, JsonNode where)
+    {
+        var reserved = UniqueNames.Reserve(used, preferred);
+        if (reserved != preferred)
+        {
+            Report(DiagnosticDescriptors.NameCollision, LocationOf(where), wireName, kind, preferred, reserved);
+        }
+
+        return reserved;
+    }
+
     /// <summary>Reserves a type name, adding 2, 3, ... when it is taken.</summary>
-    public string ReserveTypeName(string preferred) => UniqueNames.Reserve(TypeNames, preferred);
+    public string ReserveTypeName(string preferred, JsonNode where) => ReserveName(TypeNames, preferred, preferred, "type", where);
 }

@@ -58,10 +58,14 @@ internal static class SnapshotParser
             return Build(context, EquatableArray<ToolSpec>.Empty);
         }
 
+        // Tools are mapped in name order, so generated names do not depend on the order the server listed them in.
+        var toolNodes = toolsNode.Items
+            .OrderBy(node => node.Kind == JsonKind.Object ? node.StringOf("name") ?? "" : "", StringComparer.Ordinal)
+            .ToList();
         var tools = new List<ToolSpec>();
         var wireNames = new HashSet<string>(StringComparer.Ordinal);
         var methodNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var toolNode in toolsNode.Items)
+        foreach (var toolNode in toolNodes)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (ReadTool(context, toolNode, wireNames, methodNames) is { } tool)
@@ -70,7 +74,7 @@ internal static class SnapshotParser
             }
         }
 
-        return Build(context, tools.OrderBy(tool => tool.WireName, StringComparer.Ordinal).ToEquatableArray());
+        return Build(context, tools.ToEquatableArray());
     }
 
     private static ToolSpec? ReadTool(SnapshotContext context, JsonNode toolNode, HashSet<string> wireNames, HashSet<string> methodNames)
@@ -84,13 +88,14 @@ internal static class SnapshotParser
         var wireName = toolNode.StringOf("name");
         if (string.IsNullOrEmpty(wireName))
         {
-            context.ReportStructure(toolNode, "a tool has no 'name' string");
+            context.ReportStructure(toolNode["name"] ?? toolNode, "a tool has no 'name' string");
             return null;
         }
 
+        var nameNode = toolNode["name"]!;
         if (!wireNames.Add(wireName!))
         {
-            context.ReportStructure(toolNode["name"]!, $"the tool name '{wireName}' appears more than once");
+            context.ReportStructure(nameNode, $"the tool name '{wireName}' appears more than once");
             return null;
         }
 
@@ -101,25 +106,56 @@ internal static class SnapshotParser
             return null;
         }
 
-        var methodBase = Naming.ToPascalCase(wireName!, "Tool");
-        var methodName = UniqueNames.Reserve(methodNames, methodBase + "Async");
-        var parameters = new SchemaMapper(context, wireName!, inputSchema).MapProperties(inputSchema, methodBase, isRecord: false);
-
-        TypeRef? result = null;
-        if (toolNode["outputSchema"] is { Kind: JsonKind.Object } outputSchema
-            && outputSchema.StringOf("type") == "object")
+        if (inputSchema["type"] is { } inputType && !(inputType.Kind == JsonKind.String && inputType.Text == "object"))
         {
-            result = new SchemaMapper(context, wireName!, outputSchema).MapRecord(outputSchema, methodBase + "Result");
+            context.ReportStructure(inputType, $"the 'inputSchema' of tool '{wireName}' must have \"type\": \"object\"");
+            return null;
         }
+
+        var methodBase = context.ReserveName(methodNames, Naming.ToPascalCase(wireName!, "Tool"), wireName!, "tool", nameNode);
+        var parameters = new SchemaMapper(context, wireName!, inputSchema).MapProperties(inputSchema, methodBase, isRecord: false);
 
         return new ToolSpec(
             wireName!,
-            methodName,
-            toolNode.StringOf("title"),
+            methodBase + "Async",
+            toolNode.StringOf("title") ?? (toolNode["annotations"] is { Kind: JsonKind.Object } annotations ? annotations.StringOf("title") : null),
             toolNode.StringOf("description"),
             parameters.ToEquatableArray(),
-            result,
-            ReadAnnotations(toolNode["annotations"]));
+            ArgumentsRecord(context, wireName!, methodBase, parameters, nameNode),
+            ReadResult(context, wireName!, methodBase, toolNode["outputSchema"]),
+            ReadAnnotations(toolNode["annotations"]),
+            context.LocationOf(nameNode));
+    }
+
+    /// <summary>The record that bundles a tool's parameters, for the overload that takes one argument object.</summary>
+    private static string? ArgumentsRecord(SnapshotContext context, string wireName, string methodBase, List<PropertySpec> parameters, JsonNode nameNode)
+    {
+        if (parameters.Count == 0)
+        {
+            return null;
+        }
+
+        var name = context.ReserveTypeName(methodBase + "Arguments", nameNode);
+        context.Records.Add(new RecordSpec(name, $"The arguments of the MCP tool '{wireName}'.", parameters.ToEquatableArray()));
+        return name;
+    }
+
+    /// <summary>An <c>outputSchema</c> that maps to a record or dictionary gives a typed result; anything else, <c>CallToolResult</c>.</summary>
+    private static TypeRef? ReadResult(SnapshotContext context, string wireName, string methodBase, JsonNode? outputSchema)
+    {
+        if (outputSchema is null)
+        {
+            return null;
+        }
+
+        if (outputSchema.Kind != JsonKind.Object)
+        {
+            context.ReportStructure(outputSchema, $"the 'outputSchema' of tool '{wireName}' must be an object");
+            return null;
+        }
+
+        var result = new SchemaMapper(context, wireName, outputSchema).Map(outputSchema, methodBase + "Result", "outputSchema");
+        return result.Kind is TypeKind.Record or TypeKind.Map ? result.WithNullable(false) : null;
     }
 
     private static ToolAnnotationsSpec ReadAnnotations(JsonNode? annotations) =>

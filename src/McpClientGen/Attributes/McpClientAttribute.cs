@@ -17,4 +17,13 @@ public sealed class McpClientAttribute : Attribute
 
     /// <summary>The snapshot's name, for example <c>crm</c> for <c>schemas/crm.mcp.json</c>.</summary>
     public string Snapshot { get; }
+
+    /// <summary>
+    /// Tool names to generate methods for; all tools when not set. <c>*</c> matches any run of characters, so
+    /// <c>"get_*"</c> selects every tool whose name starts with <c>get_</c>. A pattern that matches nothing is a warning.
+    /// </summary>
+    public string[]? Include { get; set; }
+
+    /// <summary>Tool names (with <c>*</c> wildcards) to leave out, applied after <see cref="Include"/>.</summary>
+    public string[]? Exclude { get; set; }
 }

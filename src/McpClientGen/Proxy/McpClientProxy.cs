@@ -69,19 +69,23 @@ public abstract class McpClientProxy : IAsyncDisposable
     /// Calls a tool and reads its typed result from <c>structuredContent</c>, or, for servers that only send
     /// text, from JSON in the first text block.
     /// </summary>
+    /// <param name="toolName">The tool's wire name.</param>
+    /// <param name="arguments">The serialized arguments.</param>
+    /// <param name="read">Reads the result object: given the element, a name for it in messages, and the tool name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected async Task<T> CallToolAsync<T>(string toolName, ToolArguments arguments, Func<JsonElement, string, T> read, CancellationToken cancellationToken)
+    protected async Task<T> CallToolAsync<T>(string toolName, ToolArguments arguments, Func<JsonElement, string, string, T> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
         var result = await CallToolAsync(toolName, arguments, cancellationToken).ConfigureAwait(false);
         return ReadStructuredResult(result, toolName, read);
     }
 
-    private static T ReadStructuredResult<T>(CallToolResult result, string toolName, Func<JsonElement, string, T> read)
+    private static T ReadStructuredResult<T>(CallToolResult result, string toolName, Func<JsonElement, string, string, T> read)
     {
         if (result.StructuredContent is { ValueKind: JsonValueKind.Object } structured)
         {
-            return read(structured, toolName);
+            return read(structured, "structuredContent", toolName);
         }
 
         var text = result.Content.OfType<TextContentBlock>().FirstOrDefault()?.Text;
@@ -92,7 +96,8 @@ public abstract class McpClientProxy : IAsyncDisposable
                 using var document = JsonDocument.Parse(text);
                 if (document.RootElement.ValueKind == JsonValueKind.Object)
                 {
-                    return read(document.RootElement, toolName);
+                    // The result must outlive the document, so the reader gets a detached copy.
+                    return read(document.RootElement.Clone(), "content[0].text", toolName);
                 }
             }
             catch (JsonException)

@@ -31,62 +31,104 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
         new(CreateConnection(options, DefaultScopes, timeProvider, loggerFactory), ownsConnection: true);
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(string regionCode, bool? severeOnly = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        CallToolAsync(
-            "alerts.subscribe",
-            new global::McpClientGen.Serialization.ToolArguments()
-                .Add("region-code", regionCode)
-                .Add("severe-only", severeOnly),
-            cancellationToken);
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(string regionCode, bool? severeOnly = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(regionCode);
+        var __arguments = new global::McpClientGen.Serialization.ToolArguments();
+        var __writer = __arguments.Writer;
+        __writer.WriteString("region-code", regionCode);
+        if (severeOnly is { } __SevereOnly)
+        {
+            __writer.WriteBoolean("severe-only", __SevereOnly);
+        }
+        return CallToolAsync("alerts.subscribe", __arguments, cancellationToken);
+    }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<global::Contoso.Weather.IWeatherClient.GetForecastResult> GetForecastAsync(string city, int days, global::Contoso.Weather.IWeatherClient.GetForecastUnit? unit = null, string? @class = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-        CallToolAsync(
-            "get_forecast",
-            new global::McpClientGen.Serialization.ToolArguments()
-                .Add("city", city)
-                .Add("days", days)
-                .Add("unit", WeatherClientSerializer.ToWire(unit))
-                .Add("class", @class),
-            WeatherClientSerializer.ReadGetForecastResult,
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(global::Contoso.Weather.IWeatherClient.AlertsSubscribeArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(arguments);
+        return AlertsSubscribeAsync(
+            arguments.RegionCode,
+            arguments.SevereOnly,
             cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<global::Contoso.Weather.IWeatherClient.GetForecastResult> GetForecastAsync(string city, int days, global::Contoso.Weather.IWeatherClient.GetForecastUnit? unit = null, string? @class = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(city);
+        var __arguments = new global::McpClientGen.Serialization.ToolArguments();
+        var __writer = __arguments.Writer;
+        __writer.WriteString("city", city);
+        __writer.WriteNumber("days", days);
+        if (unit is { } __Unit)
+        {
+            __writer.WriteString("unit", WeatherClientSerializer.ToWire(__Unit));
+        }
+        if (@class is { } __Class)
+        {
+            __writer.WriteString("class", __Class);
+        }
+        return CallToolAsync("get_forecast", __arguments, WeatherClientSerializer.ReadGetForecastResult, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<global::Contoso.Weather.IWeatherClient.GetForecastResult> GetForecastAsync(global::Contoso.Weather.IWeatherClient.GetForecastArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(arguments);
+        return GetForecastAsync(
+            arguments.City,
+            arguments.Days,
+            arguments.Unit,
+            arguments.Class,
+            cancellationToken);
+    }
 }
 
+/// <summary>Reads and writes the JSON of <see cref="WeatherClient"/> without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
 file static class WeatherClientSerializer
 {
-    public static string? ToWire(global::Contoso.Weather.IWeatherClient.GetForecastUnit? value) => value switch
+    public static string ToWire(global::Contoso.Weather.IWeatherClient.GetForecastUnit value) => value switch
     {
-        null => null,
         global::Contoso.Weather.IWeatherClient.GetForecastUnit.Celsius => "celsius",
         global::Contoso.Weather.IWeatherClient.GetForecastUnit.Fahrenheit => "fahrenheit",
         global::Contoso.Weather.IWeatherClient.GetForecastUnit.KelvinScale => "kelvin-scale",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null),
     };
 
-    public static global::Contoso.Weather.IWeatherClient.GetForecastUnit ReadGetForecastUnit(string value, string property, string toolName) => value switch
+    public static global::Contoso.Weather.IWeatherClient.GetForecastUnit ReadGetForecastUnit(global::System.Text.Json.JsonElement element, string property, string toolName) => global::McpClientGen.Serialization.ToolResultReader.ReadString(element, property, toolName) switch
     {
         "celsius" => global::Contoso.Weather.IWeatherClient.GetForecastUnit.Celsius,
         "fahrenheit" => global::Contoso.Weather.IWeatherClient.GetForecastUnit.Fahrenheit,
         "kelvin-scale" => global::Contoso.Weather.IWeatherClient.GetForecastUnit.KelvinScale,
-        _ => throw global::McpClientGen.Serialization.ToolResultReader.UnknownEnumValue(property, value, toolName),
+        var other => throw global::McpClientGen.Serialization.ToolResultReader.UnknownEnumValue(property, other, toolName),
     };
 
-    public static global::Contoso.Weather.IWeatherClient.GetForecastResult ReadGetForecastResult(global::System.Text.Json.JsonElement element, string toolName) => new()
+    public static global::Contoso.Weather.IWeatherClient.GetForecastResult ReadGetForecastResult(global::System.Text.Json.JsonElement element, string property, string toolName)
     {
-        City = global::McpClientGen.Serialization.ToolResultReader.RequiredString(element, "city", toolName),
-        High = global::McpClientGen.Serialization.ToolResultReader.RequiredDouble(element, "high", toolName),
-        Sunny = global::McpClientGen.Serialization.ToolResultReader.RequiredBoolean(element, "sunny", toolName),
-        Station = ReadGetForecastResultStation(global::McpClientGen.Serialization.ToolResultReader.RequiredObject(element, "station", toolName), toolName),
-        Low = global::McpClientGen.Serialization.ToolResultReader.OptionalDouble(element, "low", toolName),
-        Unit = global::McpClientGen.Serialization.ToolResultReader.OptionalString(element, "unit", toolName) is { } __Unit ? ReadGetForecastUnit(__Unit, "unit", toolName) : null,
-        UnitEcho = global::McpClientGen.Serialization.ToolResultReader.OptionalString(element, "unitEcho", toolName) is { } __UnitEcho ? ReadGetForecastUnit(__UnitEcho, "unitEcho", toolName) : null,
-        Raw = global::McpClientGen.Serialization.ToolResultReader.OptionalJson(element, "raw", toolName),
-    };
+        global::McpClientGen.Serialization.ToolResultReader.EnsureObject(element, property, toolName);
+        return new()
+        {
+            City = global::McpClientGen.Serialization.ToolResultReader.ReadString(global::McpClientGen.Serialization.ToolResultReader.RequiredProperty(element, "city", toolName), "city", toolName),
+            High = global::McpClientGen.Serialization.ToolResultReader.ReadDouble(global::McpClientGen.Serialization.ToolResultReader.RequiredProperty(element, "high", toolName), "high", toolName),
+            Sunny = global::McpClientGen.Serialization.ToolResultReader.ReadBoolean(global::McpClientGen.Serialization.ToolResultReader.RequiredProperty(element, "sunny", toolName), "sunny", toolName),
+            Station = ReadGetForecastResultStation(global::McpClientGen.Serialization.ToolResultReader.RequiredProperty(element, "station", toolName), "station", toolName),
+            Low = global::McpClientGen.Serialization.ToolResultReader.TryGetProperty(element, "low", out var __Low) ? global::McpClientGen.Serialization.ToolResultReader.ReadDouble(__Low, "low", toolName) : null,
+            Unit = global::McpClientGen.Serialization.ToolResultReader.TryGetProperty(element, "unit", out var __Unit) ? ReadGetForecastUnit(__Unit, "unit", toolName) : null,
+            UnitEcho = global::McpClientGen.Serialization.ToolResultReader.TryGetProperty(element, "unitEcho", out var __UnitEcho) ? ReadGetForecastUnit(__UnitEcho, "unitEcho", toolName) : null,
+            Raw = global::McpClientGen.Serialization.ToolResultReader.TryGetProperty(element, "raw", out var __Raw) ? __Raw.Clone() : null,
+        };
+    }
 
-    public static global::Contoso.Weather.IWeatherClient.GetForecastResultStation ReadGetForecastResultStation(global::System.Text.Json.JsonElement element, string toolName) => new()
+    public static global::Contoso.Weather.IWeatherClient.GetForecastResultStation ReadGetForecastResultStation(global::System.Text.Json.JsonElement element, string property, string toolName)
     {
-        Id = global::McpClientGen.Serialization.ToolResultReader.RequiredInt64(element, "id", toolName),
-        Name = global::McpClientGen.Serialization.ToolResultReader.OptionalString(element, "name", toolName),
-    };
+        global::McpClientGen.Serialization.ToolResultReader.EnsureObject(element, property, toolName);
+        return new()
+        {
+            Id = global::McpClientGen.Serialization.ToolResultReader.ReadInt64(global::McpClientGen.Serialization.ToolResultReader.RequiredProperty(element, "id", toolName), "id", toolName),
+            Name = global::McpClientGen.Serialization.ToolResultReader.TryGetProperty(element, "name", out var __Name) ? global::McpClientGen.Serialization.ToolResultReader.ReadString(__Name, "name", toolName) : null,
+        };
+    }
 }

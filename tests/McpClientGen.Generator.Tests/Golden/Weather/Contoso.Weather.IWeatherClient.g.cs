@@ -15,6 +15,14 @@ partial interface IWeatherClient
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(string regionCode, bool? severeOnly = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>Subscribes to weather alerts.</summary>
+    /// <remarks>Calls the MCP tool 'alerts.subscribe'. Server hints: not read-only, not destructive.</remarks>
+    /// <param name="arguments">The tool's arguments.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The tool's result as the server sent it.</returns>
+    /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(AlertsSubscribeArguments arguments, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Get forecast</summary>
     /// <remarks>
     /// Returns the forecast for a city.
@@ -31,24 +39,71 @@ partial interface IWeatherClient
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
     global::System.Threading.Tasks.Task<GetForecastResult> GetForecastAsync(string city, int days, GetForecastUnit? unit = null, string? @class = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>Get forecast</summary>
+    /// <remarks>
+    /// Returns the forecast for a city.
+    /// Values are in metric units &amp; rounded.
+    ///
+    /// Calls the MCP tool 'get_forecast'. Server hints: read-only, idempotent, closed-world.
+    /// </remarks>
+    /// <param name="arguments">The tool's arguments.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The tool's structured result.</returns>
+    /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    global::System.Threading.Tasks.Task<GetForecastResult> GetForecastAsync(GetForecastArguments arguments, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>The arguments of the MCP tool 'alerts.subscribe'.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
+    public sealed record AlertsSubscribeArguments
+    {
+        /// <summary>The 'region-code' property.</summary>
+        /// <remarks>JSON name: <c>region-code</c> (required).</remarks>
+        public required string RegionCode { get; init; }
+
+        /// <summary>The 'severe-only' property.</summary>
+        /// <remarks>JSON name: <c>severe-only</c>.</remarks>
+        public bool? SevereOnly { get; init; }
+    }
+
+    /// <summary>The arguments of the MCP tool 'get_forecast'.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
+    public sealed record GetForecastArguments
+    {
+        /// <summary>City name, e.g. &lt;Oslo&gt;.</summary>
+        /// <remarks>JSON name: <c>city</c> (required).</remarks>
+        public required string City { get; init; }
+
+        /// <summary>Number of days.</summary>
+        /// <remarks>JSON name: <c>days</c> (required).</remarks>
+        public required int Days { get; init; }
+
+        /// <summary>The 'unit' property.</summary>
+        /// <remarks>JSON name: <c>unit</c>.</remarks>
+        public GetForecastUnit? Unit { get; init; }
+
+        /// <summary>A parameter whose name is a C# keyword.</summary>
+        /// <remarks>JSON name: <c>class</c>.</remarks>
+        public string? Class { get; init; }
+    }
+
     /// <summary>The GetForecastResult object of the tool schema.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
     public sealed record GetForecastResult
     {
         /// <summary>The 'city' property.</summary>
-        /// <remarks>JSON name: <c>city</c>.</remarks>
+        /// <remarks>JSON name: <c>city</c> (required).</remarks>
         public required string City { get; init; }
 
         /// <summary>The 'high' property.</summary>
-        /// <remarks>JSON name: <c>high</c>.</remarks>
+        /// <remarks>JSON name: <c>high</c> (required).</remarks>
         public required double High { get; init; }
 
         /// <summary>The 'sunny' property.</summary>
-        /// <remarks>JSON name: <c>sunny</c>.</remarks>
+        /// <remarks>JSON name: <c>sunny</c> (required).</remarks>
         public required bool Sunny { get; init; }
 
         /// <summary>The 'station' property.</summary>
-        /// <remarks>JSON name: <c>station</c>.</remarks>
+        /// <remarks>JSON name: <c>station</c> (required).</remarks>
         public required GetForecastResultStation Station { get; init; }
 
         /// <summary>The 'low' property.</summary>
@@ -73,7 +128,7 @@ partial interface IWeatherClient
     public sealed record GetForecastResultStation
     {
         /// <summary>The 'id' property.</summary>
-        /// <remarks>JSON name: <c>id</c>.</remarks>
+        /// <remarks>JSON name: <c>id</c> (required).</remarks>
         public required long Id { get; init; }
 
         /// <summary>The 'name' property.</summary>

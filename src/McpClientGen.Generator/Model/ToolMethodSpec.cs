@@ -1,0 +1,39 @@
+namespace McpClientGen.Generator.Model;
+
+/// <summary>What a tool method returns.</summary>
+internal enum ToolReturn
+{
+    /// <summary>The generated result type, read from <c>structuredContent</c>.</summary>
+    Typed,
+
+    /// <summary>The SDK's <c>CallToolResult</c>, as the server sent it.</summary>
+    CallToolResult,
+
+    /// <summary>Nothing: a declared method returning <c>Task</c>.</summary>
+    None,
+}
+
+/// <summary>
+/// One method of a client class that calls a tool: generated from the snapshot, or implementing a method the
+/// user declared with <c>[McpTool]</c> (which may send a subset of the tool's properties).
+/// </summary>
+/// <param name="Tool">The tool it calls.</param>
+/// <param name="Name">The method name.</param>
+/// <param name="Parameters">The parameters, in order, each bound to the property it sends.</param>
+/// <param name="Return">What it returns.</param>
+/// <param name="CancellationTokenName">The cancellation token parameter, if the method has one.</param>
+/// <param name="IsDeclared">Whether the user declared it, so the interface half is not generated.</param>
+internal sealed record ToolMethodSpec(
+    ToolSpec Tool,
+    string Name,
+    EquatableArray<ParameterBinding> Parameters,
+    ToolReturn Return,
+    string? CancellationTokenName,
+    bool IsDeclared);
+
+/// <summary>A method parameter and the tool property it is sent as.</summary>
+/// <param name="Property">The property.</param>
+/// <param name="Name">The parameter name as written in C# (keyword-escaped).</param>
+/// <param name="IsNullable">Whether the parameter's type is nullable in C#.</param>
+/// <param name="DefaultValue">The default value as C# source, or <see langword="null"/>.</param>
+internal sealed record ParameterBinding(PropertySpec Property, string Name, bool IsNullable, string? DefaultValue);

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using McpClientGen.Generator.Diagnostics;
+using McpClientGen.Generator.Emitting;
+using McpClientGen.Generator.Model;
+
+namespace McpClientGen.Generator.Parsing;
+
+/// <summary>
+/// Checks a method declared with <c>[McpTool]</c> against its tool's schema and, when it fits, binds each
+/// parameter to the property it sends. Every mismatch is reported on the exact parameter, type or name.
+/// </summary>
+internal static class DeclaredToolBinder
+{
+    private const string CancellationToken = "CancellationToken";
+
+    public static ToolMethodSpec? Bind(DeclaredToolSpec method, SnapshotSpec snapshot, List<DiagnosticInfo> diagnostics)
+    {
+        var tool = snapshot.Tools.FirstOrDefault(t => t.WireName == method.WireName);
+        if (tool is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.DeclaredToolNotFound,
+                method.WireNameLocation,
+                method.WireName,
+                snapshot.Name,
+                string.Join(", ", snapshot.Tools.Select(t => t.WireName))));
+            return null;
+        }
+
+        var errorsBefore = diagnostics.Count;
+        var bindings = new List<ParameterBinding>();
+        string? cancellationTokenName = null;
+        for (var i = 0; i < method.Parameters.Count; i++)
+        {
+            var parameter = method.Parameters[i];
+            if (parameter.Type == CancellationToken && !parameter.IsNullable)
+            {
+                cancellationTokenName = Naming.EscapeKeyword(parameter.Name);
+                if (i != method.Parameters.Count - 1)
+                {
+                    Mismatch(parameter, "the CancellationToken must be the last parameter");
+                }
+
+                continue;
+            }
+
+            if (BindParameter(method, tool, parameter, bindings, Mismatch, diagnostics) is { } binding)
+            {
+                bindings.Add(binding);
+            }
+        }
+
+        foreach (var missing in tool.Parameters.Where(p => p.IsRequired && bindings.All(b => b.Property.WireName != p.WireName)))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.MissingRequiredParameter,
+                method.MethodLocation,
+                method.MethodName,
+                missing.WireName,
+                tool.WireName,
+                TypeSyntax.Simple(missing.Type),
+                missing.ParameterName));
+        }
+
+        var returns = ReturnOf(method, tool, diagnostics);
+        return diagnostics.Count > errorsBefore || returns is null
+            ? null
+            : new ToolMethodSpec(tool, method.MethodName, bindings.ToEquatableArray(), returns.Value, cancellationTokenName, IsDeclared: true);
+
+        void Mismatch(DeclaredParameterSpec parameter, string problem) =>
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaredParameterMismatch, parameter.Location, parameter.Name, method.MethodName, tool.WireName, problem));
+    }
+
+    private static ParameterBinding? BindParameter(
+        DeclaredToolSpec method,
+        ToolSpec tool,
+        DeclaredParameterSpec parameter,
+        List<ParameterBinding> bound,
+        Action<DeclaredParameterSpec, string> mismatch,
+        List<DiagnosticInfo> diagnostics)
+    {
+        // A parameter may use the wire name itself or the camelCase name the generator would have chosen.
+        var property = tool.Parameters.FirstOrDefault(p => p.WireName == parameter.Name)
+            ?? tool.Parameters.FirstOrDefault(p => p.ParameterName.TrimStart('@') == parameter.Name);
+        if (property is null)
+        {
+            var known = tool.Parameters.Count == 0 ? "it takes no arguments" : "its properties are " + string.Join(", ", tool.Parameters.Select(p => p.WireName));
+            mismatch(parameter, $"the tool has no property named '{parameter.Name}'; {known}");
+            return null;
+        }
+
+        if (bound.Any(b => b.Property.WireName == property.WireName))
+        {
+            mismatch(parameter, $"another parameter already sends '{property.WireName}'");
+            return null;
+        }
+
+        var expected = TypeSyntax.Simple(property.Type.WithNullable(false));
+        if (parameter.Type != expected)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.DeclaredParameterType,
+                parameter.TypeLocation,
+                parameter.Name,
+                method.MethodName,
+                parameter.Type + (parameter.IsNullable ? "?" : ""),
+                property.WireName,
+                tool.WireName,
+                expected));
+            return null;
+        }
+
+        if (property.IsRequired && parameter.DefaultValue is not null)
+        {
+            mismatch(parameter, $"'{property.WireName}' is required, so the parameter cannot have a default value");
+            return null;
+        }
+
+        return new ParameterBinding(property, Naming.EscapeKeyword(parameter.Name), parameter.IsNullable, parameter.DefaultValue);
+    }
+
+    private static ToolReturn? ReturnOf(DeclaredToolSpec method, ToolSpec tool, List<DiagnosticInfo> diagnostics)
+    {
+        var allowed = new List<(string Type, ToolReturn Return)>();
+        if (tool.Result is not null)
+        {
+            allowed.Add(($"Task<{TypeSyntax.Simple(tool.Result)}>", ToolReturn.Typed));
+        }
+
+        allowed.Add(("Task<CallToolResult>", ToolReturn.CallToolResult));
+        allowed.Add(("Task", ToolReturn.None));
+
+        foreach (var (type, returns) in allowed)
+        {
+            if (method.ReturnType == type)
+            {
+                return returns;
+            }
+        }
+
+        diagnostics.Add(DiagnosticInfo.Create(
+            DiagnosticDescriptors.DeclaredReturnType,
+            method.ReturnTypeLocation,
+            method.MethodName,
+            method.ReturnType,
+            tool.WireName,
+            string.Join(", ", allowed.Select(a => a.Type))));
+        return null;
+    }
+}
