@@ -38,6 +38,24 @@ internal static class Naming
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The name for the items of a list named <paramref name="listName"/>: a plain English plural loses its
+    /// ending (<c>Stops</c> → <c>Stop</c>, <c>Entries</c> → <c>Entry</c>); anything else gets <c>Item</c>.
+    /// </summary>
+    public static string ItemOf(string listName)
+    {
+        if (listName.Length > 4 && listName.EndsWith("ies", System.StringComparison.Ordinal))
+        {
+            return listName.Substring(0, listName.Length - 3) + "y";
+        }
+
+        var plainPlural = listName.Length > 2
+            && listName[listName.Length - 1] == 's'
+            && char.IsLower(listName[listName.Length - 2])
+            && listName[listName.Length - 2] is not ('s' or 'u' or 'i');
+        return plainPlural ? listName.Substring(0, listName.Length - 1) : listName + "Item";
+    }
+
     /// <summary>camelCase for parameters; C# keywords are escaped with <c>@</c>.</summary>
     public static string ToCamelCase(string pascalCase)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Emitting;
 using McpClientGen.Generator.Model;
@@ -19,12 +20,24 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
     private static readonly string[] RecordMemberNames =
         ["EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize"];
 
+    private static readonly Regex OtherPointer = new("\"\\$ref\"\\s*:\\s*\"(?!#/\\$defs/|#/definitions/)", RegexOptions.CultureInvariant);
+
     /// <summary><c>$ref</c> targets being mapped right now, to stop a reference to itself that is not a record.</summary>
     private readonly HashSet<JsonNode> _resolving = new();
 
     /// <summary>The text of the schema's <c>$defs</c> and <c>definitions</c>, part of every definition's identity.</summary>
     private readonly string _definitionsText =
         string.Concat(new[] { "$defs", "definitions" }.Select(key => schemaRoot[key] is { } node ? context.TextOf(node) : ""));
+
+    /// <summary>
+    /// What makes two schemas the same type: their text, plus what their <c>$ref</c>s can point at. Pointers into
+    /// <c>$defs</c> depend on the definitions; other pointers (the C# SDK writes <c>#/properties/...</c>) on the whole root.
+    /// </summary>
+    private string IdentityOf(JsonNode schema)
+    {
+        var text = context.TextOf(schema);
+        return OtherPointer.IsMatch(text) ? text + "\n" + context.TextOf(schemaRoot) : text + "\n" + _definitionsText;
+    }
 
     /// <summary>Maps the properties of an object schema (or of several merged by <c>allOf</c>), required ones first.</summary>
     /// <param name="objectSchema">The object schema.</param>
@@ -134,12 +147,23 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
         return mapped.WithNullable(nullable || mapped.IsNullable);
     }
 
-    /// <summary>Maps an object schema to a generated record named after its title, or <paramref name="preferredName"/>.</summary>
+    /// <summary>
+    /// Maps an object schema to a generated record named after its title, or <paramref name="preferredName"/>.
+    /// Identical schemas (an input object echoed in the output, one <c>$defs</c> entry used twice) share one record.
+    /// </summary>
     public TypeRef MapRecord(JsonNode objectSchema, string preferredName)
     {
-        var name = context.ReserveTypeName(TitleOr(objectSchema, preferredName), objectSchema);
-        FillRecord(name, objectSchema);
-        return TypeRef.Record(name);
+        var key = IdentityOf(objectSchema);
+        if (context.Definitions.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        // Registered before its members are mapped, so a schema that contains itself refers to its own record.
+        var record = TypeRef.Record(context.ReserveTypeName(TitleOr(objectSchema, preferredName), objectSchema));
+        context.Definitions[key] = record;
+        FillRecord(record.Name!, objectSchema);
+        return record;
     }
 
     private void FillRecord(string name, JsonNode objectSchema)
@@ -169,7 +193,7 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
             return Unsupported(schema, path, "tuple arrays ('items' as a list) have no C# counterpart");
         }
 
-        return TypeRef.ListOf(Map(items, preferredName + "Item", path + "[]"));
+        return TypeRef.ListOf(Map(items, Naming.ItemOf(preferredName), path + "[]"));
     }
 
     private TypeRef MapObject(JsonNode schema, string preferredName, string path)
@@ -196,21 +220,16 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
             return TypeRef.Json;
         }
 
-        var key = context.TextOf(target) + "\n" + _definitionsText;
-        if (context.Definitions.TryGetValue(key, out var known))
-        {
-            return known;
-        }
-
         var definitionName = DefinitionName(reference) ?? preferredName;
         if (IsRecordSchema(target))
         {
-            // Registered before its members are mapped, so a definition that contains itself refers to its own record.
-            var name = context.ReserveTypeName(TitleOr(target, definitionName), target);
-            var record = TypeRef.Record(name);
-            context.Definitions[key] = record;
-            FillRecord(name, target);
-            return record;
+            return MapRecord(target, definitionName);
+        }
+
+        var key = IdentityOf(target);
+        if (context.Definitions.TryGetValue(key, out var known))
+        {
+            return known;
         }
 
         if (!_resolving.Add(target))
