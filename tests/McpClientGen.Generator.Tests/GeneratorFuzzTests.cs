@@ -24,11 +24,11 @@ public sealed class GeneratorFuzzTests
     {
         var seed = Environment.GetEnvironmentVariable("MCPGEN_FUZZ_SEED") is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : 20261126;
         var random = new Random(seed);
-        var corpus = new[]
-        {
-            File.ReadAllText(RepositoryPaths.Combine("schemas", "demo.mcp.json")),
-            File.ReadAllText(RepositoryPaths.Combine("tests", "McpClientGen.Generator.Tests", "Golden", "Weather", "weather.mcp.json")),
-        };
+        var corpus = Directory.GetFiles(RepositoryPaths.Combine("schemas"), "*.mcp.json")
+            .Concat(Directory.GetFiles(RepositoryPaths.Combine("tests", "McpClientGen.Generator.Tests", "Golden"), "*.mcp.json", SearchOption.AllDirectories))
+            .Order(StringComparer.Ordinal)
+            .Select(File.ReadAllText)
+            .ToArray();
         var baseCompilation = GeneratorHarness.Compilation(Interface);
         var (compiled, explained) = (0, 0);
 

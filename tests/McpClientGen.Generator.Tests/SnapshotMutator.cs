@@ -12,6 +12,15 @@ internal static class SnapshotMutator
         "{\"enum\":[]}", "{\"enum\":[\"a\",\"A\",\"a-b\",\"\"]}", "{\"type\":\"array\",\"items\":{}}",
         "\"properties\":{\"x\":{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"string\"}}}}",
         "\"name\":\"dup\"", "\"required\":[\"nope\"]", "\\u00e9", "\\ud800", "9999999999999999999999",
+        "{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"null\"}]}", "{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"integer\"}]}",
+        "{\"allOf\":[{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}}},{\"$ref\":\"#/$defs/Node\"}]}",
+        "\"$defs\":{\"Node\":{\"type\":\"object\",\"properties\":{\"next\":{\"$ref\":\"#/$defs/Node\"}}}}",
+        "{\"$ref\":\"#/$defs/Node\"}", "{\"$ref\":\"#/definitions/Loop\"}", "\"definitions\":{\"Loop\":{\"$ref\":\"#/definitions/Loop\"}}",
+        "{\"type\":\"object\",\"additionalProperties\":{\"type\":[\"integer\",\"null\"]}}",
+        "{\"type\":\"array\",\"items\":{\"type\":\"array\",\"items\":{\"enum\":[\"x\",null]}}}",
+        "{\"type\":\"string\",\"format\":\"date-time\"}", "{\"type\":\"string\",\"format\":\"date\"}",
+        "{\"type\":\"string\",\"format\":\"uuid\"}", "{\"type\":\"string\",\"format\":\"uri\",\"nullable\":true}",
+        "{\"type\":\"array\",\"items\":[{\"type\":\"string\"}]}", "\"default\":{\"a\":[1,2]}", "true", "false",
     ];
 
     public static string Mutate(string document, Random random)
@@ -52,7 +61,12 @@ internal static class SnapshotMutator
         var end = start < 0 ? -1 : source.IndexOf('"', start + 1);
         if (end > start)
         {
-            string[] names = ["class", "get", "1abc", "a b", "x.y/z", "CancellationToken", "Value", "ÄÖÜ", "__", "async", "FuzzClient", ""];
+            string[] names =
+            [
+                "class", "get", "1abc", "a b", "x.y/z", "CancellationToken", "Value", "ÄÖÜ", "__", "async", "FuzzClient", "",
+                "ToString", "EqualityContract", "__arguments", "writer", "element", "toolName", "String", "Task", "System",
+                "#/$defs/Node", "object", "array", "null",
+            ];
             text.Remove(start + 1, end - start - 1).Insert(start + 1, names[random.Next(names.Length)]);
         }
     }

@@ -42,8 +42,8 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
     /// <summary>Maps the properties of an object schema (or of several merged by <c>allOf</c>), required ones first.</summary>
     /// <param name="objectSchema">The object schema.</param>
     /// <param name="ownerTypeName">Prefix for the names of types generated for nested schemas.</param>
-    /// <param name="isRecord">Whether the properties belong to a record, whose members may not share its name.</param>
-    public List<PropertySpec> MapProperties(JsonNode objectSchema, string ownerTypeName, bool isRecord)
+    /// <param name="recordName">The record the properties become members of, whose name they may not take.</param>
+    public List<PropertySpec> MapProperties(JsonNode objectSchema, string ownerTypeName, string recordName)
     {
         var parts = new List<JsonNode>();
         CollectObjectParts(objectSchema, parts);
@@ -53,17 +53,8 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
                 .Select(item => item.Text!),
             StringComparer.Ordinal);
 
-        var usedIdentifiers = new HashSet<string>(StringComparer.Ordinal);
-        if (isRecord)
-        {
-            usedIdentifiers.Add(ownerTypeName);
-            usedIdentifiers.UnionWith(RecordMemberNames);
-        }
-        else
-        {
-            // Parameters become camelCase; this keeps them clear of the cancellation token.
-            usedIdentifiers.Add("CancellationToken");
-        }
+        // Tool parameters are members of the arguments record too, and become camelCase next to the cancellation token.
+        var usedIdentifiers = new HashSet<string>(RecordMemberNames, StringComparer.Ordinal) { recordName, "CancellationToken" };
 
         var properties = new List<PropertySpec>();
         var wireNames = new HashSet<string>(StringComparer.Ordinal);
@@ -168,7 +159,7 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
 
     private void FillRecord(string name, JsonNode objectSchema)
     {
-        var properties = MapProperties(objectSchema, name, isRecord: true);
+        var properties = MapProperties(objectSchema, name, name);
         context.Records.Add(new RecordSpec(name, DescriptionOf(objectSchema), properties.ToEquatableArray()));
     }
 

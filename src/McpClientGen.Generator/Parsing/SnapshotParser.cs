@@ -65,6 +65,13 @@ internal static class SnapshotParser
         var tools = new List<ToolSpec>();
         var wireNames = new HashSet<string>(StringComparer.Ordinal);
         var methodNames = new HashSet<string>(StringComparer.Ordinal);
+
+        // Methods and the generated types are members of the same interface, so no type may take a method's name.
+        foreach (var toolName in toolNodes.Where(node => node.Kind == JsonKind.Object).Select(node => node.StringOf("name")).Where(n => n is not null))
+        {
+            context.TypeNames.Add(Naming.ToPascalCase(toolName!, "Tool") + "Async");
+        }
+
         foreach (var toolNode in toolNodes)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -113,7 +120,10 @@ internal static class SnapshotParser
         }
 
         var methodBase = context.ReserveName(methodNames, Naming.ToPascalCase(wireName!, "Tool"), wireName!, "tool", nameNode);
-        var parameters = new SchemaMapper(context, wireName!, inputSchema).MapProperties(inputSchema, methodBase, isRecord: false);
+        context.TypeNames.Add(methodBase + "Async");
+        // The arguments record's name is taken first, so that no parameter (which is also one of its members) gets it.
+        var argumentsRecord = context.ReserveTypeName(methodBase + "Arguments", nameNode);
+        var parameters = new SchemaMapper(context, wireName!, inputSchema).MapProperties(inputSchema, methodBase, argumentsRecord);
 
         return new ToolSpec(
             wireName!,
@@ -121,21 +131,20 @@ internal static class SnapshotParser
             toolNode.StringOf("title") ?? (toolNode["annotations"] is { Kind: JsonKind.Object } annotations ? annotations.StringOf("title") : null),
             toolNode.StringOf("description"),
             parameters.ToEquatableArray(),
-            ArgumentsRecord(context, wireName!, methodBase, parameters, nameNode),
+            ArgumentsRecord(context, wireName!, argumentsRecord, parameters),
             ReadResult(context, wireName!, methodBase, toolNode["outputSchema"]),
             ReadAnnotations(toolNode["annotations"]),
             context.LocationOf(nameNode));
     }
 
     /// <summary>The record that bundles a tool's parameters, for the overload that takes one argument object.</summary>
-    private static string? ArgumentsRecord(SnapshotContext context, string wireName, string methodBase, List<PropertySpec> parameters, JsonNode nameNode)
+    private static string? ArgumentsRecord(SnapshotContext context, string wireName, string name, List<PropertySpec> parameters)
     {
         if (parameters.Count == 0)
         {
             return null;
         }
 
-        var name = context.ReserveTypeName(methodBase + "Arguments", nameNode);
         context.Records.Add(new RecordSpec(name, $"The arguments of the MCP tool '{wireName}'.", parameters.ToEquatableArray()));
         return name;
     }
