@@ -247,6 +247,9 @@ public sealed class NamingTests
     [InlineData("Pies", "Pie")]
     [InlineData("IDS", "IDSItem")]
     [InlineData("Ids", "Id")]
+    [InlineData("Gas", "GasItem")]
+    [InlineData("CanvasAreas", "CanvasAreasItem")]
+    [InlineData("PlanTripStops", "PlanTripStop")]
     [InlineData("s", "sItem")]
     [InlineData("", "Item")]
     public void ItemOf_singularises_plain_plurals_and_appends_Item_otherwise(string listName, string expected) =>

@@ -262,6 +262,29 @@ public sealed class ToolResultReaderTests
         Assert.Contains("an integer", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1.0", 1L)]
+    [InlineData("1e3", 1000L)]
+    [InlineData("-2.0E1", -20L)]
+    public void ReadInt64_accepts_integral_numbers_written_with_a_fraction_or_exponent(string json, long expected) =>
+        Assert.Equal(expected, ToolResultReader.ReadInt64(Json(json), Property, Tool));
+
+    [Theory]
+    [InlineData("3e9")]
+    [InlineData("2147483648")]
+    public void ReadInt32_rejects_integral_numbers_beyond_the_int_range(string json) =>
+        Assert.Throws<McpToolResultException>(() => ToolResultReader.ReadInt32(Json(json), Property, Tool));
+
+    [Theory]
+    [InlineData("1e400")]
+    [InlineData("-1e400")]
+    public void ReadDouble_rejects_numbers_that_overflow_to_infinity(string json)
+    {
+        var error = Assert.Throws<McpToolResultException>(() => ToolResultReader.ReadDouble(Json(json), Property, Tool));
+
+        Assert.Contains("a finite number", error.Message, StringComparison.Ordinal);
+    }
+
     // ---- Wrong formats ------------------------------------------------------------------------------------
 
     [Theory]
@@ -288,7 +311,7 @@ public sealed class ToolResultReaderTests
         var error = Assert.Throws<McpToolResultException>(() => ToolResultReader.ReadDateTimeOffset(Json(JsonSerializer.Serialize(text)), Property, Tool));
 
         Assert.Equal(Tool, error.ToolName);
-        Assert.Contains($"property '{Property}' should be a date-time but the string does not parse as one.", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"property '{Property}' should be a date-time with an offset but the string does not parse as one.", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -301,7 +324,7 @@ public sealed class ToolResultReaderTests
         var error = Assert.Throws<McpToolResultException>(() => ToolResultReader.ReadDateTimeOffset(Json(JsonSerializer.Serialize(text)), Property, Tool));
 
         Assert.Equal(Tool, error.ToolName);
-        Assert.Contains($"property '{Property}' should be a date-time but the string does not parse as one.", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"property '{Property}' should be a date-time with an offset but the string does not parse as one.", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -49,10 +49,17 @@ internal static class Naming
             return listName.Substring(0, listName.Length - 3) + "y";
         }
 
-        var plainPlural = listName.Length > 2
+        // Two-letter words and -ss, -us, -is, -as endings (Class, Status, Analysis, Canvas) are rarely plurals.
+        var lastWordStart = listName.Length - 1;
+        while (lastWordStart > 0 && !char.IsUpper(listName[lastWordStart]))
+        {
+            lastWordStart--;
+        }
+
+        var plainPlural = listName.Length - lastWordStart >= 3
             && listName[listName.Length - 1] == 's'
             && char.IsLower(listName[listName.Length - 2])
-            && listName[listName.Length - 2] is not ('s' or 'u' or 'i');
+            && listName[listName.Length - 2] is not ('s' or 'u' or 'i' or 'a');
         return plainPlural ? listName.Substring(0, listName.Length - 1) : listName + "Item";
     }
 

@@ -39,25 +39,31 @@ public static class ToolResultReader
     public static string ReadString(JsonElement value, string property, string toolName) =>
         value.ValueKind == JsonValueKind.String ? value.GetString()! : throw WrongType(property, "a string", value, toolName);
 
-    /// <summary>Reads an integer.</summary>
+    /// <summary>Reads an integer; JSON Schema counts <c>1.0</c> and <c>1e3</c> as integers too.</summary>
     public static long ReadInt64(JsonElement value, string property, string toolName) =>
-        value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number : throw WrongType(property, "an integer", value, toolName);
+        TryGetInteger(value, long.MinValue, long.MaxValue, out var number) ? number : throw WrongType(property, "an integer", value, toolName);
 
     /// <summary>Reads a 32-bit integer.</summary>
     public static int ReadInt32(JsonElement value, string property, string toolName) =>
-        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : throw WrongType(property, "a 32-bit integer", value, toolName);
+        TryGetInteger(value, int.MinValue, int.MaxValue, out var number) ? (int)number : throw WrongType(property, "a 32-bit integer", value, toolName);
 
-    /// <summary>Reads a number.</summary>
+    /// <summary>Reads a finite number.</summary>
     public static double ReadDouble(JsonElement value, string property, string toolName) =>
-        value.ValueKind == JsonValueKind.Number ? value.GetDouble() : throw WrongType(property, "a number", value, toolName);
+        value.ValueKind == JsonValueKind.Number && double.IsFinite(value.GetDouble()) ? value.GetDouble() : throw WrongType(property, "a finite number", value, toolName);
 
     /// <summary>Reads a boolean.</summary>
     public static bool ReadBoolean(JsonElement value, string property, string toolName) =>
         value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw WrongType(property, "a boolean", value, toolName);
 
-    /// <summary>Reads an RFC 3339 <c>date-time</c> string.</summary>
+    /// <summary>Reads an RFC 3339 <c>date-time</c> string, which must state its offset (<c>Z</c> or <c>±hh:mm</c>).</summary>
+    /// <remarks>
+    /// A time without an offset would be read in the machine's time zone, so one result would mean different
+    /// instants on different machines; it is rejected instead.
+    /// </remarks>
     public static DateTimeOffset ReadDateTimeOffset(JsonElement value, string property, string toolName) =>
-        value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var instant) ? instant : throw WrongFormat(property, "a date-time", value, toolName);
+        value.ValueKind == JsonValueKind.String && HasOffset(value.GetString()!) && value.TryGetDateTimeOffset(out var instant)
+            ? instant
+            : throw WrongFormat(property, "a date-time with an offset", value, toolName);
 
     /// <summary>Reads a <c>date</c> string (<c>yyyy-MM-dd</c>).</summary>
     public static DateOnly ReadDateOnly(JsonElement value, string property, string toolName) =>
@@ -78,6 +84,34 @@ public static class ToolResultReader
     /// <summary>Builds the error for a string that is none of an enum's wire values.</summary>
     public static McpToolResultException UnknownEnumValue(string property, string? value, string toolName) =>
         new(toolName, $"property '{property}' has the value '{value}', which the snapshot does not list.");
+
+    private static bool TryGetInteger(JsonElement value, long min, long max, out long number)
+    {
+        number = 0;
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            return false;
+        }
+
+        if (value.TryGetInt64(out number))
+        {
+            return number >= min && number <= max;
+        }
+
+        // 2^63 is exactly representable, so the upper bound is exclusive.
+        var real = value.GetDouble();
+        if (real != Math.Floor(real) || real < min || real >= -(double)long.MinValue || real > max)
+        {
+            return false;
+        }
+
+        number = (long)real;
+        return true;
+    }
+
+    private static bool HasOffset(string text) =>
+        text.Length > 10
+        && (text[^1] is 'Z' or 'z' || (text.Length > 16 && text[^6] is '+' or '-' && text[^3] == ':'));
 
     private static McpToolResultException WrongType(string property, string expected, JsonElement actual, string toolName) =>
         new(toolName, $"property '{property}' should be {expected} but is a JSON {actual.ValueKind.ToString().ToLowerInvariant()}.");
