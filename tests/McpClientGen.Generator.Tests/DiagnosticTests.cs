@@ -10,6 +10,11 @@ public sealed class DiagnosticTests
         {"tools":[{"name":"ping","inputSchema":{"type":"object"}}]}
         """;
 
+    private const string FindSnapshot = """
+        {"tools":[{"name":"find","inputSchema":{"type":"object","properties":{"id":{"type":"string"},"exact":{"type":"boolean"}},"required":["id"]},
+          "outputSchema":{"type":"object","properties":{"name":{"type":"string"}}}}]}
+        """;
+
     [Fact]
     public Task MCPGEN001_snapshot_not_found_points_at_the_attribute_argument() =>
         Verify(
@@ -115,10 +120,209 @@ public sealed class DiagnosticTests
             [("/schemas/demo.mcp.json", ValidSnapshot)],
             new DiagnosticResult("MCPGEN008", DiagnosticSeverity.Error).WithLocation(0).WithArguments("IDemoClient"));
 
+    [Fact]
+    public Task MCPGEN004_duplicate_tool_name_points_at_the_second_name() =>
+        Verify(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient;
+            """,
+            [("/schemas/demo.mcp.json", """{"tools":[{"name":"a","inputSchema":{}},{"name":"a","inputSchema":{}}]}""")],
+            new DiagnosticResult("MCPGEN004", DiagnosticSeverity.Error)
+                .WithSpan("/schemas/demo.mcp.json", 1, 49, 1, 52)
+                .WithArguments("demo", "the tool name 'a' appears more than once"));
+
+    [Fact]
+    public Task MCPGEN004_tool_without_name_points_at_the_tool() =>
+        Verify(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient;
+            """,
+            [("/schemas/demo.mcp.json", """{"tools":[{"inputSchema":{}}]}""")],
+            new DiagnosticResult("MCPGEN004", DiagnosticSeverity.Error)
+                .WithSpan("/schemas/demo.mcp.json", 1, 11, 1, 29)
+                .WithArguments("demo", "a tool has no 'name' string"));
+
+    [Fact]
+    public Task MCPGEN004_input_schema_that_is_not_an_object_points_at_it() =>
+        Verify(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient;
+            """,
+            [("/schemas/demo.mcp.json", "{\"tools\":[\n  {\"name\":\"a\",\"inputSchema\":[]}\n]}")],
+            new DiagnosticResult("MCPGEN004", DiagnosticSeverity.Error)
+                .WithSpan("/schemas/demo.mcp.json", 2, 29, 2, 31)
+                .WithArguments("demo", "tool 'a' has no 'inputSchema' object"));
+
+    [Fact]
+    public Task MCPGEN004_input_schema_of_another_type_points_at_its_type() =>
+        Verify(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient;
+            """,
+            [("/schemas/demo.mcp.json", """{"tools":[{"name":"a","inputSchema":{"type":"string"}}]}""")],
+            new DiagnosticResult("MCPGEN004", DiagnosticSeverity.Error)
+                .WithSpan("/schemas/demo.mcp.json", 1, 45, 1, 53)
+                .WithArguments("demo", "the 'inputSchema' of tool 'a' must have \"type\": \"object\""));
+
+    [Fact]
+    public Task MCPGEN009_colliding_property_names_are_numbered_and_reported() =>
+        Verify(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient;
+            """,
+            [("/schemas/demo.mcp.json", """{"tools":[{"name":"a","inputSchema":{"properties":{"x-y":{"type":"string"},"x_y":{"type":"string"}}}}]}""")],
+            new DiagnosticResult("MCPGEN009", DiagnosticSeverity.Info)
+                .WithSpan("/schemas/demo.mcp.json", 1, 82, 1, 99)
+                .WithArguments("x_y", "property", "XY", "XY2"));
+
+    [Fact]
+    public Task MCPGEN009_tool_method_renamed_around_a_declared_member() =>
+        VerifyWithoutCompiling(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient
+            {
+                int PingAsync { get; }
+            }
+            """,
+            [("/schemas/demo.mcp.json", ValidSnapshot)],
+            new DiagnosticResult("MCPGEN009", DiagnosticSeverity.Info)
+                .WithSpan("/schemas/demo.mcp.json", 1, 19, 1, 25)
+                .WithArguments("ping", "tool", "PingAsync", "Ping2Async"));
+
+    [Fact]
+    public Task MCPGEN010_unresolvable_ref_points_at_the_ref() =>
+        Verify(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient;
+            """,
+            [("/schemas/demo.mcp.json", """{"tools":[{"name":"a","inputSchema":{"properties":{"x":{"$ref":"#/$defs/Missing"}}}}]}""")],
+            new DiagnosticResult("MCPGEN010", DiagnosticSeverity.Warning)
+                .WithSpan("/schemas/demo.mcp.json", 1, 56, 1, 82)
+                .WithArguments("#/$defs/Missing", "a"));
+
+    [Fact]
+    public Task MCPGEN011_declared_tool_not_in_the_snapshot_points_at_the_name() =>
+        VerifyWithoutCompiling(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient
+            {
+                [McpClientGen.McpTool({|#0:"pong"|})]
+                System.Threading.Tasks.Task PongAsync();
+            }
+            """,
+            [("/schemas/demo.mcp.json", ValidSnapshot)],
+            new DiagnosticResult("MCPGEN011", DiagnosticSeverity.Error).WithLocation(0).WithArguments("pong", "demo", "ping"));
+
+    [Fact]
+    public Task MCPGEN012_declared_parameter_without_a_property_points_at_the_parameter() =>
+        VerifyWithoutCompiling(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient
+            {
+                [McpClientGen.McpTool("find")]
+                System.Threading.Tasks.Task FindAsync(string id, {|#0:int limit|});
+            }
+            """,
+            [("/schemas/demo.mcp.json", FindSnapshot)],
+            new DiagnosticResult("MCPGEN012", DiagnosticSeverity.Error)
+                .WithLocation(0)
+                .WithArguments("limit", "FindAsync", "find", "the tool has no property named 'limit'; its properties are id, exact"));
+
+    [Fact]
+    public Task MCPGEN012_required_property_declared_optional_points_at_the_parameter() =>
+        VerifyWithoutCompiling(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient
+            {
+                [McpClientGen.McpTool("find")]
+                System.Threading.Tasks.Task FindAsync({|#0:string? id = null|});
+            }
+            """,
+            [("/schemas/demo.mcp.json", FindSnapshot)],
+            new DiagnosticResult("MCPGEN012", DiagnosticSeverity.Error)
+                .WithLocation(0)
+                .WithArguments("id", "FindAsync", "find", "'id' is required, so the parameter cannot have a default value"));
+
+    [Fact]
+    public Task MCPGEN013_declared_parameter_of_the_wrong_type_points_at_the_type() =>
+        VerifyWithoutCompiling(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient
+            {
+                [McpClientGen.McpTool("find")]
+                System.Threading.Tasks.Task FindAsync(string id, {|#0:string|} exact);
+            }
+            """,
+            [("/schemas/demo.mcp.json", FindSnapshot)],
+            new DiagnosticResult("MCPGEN013", DiagnosticSeverity.Error)
+                .WithLocation(0)
+                .WithArguments("exact", "FindAsync", "string", "exact", "find", "bool"));
+
+    [Fact]
+    public Task MCPGEN014_missing_required_property_points_at_the_method() =>
+        VerifyWithoutCompiling(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient
+            {
+                [McpClientGen.McpTool("find")]
+                System.Threading.Tasks.Task {|#0:FindAsync|}(bool exact);
+            }
+            """,
+            [("/schemas/demo.mcp.json", FindSnapshot)],
+            new DiagnosticResult("MCPGEN014", DiagnosticSeverity.Error).WithLocation(0).WithArguments("FindAsync", "id", "find", "string", "id"));
+
+    [Fact]
+    public Task MCPGEN015_wrong_return_type_points_at_it() =>
+        VerifyWithoutCompiling(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient
+            {
+                [McpClientGen.McpTool("find")]
+                {|#0:System.Threading.Tasks.Task<string>|} FindAsync(string id);
+            }
+            """,
+            [("/schemas/demo.mcp.json", FindSnapshot)],
+            new DiagnosticResult("MCPGEN015", DiagnosticSeverity.Error)
+                .WithLocation(0)
+                .WithArguments("FindAsync", "Task<string>", "find", "Task<FindResult>, Task<CallToolResult>, Task"));
+
+    [Fact]
+    public Task MCPGEN016_filter_pattern_matching_nothing_points_at_the_pattern() =>
+        Verify(
+            """
+            [McpClientGen.McpClient("demo", Include = new[] { "pi*", {|#0:"pong"|} }, Exclude = [{|#1:"x*"|}])]
+            public partial interface IDemoClient;
+            """,
+            [("/schemas/demo.mcp.json", ValidSnapshot)],
+            new DiagnosticResult("MCPGEN016", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Include", "pong", "demo"),
+            new DiagnosticResult("MCPGEN016", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("Exclude", "x*", "demo"));
+
     private static Task Verify(string source, (string Path, string Text)[] files, params DiagnosticResult[] expected)
     {
         var test = Test(source, files, expected);
         test.TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+        return test.RunAsync();
+    }
+
+    /// <summary>For declarations the generator rejects: the compiler then also reports the unimplemented member.</summary>
+    private static Task VerifyWithoutCompiling(string source, (string Path, string Text)[] files, params DiagnosticResult[] expected)
+    {
+        var test = Test(source, files, expected);
+        test.TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+        test.CompilerDiagnostics = CompilerDiagnostics.None;
         return test.RunAsync();
     }
 

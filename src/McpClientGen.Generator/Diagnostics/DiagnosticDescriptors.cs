@@ -76,7 +76,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NameCollision = new(
         "MCPGEN009",
         "Wire names collide in C#",
-        "'{0}' and an earlier {1} both become '{2}' in C#; this one is named '{3}'",
+        "The {1} '{0}' would be named '{2}' in C#, but that name is already taken, so it is named '{3}'",
         Category,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true);

@@ -13,7 +13,8 @@ internal static class MethodSignature
         var parameters = method.Parameters.Select(p => $"{TypeSyntax.Of(p, typePrefix)} {p.Name}{DefaultOf(p, typePrefix)}");
         if (method.CancellationTokenName is { } token)
         {
-            parameters = parameters.Append($"{TypeSyntax.CancellationToken} {token}{(method.IsDeclared ? "" : " = default")}");
+            // Always optional: it is last, so this is valid even where a declared method made it required.
+            parameters = parameters.Append($"{TypeSyntax.CancellationToken} {token} = default");
         }
 
         return $"{TypeSyntax.TaskOf(method, typePrefix)} {method.Name}({string.Join(", ", parameters)})";

@@ -109,7 +109,7 @@ internal static class ClientBinder
         var name = candidate + "Async";
         if (name != tool.MethodName)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, tool.Location, tool.WireName, "member of the interface", tool.MethodName, name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, tool.Location, tool.WireName, "tool", tool.MethodName, name));
         }
 
         return name;

@@ -31,6 +31,7 @@ internal static class DeclaredToolBinder
 
         var errorsBefore = diagnostics.Count;
         var bindings = new List<ParameterBinding>();
+        var named = new HashSet<string>(StringComparer.Ordinal);
         string? cancellationTokenName = null;
         for (var i = 0; i < method.Parameters.Count; i++)
         {
@@ -46,13 +47,13 @@ internal static class DeclaredToolBinder
                 continue;
             }
 
-            if (BindParameter(method, tool, parameter, bindings, Mismatch, diagnostics) is { } binding)
+            if (BindParameter(method, tool, parameter, named, Mismatch, diagnostics) is { } binding)
             {
                 bindings.Add(binding);
             }
         }
 
-        foreach (var missing in tool.Parameters.Where(p => p.IsRequired && bindings.All(b => b.Property.WireName != p.WireName)))
+        foreach (var missing in tool.Parameters.Where(p => p.IsRequired && !named.Contains(p.WireName)))
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.MissingRequiredParameter,
@@ -77,7 +78,7 @@ internal static class DeclaredToolBinder
         DeclaredToolSpec method,
         ToolSpec tool,
         DeclaredParameterSpec parameter,
-        List<ParameterBinding> bound,
+        HashSet<string> named,
         Action<DeclaredParameterSpec, string> mismatch,
         List<DiagnosticInfo> diagnostics)
     {
@@ -91,7 +92,8 @@ internal static class DeclaredToolBinder
             return null;
         }
 
-        if (bound.Any(b => b.Property.WireName == property.WireName))
+        // Recorded even if the parameter turns out not to fit, so the property is not also reported as missing.
+        if (!named.Add(property.WireName))
         {
             mismatch(parameter, $"another parameter already sends '{property.WireName}'");
             return null;

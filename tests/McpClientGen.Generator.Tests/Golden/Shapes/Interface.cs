@@ -1,0 +1,6 @@
+using McpClientGen;
+
+namespace Contoso.Shapes;
+
+[McpClient("shapes")]
+internal partial interface IShapesClient;

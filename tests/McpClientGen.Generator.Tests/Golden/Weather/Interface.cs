@@ -1,0 +1,7 @@
+using McpClientGen;
+
+namespace Contoso.Weather;
+
+[McpClient("weather")]
+[ClientCredentials(Scopes = "weather.read")]
+public partial interface IWeatherClient;
