@@ -42,6 +42,19 @@ try
     var converted = await demo.ConvertTemperatureAsync(value: 100, to: IDemoClient.ConvertTemperatureTo.Fahrenheit);
     Console.WriteLine($"convert_temperature  -> {Text(converted)}");
 
+    // Nested records, a list, a dictionary, an enum and dates in; a typed record with computed fields out.
+    var trip = await demo.PlanTripAsync(new IDemoClient.PlanTripArguments
+    {
+        Traveler = new() { Name = "Ada", Home = new() { Street = "12 St James's Square", City = "London", CountryCode = "GB" } },
+        Stops = [new() { City = "Paris", Nights = 2 }, new() { City = "Turin", Nights = 3 }],
+        Luggage = new Dictionary<string, long> { ["suitcase"] = 1 },
+        Mode = IDemoClient.PlanTripMode.Train,
+        StartDate = new DateOnly(2030, 5, 1),
+        Departure = new DateTimeOffset(2030, 5, 1, 8, 30, 0, TimeSpan.FromHours(1)),
+        BookingReference = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),
+    });
+    Console.WriteLine($"plan_trip            -> {string.Join(" → ", trip.Legs.Select(leg => leg.City))}, {trip.TotalNights} nights, back {trip.EndDate:yyyy-MM-dd}");
+
     var quotient = await demo.DivideAsync(dividend: 7, divisor: 2);
     Console.WriteLine($"divide               -> {Text(quotient)}");
 
