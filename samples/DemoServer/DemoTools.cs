@@ -10,8 +10,9 @@ namespace McpClientGen.DemoServer;
 /// The demo server's attribute-declared tools, so their schemas are exactly what the SDK generates. Between them they
 /// use strings, integers, numbers, booleans, string enums, optional and nullable parameters, a tool error, and (in
 /// <c>plan_trip</c>) a nested object, an array of objects, a dictionary, the string formats date, date-time, uuid and
-/// uri, and structured output echoing all of these. <see cref="EchoShapesTool"/> adds the hand-written schema shapes
-/// the SDK never produces.
+/// uri, and structured output echoing all of these; <c>find_office</c> has a parameter mirrored in an
+/// <c>Mcp-Param-*</c> header, which the server requires. <see cref="EchoShapesTool"/> adds the hand-written schema
+/// shapes the SDK never produces.
 /// </summary>
 /// <param name="tickets">Numbers for created tickets.</param>
 [McpServerToolType]
@@ -164,6 +165,16 @@ internal sealed class DemoTools(TicketNumberSequence tickets)
             Website: website,
             BudgetPerNightEuros: budgetEuros / totalNights);
     }
+
+    [McpServerTool(Name = "find_office", Title = "Find office", ReadOnly = true, Idempotent = true)]
+    [Description("Names the support office for a region. The region is mirrored in the Mcp-Param-Region header, so gateways can route the call without reading its body.")]
+    public static string FindOffice([Description("One of eu, us, apac.")][McpHeader("Region")] string region) => region switch
+    {
+        "eu" => "Oslo",
+        "us" => "Seattle",
+        "apac" => "Singapore",
+        _ => throw new McpException($"There is no office for the region '{region}'."),
+    };
 
     private static string Symbol(TemperatureUnit unit) => unit switch
     {

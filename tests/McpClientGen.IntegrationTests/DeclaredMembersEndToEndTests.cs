@@ -11,12 +11,7 @@ public sealed class DeclaredMembersEndToEndTests
     public async Task Declared_methods_call_their_tools_with_the_declared_shape()
     {
         await using var stack = await DemoStack.StartAsync();
-        await using var client = DemoWeatherClient.Create(new McpConnectionOptions
-        {
-            Endpoint = stack.McpEndpoint,
-            ClientId = stack.ClientId,
-            ClientSecret = stack.ClientSecret,
-        });
+        await using var client = DemoWeatherClient.Create(stack.ClientOptions());
         IDemoWeatherClient typed = client;
 
         var weather = await typed.WeatherInAsync("Oslo");

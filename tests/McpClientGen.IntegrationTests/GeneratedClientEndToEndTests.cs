@@ -12,7 +12,7 @@ public sealed class GeneratedClientEndToEndTests
     public async Task Typed_calls_return_typed_results_and_share_one_token()
     {
         await using var stack = await DemoStack.StartAsync();
-        await using var client = DemoClient.Create(Options(stack));
+        await using var client = DemoClient.Create(stack.ClientOptions());
 
         var weather = await client.GetWeatherAsync("Oslo");
         Assert.Equal("Oslo", weather.City);
@@ -41,7 +41,7 @@ public sealed class GeneratedClientEndToEndTests
     public async Task A_token_rejected_mid_session_is_replaced_exactly_once()
     {
         await using var stack = await DemoStack.StartAsync();
-        await using var client = DemoClient.Create(Options(stack));
+        await using var client = DemoClient.Create(stack.ClientOptions());
         await client.GetWeatherAsync("Bergen");
         Assert.Equal(1, stack.TokenRequestCount);
 
@@ -58,7 +58,7 @@ public sealed class GeneratedClientEndToEndTests
     public async Task A_tool_error_surfaces_as_McpToolException()
     {
         await using var stack = await DemoStack.StartAsync();
-        await using var client = DemoClient.Create(Options(stack));
+        await using var client = DemoClient.Create(stack.ClientOptions());
 
         var error = await Assert.ThrowsAsync<McpToolException>(() => client.DivideAsync(1, 0));
 
@@ -67,13 +67,6 @@ public sealed class GeneratedClientEndToEndTests
         Assert.True(error.Result.IsError);
         Assert.Equal("2.5", Text(await client.DivideAsync(5, 2)));
     }
-
-    private static McpConnectionOptions Options(DemoStack stack) => new()
-    {
-        Endpoint = stack.McpEndpoint,
-        ClientId = stack.ClientId,
-        ClientSecret = stack.ClientSecret,
-    };
 
     private static string Text(ModelContextProtocol.Protocol.CallToolResult result) =>
         string.Concat(result.Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>().Select(block => block.Text));

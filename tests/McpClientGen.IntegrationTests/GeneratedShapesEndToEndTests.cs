@@ -441,12 +441,12 @@ public sealed class DemoStackFixture : IAsyncLifetime
     public DemoClient Client => _client ?? throw new InvalidOperationException("The demo stack has not been started.");
 
     /// <summary>A client of its own, logging to <paramref name="loggerFactory"/>; dispose it.</summary>
-    public DemoClient CreateClient(ILoggerFactory loggerFactory) => DemoClient.Create(Options(), loggerFactory: loggerFactory);
+    public DemoClient CreateClient(ILoggerFactory loggerFactory) => DemoClient.Create(Stack.ClientOptions(), loggerFactory: loggerFactory);
 
     public async Task InitializeAsync()
     {
         _stack = await DemoStack.StartAsync();
-        _client = DemoClient.Create(Options());
+        _client = DemoClient.Create(Stack.ClientOptions());
     }
 
     public async Task DisposeAsync()
@@ -461,13 +461,6 @@ public sealed class DemoStackFixture : IAsyncLifetime
             await _stack.DisposeAsync();
         }
     }
-
-    private McpConnectionOptions Options() => new()
-    {
-        Endpoint = Stack.McpEndpoint,
-        ClientId = Stack.ClientId,
-        ClientSecret = Stack.ClientSecret,
-    };
 }
 
 /// <summary>

@@ -26,6 +26,8 @@ internal static class ClientClassEmitter
         using (writer.Block($"{(declaration.IsPublic ? "public" : "internal")} sealed partial class {declaration.ClassName} : global::McpClientGen.McpClientProxy, {declaration.Name}"))
         {
             WriteConstruction(writer, declaration);
+            writer.Line();
+            WriteSnapshotTools(writer, client);
             foreach (var method in client.Methods)
             {
                 writer.Line();
@@ -54,9 +56,9 @@ internal static class ClientClassEmitter
         writer.Line();
         writer.Line("/// <summary>Creates a client over a connection that the caller owns and disposes.</summary>");
         writer.Line("/// <param name=\"connection\">The authenticated connection to the MCP server.</param>");
-        WriteConstructor(writer, $"public {declaration.ClassName}(global::McpClientGen.McpConnection connection)", "ownsConnection: false");
+        WriteConstructor(writer, $"public {declaration.ClassName}(global::McpClientGen.McpConnection connection)", "ownsConnection: false, SnapshotTools");
         writer.Line();
-        WriteConstructor(writer, $"private {declaration.ClassName}(global::McpClientGen.McpConnection connection, bool ownsConnection)", "ownsConnection");
+        WriteConstructor(writer, $"private {declaration.ClassName}(global::McpClientGen.McpConnection connection, bool ownsConnection)", "ownsConnection, SnapshotTools");
 
         writer.Line();
         writer.Line("/// <summary>Creates a client with its own connection, authenticated with client credentials; dispose it when done.</summary>");
@@ -68,6 +70,28 @@ internal static class ClientClassEmitter
         {
             writer.Line("new(CreateConnection(options, DefaultScopes, timeProvider, loggerFactory), ownsConnection: true);");
         }
+    }
+
+    /// <summary>
+    /// The tools the client calls, handed to the SDK through the connection: it then sends the <c>Mcp-Param-*</c>
+    /// headers their schemas ask for without listing the tools first, and does not warn on every call.
+    /// </summary>
+    private static void WriteSnapshotTools(SourceWriter writer, ClientSpec client)
+    {
+        writer.Line("/// <summary>The tools this client calls, as the snapshot describes them; see <see cref=\"global::McpClientGen.McpConnection.AddKnownTools\"/>.</summary>");
+        writer.Line("private static readonly global::ModelContextProtocol.Protocol.Tool[] SnapshotTools =");
+        writer.Line("[");
+        using (writer.Indented())
+        {
+            foreach (var tool in client.Methods.Select(m => m.Tool).Distinct())
+            {
+                writer.Line(tool.HeaderSchemaJson is { } schema
+                    ? $"SnapshotTool({Literal.Of(tool.WireName)}, {Literal.Of(schema)}),"
+                    : $"SnapshotTool({Literal.Of(tool.WireName)}),");
+            }
+        }
+
+        writer.Line("];");
     }
 
     private static void WriteConstructor(SourceWriter writer, string signature, string ownership)

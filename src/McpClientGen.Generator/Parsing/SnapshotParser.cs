@@ -134,7 +134,8 @@ internal static class SnapshotParser
             ArgumentsRecord(context, wireName!, argumentsRecord, parameters),
             ReadResult(context, wireName!, methodBase, toolNode["outputSchema"]),
             ReadAnnotations(toolNode["annotations"]),
-            context.LocationOf(nameNode));
+            context.LocationOf(nameNode),
+            context.TextOf(inputSchema) is var schemaText && schemaText.Contains("\"x-mcp-header\"") ? JsonText.Minify(schemaText) : null);
     }
 
     /// <summary>The record that bundles a tool's parameters, for the overload that takes one argument object.</summary>

@@ -11,16 +11,23 @@ namespace McpClientGen;
 /// </summary>
 public abstract class McpClientProxy : IAsyncDisposable
 {
+    private static readonly JsonElement EmptyObjectSchema = ParseEmptyObjectSchema();
+
     private readonly bool _ownsConnection;
 
     /// <summary>Creates the proxy over a connection.</summary>
     /// <param name="connection">The authenticated connection the calls go through.</param>
     /// <param name="ownsConnection">Whether disposing the proxy disposes the connection.</param>
-    protected McpClientProxy(McpConnection connection, bool ownsConnection)
+    /// <param name="knownTools">The tools the proxy calls, registered with the connection (see <see cref="McpConnection.AddKnownTools"/>).</param>
+    protected McpClientProxy(McpConnection connection, bool ownsConnection, IEnumerable<Tool>? knownTools = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         Connection = connection;
         _ownsConnection = ownsConnection;
+        if (knownTools is not null)
+        {
+            connection.AddKnownTools(knownTools);
+        }
     }
 
     /// <summary>The connection the calls go through.</summary>
@@ -52,6 +59,33 @@ public abstract class McpClientProxy : IAsyncDisposable
         return McpConnection.Create(options.WithDefaultScopes(defaultScopes), timeProvider, loggerFactory);
     }
 
+    /// <summary>
+    /// A tool as a snapshot describes it, for <see cref="McpConnection.AddKnownTools"/>. Only schemas with
+    /// <c>x-mcp-header</c> annotations are passed; a schema the SDK rejects is replaced by an empty object schema,
+    /// which still tells the SDK the tool exists.
+    /// </summary>
+    /// <param name="name">The tool's wire name.</param>
+    /// <param name="inputSchemaJson">The tool's input schema, or <see langword="null"/> when it sets no headers.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected static Tool SnapshotTool(string name, string? inputSchemaJson = null)
+    {
+        var tool = new Tool { Name = name, InputSchema = EmptyObjectSchema };
+        if (inputSchemaJson is not null)
+        {
+            try
+            {
+                using var schema = JsonDocument.Parse(inputSchemaJson);
+                tool.InputSchema = schema.RootElement.Clone();
+            }
+            catch (Exception exception) when (exception is JsonException or ArgumentException)
+            {
+                // Keeps the empty schema: the tool is still known, it just sends no headers.
+            }
+        }
+
+        return tool;
+    }
+
     /// <summary>Calls a tool and throws <see cref="McpToolException"/> when it reports <c>isError</c>.</summary>
     /// <param name="toolName">The tool's wire name.</param>
     /// <param name="arguments">The serialized arguments.</param>
@@ -79,6 +113,12 @@ public abstract class McpClientProxy : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(read);
         var result = await CallToolAsync(toolName, arguments, cancellationToken).ConfigureAwait(false);
         return ReadStructuredResult(result, toolName, read);
+    }
+
+    private static JsonElement ParseEmptyObjectSchema()
+    {
+        using var schema = JsonDocument.Parse("""{"type":"object"}""");
+        return schema.RootElement.Clone();
     }
 
     private static T ReadStructuredResult<T>(CallToolResult result, string toolName, Func<JsonElement, string, string, T> read)

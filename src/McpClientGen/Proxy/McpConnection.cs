@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -17,10 +18,16 @@ public sealed class McpConnection : IAsyncDisposable
     /// <summary>The MCP extension this client implements, advertised in its capabilities.</summary>
     public const string ClientCredentialsExtension = "io.modelcontextprotocol/oauth-client-credentials";
 
+    private static readonly Action<ILogger, string, string, Exception?> LogRejectedTool = LoggerMessage.Define<string, string>(
+        LogLevel.Warning,
+        new EventId(1, "SnapshotToolRejected"),
+        "The snapshot's schema of tool '{ToolName}' was rejected by the MCP SDK, so its Mcp-Param-* headers will not be sent: {Reason}");
+
     private readonly HttpClient _httpClient;
     private readonly HttpClient _backchannel;
     private readonly ILoggerFactory? _loggerFactory;
     private readonly object _gate = new();
+    private readonly ConcurrentDictionary<string, Tool> _knownTools = new(StringComparer.Ordinal);
     private Task<McpClient>? _session;
     private bool _disposed;
 
@@ -59,6 +66,28 @@ public sealed class McpConnection : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         return OnSessionAsync(request, static (session, request, token) => session.CallToolAsync(request, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// Tells the SDK which tools will be called and how the snapshot describes them, so that it sends the
+    /// <c>Mcp-Param-*</c> headers their schemas ask for without listing the tools first (and does not warn about
+    /// an unknown tool on every call). Generated clients call this when they are created.
+    /// </summary>
+    /// <param name="tools">The tools; a later definition of the same name replaces an earlier one.</param>
+    public void AddKnownTools(IEnumerable<Tool> tools)
+    {
+        ArgumentNullException.ThrowIfNull(tools);
+        var added = tools.ToList();
+        foreach (var tool in added)
+        {
+            _knownTools[tool.Name] = tool;
+        }
+
+        // Sessions opened from now on get every known tool; one that is already open gets these now.
+        if (Volatile.Read(ref _session) is { IsCompletedSuccessfully: true } open)
+        {
+            RegisterKnownTools(open.Result, added);
+        }
     }
 
     /// <summary>Lists the server's tools on the shared session.</summary>
@@ -145,7 +174,38 @@ public sealed class McpConnection : IAsyncDisposable
             _httpClient,
             _loggerFactory,
             ownsHttpClient: false);
-        return await McpClient.CreateAsync(transport, CreateClientOptions(), _loggerFactory).ConfigureAwait(false);
+        var client = await McpClient.CreateAsync(transport, CreateClientOptions(), _loggerFactory).ConfigureAwait(false);
+        RegisterKnownTools(client, _knownTools.Values);
+        return client;
+    }
+
+    /// <summary>
+    /// The SDK takes a batch all or nothing and rejects invalid <c>x-mcp-header</c> annotations; then each tool is
+    /// registered on its own, so one bad schema only costs that tool its headers.
+    /// </summary>
+    private void RegisterKnownTools(McpClient client, ICollection<Tool> tools)
+    {
+        try
+        {
+            client.AddKnownTools(tools);
+        }
+        catch (ArgumentException)
+        {
+            foreach (var tool in tools)
+            {
+                try
+                {
+                    client.AddKnownTools([tool]);
+                }
+                catch (ArgumentException exception)
+                {
+                    if (_loggerFactory is not null)
+                    {
+                        LogRejectedTool(_loggerFactory.CreateLogger<McpConnection>(), tool.Name, exception.Message, null);
+                    }
+                }
+            }
+        }
     }
 
     private static McpClientOptions CreateClientOptions()

@@ -14,12 +14,12 @@ public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, 
     /// <summary>Creates a client over a connection that the caller owns and disposes.</summary>
     /// <param name="connection">The authenticated connection to the MCP server.</param>
     public OrdersClient(global::McpClientGen.McpConnection connection)
-        : base(connection, ownsConnection: false)
+        : base(connection, ownsConnection: false, SnapshotTools)
     {
     }
 
     private OrdersClient(global::McpClientGen.McpConnection connection, bool ownsConnection)
-        : base(connection, ownsConnection)
+        : base(connection, ownsConnection, SnapshotTools)
     {
     }
 
@@ -29,6 +29,15 @@ public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, 
     /// <param name="loggerFactory">Logging for the connection.</param>
     public static OrdersClient Create(global::McpClientGen.McpConnectionOptions options, global::System.TimeProvider? timeProvider = null, global::Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) =>
         new(CreateConnection(options, DefaultScopes, timeProvider, loggerFactory), ownsConnection: true);
+
+    /// <summary>The tools this client calls, as the snapshot describes them; see <see cref="global::McpClientGen.McpConnection.AddKnownTools"/>.</summary>
+    private static readonly global::ModelContextProtocol.Protocol.Tool[] SnapshotTools =
+    [
+        SnapshotTool("orders.cancel"),
+        SnapshotTool("orders.find"),
+        SnapshotTool("orders.list"),
+        SnapshotTool("ping"),
+    ];
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task CancelAsync(string orderId, string? reason = null)

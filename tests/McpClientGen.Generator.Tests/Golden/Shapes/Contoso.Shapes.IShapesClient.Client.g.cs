@@ -14,12 +14,12 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     /// <summary>Creates a client over a connection that the caller owns and disposes.</summary>
     /// <param name="connection">The authenticated connection to the MCP server.</param>
     public ShapesClient(global::McpClientGen.McpConnection connection)
-        : base(connection, ownsConnection: false)
+        : base(connection, ownsConnection: false, SnapshotTools)
     {
     }
 
     private ShapesClient(global::McpClientGen.McpConnection connection, bool ownsConnection)
-        : base(connection, ownsConnection)
+        : base(connection, ownsConnection, SnapshotTools)
     {
     }
 
@@ -29,6 +29,14 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     /// <param name="loggerFactory">Logging for the connection.</param>
     public static ShapesClient Create(global::McpClientGen.McpConnectionOptions options, global::System.TimeProvider? timeProvider = null, global::Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) =>
         new(CreateConnection(options, DefaultScopes, timeProvider, loggerFactory), ownsConnection: true);
+
+    /// <summary>The tools this client calls, as the snapshot describes them; see <see cref="global::McpClientGen.McpConnection.AddKnownTools"/>.</summary>
+    private static readonly global::ModelContextProtocol.Protocol.Tool[] SnapshotTools =
+    [
+        SnapshotTool("catalog.upsert_product"),
+        SnapshotTool("catalog/upsert-product"),
+        SnapshotTool("ping", "{\"type\":\"object\",\"properties\":{\"region\":{\"type\":\"string\",\"x-mcp-header\":\"Region\"}}}"),
+    ];
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CatalogUpsertProductAsync(string? aB = null, string? aB2 = null, string? toString2 = null, global::System.Uri? _3dModel = null, string? naïveCafé = null, global::System.Text.Json.JsonElement? union = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -140,10 +148,24 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(string? region = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
+        var __writer = __arguments.Writer;
+        if (region is { } __Region)
+        {
+            __writer.WriteString("region", __Region);
+        }
         return CallToolAsync("ping", __arguments, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(global::Contoso.Shapes.IShapesClient.PingArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(arguments);
+        return PingAsync(
+            arguments.Region,
+            cancellationToken);
     }
 }
 

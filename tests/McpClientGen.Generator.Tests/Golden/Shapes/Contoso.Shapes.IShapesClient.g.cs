@@ -61,12 +61,21 @@ partial interface IShapesClient
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(CatalogUpsertProduct2Arguments arguments, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>Takes no arguments.</summary>
+    /// <summary>Takes one argument, which is mirrored in the Mcp-Param-Region header.</summary>
     /// <remarks>Calls the MCP tool 'ping'.</remarks>
+    /// <param name="region">The 'region' argument.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(string? region = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Takes one argument, which is mirrored in the Mcp-Param-Region header.</summary>
+    /// <remarks>Calls the MCP tool 'ping'.</remarks>
+    /// <param name="arguments">The tool's arguments.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The tool's result as the server sent it.</returns>
+    /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(PingArguments arguments, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>The arguments of the MCP tool 'catalog/upsert-product'.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
@@ -135,6 +144,15 @@ partial interface IShapesClient
         /// <summary>The 'union' property.</summary>
         /// <remarks>JSON name: <c>union</c>.</remarks>
         public global::System.Text.Json.JsonElement? Union { get; init; }
+    }
+
+    /// <summary>The arguments of the MCP tool 'ping'.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
+    public sealed record PingArguments
+    {
+        /// <summary>The 'region' property.</summary>
+        /// <remarks>JSON name: <c>region</c>.</remarks>
+        public string? Region { get; init; }
     }
 
     /// <summary>A product in the catalog.</summary>

@@ -14,12 +14,12 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
     /// <summary>Creates a client over a connection that the caller owns and disposes.</summary>
     /// <param name="connection">The authenticated connection to the MCP server.</param>
     public WeatherClient(global::McpClientGen.McpConnection connection)
-        : base(connection, ownsConnection: false)
+        : base(connection, ownsConnection: false, SnapshotTools)
     {
     }
 
     private WeatherClient(global::McpClientGen.McpConnection connection, bool ownsConnection)
-        : base(connection, ownsConnection)
+        : base(connection, ownsConnection, SnapshotTools)
     {
     }
 
@@ -29,6 +29,13 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
     /// <param name="loggerFactory">Logging for the connection.</param>
     public static WeatherClient Create(global::McpClientGen.McpConnectionOptions options, global::System.TimeProvider? timeProvider = null, global::Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) =>
         new(CreateConnection(options, DefaultScopes, timeProvider, loggerFactory), ownsConnection: true);
+
+    /// <summary>The tools this client calls, as the snapshot describes them; see <see cref="global::McpClientGen.McpConnection.AddKnownTools"/>.</summary>
+    private static readonly global::ModelContextProtocol.Protocol.Tool[] SnapshotTools =
+    [
+        SnapshotTool("alerts.subscribe"),
+        SnapshotTool("get_forecast"),
+    ];
 
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(string regionCode, bool? severeOnly = null, global::System.Threading.CancellationToken cancellationToken = default)

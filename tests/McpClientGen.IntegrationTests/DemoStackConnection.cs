@@ -1,0 +1,14 @@
+using McpClientGen.DemoServer;
+
+namespace McpClientGen.IntegrationTests;
+
+/// <summary>Connection options for the demo stack's MCP endpoint and its registered client.</summary>
+internal static class DemoStackConnection
+{
+    public static McpConnectionOptions ClientOptions(this DemoStack stack) => new()
+    {
+        Endpoint = stack.McpEndpoint,
+        ClientId = stack.ClientId,
+        ClientSecret = stack.ClientSecret,
+    };
+}
