@@ -41,6 +41,9 @@ public sealed class GeneratorFuzzTests
 
             var context = $"case {i} of seed {seed} (replay with MCPGEN_FUZZ_SEED={seed}); document:\n{document}";
             Assert.True(run.Exception is null, $"The generator threw {run.Exception}\n{context}");
+            Assert.False(
+                generatorDiagnostics.Any(d => d.Id is "CS8785" or "AD0001"),
+                $"The compiler reported a generator failure: {string.Join("\n", generatorDiagnostics)}\n{context}");
             if (generatorDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
             {
                 explained++;
