@@ -26,7 +26,7 @@ internal static class SnapshotMutator
     public static string Mutate(string document, Random random)
     {
         var text = new StringBuilder(document);
-        var mutations = 1 + random.Next(4);
+        var mutations = 1 + random.Next(3);
         for (var m = 0; m < mutations && text.Length > 0; m++)
         {
             var position = random.Next(text.Length);
