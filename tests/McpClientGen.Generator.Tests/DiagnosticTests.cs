@@ -254,6 +254,22 @@ public sealed class DiagnosticTests
                 .WithArguments("id", "FindAsync", "find", "'id' is required, so the parameter cannot have a default value"));
 
     [Fact]
+    public Task MCPGEN012_required_non_null_property_declared_nullable_points_at_the_parameter() =>
+        VerifyWithoutCompiling(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient
+            {
+                [McpClientGen.McpTool("find")]
+                System.Threading.Tasks.Task FindAsync({|#0:string? id|});
+            }
+            """,
+            [("/schemas/demo.mcp.json", FindSnapshot)],
+            new DiagnosticResult("MCPGEN012", DiagnosticSeverity.Error)
+                .WithLocation(0)
+                .WithArguments("id", "FindAsync", "find", "'id' is required and may not be null, so the parameter type cannot be nullable"));
+
+    [Fact]
     public Task MCPGEN013_declared_parameter_of_the_wrong_type_points_at_the_type() =>
         VerifyWithoutCompiling(
             """
@@ -309,6 +325,16 @@ public sealed class DiagnosticTests
             [("/schemas/demo.mcp.json", ValidSnapshot)],
             new DiagnosticResult("MCPGEN016", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Include", "pong", "demo"),
             new DiagnosticResult("MCPGEN016", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("Exclude", "x*", "demo"));
+
+    [Fact]
+    public Task MCPGEN017_generic_interface_points_at_its_name() =>
+        Verify(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface {|#0:IDemoClient|}<T>;
+            """,
+            [("/schemas/demo.mcp.json", ValidSnapshot)],
+            new DiagnosticResult("MCPGEN017", DiagnosticSeverity.Error).WithLocation(0).WithArguments("IDemoClient"));
 
     private static Task Verify(string source, (string Path, string Text)[] files, params DiagnosticResult[] expected)
     {

@@ -51,6 +51,9 @@ public sealed class IncrementalCachingTests
         Assert.Equal(2, clients.Count);
         Assert.Single(clients, output => output.Reason == IncrementalStepRunReason.Modified);
         Assert.Single(clients, output => output.Reason == IncrementalStepRunReason.Unchanged);
+        var snapshots = result.TrackedSteps[TrackingNames.Snapshots].SelectMany(run => run.Outputs).ToList();
+        Assert.Single(snapshots, output => output.Reason == IncrementalStepRunReason.Modified);
+        Assert.Single(snapshots, output => output.Reason == IncrementalStepRunReason.Cached);
         var modified = (Model.ClientSpec)clients.Single(output => output.Reason == IncrementalStepRunReason.Modified).Value;
         Assert.Equal("IAlphaClient", modified.Interface.Name);
         Assert.Contains(result.GeneratedSources, source => source.SourceText.ToString().Contains("AlphaToolRenamedAsync", StringComparison.Ordinal));

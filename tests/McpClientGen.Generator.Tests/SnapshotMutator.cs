@@ -65,7 +65,7 @@ internal static class SnapshotMutator
             [
                 "class", "get", "1abc", "a b", "x.y/z", "CancellationToken", "Value", "ÄÖÜ", "__", "async", "FuzzClient", "",
                 "ToString", "EqualityContract", "__arguments", "writer", "element", "toolName", "String", "Task", "System",
-                "#/$defs/Node", "object", "array", "null",
+                "#/$defs/Node", "object", "array", "null", "a\\u2028b", "x\\ny", "c\\u0085d", "e\\u0001f", "*/ </summary>", "dispose",
             ];
             text.Remove(start + 1, end - start - 1).Insert(start + 1, names[random.Next(names.Length)]);
         }

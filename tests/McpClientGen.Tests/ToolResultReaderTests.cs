@@ -485,4 +485,21 @@ public sealed class ToolResultReaderTests
         ToolResultReader.EnsureObject(value, Property, Tool);
         return true;
     }
+
+    [Fact]
+    public void CopyProperties_writes_every_property_of_an_object_as_an_argument()
+    {
+        var arguments = new ToolArguments();
+        arguments.CopyProperties(Json("""{"text":"hello","limit":3,"filter":{"tags":["a"]}}"""));
+
+        var built = arguments.Build();
+
+        Assert.Equal(["filter", "limit", "text"], built.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(3, built["limit"].GetInt32());
+        Assert.Equal("a", built["filter"].GetProperty("tags")[0].GetString());
+    }
+
+    [Fact]
+    public void CopyProperties_rejects_a_value_that_is_not_an_object() =>
+        Assert.Throws<ArgumentException>(() => new ToolArguments().CopyProperties(Json("[1,2]")));
 }

@@ -137,12 +137,20 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor GenericInterface = new(
+        "MCPGEN017",
+        "MCP client interface must not be generic",
+        "The interface '{0}' has type parameters; MCP client interfaces cannot be generic",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         SnapshotNotFound, InvalidSnapshotJson, InterfaceNotPartial, InvalidSnapshotStructure, UnsupportedSchema,
         InvalidSnapshotName, AmbiguousSnapshot, NestedInterface, NameCollision, UnresolvedReference,
         DeclaredToolNotFound, DeclaredParameterMismatch, DeclaredParameterType, MissingRequiredParameter,
-        DeclaredReturnType, FilterMatchesNothing,
+        DeclaredReturnType, FilterMatchesNothing, GenericInterface,
     }.ToDictionary(descriptor => descriptor.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

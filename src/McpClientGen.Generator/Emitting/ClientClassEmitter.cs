@@ -120,6 +120,11 @@ internal static class ClientClassEmitter
             }
 
             writer.Line($"var __arguments = new {TypeSyntax.ToolArguments}();");
+            if (MethodSignature.TakesArgumentsObject(method))
+            {
+                writer.Line("__arguments.CopyProperties(arguments);");
+            }
+
             if (method.Parameters.Count > 0)
             {
                 writer.Line("var __writer = __arguments.Writer;");

@@ -4,8 +4,9 @@ namespace McpClientGen.Generator.Emitting;
 
 /// <summary>
 /// Names the generated read/write helpers after the shape they handle: <c>ReadAddress</c>,
-/// <c>WriteListOf_string</c>, <c>ReadMapOf_nullable_long</c>. Built-in types are spelled in lower case and
-/// composites use <c>_</c>, which generated type names never contain, so helper names cannot clash.
+/// <c>WriteListOf_string</c>, <c>ReadMapOf_nullable_long</c>. Built-in types are spelled in lower case, which
+/// generated type names never start with, and composites put <c>_</c> after a word, which generated type names
+/// never do (their only <c>_</c> is a leading one before a digit), so helper names cannot clash.
 /// </summary>
 internal static class JsonShape
 {

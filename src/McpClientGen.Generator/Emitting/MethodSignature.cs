@@ -11,6 +11,10 @@ internal static class MethodSignature
     public static string Declaration(ToolMethodSpec method, string typePrefix)
     {
         var parameters = method.Parameters.Select(p => $"{TypeSyntax.Of(p, typePrefix)} {p.Name}{DefaultOf(p, typePrefix)}");
+        if (TakesArgumentsObject(method))
+        {
+            parameters = parameters.Prepend($"{TypeSyntax.JsonElement} arguments");
+        }
         if (method.CancellationTokenName is { } token)
         {
             // Always optional: it is last, so this is valid even where a declared method made it required.
@@ -19,6 +23,9 @@ internal static class MethodSignature
 
         return $"{TypeSyntax.TaskOf(method, typePrefix)} {method.Name}({string.Join(", ", parameters)})";
     }
+
+    /// <summary>Whether a generated method takes the arguments as one JSON object, because the schema has no fixed properties.</summary>
+    public static bool TakesArgumentsObject(ToolMethodSpec method) => method.Tool.TakesArgumentsObject && !method.IsDeclared;
 
     /// <summary>The overload that takes the arguments record.</summary>
     public static string ArgumentsOverload(ToolMethodSpec method, string typePrefix) =>
@@ -40,6 +47,10 @@ internal static class MethodSignature
         if (argumentsOverload)
         {
             writer.Line("/// <param name=\"arguments\">The tool's arguments.</param>");
+        }
+        else if (TakesArgumentsObject(method))
+        {
+            writer.Line("/// <param name=\"arguments\">The arguments as one JSON object; the schema does not describe them as fixed properties.</param>");
         }
         else
         {

@@ -87,6 +87,13 @@ internal static class Naming
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            // Combining marks belong to the letter before them (a decomposed é, Devanagari vowel signs).
+            if (word.Length > 0 && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
+            {
+                word.Append(c);
+                continue;
+            }
+
             if (!IsIdentifierPart(c))
             {
                 if (word.Length > 0)

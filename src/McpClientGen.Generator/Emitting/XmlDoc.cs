@@ -1,17 +1,43 @@
 using System.Linq;
+using System.Text;
 
 namespace McpClientGen.Generator.Emitting;
 
 /// <summary>Writes server-provided text into XML doc comments safely.</summary>
 internal static class XmlDoc
 {
-    public static string Escape(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    /// <summary>Every character C# ends a line at; any of them inside server text would end the <c>///</c> comment.</summary>
+    private static readonly char[] LineBreaks = ['\r', '\n', '\u0085', '\u2028', '\u2029'];
+
+    /// <summary>Escapes XML's special characters, and replaces characters XML does not allow (control characters, lone surrogates).</summary>
+    public static string Escape(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case var _ when char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]):
+                    builder.Append(c).Append(text[++i]);
+                    break;
+                case var _ when char.IsSurrogate(c) || (c < ' ' && c != '\t') || c is '\uFFFE' or '\uFFFF':
+                    builder.Append('\uFFFD');
+                    break;
+                default: builder.Append(c); break;
+            }
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>Writes <c>&lt;tag&gt;text&lt;/tag&gt;</c>, one <c>///</c> line per line of text.</summary>
     public static void Write(SourceWriter writer, string tag, string text, string attributes = "")
     {
-        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
+        var lines = text.Replace("\r\n", "\n").Split(LineBreaks)
             .Select(line => Escape(line.TrimEnd()))
             .ToList();
         while (lines.Count > 0 && lines[lines.Count - 1].Length == 0)
@@ -38,6 +64,7 @@ internal static class XmlDoc
     public static string FirstOf(string fallback, params string?[] candidates) =>
         candidates.FirstOrDefault(candidate => !string.IsNullOrWhiteSpace(candidate)) ?? fallback;
 
-    public static string Code(string text) => "<c>" + Escape(text) + "</c>";
+    /// <summary>Inline code on one line: line breaks become spaces.</summary>
+    public static string Code(string text) => "<c>" + Escape(string.Join(" ", text.Split(LineBreaks))) + "</c>";
 
 }

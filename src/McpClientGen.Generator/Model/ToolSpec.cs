@@ -10,6 +10,10 @@ namespace McpClientGen.Generator.Model;
 /// <param name="Result">The typed result for an object <c>outputSchema</c>; <see langword="null"/> for <c>CallToolResult</c>.</param>
 /// <param name="Annotations">The behaviour hints the server declared.</param>
 /// <param name="Location">Where the tool is in the snapshot, for diagnostics.</param>
+/// <param name="TakesArgumentsObject">
+/// Whether the arguments are not a fixed set of properties (a union or a free-form map), so the method takes
+/// them as one JSON object.
+/// </param>
 /// <param name="HeaderSchemaJson">
 /// The input schema, minified, when it has <c>x-mcp-header</c> annotations: the SDK needs it to send
 /// <c>Mcp-Param-*</c> headers. <see langword="null"/> otherwise, to keep the generated code small.
@@ -24,6 +28,7 @@ internal sealed record ToolSpec(
     TypeRef? Result,
     ToolAnnotationsSpec Annotations,
     LocationInfo Location,
+    bool TakesArgumentsObject,
     string? HeaderSchemaJson);
 
 /// <summary>The MCP tool annotations (all hints; <see langword="null"/> when not declared).</summary>

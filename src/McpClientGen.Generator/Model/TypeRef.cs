@@ -61,4 +61,7 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
     public bool IsComposite => Kind is TypeKind.Enum or TypeKind.Record or TypeKind.List or TypeKind.Map;
 
     public TypeRef WithNullable(bool nullable) => IsNullable == nullable ? this : this with { IsNullable = nullable };
+
+    /// <summary>This type, made nullable when <paramref name="nullable"/> is set; never made non-nullable.</summary>
+    public TypeRef OrNull(bool nullable) => nullable ? WithNullable(true) : this;
 }

@@ -15,6 +15,9 @@ namespace McpClientGen.Generator.Parsing;
 /// </summary>
 internal static class ClientBinder
 {
+    /// <summary>Members of the generated class and its base that a tool method must not hide.</summary>
+    private static readonly string[] ClassMemberNames = ["CallToolAsync", "DisposeAsync", "Create", "CreateConnection", "SnapshotTool"];
+
     public static ClientSpec Bind(InterfaceSpec declaration, ImmutableArray<SnapshotSpec> snapshots)
     {
         if (declaration.SnapshotName.Length == 0)
@@ -56,7 +59,8 @@ internal static class ClientBinder
             .ToList();
         var declaredNames = new HashSet<string>(declaration.DeclaredTools.Select(method => method.WireName), StringComparer.Ordinal);
 
-        var usedNames = new HashSet<string>(declaration.MemberNames, StringComparer.Ordinal);
+        // The class's own members and those it inherits from McpClientProxy are taken as well.
+        var usedNames = new HashSet<string>(declaration.MemberNames.Concat(ClassMemberNames), StringComparer.Ordinal);
         var generated = SelectTools(declaration, snapshot, diagnostics)
             .Where(tool => !declaredNames.Contains(tool.WireName))
             .Select(tool => Generated(tool, UniqueMethodName(tool, usedNames, diagnostics)))

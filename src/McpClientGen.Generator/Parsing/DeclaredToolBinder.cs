@@ -120,6 +120,12 @@ internal static class DeclaredToolBinder
             return null;
         }
 
+        if (property.IsRequired && !property.Type.IsNullable && parameter.IsNullable)
+        {
+            mismatch(parameter, $"'{property.WireName}' is required and may not be null, so the parameter type cannot be nullable");
+            return null;
+        }
+
         return new ParameterBinding(property, Naming.EscapeKeyword(parameter.Name), parameter.IsNullable, parameter.DefaultValue);
     }
 

@@ -39,6 +39,11 @@ internal static class InterfaceParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InterfaceNotPartial, identifierLocation, symbol.Name));
         }
 
+        if (symbol.IsGenericType)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericInterface, identifierLocation, symbol.Name));
+        }
+
         if (symbol.ContainingType is not null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NestedInterface, identifierLocation, symbol.Name));

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Emitting;
 using McpClientGen.Generator.Model;
@@ -20,41 +19,34 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
     private static readonly string[] RecordMemberNames =
         ["EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize"];
 
-    private static readonly Regex OtherPointer = new("\"\\$ref\"\\s*:\\s*\"(?!#/\\$defs/|#/definitions/)", RegexOptions.CultureInvariant);
+    /// <summary>Keywords that constrain a value without saying what it is, such as <c>required</c> inside an <c>anyOf</c>.</summary>
+    private static readonly string[] ShapeKeywords = ["type", "properties", "items", "$ref", "enum", "const", "anyOf", "oneOf", "allOf", "additionalProperties"];
 
     /// <summary><c>$ref</c> targets being mapped right now, to stop a reference to itself that is not a record.</summary>
     private readonly HashSet<JsonNode> _resolving = new();
 
-    /// <summary>The text of the schema's <c>$defs</c> and <c>definitions</c>, part of every definition's identity.</summary>
-    private readonly string _definitionsText =
-        string.Concat(new[] { "$defs", "definitions" }.Select(key => schemaRoot[key] is { } node ? context.TextOf(node) : ""));
-
     /// <summary>
-    /// What makes two schemas the same type: their text, plus what their <c>$ref</c>s can point at. Pointers into
-    /// <c>$defs</c> depend on the definitions; other pointers (the C# SDK writes <c>#/properties/...</c>) on the whole root.
+    /// Maps the properties of an object schema — with the schemas merged into it by <c>allOf</c> or a root
+    /// <c>$ref</c> — required ones first.
     /// </summary>
-    private string IdentityOf(JsonNode schema)
-    {
-        var text = context.TextOf(schema);
-        return OtherPointer.IsMatch(text) ? text + "\n" + context.TextOf(schemaRoot) : text + "\n" + _definitionsText;
-    }
-
-    /// <summary>Maps the properties of an object schema (or of several merged by <c>allOf</c>), required ones first.</summary>
     /// <param name="objectSchema">The object schema.</param>
     /// <param name="ownerTypeName">Prefix for the names of types generated for nested schemas.</param>
     /// <param name="recordName">The record the properties become members of, whose name they may not take.</param>
-    public List<PropertySpec> MapProperties(JsonNode objectSchema, string ownerTypeName, string recordName)
+    /// <param name="areParameters">Whether they are also tool parameters, which may not take the cancellation token's name.</param>
+    public List<PropertySpec> MapProperties(JsonNode objectSchema, string ownerTypeName, string recordName, bool areParameters)
     {
-        var parts = new List<JsonNode>();
-        CollectObjectParts(objectSchema, parts);
+        var parts = ObjectParts(objectSchema);
         var required = new HashSet<string>(
             parts.SelectMany(part => part["required"] is { Kind: JsonKind.Array } list ? list.Items : new List<JsonNode>())
                 .Where(item => item.Kind == JsonKind.String)
                 .Select(item => item.Text!),
             StringComparer.Ordinal);
 
-        // Tool parameters are members of the arguments record too, and become camelCase next to the cancellation token.
-        var usedIdentifiers = new HashSet<string>(RecordMemberNames, StringComparer.Ordinal) { recordName, "CancellationToken" };
+        var usedIdentifiers = new HashSet<string>(RecordMemberNames, StringComparer.Ordinal) { recordName };
+        if (areParameters)
+        {
+            usedIdentifiers.Add("CancellationToken");
+        }
 
         var properties = new List<PropertySpec>();
         var wireNames = new HashSet<string>(StringComparer.Ordinal);
@@ -89,6 +81,23 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
         return properties.OrderBy(p => p.IsRequired ? 0 : 1).ToList();
     }
 
+    /// <summary>
+    /// Why an input schema's arguments are not a fixed set of properties (a union, or a free-form map), or
+    /// <see langword="null"/> when they are.
+    /// </summary>
+    public string? FreeFormArgumentsReason(JsonNode inputSchema)
+    {
+        var parts = ObjectParts(inputSchema);
+        if (parts.Any(part => part["properties"] is { Kind: JsonKind.Object, Properties.Count: > 0 }))
+        {
+            return null;
+        }
+
+        return parts.Any(part => IsShapedUnion(part["anyOf"]) || IsShapedUnion(part["oneOf"])) ? "the arguments are one of several shapes"
+            : parts.Any(part => part["additionalProperties"] is { Kind: JsonKind.Object }) ? "the arguments are a map with free-form names"
+            : null;
+    }
+
     /// <summary>Maps a schema to a C# type; <paramref name="preferredName"/> names a record or enum made for it.</summary>
     public TypeRef Map(JsonNode schema, string preferredName, string path)
     {
@@ -97,25 +106,26 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
             return Unsupported(schema, path, schema.Kind == JsonKind.True ? "the schema 'true' accepts any value" : "its schema is not an object");
         }
 
+        var types = TypesOf(schema, out var nullable);
         if (schema.StringOf("$ref") is { } reference)
         {
-            return MapReference(schema, reference, preferredName, path);
+            return MapReference(schema, reference, preferredName, path).OrNull(nullable);
         }
 
-        if ((schema["anyOf"] ?? schema["oneOf"]) is { } alternatives)
+        var alternatives = schema["anyOf"] ?? schema["oneOf"];
+        if (IsShapedUnion(alternatives))
         {
-            return MapAlternatives(schema, alternatives, preferredName, path);
+            return MapAlternatives(schema, alternatives!, preferredName, path).OrNull(nullable);
         }
 
-        var types = TypesOf(schema, out var nullable);
-        if (schema["enum"] is { } enumNode)
+        if (schema["enum"] is { } enumNode && IsStringEnum(enumNode))
         {
-            return MapEnum(schema, enumNode, preferredName, path).WithNullable(nullable);
+            return MapEnum(schema, enumNode, preferredName).OrNull(nullable);
         }
 
         if (schema["allOf"] is { Kind: JsonKind.Array } allOf)
         {
-            return MapAllOf(schema, allOf, preferredName, path).WithNullable(nullable);
+            return MapAllOf(schema, allOf, preferredName, path).OrNull(nullable);
         }
 
         if (types.Count > 1)
@@ -123,6 +133,7 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
             return Unsupported(schema, path, $"it allows several types ({string.Join(", ", types)})");
         }
 
+        // An enum of numbers or booleans keeps its scalar type; the allowed values stay in the schema's description.
         var type = types.Count == 1 ? types[0] : ImpliedType(schema);
         var mapped = type switch
         {
@@ -135,16 +146,19 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
             null => Unsupported(schema, path, "it declares no type, so it accepts any value"),
             _ => Unsupported(schema, path, $"the type '{type}' has no C# counterpart"),
         };
-        return mapped.WithNullable(nullable || mapped.IsNullable);
+        return mapped.OrNull(nullable);
     }
 
     /// <summary>
     /// Maps an object schema to a generated record named after its title, or <paramref name="preferredName"/>.
-    /// Identical schemas (an input object echoed in the output, one <c>$defs</c> entry used twice) share one record.
+    /// Identical schemas share one record: within a tool always (an input object echoed in the output), across
+    /// tools only when the schema names itself (a title, or a <c>$defs</c> entry), so that a type's name never
+    /// comes from another tool and adding a tool never renames an existing type.
     /// </summary>
-    public TypeRef MapRecord(JsonNode objectSchema, string preferredName)
+    public TypeRef MapRecord(JsonNode objectSchema, string preferredName, bool isDefinition = false)
     {
-        var key = IdentityOf(objectSchema);
+        var title = objectSchema.StringOf("title");
+        var key = IdentityOf(objectSchema, sharedAcrossTools: isDefinition || title is not null);
         if (context.Definitions.TryGetValue(key, out var known))
         {
             return known;
@@ -153,14 +167,9 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
         // Registered before its members are mapped, so a schema that contains itself refers to its own record.
         var record = TypeRef.Record(context.ReserveTypeName(TitleOr(objectSchema, preferredName), objectSchema));
         context.Definitions[key] = record;
-        FillRecord(record.Name!, objectSchema);
+        var properties = MapProperties(objectSchema, record.Name!, record.Name!, areParameters: false);
+        context.Records.Add(new RecordSpec(record.Name!, DescriptionOf(objectSchema), properties.ToEquatableArray()));
         return record;
-    }
-
-    private void FillRecord(string name, JsonNode objectSchema)
-    {
-        var properties = MapProperties(objectSchema, name, name);
-        context.Records.Add(new RecordSpec(name, DescriptionOf(objectSchema), properties.ToEquatableArray()));
     }
 
     private static TypeRef MapString(JsonNode schema) => schema.StringOf("format") switch
@@ -204,23 +213,17 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
 
     private TypeRef MapReference(JsonNode schema, string reference, string preferredName, string path)
     {
-        var target = ResolvePointer(reference);
+        var target = JsonPointer.Resolve(schemaRoot, reference);
         if (target is null)
         {
             context.Report(DiagnosticDescriptors.UnresolvedReference, context.LocationOf(schema), reference, toolName);
             return TypeRef.Json;
         }
 
-        var definitionName = DefinitionName(reference) ?? preferredName;
+        var definitionName = JsonPointer.DefinitionName(reference) is { } name ? Naming.ToPascalCase(name, preferredName) : null;
         if (IsRecordSchema(target))
         {
-            return MapRecord(target, definitionName);
-        }
-
-        var key = IdentityOf(target);
-        if (context.Definitions.TryGetValue(key, out var known))
-        {
-            return known;
+            return MapRecord(target, definitionName ?? preferredName, isDefinition: definitionName is not null);
         }
 
         if (!_resolving.Add(target))
@@ -230,9 +233,7 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
 
         try
         {
-            var mapped = Map(target, definitionName, path);
-            context.Definitions[key] = mapped;
-            return mapped;
+            return Map(target, definitionName ?? preferredName, path);
         }
         finally
         {
@@ -243,19 +244,13 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
     /// <summary><c>anyOf</c>/<c>oneOf</c>: a single alternative besides <c>null</c> is that alternative, nullable.</summary>
     private TypeRef MapAlternatives(JsonNode schema, JsonNode alternatives, string preferredName, string path)
     {
-        if (alternatives.Kind != JsonKind.Array)
-        {
-            return Unsupported(schema, path, "'anyOf'/'oneOf' is not a list");
-        }
-
         var nonNull = alternatives.Items.Where(alternative => !IsNullSchema(alternative)).ToList();
         if (nonNull.Count != 1)
         {
             return Unsupported(schema, path, $"a union of {nonNull.Count} alternatives has no C# counterpart");
         }
 
-        var mapped = Map(nonNull[0], preferredName, path);
-        return mapped.WithNullable(mapped.IsNullable || nonNull.Count < alternatives.Items.Count);
+        return Map(nonNull[0], preferredName, path).OrNull(nonNull.Count < alternatives.Items.Count);
     }
 
     /// <summary><c>allOf</c> of object schemas merges into one record; a single part is that part.</summary>
@@ -275,60 +270,64 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
         return MapRecord(schema, preferredName);
     }
 
-    /// <summary>Collects an object schema and, through <c>allOf</c> and <c>$ref</c>, the schemas merged into it.</summary>
-    private void CollectObjectParts(JsonNode schema, List<JsonNode> parts)
+    private TypeRef MapEnum(JsonNode schema, JsonNode enumNode, string preferredName)
     {
-        if (parts.Contains(schema))
-        {
-            return;
-        }
-
-        parts.Add(schema);
-        if (schema["allOf"] is { Kind: JsonKind.Array } allOf)
-        {
-            foreach (var part in allOf.Items.Select(part => Resolve(part) ?? part).Where(part => part.Kind == JsonKind.Object))
-            {
-                CollectObjectParts(part, parts);
-            }
-        }
-    }
-
-    private TypeRef MapEnum(JsonNode schema, JsonNode enumNode, string preferredName, string path)
-    {
-        if (enumNode.Kind != JsonKind.Array || enumNode.Items.Count == 0)
-        {
-            return Unsupported(schema, path, "'enum' is not a non-empty list");
-        }
-
-        var values = enumNode.Items.Where(item => item.Kind != JsonKind.Null).ToList();
-        if (values.Count == 0 || values.Any(item => item.Kind != JsonKind.String))
-        {
-            return Unsupported(schema, path, "only enums of strings map to C# enums");
-        }
-
+        var values = enumNode.Items.Where(item => item.Kind == JsonKind.String).ToList();
         var wireValues = values.Select(item => item.Text!).Distinct(StringComparer.Ordinal).ToList();
 
-        // Two parameters with the same values (the C# SDK repeats an enum's schema per parameter) share one type.
-        var existing = context.Enums.FirstOrDefault(e => e.Members.Select(m => m.WireValue).SequenceEqual(wireValues));
-        var nullable = values.Count < enumNode.Items.Count;
-        if (existing is not null)
+        // The C# SDK repeats an enum's schema for each parameter; equal value sets in one tool share one type.
+        var title = schema.StringOf("title");
+        var key = "enum\n" + string.Join("\n", wireValues) + (title is null ? "\n@" + toolName : "\n#" + title);
+        if (!context.Definitions.TryGetValue(key, out var type))
         {
-            return TypeRef.Enum(existing.Name).WithNullable(nullable);
+            var usedIdentifiers = new HashSet<string>(StringComparer.Ordinal);
+            var members = values
+                .GroupBy(item => item.Text!, StringComparer.Ordinal)
+                .Select(group => new EnumMemberSpec(
+                    context.ReserveName(usedIdentifiers, Naming.ToPascalCase(group.Key, "Value"), group.Key, "enum value", group.First()),
+                    group.Key))
+                .ToEquatableArray();
+            type = TypeRef.Enum(context.ReserveTypeName(TitleOr(schema, preferredName), schema));
+            context.Definitions[key] = type;
+            context.Enums.Add(new EnumSpec(type.Name!, DescriptionOf(schema), members));
         }
 
-        var usedIdentifiers = new HashSet<string>(StringComparer.Ordinal);
-        var members = values
-            .GroupBy(item => item.Text!, StringComparer.Ordinal)
-            .Select(group => new EnumMemberSpec(
-                context.ReserveName(usedIdentifiers, Naming.ToPascalCase(group.Key, "Value"), group.Key, "enum value", group.First()),
-                group.Key))
-            .ToEquatableArray();
-        var name = context.ReserveTypeName(TitleOr(schema, preferredName), schema);
-        context.Enums.Add(new EnumSpec(name, DescriptionOf(schema), members));
-        return TypeRef.Enum(name).WithNullable(nullable);
+        return type.WithNullable(values.Count < enumNode.Items.Count);
     }
 
-    /// <summary>The declared types without <c>"null"</c>; <paramref name="nullable"/> says whether <c>"null"</c> was one.</summary>
+    /// <summary>An object schema plus the schemas merged into it through <c>allOf</c> and <c>$ref</c>.</summary>
+    private List<JsonNode> ObjectParts(JsonNode schema)
+    {
+        var parts = new List<JsonNode>();
+        var pending = new Stack<JsonNode>();
+        pending.Push(schema);
+        while (pending.Count > 0)
+        {
+            var part = pending.Pop();
+            if (part.Kind != JsonKind.Object || parts.Contains(part))
+            {
+                continue;
+            }
+
+            parts.Add(part);
+            if (part.StringOf("$ref") is { } reference && JsonPointer.Resolve(schemaRoot, reference) is { } target)
+            {
+                pending.Push(target);
+            }
+
+            if (part["allOf"] is { Kind: JsonKind.Array } allOf)
+            {
+                foreach (var merged in Enumerable.Reverse(allOf.Items))
+                {
+                    pending.Push(merged);
+                }
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>The declared types without <c>"null"</c>; <paramref name="nullable"/> says whether <c>null</c> is allowed.</summary>
     private static List<string> TypesOf(JsonNode schema, out bool nullable)
     {
         var typeNode = schema["type"];
@@ -338,6 +337,7 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
             JsonKind.Array => typeNode.Items.Where(item => item.Kind == JsonKind.String).Select(item => item.Text!).Distinct().ToList(),
             _ => new List<string>(),
         };
+
         // OpenAPI-style "nullable": true is common in schemas converted from OpenAPI; it means the same as "null" in "type".
         nullable = types.Remove("null")
             || schema.BooleanOf("nullable") == true
@@ -352,53 +352,66 @@ internal sealed class SchemaMapper(SnapshotContext context, string toolName, Jso
         : schema["const"] is { Kind: JsonKind.String } ? "string"
         : null;
 
+    private static bool IsStringEnum(JsonNode enumNode) =>
+        enumNode.Kind == JsonKind.Array
+        && enumNode.Items.Any(item => item.Kind == JsonKind.String)
+        && enumNode.Items.All(item => item.Kind is JsonKind.String or JsonKind.Null);
+
+    /// <summary>
+    /// Whether an <c>anyOf</c>/<c>oneOf</c> chooses between shapes. One whose alternatives only add constraints
+    /// (<c>anyOf: [{required: [a]}, {required: [b]}]</c>) leaves the schema's own shape in charge.
+    /// </summary>
+    private static bool IsShapedUnion(JsonNode? alternatives) =>
+        alternatives is { Kind: JsonKind.Array }
+        && alternatives.Items.Any(alternative => alternative.Kind != JsonKind.Object || ShapeKeywords.Any(keyword => alternative[keyword] is not null));
+
     private static bool IsNullSchema(JsonNode schema) =>
         schema.Kind == JsonKind.Object && schema.StringOf("type") == "null" && schema.Properties.Count == 1;
 
     private bool IsRecordSchema(JsonNode schema) =>
         schema.Kind == JsonKind.Object
-        && schema["anyOf"] is null && schema["oneOf"] is null && schema["enum"] is null
+        && !IsShapedUnion(schema["anyOf"]) && !IsShapedUnion(schema["oneOf"]) && schema["enum"] is null
         && TypesOf(schema, out _) is var types && (types.Count == 0 || (types.Count == 1 && types[0] == "object"))
         && ((schema["properties"] is { Kind: JsonKind.Object } properties && properties.Properties.Count > 0)
             || (schema["allOf"] is { Kind: JsonKind.Array } allOf && allOf.Items.Count > 1));
 
     private JsonNode? Resolve(JsonNode schema) =>
-        schema.Kind == JsonKind.Object && schema.StringOf("$ref") is { } reference ? ResolvePointer(reference) : schema;
+        schema.Kind == JsonKind.Object && schema.StringOf("$ref") is { } reference ? JsonPointer.Resolve(schemaRoot, reference) : schema;
 
-    /// <summary>Resolves a local JSON pointer such as <c>#/$defs/Address</c> or <c>#/properties/to</c>.</summary>
-    private JsonNode? ResolvePointer(string reference)
+    /// <summary>
+    /// What makes two schemas the same type: their text and what their <c>$ref</c>s can reach — the definitions,
+    /// or for other pointers (the C# SDK writes <c>#/properties/...</c>) the whole root — and, unless the type
+    /// is shared across tools, the tool.
+    /// </summary>
+    private string IdentityOf(JsonNode schema, bool sharedAcrossTools)
     {
-        if (!reference.StartsWith("#", StringComparison.Ordinal))
-        {
-            return null;
-        }
+        var text = context.TextOf(schema);
+        var reach = JsonPointer.OnlyDefinitionPointers(text) ? ReachableDefinitionsText(text) : context.TextOf(schemaRoot);
+        return "record\n" + text + "\n" + reach + (sharedAcrossTools ? "" : "\n@" + toolName);
+    }
 
-        var node = schemaRoot;
-        foreach (var rawSegment in reference.Substring(1).Split('/').Skip(1))
+    /// <summary>The definitions a schema's text refers to, directly or through each other, in a stable order.</summary>
+    private string ReachableDefinitionsText(string schemaText)
+    {
+        var seen = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var pending = new Queue<string>(JsonPointer.DefinitionPointers(schemaText));
+        while (pending.Count > 0)
         {
-            var segment = Uri.UnescapeDataString(rawSegment).Replace("~1", "/").Replace("~0", "~");
-            node = node.Kind switch
+            var pointer = pending.Dequeue();
+            if (seen.ContainsKey(pointer))
             {
-                JsonKind.Object => node[segment],
-                JsonKind.Array when int.TryParse(segment, out var index) && index >= 0 && index < node.Items.Count => node.Items[index],
-                _ => null,
-            };
-            if (node is null)
+                continue;
+            }
+
+            var text = JsonPointer.Resolve(schemaRoot, pointer) is { } target ? context.TextOf(target) : "";
+            seen[pointer] = text;
+            foreach (var next in JsonPointer.DefinitionPointers(text))
             {
-                return null;
+                pending.Enqueue(next);
             }
         }
 
-        return node;
-    }
-
-    /// <summary>The definition's name in <c>#/$defs/Name</c> or <c>#/definitions/Name</c>.</summary>
-    private static string? DefinitionName(string reference)
-    {
-        var segments = reference.Split('/');
-        return segments.Length == 3 && segments[1] is "$defs" or "definitions" && segments[2].Length > 0
-            ? Naming.ToPascalCase(Uri.UnescapeDataString(segments[2]), "Definition")
-            : null;
+        return string.Concat(seen.Select(entry => entry.Key + "=" + entry.Value + "\n"));
     }
 
     private TypeRef Unsupported(JsonNode schema, string path, string reason)

@@ -27,8 +27,15 @@ internal sealed class SnapshotContext(string name, string path, SourceText text)
     /// </summary>
     public Dictionary<string, TypeRef> Definitions { get; } = new(System.StringComparer.Ordinal);
 
-    /// <summary>Every generated type name, so two schemas never produce the same one.</summary>
-    public HashSet<string> TypeNames { get; } = new(System.StringComparer.Ordinal);
+    /// <summary>
+    /// Every generated type name, so two schemas never produce the same one. Types nested in the interface would
+    /// hide types of the same name in the user's own declarations there, so the names those use are taken too.
+    /// </summary>
+    public HashSet<string> TypeNames { get; } = new(System.StringComparer.Ordinal)
+    {
+        "Task", "ValueTask", "CancellationToken", "CallToolResult", "JsonElement", "IReadOnlyList", "IReadOnlyDictionary",
+        "DateTimeOffset", "DateOnly", "Guid", "Uri", "String", "Object", "McpTool", "McpToolAttribute",
+    };
 
     public bool HasErrors { get; private set; }
 

@@ -123,7 +123,15 @@ internal static class SnapshotParser
         context.TypeNames.Add(methodBase + "Async");
         // The arguments record's name is taken first, so that no parameter (which is also one of its members) gets it.
         var argumentsRecord = context.ReserveTypeName(methodBase + "Arguments", nameNode);
-        var parameters = new SchemaMapper(context, wireName!, inputSchema).MapProperties(inputSchema, methodBase, argumentsRecord);
+        var mapper = new SchemaMapper(context, wireName!, inputSchema);
+        var parameters = mapper.MapProperties(inputSchema, methodBase, argumentsRecord, areParameters: true);
+
+        // Arguments that are a union or a free-form map cannot become parameters: the method takes one JSON object.
+        var freeFormReason = mapper.FreeFormArgumentsReason(inputSchema);
+        if (freeFormReason is not null)
+        {
+            context.Report(DiagnosticDescriptors.UnsupportedSchema, context.LocationOf(inputSchema), "arguments", wireName!, freeFormReason);
+        }
 
         return new ToolSpec(
             wireName!,
@@ -135,6 +143,7 @@ internal static class SnapshotParser
             ReadResult(context, wireName!, methodBase, toolNode["outputSchema"]),
             ReadAnnotations(toolNode["annotations"]),
             context.LocationOf(nameNode),
+            freeFormReason is not null,
             context.TextOf(inputSchema) is var schemaText && schemaText.Contains("\"x-mcp-header\"") ? JsonText.Minify(schemaText) : null);
     }
 
@@ -161,6 +170,13 @@ internal static class SnapshotParser
         if (outputSchema.Kind != JsonKind.Object)
         {
             context.ReportStructure(outputSchema, $"the 'outputSchema' of tool '{wireName}' must be an object");
+            return null;
+        }
+
+        // An object with no declared shape says nothing a type could: the method returns CallToolResult, no diagnostic needed.
+        if (outputSchema["properties"] is null && outputSchema["additionalProperties"] is not { Kind: JsonKind.Object }
+            && outputSchema["$ref"] is null && outputSchema["allOf"] is null && outputSchema["anyOf"] is null && outputSchema["oneOf"] is null)
+        {
             return null;
         }
 

@@ -23,6 +23,22 @@ public sealed class ToolArguments
     /// <summary>The writer positioned inside the argument object: write one property per argument.</summary>
     public Utf8JsonWriter Writer { get; }
 
+    /// <summary>Writes every property of a JSON object as an argument, for tools whose arguments have no fixed shape.</summary>
+    /// <param name="arguments">A JSON object.</param>
+    /// <exception cref="ArgumentException"><paramref name="arguments"/> is not a JSON object.</exception>
+    public void CopyProperties(JsonElement arguments)
+    {
+        if (arguments.ValueKind != JsonValueKind.Object)
+        {
+            throw new ArgumentException($"The arguments must be a JSON object, not {arguments.ValueKind}.", nameof(arguments));
+        }
+
+        foreach (var property in arguments.EnumerateObject())
+        {
+            property.WriteTo(Writer);
+        }
+    }
+
     /// <summary>Finishes the object and returns it in the shape the MCP SDK sends.</summary>
     internal Dictionary<string, JsonElement> Build()
     {

@@ -35,7 +35,9 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     [
         SnapshotTool("catalog.upsert_product"),
         SnapshotTool("catalog/upsert-product"),
+        SnapshotTool("dispose"),
         SnapshotTool("ping", "{\"type\":\"object\",\"properties\":{\"region\":{\"type\":\"string\",\"x-mcp-header\":\"Region\"}}}"),
+        SnapshotTool("search"),
     ];
 
     /// <inheritdoc />
@@ -148,6 +150,13 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     }
 
     /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> Dispose2Async(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var __arguments = new global::McpClientGen.Serialization.ToolArguments();
+        return CallToolAsync("dispose", __arguments, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(string? region = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
@@ -166,6 +175,14 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
         return PingAsync(
             arguments.Region,
             cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> SearchAsync(global::System.Text.Json.JsonElement arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var __arguments = new global::McpClientGen.Serialization.ToolArguments();
+        __arguments.CopyProperties(arguments);
+        return CallToolAsync("search", __arguments, cancellationToken);
     }
 }
 

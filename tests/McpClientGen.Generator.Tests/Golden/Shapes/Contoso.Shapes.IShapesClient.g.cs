@@ -61,6 +61,13 @@ partial interface IShapesClient
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(CatalogUpsertProduct2Arguments arguments, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>Named like a member every client inherits, so its method is renamed.</summary>
+    /// <remarks>Calls the MCP tool 'dispose'.</remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The tool's result as the server sent it.</returns>
+    /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> Dispose2Async(global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Takes one argument, which is mirrored in the Mcp-Param-Region header.</summary>
     /// <remarks>Calls the MCP tool 'ping'.</remarks>
     /// <param name="region">The 'region' argument.</param>
@@ -76,6 +83,14 @@ partial interface IShapesClient
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(PingArguments arguments, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Arguments that are one of two shapes: the method takes them as one JSON object.</summary>
+    /// <remarks>Calls the MCP tool 'search'.</remarks>
+    /// <param name="arguments">The arguments as one JSON object; the schema does not describe them as fixed properties.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The tool's result as the server sent it.</returns>
+    /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> SearchAsync(global::System.Text.Json.JsonElement arguments, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>The arguments of the MCP tool 'catalog/upsert-product'.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]

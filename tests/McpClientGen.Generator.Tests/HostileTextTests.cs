@@ -1,0 +1,48 @@
+using Microsoft.CodeAnalysis;
+
+namespace McpClientGen.Generator.Tests;
+
+/// <summary>
+/// Server text lands in doc comments, string literals and identifiers. Whatever it contains — every character C#
+/// ends a line at, control characters, lone surrogates, XML and comment syntax — the output must compile cleanly.
+/// </summary>
+public sealed class HostileTextTests
+{
+    public static TheoryData<string> Texts() =>
+    [
+        @"line\nbreak", @"carriage\rreturn", @"next\u0085line", @"line\u2028separator", @"paragraph\u2029separator",
+        @"control\u0001char", @"lone\ud800surrogate", @"pair\ud83d\ude00emoji", @"*/ </summary> <c> & ]]>",
+        @"quote\""and\\backslash", @"tab\tchar", @"nul\u0000char", @"\uffff",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void Text_in_every_position_compiles_cleanly(string jsonText)
+    {
+        var snapshot = $$$"""
+            {"tools":[{
+              "name":"tool {{{jsonText}}}",
+              "title":"{{{jsonText}}}",
+              "description":"{{{jsonText}}}",
+              "inputSchema":{"type":"object","properties":{
+                "p {{{jsonText}}}":{"type":"string","description":"{{{jsonText}}}","default":"{{{jsonText}}}"},
+                "e":{"type":"string","enum":["{{{jsonText}}}","x"],"title":"{{{jsonText}}}","description":"{{{jsonText}}}"}
+              },"required":["p {{{jsonText}}}"]},
+              "outputSchema":{"type":"object","description":"{{{jsonText}}}","properties":{"r {{{jsonText}}}":{"type":"string","description":"{{{jsonText}}}"} } }
+            }]}
+            """;
+
+        var (output, generatorDiagnostics, driver) = GeneratorHarness.Run(
+            """
+            [McpClientGen.McpClient("hostile")]
+            public partial interface IHostileClient;
+            """,
+            new InMemoryAdditionalText("/schemas/hostile.mcp.json", snapshot));
+
+        Assert.Null(driver.GetRunResult().Results.Single().Exception);
+        Assert.DoesNotContain(generatorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        Assert.Single(output.GetTypeByMetadataName("IHostileClient")!.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name).Distinct());
+    }
+}
