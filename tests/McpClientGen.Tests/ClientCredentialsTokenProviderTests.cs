@@ -1,4 +1,5 @@
 using McpClientGen.DemoServer;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace McpClientGen.Tests;
@@ -7,12 +8,8 @@ namespace McpClientGen.Tests;
 /// The token provider against the real OpenIddict server. The client's clock is a <see cref="FakeTimeProvider"/>,
 /// so expiry is tested by moving time, never by waiting. Token requests are counted by the server.
 /// </summary>
-public sealed class ClientCredentialsTokenProviderTests : IDisposable
+public sealed class ClientCredentialsTokenProviderTests
 {
-    private readonly HttpClient _backchannel = new();
-
-    public void Dispose() => _backchannel.Dispose();
-
     [Fact]
     public async Task A_token_is_reused_until_the_skew_before_its_expiry()
     {
@@ -20,18 +17,18 @@ public sealed class ClientCredentialsTokenProviderTests : IDisposable
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var provider = Provider(Options(stack), time);
 
-        var first = await provider.GetTokenAsync(CancellationToken.None);
-        Assert.Same(first, await provider.GetTokenAsync(CancellationToken.None));
+        var first = await Token(provider);
+        Assert.Same(first, await Token(provider));
         Assert.Equal(1, stack.TokenRequestCount);
 
         // Still usable one second before the 60-second skew window starts.
         time.SetUtcNow(first.ExpiresAt - TimeSpan.FromSeconds(61));
-        Assert.Same(first, await provider.GetTokenAsync(CancellationToken.None));
+        Assert.Same(first, await Token(provider));
         Assert.Equal(1, stack.TokenRequestCount);
 
         // Inside the skew window the token is never sent again.
         time.SetUtcNow(first.ExpiresAt - TimeSpan.FromSeconds(59));
-        var second = await provider.GetTokenAsync(CancellationToken.None);
+        var second = await Token(provider);
         Assert.NotEqual(first.Value, second.Value);
         Assert.Equal(2, stack.TokenRequestCount);
     }
@@ -42,7 +39,7 @@ public sealed class ClientCredentialsTokenProviderTests : IDisposable
         await using var stack = await DemoStack.StartAsync();
         var provider = Provider(Options(stack));
 
-        var tokens = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => provider.GetTokenAsync(CancellationToken.None).AsTask())));
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => Token(provider))));
 
         Assert.Single(tokens.Select(t => t.Value).Distinct());
         Assert.Equal(1, stack.TokenRequestCount);
@@ -53,7 +50,7 @@ public sealed class ClientCredentialsTokenProviderTests : IDisposable
     {
         await using var stack = await DemoStack.StartAsync();
         var provider = Provider(Options(stack));
-        var rejected = await provider.GetTokenAsync(CancellationToken.None);
+        var rejected = await Token(provider);
 
         // Many callers saw the same 401; only the first invalidation drops the token.
         for (var i = 0; i < 10; i++)
@@ -61,12 +58,12 @@ public sealed class ClientCredentialsTokenProviderTests : IDisposable
             provider.Invalidate(rejected);
         }
 
-        var replacements = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => provider.GetTokenAsync(CancellationToken.None).AsTask()));
+        var replacements = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Token(provider)));
         provider.Invalidate(rejected);
 
         Assert.Single(replacements.Select(t => t.Value).Distinct());
         Assert.NotEqual(rejected.Value, replacements[0].Value);
-        Assert.Same(replacements[0], await provider.GetTokenAsync(CancellationToken.None));
+        Assert.Same(replacements[0], await Token(provider));
         Assert.Equal(2, stack.TokenRequestCount);
     }
 
@@ -78,8 +75,8 @@ public sealed class ClientCredentialsTokenProviderTests : IDisposable
         options.ClientSecret = "wrong-secret-value-8f3a";
         var provider = Provider(options);
 
-        var first = await Assert.ThrowsAsync<McpAuthenticationException>(() => provider.GetTokenAsync(CancellationToken.None).AsTask());
-        var second = await Assert.ThrowsAsync<McpAuthenticationException>(() => provider.GetTokenAsync(CancellationToken.None).AsTask());
+        var first = await Assert.ThrowsAsync<McpAuthenticationException>(() => Token(provider));
+        var second = await Assert.ThrowsAsync<McpAuthenticationException>(() => Token(provider));
 
         Assert.NotSame(first, second);
         Assert.Equal("invalid_client", first.Error);
@@ -100,13 +97,20 @@ public sealed class ClientCredentialsTokenProviderTests : IDisposable
 
         // Discovery for /elsewhere/mcp would fail; the token request for that resource is refused by the
         // server (it is not a registered resource), which proves the request went straight to the endpoint.
-        var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => provider.GetTokenAsync(CancellationToken.None).AsTask());
+        var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => Token(provider));
         Assert.Contains(stack.TokenEndpoint.AbsoluteUri, error.Message, StringComparison.Ordinal);
         Assert.NotNull(error.Error);
     }
 
-    private ClientCredentialsTokenProvider Provider(McpConnectionOptions options, TimeProvider? time = null) =>
-        new(options, _backchannel, time ?? TimeProvider.System);
+    private static ClientCredentialsTokenProvider Provider(McpConnectionOptions options, TimeProvider? time = null)
+    {
+        var clock = time ?? TimeProvider.System;
+        return new(options, new Backchannel(options, clock, NullLogger.Instance), clock, NullLogger.Instance);
+    }
+
+    /// <summary>The demo stack publishes its metadata, so a token is always found.</summary>
+    private static async Task<AccessToken> Token(ClientCredentialsTokenProvider provider) =>
+        await provider.GetTokenAsync(CancellationToken.None) ?? throw new InvalidOperationException("no token");
 
     private static McpConnectionOptions Options(DemoStack stack) => new()
     {

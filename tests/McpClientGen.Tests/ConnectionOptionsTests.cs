@@ -45,8 +45,7 @@ public sealed class ConnectionOptionsTests
         options.ClientSecret = secret;
 
         Assert.DoesNotContain(secret, options.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(secret, new ClientCredentials("id", secret).ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(token, new AccessToken(token, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddHours(1)).ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(token, new AccessToken(token, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddHours(1), TimeSpan.FromSeconds(60), 0.8).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,8 +53,8 @@ public sealed class ConnectionOptionsTests
     {
         var issued = DateTimeOffset.UnixEpoch;
 
-        Assert.Equal(issued.AddSeconds(60 - 15), new AccessToken("t", issued, issued.AddSeconds(60)).UsableUntil);
-        Assert.Equal(issued.AddHours(1).AddSeconds(-60), new AccessToken("t", issued, issued.AddHours(1)).UsableUntil);
+        Assert.Equal(issued.AddSeconds(60 - 15), new AccessToken("t", issued, issued.AddSeconds(60), TimeSpan.FromSeconds(60), 1).UsableUntil);
+        Assert.Equal(issued.AddHours(1).AddSeconds(-60), new AccessToken("t", issued, issued.AddHours(1), TimeSpan.FromSeconds(60), 1).UsableUntil);
     }
 
     private static McpConnectionOptions Options(Uri endpoint) => new() { Endpoint = endpoint, ClientId = "client", ClientSecret = "secret" };

@@ -2,19 +2,24 @@ using System.Net.Http.Headers;
 
 namespace McpClientGen;
 
-/// <summary>An access token and its lifetime. <see cref="ToString"/> never shows the value.</summary>
+/// <summary>An access token and the times that govern its use. <see cref="ToString"/> never shows the value.</summary>
 internal sealed class AccessToken
 {
-    /// <summary>Tokens are not sent this close to expiry, so they cannot expire in flight or under clock skew.</summary>
-    private static readonly TimeSpan MaximumSkew = TimeSpan.FromSeconds(60);
-
-    public AccessToken(string value, DateTimeOffset issuedAt, DateTimeOffset expiresAt)
+    /// <param name="value">The raw token.</param>
+    /// <param name="issuedAt">When it was received.</param>
+    /// <param name="expiresAt">When the authorization server says it expires.</param>
+    /// <param name="skew">How long before expiry it stops being sent; at most a quarter of the lifetime.</param>
+    /// <param name="refreshRatio">The fraction of the lifetime after which a replacement is fetched in the background.</param>
+    public AccessToken(string value, DateTimeOffset issuedAt, DateTimeOffset expiresAt, TimeSpan skew, double refreshRatio)
     {
         Value = value;
         IssuedAt = issuedAt;
         ExpiresAt = expiresAt;
-        var quarterLifetime = TimeSpan.FromTicks((expiresAt - issuedAt).Ticks / 4);
-        UsableUntil = expiresAt - (quarterLifetime < MaximumSkew ? quarterLifetime : MaximumSkew);
+        var lifetime = expiresAt - issuedAt;
+        var quarterLifetime = TimeSpan.FromTicks(lifetime.Ticks / 4);
+        UsableUntil = expiresAt - (quarterLifetime < skew ? quarterLifetime : skew);
+        var refreshAt = issuedAt + TimeSpan.FromTicks((long)(lifetime.Ticks * refreshRatio));
+        RefreshAt = refreshAt < UsableUntil ? refreshAt : UsableUntil;
 
         // Built once and shared by every request that carries this token; the header value is immutable.
         AuthorizationHeader = new AuthenticationHeaderValue("Bearer", value);
@@ -29,10 +34,10 @@ internal sealed class AccessToken
     /// <summary>When the authorization server says the token expires.</summary>
     public DateTimeOffset ExpiresAt { get; }
 
-    /// <summary>
-    /// The last moment the token is sent: a 60-second skew before expiry, shortened to a quarter of the
-    /// lifetime for short-lived tokens so that they are still used for most of their life.
-    /// </summary>
+    /// <summary>From here on a replacement is fetched in the background while this token is still sent.</summary>
+    public DateTimeOffset RefreshAt { get; }
+
+    /// <summary>The last moment the token is sent, so that it cannot expire in flight or under clock skew.</summary>
     public DateTimeOffset UsableUntil { get; }
 
     /// <summary>The <c>Authorization</c> header that carries the token.</summary>

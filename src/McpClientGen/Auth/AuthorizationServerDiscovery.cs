@@ -4,26 +4,25 @@ using System.Text.Json;
 namespace McpClientGen;
 
 /// <summary>
-/// Finds the token endpoint of an MCP server the way the MCP authorization spec (2025-11-25) prescribes:
-/// protected-resource metadata (RFC 9728), then the authorization server's metadata (RFC 8414 / OpenID).
+/// Finds an MCP server's authorization server the way the MCP authorization spec (2025-11-25) prescribes:
+/// protected-resource metadata (RFC 9728), then the authorization server's metadata (RFC 8414 / OpenID Connect).
 /// </summary>
-internal sealed class AuthorizationServerDiscovery(HttpClient backchannel)
+internal sealed class AuthorizationServerDiscovery(Backchannel backchannel)
 {
     private const string ProtectedResourceWellKnown = "/.well-known/oauth-protected-resource";
     private const string OAuthServerWellKnown = "/.well-known/oauth-authorization-server";
     private const string OpenIdWellKnown = "/.well-known/openid-configuration";
 
-    /// <summary>Discovers the authorization server that protects <paramref name="resource"/>.</summary>
-    public async Task<AuthorizationServerMetadata> DiscoverAsync(Uri resource, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the resource's metadata: from <paramref name="challengeUrl"/> when a 401 named it, otherwise from the
+    /// well-known URLs (path-specific, then root). <see langword="null"/> when no well-known URL has it.
+    /// </summary>
+    public async Task<ProtectedResourceMetadata?> FindResourceMetadataAsync(Uri resource, Uri? challengeUrl, CancellationToken cancellationToken)
     {
-        var issuer = await FindIssuerAsync(resource, cancellationToken).ConfigureAwait(false);
-        return await ReadServerMetadataAsync(issuer, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<Uri> FindIssuerAsync(Uri resource, CancellationToken cancellationToken)
-    {
-        foreach (var candidate in ProtectedResourceMetadataUrls(resource))
+        var candidates = challengeUrl is null ? ProtectedResourceMetadataUrls(resource) : [challengeUrl];
+        foreach (var candidate in candidates)
         {
+            EndpointRules.EnsureSecure(candidate, "protected-resource metadata URL");
             using var document = await TryGetJsonAsync(candidate, cancellationToken).ConfigureAwait(false);
             if (document is null)
             {
@@ -36,31 +35,34 @@ internal sealed class AuthorizationServerDiscovery(HttpClient backchannel)
             {
                 throw new McpAuthenticationException(
                     $"The protected-resource metadata at '{candidate}' is for resource '{advertised}', not for '{resource}'. " +
-                    "Check the MCP endpoint URL.");
+                    "Check the Endpoint option: it must be the URL the server identifies itself by.");
             }
 
-            if (!root.TryGetProperty("authorization_servers", out var servers)
-                || servers.ValueKind != JsonValueKind.Array
-                || servers.GetArrayLength() == 0
-                || servers[0].ValueKind != JsonValueKind.String
-                || !Uri.TryCreate(servers[0].GetString(), UriKind.Absolute, out var issuer))
+            var servers = ReadStrings(root, "authorization_servers")
+                .Select(text => Uri.TryCreate(text, UriKind.Absolute, out var issuer) ? issuer : null)
+                .OfType<Uri>()
+                .ToList();
+            if (servers.Count == 0)
             {
                 throw new McpAuthenticationException(
-                    $"The protected-resource metadata at '{candidate}' lists no usable authorization_servers. " +
-                    "Set TokenEndpoint to skip discovery.");
+                    $"The protected-resource metadata at '{candidate}' lists no usable authorization_servers. Set TokenEndpoint to skip discovery.");
             }
 
-            EndpointRules.EnsureSecure(issuer, "authorization server");
-            return issuer;
+            return new ProtectedResourceMetadata(candidate, servers, ReadStrings(root, "scopes_supported"));
         }
 
-        throw new McpAuthenticationException(
-            $"No protected-resource metadata was found for '{resource}' (tried {string.Join(", ", ProtectedResourceMetadataUrls(resource))}). " +
-            "Set TokenEndpoint to skip discovery.");
+        if (challengeUrl is not null)
+        {
+            throw new McpAuthenticationException($"The protected-resource metadata at '{challengeUrl}', named by the server's challenge, was not found.");
+        }
+
+        return null;
     }
 
-    private async Task<AuthorizationServerMetadata> ReadServerMetadataAsync(Uri issuer, CancellationToken cancellationToken)
+    /// <summary>Reads the issuer's metadata in the spec's order; its <c>issuer</c> must be the one asked for.</summary>
+    public async Task<AuthorizationServerMetadata> ReadServerMetadataAsync(Uri issuer, CancellationToken cancellationToken)
     {
+        EndpointRules.EnsureSecure(issuer, "authorization server");
         var candidates = ServerMetadataUrls(issuer);
         foreach (var candidate in candidates)
         {
@@ -75,19 +77,22 @@ internal sealed class AuthorizationServerDiscovery(HttpClient backchannel)
             if (advertisedIssuer is null || !EndpointRules.SameResource(advertisedIssuer, issuer))
             {
                 throw new McpAuthenticationException(
-                    $"The authorization-server metadata at '{candidate}' names issuer '{advertisedIssuer}', not '{issuer}'.");
+                    $"The authorization-server metadata at '{candidate}' names issuer '{advertisedIssuer}', not '{issuer}'; it cannot be trusted for that issuer.");
             }
 
             var tokenEndpoint = ReadUri(root, "token_endpoint", candidate)
                 ?? throw new McpAuthenticationException(
                     $"The authorization-server metadata at '{candidate}' has no token_endpoint. Set TokenEndpoint explicitly.");
             EndpointRules.EnsureSecure(tokenEndpoint, "token endpoint");
-            return new AuthorizationServerMetadata(advertisedIssuer, tokenEndpoint);
+            return new AuthorizationServerMetadata(
+                advertisedIssuer,
+                tokenEndpoint,
+                root.TryGetProperty("token_endpoint_auth_methods_supported", out _) ? ReadStrings(root, "token_endpoint_auth_methods_supported") : null,
+                root.TryGetProperty("token_endpoint_auth_signing_alg_values_supported", out _) ? ReadStrings(root, "token_endpoint_auth_signing_alg_values_supported") : null);
         }
 
         throw new McpAuthenticationException(
-            $"No authorization-server metadata was found for issuer '{issuer}' (tried {string.Join(", ", candidates)}). " +
-            "Set TokenEndpoint to skip discovery.");
+            $"No authorization-server metadata was found for issuer '{issuer}' (tried {string.Join(", ", candidates)}). Set TokenEndpoint to skip discovery.");
     }
 
     /// <summary>RFC 9728 §3.1: the path-specific document first, then the root one.</summary>
@@ -100,7 +105,7 @@ internal sealed class AuthorizationServerDiscovery(HttpClient backchannel)
             : [new Uri(origin + ProtectedResourceWellKnown + path), new Uri(origin + ProtectedResourceWellKnown)];
     }
 
-    /// <summary>The MCP spec's order: OAuth path-insert, OpenID path-insert, OpenID path-append.</summary>
+    /// <summary>The MCP spec's order: OAuth path-insert, OpenID path-insert, OpenID path-append; without a path, OAuth then OpenID.</summary>
     internal static IReadOnlyList<Uri> ServerMetadataUrls(Uri issuer)
     {
         var origin = issuer.GetLeftPart(UriPartial.Authority);
@@ -115,11 +120,11 @@ internal sealed class AuthorizationServerDiscovery(HttpClient backchannel)
         HttpResponseMessage response;
         try
         {
-            response = await backchannel.GetAsync(url, cancellationToken).ConfigureAwait(false);
+            response = await backchannel.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, url), cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
         {
-            throw new McpAuthenticationException($"Discovery request to '{url}' failed: {exception.Message}", exception);
+            throw new McpAuthenticationException($"The discovery request to '{url}' failed: {exception.Message}", exception);
         }
 
         using (response)
@@ -131,13 +136,12 @@ internal sealed class AuthorizationServerDiscovery(HttpClient backchannel)
 
             if (!response.IsSuccessStatusCode)
             {
-                throw new McpAuthenticationException(
-                    $"Discovery request to '{url}' returned HTTP {(int)response.StatusCode} ({response.ReasonPhrase}).");
+                throw new McpAuthenticationException($"The discovery request to '{url}' returned HTTP {(int)response.StatusCode} ({response.ReasonPhrase}).");
             }
 
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             return JsonObjectDocument.TryParse(body)
-                ?? throw new McpAuthenticationException($"Discovery document at '{url}' is not a JSON object.");
+                ?? throw new McpAuthenticationException($"The discovery document at '{url}' is not a JSON object.");
         }
     }
 
@@ -155,4 +159,9 @@ internal sealed class AuthorizationServerDiscovery(HttpClient backchannel)
 
         throw new McpAuthenticationException($"The '{property}' in the document at '{source}' is not an absolute URL.");
     }
+
+    private static List<string> ReadStrings(JsonElement root, string property) =>
+        root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.String).Select(item => item.GetString()!).ToList()
+            : [];
 }

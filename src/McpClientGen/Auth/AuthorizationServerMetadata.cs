@@ -3,4 +3,13 @@ namespace McpClientGen;
 /// <summary>What the client needs to know about the authorization server (RFC 8414).</summary>
 /// <param name="Issuer">The issuer identifier.</param>
 /// <param name="TokenEndpoint">Where token requests go.</param>
-internal sealed record AuthorizationServerMetadata(Uri Issuer, Uri TokenEndpoint);
+/// <param name="AuthenticationMethods">
+/// <c>token_endpoint_auth_methods_supported</c>; <see langword="null"/> when not advertised (RFC 8414 then means
+/// <c>client_secret_basic</c>).
+/// </param>
+/// <param name="SigningAlgorithms"><c>token_endpoint_auth_signing_alg_values_supported</c>, or <see langword="null"/>.</param>
+internal sealed record AuthorizationServerMetadata(
+    Uri? Issuer,
+    Uri TokenEndpoint,
+    IReadOnlyList<string>? AuthenticationMethods,
+    IReadOnlyList<string>? SigningAlgorithms);

@@ -1,120 +1,222 @@
+using Microsoft.Extensions.Logging;
+
 namespace McpClientGen;
 
 /// <summary>
-/// Gets client-credentials access tokens for one MCP endpoint and one client: discovers the token endpoint
-/// once, caches the token until shortly before it expires, and lets concurrent callers share a single
-/// in-flight request. Failures are never cached: the next caller tries again.
+/// Gets client-credentials access tokens for one MCP endpoint and one client. It discovers the authorization
+/// server once (through the well-known metadata, or the URL a 401 challenge names), settles the client
+/// authentication method, and keeps one <see cref="TokenSlot"/> per scope set: scopes a server asks for are added
+/// to the configured ones, never put in their place. Discovery and token failures are never cached.
 /// </summary>
 internal sealed class ClientCredentialsTokenProvider
 {
+    private readonly McpConnectionOptions _options;
     private readonly Uri _resource;
-    private readonly ClientCredentials _credentials;
-    private readonly string? _scopes;
-    private readonly Uri? _configuredTokenEndpoint;
     private readonly AuthorizationServerDiscovery _discovery;
-    private readonly TokenEndpointClient _tokenEndpointClient;
+    private readonly TokenEndpointClient _tokenClient;
+    private readonly ClientAssertionFactory? _assertions;
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
     private readonly object _gate = new();
+    private readonly SortedSet<string> _scopes;
+    private readonly Dictionary<TokenCacheKey, TokenSlot> _slots = new();
 
-    private AccessToken? _current;
-    private Task<AccessToken>? _inFlight;
-    private Uri? _discoveredTokenEndpoint;
+    private Task<ServerContext?>? _server;
+    private Uri? _challengeMetadataUrl;
+    private TokenSlot? _active;
 
-    public ClientCredentialsTokenProvider(McpConnectionOptions options, HttpClient backchannel, TimeProvider timeProvider)
+    public ClientCredentialsTokenProvider(McpConnectionOptions options, Backchannel backchannel, TimeProvider timeProvider, ILogger logger)
     {
+        _options = options;
         _resource = options.Endpoint!;
-        _credentials = new ClientCredentials(options.ClientId!, options.ClientSecret!);
-        _scopes = options.Scopes;
-        _configuredTokenEndpoint = options.TokenEndpoint;
         _discovery = new AuthorizationServerDiscovery(backchannel);
-        _tokenEndpointClient = new TokenEndpointClient(backchannel, timeProvider, options.DefaultTokenLifetime);
+        _tokenClient = new TokenEndpointClient(backchannel, options, timeProvider);
         _timeProvider = timeProvider;
+        _logger = logger;
+        _scopes = new SortedSet<string>(SplitScopes(options.Scopes), StringComparer.Ordinal);
+
+        // The key is loaded now, so a bad one fails at start-up rather than at the first call.
+        _assertions = !string.IsNullOrWhiteSpace(options.PrivateKey) || options.SigningCertificate is not null
+            ? new ClientAssertionFactory(SigningKeyLoader.Load(options), timeProvider)
+            : null;
     }
 
-    /// <summary>Returns a token that is valid for at least the skew; requests one when needed.</summary>
-    public ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken)
+    /// <summary>The scopes the next token request asks for (configured, plus those servers asked for).</summary>
+    public string RequestedScopes
     {
-        var current = Volatile.Read(ref _current);
-        if (current is not null && IsUsable(current))
+        get
         {
-            return new ValueTask<AccessToken>(current);
+            lock (_gate)
+            {
+                return _active?.Key.Scopes ?? string.Join(" ", _scopes);
+            }
         }
-
-        return new ValueTask<AccessToken>(JoinOrStartRequest().WaitAsync(cancellationToken));
     }
 
     /// <summary>
-    /// Drops <paramref name="rejected"/> after the server refused it. A newer token, fetched meanwhile by a
-    /// concurrent caller, is kept, so N simultaneous 401s cause one new token request, not N.
+    /// A token valid for at least the skew, or <see langword="null"/> when the authorization server is not known
+    /// yet (no well-known metadata): the request then goes without one and the server's 401 challenge names it.
     /// </summary>
+    public ValueTask<AccessToken?> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        // The path every MCP request takes: no lock, no allocation while the token is fresh.
+        if (Volatile.Read(ref _active) is { Current: { } token } slot)
+        {
+            var now = _timeProvider.GetUtcNow();
+            if (now < token.RefreshAt)
+            {
+                return new ValueTask<AccessToken?>(token);
+            }
+
+            if (now < token.UsableUntil)
+            {
+                slot.RefreshInBackground();
+                return new ValueTask<AccessToken?>(token);
+            }
+        }
+
+        return new ValueTask<AccessToken?>(AcquireAsync(cancellationToken));
+    }
+
+    /// <summary>Drops a token the server rejected; N concurrent rejections of one token cause one new request.</summary>
     public void Invalidate(AccessToken rejected)
     {
         lock (_gate)
         {
-            if (ReferenceEquals(_current, rejected))
+            foreach (var slot in _slots.Values)
             {
-                _current = null;
+                slot.Invalidate(rejected);
             }
         }
     }
 
-    private bool IsUsable(AccessToken token) => _timeProvider.GetUtcNow() < token.UsableUntil;
-
-    private Task<AccessToken> JoinOrStartRequest()
+    /// <summary>
+    /// Takes in what a 401 or 403 challenge says: where the resource metadata is (used while the authorization
+    /// server is unknown) and which scopes are needed (added to those requested). Returns whether anything new was learned.
+    /// </summary>
+    public bool ReportChallenge(BearerChallenge challenge)
     {
         lock (_gate)
         {
-            if (_current is not null && IsUsable(_current))
+            var learned = false;
+            if (challenge.ResourceMetadata is { } metadataUrl && _options.TokenEndpoint is null
+                && (_server is null || _server is { IsCompletedSuccessfully: true, Result: null }) && metadataUrl != _challengeMetadataUrl)
             {
-                return Task.FromResult(_current);
+                _challengeMetadataUrl = metadataUrl;
+                _server = null;
+                learned = true;
             }
 
-            // The shared request is not tied to any one caller's cancellation: a caller that gives up
-            // must not fail the others waiting on the same request.
-            return _inFlight ??= RequestAndStoreAsync();
+            foreach (var scope in SplitScopes(challenge.Scope))
+            {
+                if (_scopes.Add(scope))
+                {
+                    learned = true;
+                    _active = null;
+                }
+            }
+
+            return learned;
         }
     }
 
-    private async Task<AccessToken> RequestAndStoreAsync()
+    private async Task<AccessToken?> AcquireAsync(CancellationToken cancellationToken)
     {
-        try
+        var server = await GetServerAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (server is null)
         {
-            var tokenEndpoint = await GetTokenEndpointAsync().ConfigureAwait(false);
-            var token = await _tokenEndpointClient
-                .RequestTokenAsync(new TokenRequest(tokenEndpoint, _credentials, _scopes, _resource), CancellationToken.None)
-                .ConfigureAwait(false);
-            lock (_gate)
-            {
-                _current = token;
-                _inFlight = null;
-            }
-
-            return token;
+            return null;
         }
-        catch
-        {
-            lock (_gate)
-            {
-                _inFlight = null;
-            }
 
-            throw;
-        }
+        return await ActiveSlot(server).GetAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Uri> GetTokenEndpointAsync()
+    private Task<ServerContext?> GetServerAsync()
     {
-        if (_configuredTokenEndpoint is not null)
+        lock (_gate)
         {
-            return _configuredTokenEndpoint;
-        }
+            if (_server is null || _server.IsFaulted || _server.IsCanceled)
+            {
+                _server = DiscoverAsync(_challengeMetadataUrl);
+            }
 
-        if (_discoveredTokenEndpoint is null)
-        {
-            var metadata = await _discovery.DiscoverAsync(_resource, CancellationToken.None).ConfigureAwait(false);
-            _discoveredTokenEndpoint = metadata.TokenEndpoint;
+            return _server;
         }
-
-        return _discoveredTokenEndpoint;
     }
+
+    private async Task<ServerContext?> DiscoverAsync(Uri? challengeMetadataUrl)
+    {
+        AuthorizationServerMetadata metadata;
+        IReadOnlyList<string> scopesSupported = [];
+        if (_options.TokenEndpoint is { } configured)
+        {
+            metadata = new AuthorizationServerMetadata(null, configured, null, null);
+        }
+        else
+        {
+            AuthLog.Discovering(_logger, _resource);
+            var resourceMetadata = await _discovery.FindResourceMetadataAsync(_resource, challengeMetadataUrl, CancellationToken.None).ConfigureAwait(false);
+            if (resourceMetadata is null)
+            {
+                AuthLog.ResourceMetadataNotFound(_logger, _resource);
+                return null;
+            }
+
+            var issuer = ChooseIssuer(resourceMetadata);
+            AuthLog.ResourceMetadataFound(_logger, resourceMetadata.Location, issuer);
+            metadata = await _discovery.ReadServerMetadataAsync(issuer, CancellationToken.None).ConfigureAwait(false);
+            scopesSupported = resourceMetadata.ScopesSupported;
+        }
+
+        var authentication = ClientAuthenticationSelector.Select(_options, metadata, _assertions);
+        AuthLog.TokenEndpointChosen(_logger, metadata.TokenEndpoint, authentication.Method);
+        return new ServerContext(metadata, authentication, scopesSupported);
+    }
+
+    /// <summary>The configured issuer, the selector's pick, or the first listed.</summary>
+    private Uri ChooseIssuer(ProtectedResourceMetadata metadata)
+    {
+        var listed = metadata.AuthorizationServers;
+        var chosen = _options.AuthorizationServer ?? _options.AuthorizationServerSelector?.Invoke(listed) ?? listed[0];
+        return listed.FirstOrDefault(issuer => EndpointRules.SameResource(issuer, chosen))
+            ?? throw new McpAuthenticationException(
+                $"The authorization server '{chosen}' is not among those the protected-resource metadata at '{metadata.Location}' lists " +
+                $"({string.Join(", ", listed)}). Check AuthorizationServer.");
+    }
+
+    /// <summary>The slot for the current scopes: requested ones, else the resource's <c>scopes_supported</c>, else none.</summary>
+    private TokenSlot ActiveSlot(ServerContext server)
+    {
+        lock (_gate)
+        {
+            var scopes = string.Join(" ", _scopes.Count > 0 ? _scopes : server.ScopesSupported.Order(StringComparer.Ordinal));
+            var key = new TokenCacheKey(
+                (server.Metadata.Issuer ?? server.Metadata.TokenEndpoint).AbsoluteUri, _options.ClientId!, scopes, _resource.AbsoluteUri);
+            if (_active?.Key == key)
+            {
+                return _active;
+            }
+
+            if (!_slots.TryGetValue(key, out var slot))
+            {
+                slot = new TokenSlot(key, () => RequestTokenAsync(server, scopes), _timeProvider, _logger);
+                _slots[key] = slot;
+            }
+
+            _active = slot;
+            return slot;
+        }
+    }
+
+    private Task<AccessToken> RequestTokenAsync(ServerContext server, string scopes)
+    {
+        AuthLog.RequestingToken(_logger, _options.ClientId!, scopes, server.Metadata.TokenEndpoint);
+        return _tokenClient.RequestTokenAsync(server.Metadata, server.Authentication, scopes, _resource, CancellationToken.None);
+    }
+
+    private static IEnumerable<string> SplitScopes(string? scopes) =>
+        (scopes ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>What discovery settled: the server's metadata, how to authenticate to it, and the resource's scopes.</summary>
+    private sealed record ServerContext(AuthorizationServerMetadata Metadata, TokenClientAuthentication Authentication, IReadOnlyList<string> ScopesSupported);
 }

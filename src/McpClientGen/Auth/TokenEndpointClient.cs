@@ -1,43 +1,28 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 
 namespace McpClientGen;
 
 /// <summary>
-/// Sends a <c>client_credentials</c> token request (RFC 6749 §4.4) authenticated with
-/// <c>client_secret_basic</c>, and turns the response into an <see cref="AccessToken"/> or a typed error.
+/// Sends <c>client_credentials</c> token requests (RFC 6749 §4.4) and turns the responses (§5.1, §5.2) into an
+/// <see cref="AccessToken"/> or an <see cref="McpAuthenticationException"/> that says what to change.
 /// </summary>
-internal sealed class TokenEndpointClient(HttpClient backchannel, TimeProvider timeProvider, TimeSpan defaultLifetime)
+internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnectionOptions options, TimeProvider timeProvider)
 {
-    /// <summary>Requests a token.</summary>
-    public async Task<AccessToken> RequestTokenAsync(TokenRequest request, CancellationToken cancellationToken)
+    /// <summary>Requests a token with <paramref name="scopes"/> (space-separated; empty for none).</summary>
+    public async Task<AccessToken> RequestTokenAsync(
+        AuthorizationServerMetadata server, TokenClientAuthentication authentication, string scopes, Uri resource, CancellationToken cancellationToken)
     {
-        var form = new List<KeyValuePair<string, string>> { new("grant_type", "client_credentials") };
-        if (!string.IsNullOrWhiteSpace(request.Scopes))
-        {
-            form.Add(new("scope", request.Scopes));
-        }
-
-        form.Add(new("resource", request.Resource.AbsoluteUri));
-
-        using var message = new HttpRequestMessage(HttpMethod.Post, request.TokenEndpoint)
-        {
-            Content = new FormUrlEncodedContent(form),
-        };
-        message.Headers.Authorization = BasicAuthentication(request.Credentials);
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-
         HttpResponseMessage response;
         try
         {
-            response = await backchannel.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            response = await backchannel.SendAsync(() => CreateRequest(server, authentication, scopes, resource), cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
         {
             throw new McpAuthenticationException(
-                $"The token request to '{request.TokenEndpoint}' failed: {exception.Message}", exception);
+                $"The token request to '{server.TokenEndpoint}' failed after {options.TokenRequestRetries} retries: {exception.Message}", exception);
         }
 
         using (response)
@@ -45,17 +30,43 @@ internal sealed class TokenEndpointClient(HttpClient backchannel, TimeProvider t
             var issuedAt = timeProvider.GetUtcNow();
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             return response.IsSuccessStatusCode
-                ? ParseSuccess(body, request.TokenEndpoint, issuedAt)
-                : throw ParseError(body, response.StatusCode, request);
+                ? ParseSuccess(body, server.TokenEndpoint, issuedAt)
+                : throw ParseError(body, response.StatusCode, server.TokenEndpoint, authentication);
         }
     }
 
-    /// <summary>RFC 6749 §2.3.1: id and secret are form-urlencoded before they are joined and base64-encoded.</summary>
-    private static AuthenticationHeaderValue BasicAuthentication(ClientCredentials credentials)
+    private HttpRequestMessage CreateRequest(AuthorizationServerMetadata server, TokenClientAuthentication authentication, string scopes, Uri resource)
     {
-        var pair = WebUtility.UrlEncode(credentials.ClientId) + ":" + WebUtility.UrlEncode(credentials.ClientSecret);
-        return new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(pair)));
+        var form = new List<KeyValuePair<string, string>> { new("grant_type", "client_credentials") };
+        if (scopes.Length > 0)
+        {
+            form.Add(new("scope", scopes));
+        }
+
+        if (SendsResource(server.TokenEndpoint))
+        {
+            form.Add(new("resource", resource.AbsoluteUri));
+        }
+
+        form.AddRange(options.AdditionalTokenParameters);
+        var request = new HttpRequestMessage(HttpMethod.Post, server.TokenEndpoint);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        authentication.Apply(request, form, server);
+        request.Content = new FormUrlEncodedContent(form);
+        return request;
     }
+
+    /// <summary>RFC 8707's <c>resource</c>, which the MCP spec requires, except where Microsoft Entra ID's v2 endpoint rejects it.</summary>
+    private bool SendsResource(Uri tokenEndpoint) => options.ResourceIndicator switch
+    {
+        ResourceIndicatorMode.Always => true,
+        ResourceIndicatorMode.Never => false,
+        _ => !IsEntraV2(tokenEndpoint),
+    };
+
+    private static bool IsEntraV2(Uri tokenEndpoint) =>
+        tokenEndpoint.Host is "login.microsoftonline.com" or "login.microsoftonline.us" or "login.partner.microsoftonline.cn"
+        && tokenEndpoint.AbsolutePath.EndsWith("/oauth2/v2.0/token", StringComparison.OrdinalIgnoreCase);
 
     private AccessToken ParseSuccess(byte[] body, Uri tokenEndpoint, DateTimeOffset issuedAt)
     {
@@ -70,54 +81,55 @@ internal sealed class TokenEndpointClient(HttpClient backchannel, TimeProvider t
             throw new McpAuthenticationException($"The token endpoint '{tokenEndpoint}' answered without an access_token.");
         }
 
-        if (!root.TryGetProperty("token_type", out var typeElement)
-            || typeElement.ValueKind != JsonValueKind.String
-            || !string.Equals(typeElement.GetString(), "Bearer", StringComparison.OrdinalIgnoreCase))
+        var tokenType = ReadString(root, "token_type");
+        if (!string.Equals(tokenType, "Bearer", StringComparison.OrdinalIgnoreCase))
         {
             throw new McpAuthenticationException(
-                $"The token endpoint '{tokenEndpoint}' issued a token of type '{(typeElement.ValueKind == JsonValueKind.String ? typeElement.GetString() : null)}'; only Bearer tokens are supported.");
+                $"The token endpoint '{tokenEndpoint}' issued a token of type '{tokenType}'; only Bearer tokens are supported.");
         }
 
-        var lifetime = defaultLifetime;
+        var lifetime = options.DefaultTokenLifetime;
         if (root.TryGetProperty("expires_in", out var expiresIn))
         {
             // Some servers send the number as a string; both are accepted.
             if ((expiresIn.ValueKind == JsonValueKind.Number && expiresIn.TryGetInt64(out var seconds))
                 || (expiresIn.ValueKind == JsonValueKind.String && long.TryParse(expiresIn.GetString(), out seconds)))
             {
-                lifetime = TimeSpan.FromSeconds(Math.Max(0, seconds));
+                lifetime = TimeSpan.FromSeconds(Math.Clamp(seconds, 0, (long)TimeSpan.FromDays(3650).TotalSeconds));
             }
         }
 
-        return new AccessToken(tokenElement.GetString()!, issuedAt, issuedAt + lifetime);
+        return new AccessToken(tokenElement.GetString()!, issuedAt, issuedAt + lifetime, options.TokenExpirySkew, options.TokenRefreshRatio);
     }
 
-    private static McpAuthenticationException ParseError(byte[] body, HttpStatusCode status, TokenRequest request)
+    private McpAuthenticationException ParseError(byte[] body, HttpStatusCode status, Uri tokenEndpoint, TokenClientAuthentication authentication)
     {
         using var document = JsonObjectDocument.TryParse(body);
-        string? error = null;
-        string? description = null;
-        if (document is not null)
-        {
-            error = ReadString(document.RootElement, "error");
-            description = ReadString(document.RootElement, "error_description");
-        }
+        var error = Redact(document is null ? null : ReadString(document.RootElement, "error"));
+        var description = Redact(document is null ? null : ReadString(document.RootElement, "error_description"));
 
         var detail = error is null
             ? $"HTTP {(int)status} without an OAuth error body"
             : $"HTTP {(int)status}, error '{error}'{(description is null ? "" : $": {description}")}";
         var advice = error switch
         {
-            "invalid_client" => " Check ClientId and ClientSecret.",
-            "invalid_scope" => " Check Scopes.",
+            "invalid_client" => authentication is TokenClientAuthentication.PrivateKeyJwt
+                ? " Check ClientId, the key registered for the client, SigningAlgorithm and AssertionAudience."
+                : " Check ClientId and ClientSecret, and ClientAuthentication if the server expects another method.",
+            "invalid_scope" => " Check Scopes: the client may not be allowed one of them.",
             "unauthorized_client" => " The client is not allowed the client_credentials grant; check its registration.",
+            "invalid_target" => " The server rejects the resource parameter; set ResourceIndicator to Never.",
             _ => "",
         };
         return new McpAuthenticationException(
-            $"The token endpoint '{request.TokenEndpoint}' refused client '{request.Credentials.ClientId}' ({detail}).{advice}",
+            $"The token endpoint '{tokenEndpoint}' refused client '{options.ClientId}' using {authentication.Method} ({detail}).{advice}",
             error,
             description);
     }
+
+    /// <summary>A server that echoes what it received must not put the secret into our exception messages.</summary>
+    private string? Redact(string? text) =>
+        text is null || string.IsNullOrEmpty(options.ClientSecret) ? text : text.Replace(options.ClientSecret, "***", StringComparison.Ordinal);
 
     private static string? ReadString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -24,14 +24,14 @@ public sealed class McpConnection : IAsyncDisposable
         "The snapshot's schema of tool '{ToolName}' was rejected by the MCP SDK, so its Mcp-Param-* headers will not be sent: {Reason}");
 
     private readonly HttpClient _httpClient;
-    private readonly HttpClient _backchannel;
+    private readonly Backchannel _backchannel;
     private readonly ILoggerFactory? _loggerFactory;
     private readonly object _gate = new();
     private readonly ConcurrentDictionary<string, Tool> _knownTools = new(StringComparer.Ordinal);
     private Task<McpClient>? _session;
     private bool _disposed;
 
-    private McpConnection(Uri endpoint, HttpClient httpClient, HttpClient backchannel, ILoggerFactory? loggerFactory)
+    private McpConnection(Uri endpoint, HttpClient httpClient, Backchannel backchannel, ILoggerFactory? loggerFactory)
     {
         Endpoint = endpoint;
         _httpClient = httpClient;
@@ -55,9 +55,11 @@ public sealed class McpConnection : IAsyncDisposable
         options.Validate();
 
         // The backchannel (discovery and token requests) must not run through the auth handler itself.
-        var backchannel = new HttpClient();
-        var tokenProvider = new ClientCredentialsTokenProvider(options, backchannel, timeProvider ?? TimeProvider.System);
-        var handler = new ClientCredentialsHandler(tokenProvider, options.Endpoint!) { InnerHandler = new HttpClientHandler() };
+        var time = timeProvider ?? TimeProvider.System;
+        var logger = (ILogger?)loggerFactory?.CreateLogger("McpClientGen.Auth") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        var backchannel = new Backchannel(options, time, logger);
+        var tokenProvider = new ClientCredentialsTokenProvider(options, backchannel, time, logger);
+        var handler = new ClientCredentialsHandler(tokenProvider, options.Endpoint!, logger) { InnerHandler = new SocketsHttpHandler() };
         return new McpConnection(options.Endpoint!, new HttpClient(handler), backchannel, loggerFactory);
     }
 
@@ -246,5 +248,5 @@ public sealed class McpConnection : IAsyncDisposable
     /// the protocol (HTTP errors, a closed stream) means the session cannot be trusted any more.
     /// </summary>
     private static bool IsTransportFailure(Exception exception) =>
-        exception is not (McpProtocolException or OperationCanceledException or McpAuthenticationException);
+        exception is not (McpProtocolException or OperationCanceledException or McpAuthenticationException or McpAuthorizationException);
 }

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+
+namespace McpClientGen;
+
+/// <summary>
+/// Every log line of the auth engine. Messages carry URLs, client ids, scopes and times, never secrets, keys,
+/// assertions or tokens.
+/// </summary>
+internal static partial class AuthLog
+{
+    [LoggerMessage(100, LogLevel.Debug, "Discovering the authorization server of {Resource}.")]
+    public static partial void Discovering(ILogger logger, Uri resource);
+
+    [LoggerMessage(101, LogLevel.Debug, "Protected-resource metadata found at {Location}; authorization server {Issuer}.")]
+    public static partial void ResourceMetadataFound(ILogger logger, Uri location, Uri issuer);
+
+    [LoggerMessage(102, LogLevel.Debug, "No protected-resource metadata at the well-known URLs of {Resource}; waiting for the server's challenge to name it.")]
+    public static partial void ResourceMetadataNotFound(ILogger logger, Uri resource);
+
+    [LoggerMessage(103, LogLevel.Debug, "Token endpoint {TokenEndpoint}; client authentication {Method}.")]
+    public static partial void TokenEndpointChosen(ILogger logger, Uri tokenEndpoint, string method);
+
+    [LoggerMessage(110, LogLevel.Debug, "Requesting an access token for client {ClientId} with scopes '{Scopes}' from {TokenEndpoint}.")]
+    public static partial void RequestingToken(ILogger logger, string clientId, string scopes, Uri tokenEndpoint);
+
+    [LoggerMessage(111, LogLevel.Information, "Access token for client {ClientId} received; it expires at {ExpiresAt:O} and is refreshed from {RefreshAt:O}.")]
+    public static partial void TokenReceived(ILogger logger, string clientId, DateTimeOffset expiresAt, DateTimeOffset refreshAt);
+
+    [LoggerMessage(112, LogLevel.Warning, "The token request for client {ClientId} failed: {Reason}")]
+    public static partial void TokenRequestFailed(ILogger logger, string clientId, string reason);
+
+    [LoggerMessage(113, LogLevel.Debug, "Refreshing the access token of client {ClientId} ahead of its expiry.")]
+    public static partial void RefreshingAhead(ILogger logger, string clientId);
+
+    [LoggerMessage(114, LogLevel.Warning, "Retrying a token or discovery request (attempt {Attempt}) after {Outcome}, in {Delay}.")]
+    public static partial void RetryingBackchannelRequest(ILogger logger, int attempt, string outcome, TimeSpan delay);
+
+    [LoggerMessage(120, LogLevel.Information, "The MCP server rejected the access token (401); requesting a new one and resending once.")]
+    public static partial void TokenRejected(ILogger logger);
+
+    [LoggerMessage(121, LogLevel.Information, "The MCP server wants more scopes (403 insufficient_scope: '{Scopes}'); requesting a token with '{Requested}'.")]
+    public static partial void SteppingUp(ILogger logger, string scopes, string requested);
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Polly;
+
+namespace McpClientGen;
+
+/// <summary>
+/// The HTTP client for discovery and token requests, with bounded, jittered retries for transient failures
+/// (5xx, 408, 429 honouring <c>Retry-After</c>, timeouts, network errors) and a timeout per attempt. Each attempt
+/// builds its request afresh, so a client assertion is never sent twice. Redirects are not followed: a token
+/// request must not carry credentials anywhere but the token endpoint.
+/// </summary>
+internal sealed class Backchannel : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+
+    public Backchannel(McpConnectionOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
+        if (options.TokenRequestRetries > 0)
+        {
+            builder.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = options.TokenRequestRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromSeconds(1),
+                MaxDelay = TimeSpan.FromSeconds(30),
+                ShouldRetryAfterHeader = true,
+                OnRetry = arguments =>
+                {
+                    AuthLog.RetryingBackchannelRequest(logger, arguments.AttemptNumber + 1, Describe(arguments.Outcome), arguments.RetryDelay);
+                    arguments.Outcome.Result?.Dispose();
+                    return default;
+                },
+            });
+        }
+
+        _pipeline = builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.TokenRequestTimeout }).Build();
+    }
+
+    /// <summary>Sends the request that <paramref name="createRequest"/> builds, once per attempt.</summary>
+    public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken) =>
+        await _pipeline.ExecuteAsync(
+            async (factory, token) =>
+            {
+                using var request = factory();
+                return await _http.SendAsync(request, token).ConfigureAwait(false);
+            },
+            createRequest,
+            cancellationToken).ConfigureAwait(false);
+
+    public void Dispose() => _http.Dispose();
+
+    private static string Describe(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result is { } response ? $"HTTP {(int)response.StatusCode}" : outcome.Exception?.GetType().Name ?? "no response";
+}

@@ -1,0 +1,51 @@
+namespace McpClientGen;
+
+/// <summary>
+/// Settles the client authentication method: the configured one, or with <c>Auto</c> the best one the
+/// configuration allows and the authorization server lists (RFC 8414: no list means <c>client_secret_basic</c>).
+/// </summary>
+internal static class ClientAuthenticationSelector
+{
+    public static TokenClientAuthentication Select(McpConnectionOptions options, AuthorizationServerMetadata server, ClientAssertionFactory? assertions)
+    {
+        var method = options.ClientAuthentication;
+        var hasKey = assertions is not null;
+        var supported = server.AuthenticationMethods;
+        if (method == ClientAuthenticationMethod.Auto)
+        {
+            var usable = hasKey
+                ? new[] { ClientAuthenticationMethod.PrivateKeyJwt }
+                : [ClientAuthenticationMethod.ClientSecretBasic, ClientAuthenticationMethod.ClientSecretPost];
+            method = supported is null
+                ? usable[0]
+                : usable.FirstOrDefault(candidate => supported.Contains(NameOf(candidate)), ClientAuthenticationMethod.Auto);
+            if (method == ClientAuthenticationMethod.Auto)
+            {
+                throw new McpAuthenticationException(
+                    $"The authorization server {server.Issuer?.ToString() ?? server.TokenEndpoint.ToString()} supports the client authentication methods " +
+                    $"{string.Join(", ", supported!)}, none of which the configured credentials can use ({string.Join(", ", usable.Select(NameOf))}). " +
+                    (hasKey ? "Configure a ClientSecret instead of a key, or register the key for private_key_jwt." : "Configure PrivateKey or SigningCertificate for private_key_jwt."));
+            }
+        }
+
+        var clientId = options.ClientId!;
+        return method switch
+        {
+            ClientAuthenticationMethod.ClientSecretBasic => new TokenClientAuthentication.ClientSecretBasic(clientId, options.ClientSecret!),
+            ClientAuthenticationMethod.ClientSecretPost => new TokenClientAuthentication.ClientSecretPost(clientId, options.ClientSecret!),
+            _ => new TokenClientAuthentication.PrivateKeyJwt(
+                clientId,
+                assertions ?? throw new McpAuthenticationException("private_key_jwt needs PrivateKey or SigningCertificate."),
+                options.AssertionAudience,
+                options.CustomAssertionAudience),
+        };
+    }
+
+    public static string NameOf(ClientAuthenticationMethod method) => method switch
+    {
+        ClientAuthenticationMethod.ClientSecretBasic => "client_secret_basic",
+        ClientAuthenticationMethod.ClientSecretPost => "client_secret_post",
+        ClientAuthenticationMethod.PrivateKeyJwt => "private_key_jwt",
+        _ => "auto",
+    };
+}

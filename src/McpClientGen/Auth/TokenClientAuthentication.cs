@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace McpClientGen;
+
+/// <summary>How a token request proves the client's identity: one of the RFC 6749 / RFC 7523 methods.</summary>
+internal abstract class TokenClientAuthentication
+{
+    /// <summary>The method's registered name, such as <c>client_secret_basic</c>.</summary>
+    public abstract string Method { get; }
+
+    /// <summary>Adds the credentials to a token request (built afresh for every attempt).</summary>
+    public abstract void Apply(HttpRequestMessage request, List<KeyValuePair<string, string>> form, AuthorizationServerMetadata server);
+
+    /// <inheritdoc />
+    public override string ToString() => Method;
+
+    /// <summary><c>client_secret_basic</c>: RFC 6749 §2.3.1 form-encodes id and secret before joining and base64-encoding them.</summary>
+    public sealed class ClientSecretBasic(string clientId, string clientSecret) : TokenClientAuthentication
+    {
+        public override string Method => "client_secret_basic";
+
+        public override void Apply(HttpRequestMessage request, List<KeyValuePair<string, string>> form, AuthorizationServerMetadata server)
+        {
+            var pair = WebUtility.UrlEncode(clientId) + ":" + WebUtility.UrlEncode(clientSecret);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(pair)));
+        }
+    }
+
+    /// <summary><c>client_secret_post</c>: id and secret in the form body.</summary>
+    public sealed class ClientSecretPost(string clientId, string clientSecret) : TokenClientAuthentication
+    {
+        public override string Method => "client_secret_post";
+
+        public override void Apply(HttpRequestMessage request, List<KeyValuePair<string, string>> form, AuthorizationServerMetadata server)
+        {
+            form.Add(new("client_id", clientId));
+            form.Add(new("client_secret", clientSecret));
+        }
+    }
+
+    /// <summary><c>private_key_jwt</c> (RFC 7523 §2.2): a freshly signed assertion addressed to the configured audience.</summary>
+    public sealed class PrivateKeyJwt(string clientId, ClientAssertionFactory assertions, AssertionAudience audience, string? customAudience)
+        : TokenClientAuthentication
+    {
+        private const string AssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+        public override string Method => "private_key_jwt";
+
+        public string Algorithm => assertions.Algorithm;
+
+        public override void Apply(HttpRequestMessage request, List<KeyValuePair<string, string>> form, AuthorizationServerMetadata server)
+        {
+            form.Add(new("client_id", clientId));
+            form.Add(new("client_assertion_type", AssertionType));
+            form.Add(new("client_assertion", assertions.Create(clientId, AudienceFor(server))));
+        }
+
+        private string AudienceFor(AuthorizationServerMetadata server) => audience switch
+        {
+            AssertionAudience.TokenEndpoint => server.TokenEndpoint.AbsoluteUri,
+            AssertionAudience.Custom => customAudience!,
+            _ => server.Issuer?.OriginalString
+                ?? throw new McpAuthenticationException("The client assertion is addressed to the issuer, which is unknown; set AssertionAudience."),
+        };
+    }
+}

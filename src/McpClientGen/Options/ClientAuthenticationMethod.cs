@@ -1,0 +1,21 @@
+namespace McpClientGen;
+
+/// <summary>How the client proves its identity to the token endpoint.</summary>
+public enum ClientAuthenticationMethod
+{
+    /// <summary>
+    /// Chosen from what is configured and what the authorization server supports: <see cref="PrivateKeyJwt"/>
+    /// when a private key or certificate is configured; otherwise <see cref="ClientSecretBasic"/>, or
+    /// <see cref="ClientSecretPost"/> when the server lists only that.
+    /// </summary>
+    Auto,
+
+    /// <summary><c>client_secret_basic</c>: id and secret in an HTTP Basic <c>Authorization</c> header (RFC 6749 §2.3.1).</summary>
+    ClientSecretBasic,
+
+    /// <summary><c>client_secret_post</c>: id and secret in the form body.</summary>
+    ClientSecretPost,
+
+    /// <summary><c>private_key_jwt</c>: a JWT signed with the client's private key (RFC 7523 §2.2).</summary>
+    PrivateKeyJwt,
+}

@@ -1,0 +1,203 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace McpClientGen;
+
+/// <summary>
+/// Where an MCP server is and how to authenticate to it with OAuth 2.0 client credentials. Bind it from
+/// configuration (for example the section <c>Mcp:Crm</c>); keep <see cref="ClientSecret"/> and
+/// <see cref="PrivateKey"/> in a secret store such as user-secrets, environment variables or a vault provider.
+/// Each property's configuration key is its name.
+/// </summary>
+public sealed class McpConnectionOptions
+{
+    private static readonly string[] ReservedTokenParameters =
+        ["grant_type", "client_id", "client_secret", "client_assertion", "client_assertion_type", "scope", "resource"];
+
+    /// <summary>The MCP endpoint, for example <c>https://crm.example.com/mcp</c>. Required.</summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>The OAuth client id registered at the authorization server. Required.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The client secret, for <c>client_secret_basic</c> or <c>client_secret_post</c>. Never logged or shown.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>
+    /// The private key for <c>private_key_jwt</c>: a PEM block (PKCS#8 <c>PRIVATE KEY</c>, SEC1
+    /// <c>EC PRIVATE KEY</c>, PKCS#1 <c>RSA PRIVATE KEY</c>, or <c>ENCRYPTED PRIVATE KEY</c> with
+    /// <see cref="PrivateKeyPassword"/>) or a private JWK as JSON. Never logged or shown.
+    /// </summary>
+    public string? PrivateKey { get; set; }
+
+    /// <summary>The password of an encrypted PKCS#8 <see cref="PrivateKey"/>.</summary>
+    public string? PrivateKeyPassword { get; set; }
+
+    /// <summary>The <c>kid</c> header of client assertions. Defaults to the JWK's <c>kid</c>, or the certificate's thumbprint.</summary>
+    public string? PrivateKeyId { get; set; }
+
+    /// <summary>
+    /// A certificate with its private key, for <c>private_key_jwt</c>; assertions then carry its <c>kid</c> and
+    /// <c>x5t#S256</c> headers. Set in code (it cannot be bound from configuration); use instead of <see cref="PrivateKey"/>.
+    /// </summary>
+    public X509Certificate2? SigningCertificate { get; set; }
+
+    /// <summary>
+    /// The assertion's signing algorithm: <c>ES256</c> (also <c>ES384</c>, <c>ES512</c>) for EC keys, <c>RS256</c>
+    /// or <c>PS256</c> for RSA keys. Default: the one that fits the key's curve, or <c>RS256</c> for RSA.
+    /// </summary>
+    public string? SigningAlgorithm { get; set; }
+
+    /// <summary>How the client authenticates to the token endpoint. Default <see cref="ClientAuthenticationMethod.Auto"/>.</summary>
+    public ClientAuthenticationMethod ClientAuthentication { get; set; }
+
+    /// <summary>The <c>aud</c> of client assertions. Default <see cref="McpClientGen.AssertionAudience.Issuer"/>.</summary>
+    public AssertionAudience AssertionAudience { get; set; }
+
+    /// <summary>The <c>aud</c> of client assertions when <see cref="AssertionAudience"/> is <c>Custom</c>.</summary>
+    public string? CustomAssertionAudience { get; set; }
+
+    /// <summary>
+    /// Space-separated scopes to request. Defaults to the interface's <see cref="ClientCredentialsAttribute.Scopes"/>.
+    /// Scopes a server asks for in a challenge are added to these, never put in their place.
+    /// </summary>
+    public string? Scopes { get; set; }
+
+    /// <summary>Whether the token request carries the RFC 8707 <c>resource</c> parameter. Default <see cref="ResourceIndicatorMode.Auto"/>.</summary>
+    public ResourceIndicatorMode ResourceIndicator { get; set; }
+
+    /// <summary>More form parameters for the token request, such as Auth0's <c>audience</c>.</summary>
+    public IDictionary<string, string> AdditionalTokenParameters { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The token endpoint. When set, discovery (protected-resource and authorization-server metadata) is skipped.</summary>
+    public Uri? TokenEndpoint { get; set; }
+
+    /// <summary>
+    /// Which of the resource's <c>authorization_servers</c> to use, by issuer. Default: the first listed, or the one
+    /// <see cref="AuthorizationServerSelector"/> picks.
+    /// </summary>
+    public Uri? AuthorizationServer { get; set; }
+
+    /// <summary>Picks one of the resource's <c>authorization_servers</c> (issuers, in the order listed). Set in code.</summary>
+    public Func<IReadOnlyList<Uri>, Uri>? AuthorizationServerSelector { get; set; }
+
+    /// <summary>How long a token is trusted when the response has no <c>expires_in</c>. Default 5 minutes.</summary>
+    public TimeSpan DefaultTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// A token is never sent this close to its expiry (shortened to a quarter of the lifetime for short-lived
+    /// tokens), so it cannot expire in flight or under clock skew. Default 60 seconds.
+    /// </summary>
+    public TimeSpan TokenExpirySkew { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// When, as a fraction of its lifetime, a token is replaced in the background while callers keep using it.
+    /// Default 0.8; 1 turns refresh-ahead off.
+    /// </summary>
+    public double TokenRefreshRatio { get; set; } = 0.8;
+
+    /// <summary>Retries of a token or discovery request after a transient failure (5xx, 408, 429, timeout, network error). Default 3.</summary>
+    public int TokenRequestRetries { get; set; } = 3;
+
+    /// <summary>How long one token or discovery request may take. Default 30 seconds.</summary>
+    public TimeSpan TokenRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Describes the options without secrets or keys.</summary>
+    public override string ToString() =>
+        $"Endpoint={Endpoint}, ClientId={ClientId}, ClientAuthentication={ClientAuthentication}, ClientSecret={Hidden(ClientSecret)}, " +
+        $"PrivateKey={Hidden(PrivateKey)}, SigningCertificate={SigningCertificate?.Thumbprint ?? "<none>"}, Scopes={Scopes}, TokenEndpoint={TokenEndpoint}";
+
+    /// <summary>A copy that uses <paramref name="defaultScopes"/> when no scopes are configured.</summary>
+    internal McpConnectionOptions WithDefaultScopes(string? defaultScopes)
+    {
+        var copy = (McpConnectionOptions)MemberwiseClone();
+        if (string.IsNullOrWhiteSpace(copy.Scopes))
+        {
+            copy.Scopes = defaultScopes;
+        }
+
+        return copy;
+    }
+
+    /// <summary>Throws when a setting is missing or wrong, naming its configuration key.</summary>
+    internal void Validate()
+    {
+        var missing = new List<string>();
+        if (Endpoint is null)
+        {
+            missing.Add(nameof(Endpoint));
+        }
+
+        if (string.IsNullOrWhiteSpace(ClientId))
+        {
+            missing.Add(nameof(ClientId));
+        }
+
+        var hasKey = !string.IsNullOrWhiteSpace(PrivateKey) || SigningCertificate is not null;
+        var hasSecret = !string.IsNullOrEmpty(ClientSecret);
+        switch (ClientAuthentication)
+        {
+            case ClientAuthenticationMethod.ClientSecretBasic or ClientAuthenticationMethod.ClientSecretPost when !hasSecret:
+                missing.Add(nameof(ClientSecret));
+                break;
+            case ClientAuthenticationMethod.PrivateKeyJwt when !hasKey:
+                missing.Add($"{nameof(PrivateKey)} (or {nameof(SigningCertificate)})");
+                break;
+            case ClientAuthenticationMethod.Auto when !hasKey && !hasSecret:
+                missing.Add($"{nameof(ClientSecret)} or {nameof(PrivateKey)}");
+                break;
+        }
+
+        if (missing.Count > 0)
+        {
+            throw Invalid($"the MCP connection options are incomplete: set {string.Join(", ", missing)} (configuration keys of the same names).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(PrivateKey) && SigningCertificate is not null)
+        {
+            throw Invalid($"set either {nameof(PrivateKey)} or {nameof(SigningCertificate)}, not both.");
+        }
+
+        if (AssertionAudience == AssertionAudience.Custom && string.IsNullOrWhiteSpace(CustomAssertionAudience))
+        {
+            throw Invalid($"{nameof(AssertionAudience)} is Custom, so set {nameof(CustomAssertionAudience)}.");
+        }
+
+        if (TokenEndpoint is not null && hasKey && ClientAuthentication != ClientAuthenticationMethod.ClientSecretBasic
+            && ClientAuthentication != ClientAuthenticationMethod.ClientSecretPost && AssertionAudience == AssertionAudience.Issuer)
+        {
+            throw Invalid(
+                $"{nameof(TokenEndpoint)} is set, so discovery is skipped and the issuer that client assertions are addressed to is unknown; " +
+                $"set {nameof(AssertionAudience)} to TokenEndpoint, or to Custom with {nameof(CustomAssertionAudience)}.");
+        }
+
+        if (AdditionalTokenParameters.Keys.FirstOrDefault(name => ReservedTokenParameters.Contains(name, StringComparer.Ordinal)) is { } reserved)
+        {
+            throw Invalid($"{nameof(AdditionalTokenParameters)} may not set '{reserved}'; it is set from the other options.");
+        }
+
+        if (DefaultTokenLifetime <= TimeSpan.Zero || TokenExpirySkew < TimeSpan.Zero || TokenRequestTimeout <= TimeSpan.Zero)
+        {
+            throw Invalid($"{nameof(DefaultTokenLifetime)} and {nameof(TokenRequestTimeout)} must be positive, and {nameof(TokenExpirySkew)} must not be negative.");
+        }
+
+        if (TokenRefreshRatio is <= 0 or > 1 || double.IsNaN(TokenRefreshRatio))
+        {
+            throw Invalid($"{nameof(TokenRefreshRatio)} must be greater than 0 and at most 1.");
+        }
+
+        if (TokenRequestRetries is < 0 or > 10)
+        {
+            throw Invalid($"{nameof(TokenRequestRetries)} must be between 0 and 10.");
+        }
+
+        EndpointRules.EnsureSecure(Endpoint!, "MCP endpoint");
+        if (TokenEndpoint is not null)
+        {
+            EndpointRules.EnsureSecure(TokenEndpoint, "token endpoint");
+        }
+    }
+
+    private static InvalidOperationException Invalid(string problem) => new("Invalid McpConnectionOptions: " + problem);
+
+    private static string Hidden(string? secret) => secret is null ? "<none>" : "***";
+}
