@@ -1,32 +1,34 @@
 using McpClientGen.DemoServer;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace McpClientGen.Tests;
 
 /// <summary>
 /// The token provider against the real OpenIddict server. The client's clock is a <see cref="FakeTimeProvider"/>,
-/// so expiry is tested by moving time, never by waiting. Token requests are counted by the server.
+/// so expiry and refresh-ahead are tested by moving time, never by waiting. Token requests are counted by the server.
 /// </summary>
 public sealed class ClientCredentialsTokenProviderTests
 {
     [Fact]
-    public async Task A_token_is_reused_until_the_skew_before_its_expiry()
+    public async Task A_token_is_sent_until_the_skew_before_its_expiry_and_never_after()
     {
         await using var stack = await DemoStack.StartAsync();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var provider = Provider(Options(stack), time);
+        var options = Options(stack);
+        options.TokenRefreshRatio = 1;
+        var provider = Provider(options, time);
 
         var first = await Token(provider);
         Assert.Same(first, await Token(provider));
-        Assert.Equal(1, stack.TokenRequestCount);
 
-        // Still usable one second before the 60-second skew window starts.
+        // Still sent one second before the 60-second skew window starts.
         time.SetUtcNow(first.ExpiresAt - TimeSpan.FromSeconds(61));
         Assert.Same(first, await Token(provider));
         Assert.Equal(1, stack.TokenRequestCount);
 
-        // Inside the skew window the token is never sent again.
+        // Inside the skew window it is never sent again.
         time.SetUtcNow(first.ExpiresAt - TimeSpan.FromSeconds(59));
         var second = await Token(provider);
         Assert.NotEqual(first.Value, second.Value);
@@ -34,12 +36,40 @@ public sealed class ClientCredentialsTokenProviderTests
     }
 
     [Fact]
-    public async Task Concurrent_first_callers_share_one_token_request()
+    public async Task Past_the_refresh_point_callers_keep_the_current_token_while_one_replacement_is_fetched()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var provider = Provider(Options(stack), time);
+        var first = await Token(provider);
+        Assert.Equal(first.IssuedAt + ((first.ExpiresAt - first.IssuedAt) * 0.8), first.RefreshAt);
+
+        time.SetUtcNow(first.RefreshAt);
+        for (var i = 0; i < 100; i++)
+        {
+            // Answered at once, without waiting for the refresh.
+            var call = provider.GetTokenAsync(CancellationToken.None);
+            Assert.True(call.IsCompletedSuccessfully);
+            Assert.Same(first, await call);
+        }
+
+        // One background request replaces the token; the fake clock stands still meanwhile, as moving it would
+        // time the request out.
+        await (provider.PendingRequest ?? Task.CompletedTask);
+        var replacement = await Token(provider);
+        Assert.NotEqual(first.Value, replacement.Value);
+        Assert.Equal(2, stack.TokenRequestCount);
+        time.SetUtcNow(first.UsableUntil);
+        Assert.Same(replacement, await Token(provider));
+    }
+
+    [Fact]
+    public async Task A_thousand_concurrent_first_callers_share_one_token_request()
     {
         await using var stack = await DemoStack.StartAsync();
         var provider = Provider(Options(stack));
 
-        var tokens = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => Token(provider))));
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => Task.Run(() => Token(provider))));
 
         Assert.Single(tokens.Select(t => t.Value).Distinct());
         Assert.Equal(1, stack.TokenRequestCount);
@@ -64,6 +94,27 @@ public sealed class ClientCredentialsTokenProviderTests
         Assert.Single(replacements.Select(t => t.Value).Distinct());
         Assert.NotEqual(rejected.Value, replacements[0].Value);
         Assert.Same(replacements[0], await Token(provider));
+        Assert.Equal(2, stack.TokenRequestCount);
+    }
+
+    [Fact]
+    public async Task Scopes_a_challenge_asks_for_are_added_to_the_configured_ones()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var options = Options(stack);
+        options.Scopes = "demo.read";
+        var provider = Provider(options);
+        Assert.Equal(["demo.read"], Scopes(await Token(provider)));
+
+        Assert.True(provider.ReportChallenge(new BearerChallenge("insufficient_scope", "demo.write", null)));
+        var stepped = await Token(provider);
+
+        Assert.Equal(["demo.read", "demo.write"], Scopes(stepped));
+        Assert.Equal("demo.read demo.write", provider.RequestedScopes);
+
+        // Asking again for scopes already requested teaches nothing, and keeps the token.
+        Assert.False(provider.ReportChallenge(new BearerChallenge("insufficient_scope", "demo.write demo.read", null)));
+        Assert.Same(stepped, await Token(provider));
         Assert.Equal(2, stack.TokenRequestCount);
     }
 
@@ -111,6 +162,12 @@ public sealed class ClientCredentialsTokenProviderTests
     /// <summary>The demo stack publishes its metadata, so a token is always found.</summary>
     private static async Task<AccessToken> Token(ClientCredentialsTokenProvider provider) =>
         await provider.GetTokenAsync(CancellationToken.None) ?? throw new InvalidOperationException("no token");
+
+    /// <summary>The scopes the authorization server put in the token.</summary>
+    private static string[] Scopes(AccessToken token) =>
+        new JsonWebToken(token.Value).TryGetPayloadValue<string>("scope", out var scope)
+            ? scope.Split(' ').Order(StringComparer.Ordinal).ToArray()
+            : [];
 
     private static McpConnectionOptions Options(DemoStack stack) => new()
     {

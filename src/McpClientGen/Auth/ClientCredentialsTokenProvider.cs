@@ -53,6 +53,9 @@ internal sealed class ClientCredentialsTokenProvider
         }
     }
 
+    /// <summary>The token request in flight for the current scopes, if any (a background refresh included).</summary>
+    internal Task? PendingRequest => Volatile.Read(ref _active)?.InFlight;
+
     /// <summary>
     /// A token valid for at least the skew, or <see langword="null"/> when the authorization server is not known
     /// yet (no well-known metadata): the request then goes without one and the server's 401 challenge names it.

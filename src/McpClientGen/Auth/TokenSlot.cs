@@ -15,6 +15,18 @@ internal sealed class TokenSlot(TokenCacheKey key, Func<Task<AccessToken>> reque
 
     public TokenCacheKey Key => key;
 
+    /// <summary>The request in flight, if any; tests wait on it instead of on the clock.</summary>
+    internal Task<AccessToken>? InFlight
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _inFlight;
+            }
+        }
+    }
+
     /// <summary>The latest token, whether or not it is still usable.</summary>
     public AccessToken? Current => Volatile.Read(ref _current);
 
