@@ -1,0 +1,307 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using McpClientGen.DemoServer;
+using McpClientGen.Tests.Support;
+using Microsoft.AspNetCore.Http;
+
+namespace McpClientGen.Tests;
+
+/// <summary>
+/// Finding the token endpoint: protected-resource metadata (RFC 9728), then the authorization server's metadata
+/// (RFC 8414 / OpenID Connect), then the client authentication method. The happy path runs against the real
+/// demo stack; choices and faults it cannot show are served by <see cref="LoopbackStub"/>s: one plays the MCP
+/// server (its metadata only), others play authorization servers.
+/// </summary>
+public sealed class DiscoveryTests
+{
+    private const string ResourceMetadataPath = "/.well-known/oauth-protected-resource/mcp";
+    private const string RootResourceMetadataPath = "/.well-known/oauth-protected-resource";
+    private const string OAuthMetadataPath = "/.well-known/oauth-authorization-server";
+    private const string TokenPath = "/token";
+
+    [Fact]
+    public async Task The_demo_server_leads_to_its_token_endpoint_without_TokenEndpoint_configured()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        using var engine = new TokenEngine(
+            new McpConnectionOptions { Endpoint = stack.McpEndpoint, ClientId = stack.ClientId, ClientSecret = stack.ClientSecret }, new FakeClock());
+
+        var token = await engine.TokenAsync();
+
+        Assert.False(string.IsNullOrEmpty(token.Value));
+        Assert.Equal(1, stack.TokenRequestCount);
+    }
+
+    [Fact]
+    public async Task Resource_metadata_for_another_resource_is_refused_naming_both()
+    {
+        await using var mcp = await LoopbackStub.StartAsync();
+        await using var auth = await AuthorizationServerAsync();
+        ServeResourceMetadata(mcp, mcp.Url("/other"), auth.BaseAddress);
+        using var engine = Engine(mcp);
+
+        var error = await Assert.ThrowsAsync<McpAuthenticationException>(engine.TokenAsync);
+
+        Assert.Contains(mcp.Url("/other").AbsoluteUri, error.Message, StringComparison.Ordinal);
+        Assert.Contains(mcp.Url("/mcp").AbsoluteUri, error.Message, StringComparison.Ordinal);
+        Assert.Empty(auth.Requests);
+    }
+
+    [Fact]
+    public async Task The_first_listed_authorization_server_is_used_by_default()
+    {
+        await using var mcp = await LoopbackStub.StartAsync();
+        await using var first = await AuthorizationServerAsync();
+        await using var second = await AuthorizationServerAsync();
+        ServeResourceMetadata(mcp, mcp.Url("/mcp"), first.BaseAddress, second.BaseAddress);
+        using var engine = Engine(mcp);
+
+        await engine.TokenAsync();
+
+        Assert.Single(first.RequestsTo(TokenPath));
+        Assert.Empty(second.Requests);
+    }
+
+    [Fact]
+    public async Task The_AuthorizationServer_option_picks_a_listed_server()
+    {
+        await using var mcp = await LoopbackStub.StartAsync();
+        await using var first = await AuthorizationServerAsync();
+        await using var second = await AuthorizationServerAsync();
+        ServeResourceMetadata(mcp, mcp.Url("/mcp"), first.BaseAddress, second.BaseAddress);
+        using var engine = Engine(mcp, options => options.AuthorizationServer = second.BaseAddress);
+
+        await engine.TokenAsync();
+
+        Assert.Empty(first.Requests);
+        Assert.Single(second.RequestsTo(TokenPath));
+    }
+
+    [Fact]
+    public async Task The_AuthorizationServerSelector_is_shown_the_listed_servers_in_order_and_its_pick_is_used()
+    {
+        await using var mcp = await LoopbackStub.StartAsync();
+        await using var first = await AuthorizationServerAsync();
+        await using var second = await AuthorizationServerAsync();
+        ServeResourceMetadata(mcp, mcp.Url("/mcp"), first.BaseAddress, second.BaseAddress);
+        IReadOnlyList<Uri>? shown = null;
+        using var engine = Engine(mcp, options => options.AuthorizationServerSelector = listed =>
+        {
+            shown = listed;
+            return listed[1];
+        });
+
+        await engine.TokenAsync();
+
+        Assert.Equal([first.BaseAddress, second.BaseAddress], shown);
+        Assert.Empty(first.Requests);
+        Assert.Single(second.RequestsTo(TokenPath));
+    }
+
+    [Fact]
+    public async Task An_AuthorizationServer_that_is_not_listed_is_refused_naming_it_the_listed_ones_and_the_option()
+    {
+        await using var mcp = await LoopbackStub.StartAsync();
+        await using var listed = await AuthorizationServerAsync();
+        var unlisted = new Uri("http://127.0.0.1:9/unlisted");
+        ServeResourceMetadata(mcp, mcp.Url("/mcp"), listed.BaseAddress);
+        using var engine = Engine(mcp, options => options.AuthorizationServer = unlisted);
+
+        var error = await Assert.ThrowsAsync<McpAuthenticationException>(engine.TokenAsync);
+
+        Assert.Contains(unlisted.AbsoluteUri, error.Message, StringComparison.Ordinal);
+        Assert.Contains(listed.BaseAddress.AbsoluteUri, error.Message, StringComparison.Ordinal);
+        Assert.Contains("AuthorizationServer", error.Message, StringComparison.Ordinal);
+        Assert.Empty(listed.Requests);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task An_issuer_with_a_path_is_looked_up_at_the_spec_URLs_in_order_until_one_answers(int answering)
+    {
+        string[] candidates =
+        [
+            "/.well-known/oauth-authorization-server/tenant1",
+            "/.well-known/openid-configuration/tenant1",
+            "/tenant1/.well-known/openid-configuration",
+        ];
+        await using var mcp = await LoopbackStub.StartAsync();
+        await using var auth = await LoopbackStub.StartAsync();
+        var issuer = auth.Url("/tenant1");
+        auth.Map(candidates[answering], Metadata(issuer, auth.Url("/tenant1/token")));
+        auth.Map("/tenant1/token", Respond.Token());
+        ServeResourceMetadata(mcp, mcp.Url("/mcp"), issuer);
+        using var engine = Engine(mcp);
+
+        await engine.TokenAsync();
+
+        Assert.Equal([.. candidates.Take(answering + 1), "/tenant1/token"], auth.Requests.Select(r => r.Path));
+    }
+
+    [Fact]
+    public async Task Metadata_that_names_another_issuer_is_refused()
+    {
+        await using var mcp = await LoopbackStub.StartAsync();
+        await using var auth = await LoopbackStub.StartAsync();
+        auth.Map(OAuthMetadataPath, Metadata(auth.Url("/impostor"), auth.Url(TokenPath)));
+        auth.Map(TokenPath, Respond.Token());
+        ServeResourceMetadata(mcp, mcp.Url("/mcp"), auth.BaseAddress);
+        using var engine = Engine(mcp);
+
+        var error = await Assert.ThrowsAsync<McpAuthenticationException>(engine.TokenAsync);
+
+        Assert.Contains(auth.Url("/impostor").AbsoluteUri, error.Message, StringComparison.Ordinal);
+        Assert.Contains(auth.BaseAddress.AbsoluteUri, error.Message, StringComparison.Ordinal);
+        Assert.Empty(auth.RequestsTo(TokenPath));
+    }
+
+    [Fact]
+    public async Task A_plain_http_authorization_server_off_loopback_is_refused_before_it_is_contacted()
+    {
+        await using var mcp = await LoopbackStub.StartAsync();
+        ServeResourceMetadata(mcp, mcp.Url("/mcp"), new Uri("http://auth.example.com"));
+        using var engine = Engine(mcp);
+
+        var error = await Assert.ThrowsAsync<McpAuthenticationException>(engine.TokenAsync);
+
+        // The message is the URL check's own; a request would have failed with a network error instead.
+        Assert.Contains("http://auth.example.com", error.Message, StringComparison.Ordinal);
+        Assert.Contains("must use HTTPS", error.Message, StringComparison.Ordinal);
+        Assert.Null(error.InnerException);
+    }
+
+    [Fact]
+    public async Task Without_resource_metadata_at_either_well_known_URL_no_token_is_returned()
+    {
+        await using var mcp = await LoopbackStub.StartAsync();
+        using var engine = Engine(mcp);
+
+        var token = await engine.Provider.GetTokenAsync(CancellationToken.None).AsTask().Within();
+
+        Assert.Null(token);
+        Assert.Equal([ResourceMetadataPath, RootResourceMetadataPath], mcp.Requests.Select(r => r.Path));
+    }
+
+    [Fact]
+    public async Task Auto_uses_client_secret_post_when_the_server_supports_only_that()
+    {
+        await using var mcp = await LoopbackStub.StartAsync();
+        await using var auth = await AuthorizationServerAsync(authMethods: ["client_secret_post"]);
+        ServeResourceMetadata(mcp, mcp.Url("/mcp"), auth.BaseAddress);
+        using var engine = Engine(mcp);
+
+        await engine.TokenAsync();
+
+        var request = Assert.Single(auth.RequestsTo(TokenPath));
+        Assert.Null(request.Header("Authorization"));
+        Assert.Equal(engine.Options.ClientSecret, request.Form["client_secret"]);
+    }
+
+    [Fact]
+    public async Task Auto_explains_that_a_secret_cannot_be_used_when_the_server_supports_only_private_key_jwt()
+    {
+        await using var mcp = await LoopbackStub.StartAsync();
+        await using var auth = await AuthorizationServerAsync(authMethods: ["private_key_jwt"]);
+        ServeResourceMetadata(mcp, mcp.Url("/mcp"), auth.BaseAddress);
+        using var engine = Engine(mcp);
+
+        var error = await Assert.ThrowsAsync<McpAuthenticationException>(engine.TokenAsync);
+
+        Assert.Contains("private_key_jwt", error.Message, StringComparison.Ordinal);
+        Assert.Contains("none of which", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PrivateKey", error.Message, StringComparison.Ordinal);
+        Assert.Empty(auth.RequestsTo(TokenPath));
+    }
+
+    [Fact]
+    public async Task Auto_with_a_key_and_a_secret_uses_the_secret_when_the_server_does_not_support_private_key_jwt()
+    {
+        await using var mcp = await LoopbackStub.StartAsync();
+        await using var auth = await AuthorizationServerAsync(authMethods: ["client_secret_basic"]);
+        ServeResourceMetadata(mcp, mcp.Url("/mcp"), auth.BaseAddress);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var engine = Engine(mcp, options => options.PrivateKey = key.ExportPkcs8PrivateKeyPem());
+
+        await engine.TokenAsync();
+
+        var request = Assert.Single(auth.RequestsTo(TokenPath));
+        Assert.StartsWith("Basic ", request.Header("Authorization"), StringComparison.Ordinal);
+        Assert.False(request.Form.ContainsKey("client_assertion"));
+    }
+
+    [Fact]
+    public async Task A_discovery_result_is_reused_for_the_next_token_request()
+    {
+        await using var mcp = await LoopbackStub.StartAsync();
+        await using var auth = await AuthorizationServerAsync();
+        ServeResourceMetadata(mcp, mcp.Url("/mcp"), auth.BaseAddress);
+        using var engine = Engine(mcp);
+
+        await engine.TokenAsync();
+        engine.ExpireTokens();
+        await engine.TokenAsync();
+
+        Assert.Equal([ResourceMetadataPath], mcp.Requests.Select(r => r.Path));
+        Assert.Equal([OAuthMetadataPath, TokenPath, TokenPath], auth.Requests.Select(r => r.Path));
+    }
+
+    [Fact]
+    public async Task A_discovery_failure_is_not_cached()
+    {
+        await using var mcp = await LoopbackStub.StartAsync();
+        await using var auth = await AuthorizationServerAsync();
+        mcp.Map(ResourceMetadataPath, Respond.Sequence(
+            ResourceMetadata(mcp.Url("/other"), auth.BaseAddress),
+            ResourceMetadata(mcp.Url("/mcp"), auth.BaseAddress)));
+        using var engine = Engine(mcp);
+
+        await Assert.ThrowsAsync<McpAuthenticationException>(engine.TokenAsync);
+        await engine.TokenAsync();
+
+        Assert.Equal(2, mcp.RequestsTo(ResourceMetadataPath).Count);
+        Assert.Single(auth.RequestsTo(TokenPath));
+    }
+
+    // ---- helpers ----
+
+    /// <summary>Options with a secret and no TokenEndpoint, so the engine discovers from <paramref name="mcp"/>.</summary>
+    private static TokenEngine Engine(LoopbackStub mcp, Action<McpConnectionOptions>? configure = null)
+    {
+        var options = new McpConnectionOptions { Endpoint = mcp.Url("/mcp"), ClientId = "discovery-client", ClientSecret = "discovery-secret" };
+        configure?.Invoke(options);
+        return new TokenEngine(options, new FakeClock());
+    }
+
+    private static void ServeResourceMetadata(LoopbackStub mcp, Uri resource, params Uri[] authorizationServers) =>
+        mcp.Map(ResourceMetadataPath, ResourceMetadata(resource, authorizationServers));
+
+    private static Func<HttpContext, Task> ResourceMetadata(Uri resource, params Uri[] authorizationServers) =>
+        Respond.Json(HttpStatusCode.OK, JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["resource"] = resource.AbsoluteUri,
+            ["authorization_servers"] = authorizationServers.Select(server => server.OriginalString).ToArray(),
+        }));
+
+    /// <summary>A stub playing an authorization server whose issuer is its root URL: RFC 8414 metadata and a token endpoint.</summary>
+    private static async Task<LoopbackStub> AuthorizationServerAsync(string[]? authMethods = null)
+    {
+        var auth = await LoopbackStub.StartAsync();
+        auth.Map(OAuthMetadataPath, Metadata(auth.BaseAddress, auth.Url(TokenPath), authMethods));
+        auth.Map(TokenPath, Respond.Token());
+        return auth;
+    }
+
+    private static Func<HttpContext, Task> Metadata(Uri issuer, Uri tokenEndpoint, string[]? authMethods = null)
+    {
+        var metadata = new Dictionary<string, object> { ["issuer"] = issuer.AbsoluteUri, ["token_endpoint"] = tokenEndpoint.AbsoluteUri };
+        if (authMethods is not null)
+        {
+            metadata["token_endpoint_auth_methods_supported"] = authMethods;
+        }
+
+        return Respond.Json(HttpStatusCode.OK, JsonSerializer.Serialize(metadata));
+    }
+}
