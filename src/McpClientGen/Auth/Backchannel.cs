@@ -12,6 +12,9 @@ namespace McpClientGen;
 /// </summary>
 internal sealed class Backchannel : IDisposable
 {
+    /// <summary>The longest pause between two attempts, whatever the server's <c>Retry-After</c> says.</summary>
+    internal static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
     private readonly HttpClient _http;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
@@ -27,8 +30,12 @@ internal sealed class Backchannel : IDisposable
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromSeconds(1),
-                MaxDelay = TimeSpan.FromSeconds(30),
-                ShouldRetryAfterHeader = true,
+                MaxDelay = MaxRetryDelay,
+
+                // Retry-After is honoured, but never beyond the cap: every caller shares the one token request, so a
+                // gateway asking for a day's pause must not stall them all for a day.
+                ShouldRetryAfterHeader = false,
+                DelayGenerator = arguments => new ValueTask<TimeSpan?>(RetryAfter(arguments.Outcome, timeProvider)),
                 OnRetry = arguments =>
                 {
                     AuthLog.RetryingBackchannelRequest(logger, arguments.AttemptNumber + 1, Describe(arguments.Outcome), arguments.RetryDelay);
@@ -53,6 +60,14 @@ internal sealed class Backchannel : IDisposable
             cancellationToken).ConfigureAwait(false);
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>The server's <c>Retry-After</c>, capped; <see langword="null"/> (the jittered backoff) without one.</summary>
+    private static TimeSpan? RetryAfter(Outcome<HttpResponseMessage> outcome, TimeProvider timeProvider)
+    {
+        var retryAfter = outcome.Result?.Headers.RetryAfter;
+        var delay = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - timeProvider.GetUtcNow() : null);
+        return delay is { } requested ? TimeSpan.FromTicks(Math.Clamp(requested.Ticks, 0, MaxRetryDelay.Ticks)) : null;
+    }
 
     private static string Describe(Outcome<HttpResponseMessage> outcome) =>
         outcome.Result is { } response ? $"HTTP {(int)response.StatusCode}" : outcome.Exception?.GetType().Name ?? "no response";

@@ -13,9 +13,19 @@ internal static class ClientAuthenticationSelector
         var supported = server.AuthenticationMethods;
         if (method == ClientAuthenticationMethod.Auto)
         {
-            var usable = hasKey
-                ? new[] { ClientAuthenticationMethod.PrivateKeyJwt }
-                : [ClientAuthenticationMethod.ClientSecretBasic, ClientAuthenticationMethod.ClientSecretPost];
+            // A key is preferred (no shared secret crosses the wire); a secret, if also configured, is the fallback.
+            var usable = new List<ClientAuthenticationMethod>();
+            if (hasKey)
+            {
+                usable.Add(ClientAuthenticationMethod.PrivateKeyJwt);
+            }
+
+            if (!string.IsNullOrEmpty(options.ClientSecret))
+            {
+                usable.Add(ClientAuthenticationMethod.ClientSecretBasic);
+                usable.Add(ClientAuthenticationMethod.ClientSecretPost);
+            }
+
             method = supported is null
                 ? usable[0]
                 : usable.FirstOrDefault(candidate => supported.Contains(NameOf(candidate)), ClientAuthenticationMethod.Auto);
@@ -24,7 +34,7 @@ internal static class ClientAuthenticationSelector
                 throw new McpAuthenticationException(
                     $"The authorization server {server.Issuer?.ToString() ?? server.TokenEndpoint.ToString()} supports the client authentication methods " +
                     $"{string.Join(", ", supported!)}, none of which the configured credentials can use ({string.Join(", ", usable.Select(NameOf))}). " +
-                    (hasKey ? "Configure a ClientSecret instead of a key, or register the key for private_key_jwt." : "Configure PrivateKey or SigningCertificate for private_key_jwt."));
+                    (supported!.Contains("private_key_jwt") ? "Configure PrivateKey or SigningCertificate for private_key_jwt." : "Configure a ClientSecret."));
             }
         }
 

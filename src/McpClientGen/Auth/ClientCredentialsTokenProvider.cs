@@ -138,7 +138,8 @@ internal sealed class ClientCredentialsTokenProvider
     {
         lock (_gate)
         {
-            if (_server is null || _server.IsFaulted || _server.IsCanceled)
+            // Failures are not kept, and neither is "no metadata found": it may be published later.
+            if (_server is null || _server.IsFaulted || _server.IsCanceled || _server is { IsCompletedSuccessfully: true, Result: null })
             {
                 _server = DiscoverAsync(_challengeMetadataUrl);
             }

@@ -64,7 +64,8 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
         _ => !IsEntraV2(tokenEndpoint),
     };
 
-    private static bool IsEntraV2(Uri tokenEndpoint) =>
+    /// <summary>Microsoft Entra ID v2 token endpoints reject <c>resource</c> (AADSTS901002).</summary>
+    internal static bool IsEntraV2(Uri tokenEndpoint) =>
         tokenEndpoint.Host is "login.microsoftonline.com" or "login.microsoftonline.us" or "login.partner.microsoftonline.cn"
         && tokenEndpoint.AbsolutePath.EndsWith("/oauth2/v2.0/token", StringComparison.OrdinalIgnoreCase);
 
@@ -117,7 +118,7 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
                 ? " Check ClientId, the key registered for the client, SigningAlgorithm and AssertionAudience."
                 : " Check ClientId and ClientSecret, and ClientAuthentication if the server expects another method.",
             "invalid_scope" => " Check Scopes: the client may not be allowed one of them.",
-            "unauthorized_client" => " The client is not allowed the client_credentials grant; check its registration.",
+            "unauthorized_client" => " The client (ClientId) is not allowed the client_credentials grant; check its registration.",
             "invalid_target" => " The server rejects the resource parameter; set ResourceIndicator to Never.",
             _ => "",
         };
@@ -129,7 +130,10 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
 
     /// <summary>A server that echoes what it received must not put the secret into our exception messages.</summary>
     private string? Redact(string? text) =>
-        text is null || string.IsNullOrEmpty(options.ClientSecret) ? text : text.Replace(options.ClientSecret, "***", StringComparison.Ordinal);
+        text is null || string.IsNullOrEmpty(options.ClientSecret)
+            ? text
+            : text.Replace(options.ClientSecret, "***", StringComparison.Ordinal)
+                .Replace(WebUtility.UrlEncode(options.ClientSecret), "***", StringComparison.Ordinal);
 
     private static string? ReadString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -6,13 +6,13 @@ namespace McpClientGen.Tests;
 /// </summary>
 internal sealed class RecordingHandler : HttpMessageHandler
 {
-    private readonly List<RecordedRequest> _requests = [];
+    private readonly List<SentRequest> _requests = [];
 
     /// <summary>Answers a request; the default is 200 with an empty JSON object.</summary>
-    public Func<RecordedRequest, int, HttpResponseMessage> Respond { get; set; } =
+    public Func<SentRequest, int, HttpResponseMessage> Respond { get; set; } =
         (_, _) => new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("{}") };
 
-    public IReadOnlyList<RecordedRequest> Requests
+    public IReadOnlyList<SentRequest> Requests
     {
         get
         {
@@ -26,7 +26,7 @@ internal sealed class RecordingHandler : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-        var recorded = new RecordedRequest(request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), body);
+        var recorded = new SentRequest(request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), body);
         int index;
         lock (_requests)
         {
@@ -39,7 +39,7 @@ internal sealed class RecordingHandler : HttpMessageHandler
 }
 
 /// <summary>One request as it left the handler chain.</summary>
-internal sealed record RecordedRequest(HttpMethod Method, Uri Url, string? Authorization, string? Body)
+internal sealed record SentRequest(HttpMethod Method, Uri Url, string? Authorization, string? Body)
 {
     /// <summary>The bearer token it carried, or <see langword="null"/>.</summary>
     public string? BearerToken => Authorization is { } value && value.StartsWith("Bearer ", StringComparison.Ordinal) ? value["Bearer ".Length..] : null;

@@ -5,8 +5,9 @@ namespace McpClientGen;
 
 /// <summary>
 /// Creates RFC 7523 §2.2 client assertions: <c>iss</c> = <c>sub</c> = the client id, a unique <c>jti</c>,
-/// <c>iat</c> and <c>nbf</c> now, <c>exp</c> one minute later. A fresh one is made for every token request, so a
-/// server that rejects replayed <c>jti</c>s never sees one twice.
+/// <c>iat</c> and <c>nbf</c> now, <c>exp</c> one minute later, and the explicit type <c>client-authentication+jwt</c>
+/// of RFC 7523bis (which OpenIddict, for one, requires). A fresh one is made for every token request, so a server
+/// that rejects replayed <c>jti</c>s never sees one twice.
 /// </summary>
 internal sealed class ClientAssertionFactory(AssertionSigningKey signingKey, TimeProvider timeProvider)
 {
@@ -35,6 +36,7 @@ internal sealed class ClientAssertionFactory(AssertionSigningKey signingKey, Tim
             },
             AdditionalHeaderClaims = signingKey.AdditionalHeaders,
             SigningCredentials = _credentials,
+            TokenType = "client-authentication+jwt",
         });
     }
 }

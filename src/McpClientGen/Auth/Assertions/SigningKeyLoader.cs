@@ -140,7 +140,7 @@ internal static class SigningKeyLoader
             };
             return requested is null || requested == fitting
                 ? fitting
-                : throw Invalid($"{nameof(McpConnectionOptions.SigningAlgorithm)} '{requested}' does not fit an EC key on a {ec.ECDsa.KeySize}-bit curve; use {fitting}.");
+                : throw Invalid($"{nameof(McpConnectionOptions.SigningAlgorithm)} '{requested}' does not fit the EC {nameof(McpConnectionOptions.PrivateKey)} on a {ec.ECDsa.KeySize}-bit curve; use {fitting}.");
         }
 
         return requested switch
@@ -148,7 +148,7 @@ internal static class SigningKeyLoader
             null or SecurityAlgorithms.RsaSha256 => SecurityAlgorithms.RsaSha256,
             SecurityAlgorithms.RsaSsaPssSha256 or SecurityAlgorithms.RsaSha384 or SecurityAlgorithms.RsaSha512
                 or SecurityAlgorithms.RsaSsaPssSha384 or SecurityAlgorithms.RsaSsaPssSha512 => requested,
-            _ => throw Invalid($"{nameof(McpConnectionOptions.SigningAlgorithm)} '{requested}' does not fit an RSA key; use RS256 or PS256."),
+            _ => throw Invalid($"{nameof(McpConnectionOptions.SigningAlgorithm)} '{requested}' does not fit the RSA {nameof(McpConnectionOptions.PrivateKey)}; use RS256 or PS256."),
         };
     }
 
