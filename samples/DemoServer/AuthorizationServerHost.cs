@@ -16,6 +16,7 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
 {
     private readonly SqliteConnection database;
     private readonly WebApplication app;
+    private readonly TokenRequestLog tokenRequests = new();
     private Uri? issuer;
     private Uri? protectedResource;
     private int tokenResponseCount;
@@ -43,7 +44,7 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
                     // MCP clients try the OAuth metadata path (RFC 8414) before the OpenID Connect one.
                     .SetConfigurationEndpointUris("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server")
                     .AllowClientCredentialsFlow()
-                    .RegisterScopes(DemoScopes.All)
+                    .RegisterScopes(DemoScopes.Registered)
                     .SetAccessTokenLifetime(options.AccessTokenLifetime)
                     // The built-in ephemeral RSA keys are 4096-bit and take seconds to generate; these are instant.
                     .AddEphemeralSigningKey(SecurityAlgorithms.EcdsaSha256)
@@ -65,8 +66,11 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
                             Interlocked.Increment(ref tokenResponseCount);
                         }
 
+                        tokenRequests.Record(context);
                         return ValueTask.CompletedTask;
-                    }));
+                    }))
+                    .AddEventHandler(ClientAssertionMetadata.Descriptor)
+                    .AddEventHandler(InvalidScopeForUnpermittedScopes.Descriptor);
 
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
@@ -86,6 +90,9 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
 
     /// <summary>Token responses that carried an access token.</summary>
     public int TokenResponseCount => Volatile.Read(ref tokenResponseCount);
+
+    /// <summary>Every token response so far, in order.</summary>
+    public IReadOnlyList<DemoTokenRequest> TokenRequests => tokenRequests.Snapshot();
 
     public static async Task<AuthorizationServerHost> StartAsync(
         DemoStackOptions options, AccessTokenRevocation revocation, CancellationToken cancellationToken)
@@ -111,18 +118,37 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Makes <paramref name="resource"/> the resource this server issues tokens for, and registers the one confidential
-    /// client that may get them, with every demo scope.
+    /// Makes <paramref name="resource"/> the resource this server issues tokens for, and registers the confidential
+    /// clients that may get them: one with a secret (<c>client_secret_basic</c> or <c>client_secret_post</c>, both on by
+    /// default in OpenIddict's ASP.NET Core host) and the <c>private_key_jwt</c> clients, whose public keys go into
+    /// their JSON Web Key Sets. Each is permitted <see cref="DemoScopes.Permitted"/>, never <see cref="DemoScopes.Admin"/>.
     /// </summary>
-    public async Task ProtectResourceAsync(Uri resource, string clientId, string clientSecret, CancellationToken cancellationToken)
+    public async Task ProtectResourceAsync(
+        Uri resource, string clientId, string clientSecret, DemoJwtClients jwtClients, CancellationToken cancellationToken)
     {
         protectedResource = resource;
+        await using var services = app.Services.CreateAsyncScope();
+        var applications = services.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+
+        var secretClient = CreateClient(clientId, "Demo client", resource);
+        secretClient.ClientSecret = clientSecret;
+        await applications.CreateAsync(secretClient, cancellationToken);
+
+        foreach (var jwtClient in jwtClients.All)
+        {
+            var client = CreateClient(jwtClient.ClientId, $"Demo client {jwtClient.ClientId}", resource);
+            client.JsonWebKeySet = new JsonWebKeySet { Keys = { JsonWebKey.Create(jwtClient.PublicJwk) } };
+            await applications.CreateAsync(client, cancellationToken);
+        }
+    }
+
+    private static OpenIddictApplicationDescriptor CreateClient(string clientId, string displayName, Uri resource)
+    {
         var client = new OpenIddictApplicationDescriptor
         {
             ClientId = clientId,
-            ClientSecret = clientSecret,
             ClientType = ClientTypes.Confidential,
-            DisplayName = "Demo client",
+            DisplayName = displayName,
             Permissions =
             {
                 Permissions.Endpoints.Token,
@@ -130,13 +156,12 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
                 Permissions.Prefixes.Resource + resource.AbsoluteUri,
             },
         };
-        foreach (var scope in DemoScopes.All)
+        foreach (var scope in DemoScopes.Permitted)
         {
             client.Permissions.Add(Permissions.Prefixes.Scope + scope);
         }
 
-        await using var services = app.Services.CreateAsyncScope();
-        await services.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>().CreateAsync(client, cancellationToken);
+        return client;
     }
 
     /// <summary>The one resource (RFC 8707) this server issues tokens for: the MCP endpoint.</summary>

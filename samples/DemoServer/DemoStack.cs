@@ -1,12 +1,14 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using System.Text.Json;
 
 namespace McpClientGen.DemoServer;
 
 /// <summary>
 /// An OAuth 2.0 authorization server and an MCP server protected by it, both running in this process on
-/// <c>127.0.0.1</c>, with one confidential client registered for the <c>client_credentials</c> grant. Stacks are
-/// independent of each other, so tests may run many at once.
+/// <c>127.0.0.1</c>, with confidential clients registered for the <c>client_credentials</c> grant: one with a secret
+/// (<see cref="ClientId"/>, <see cref="ClientSecret"/>) and three with keys for <c>private_key_jwt</c>
+/// (<see cref="JwtClients"/>). Stacks are independent of each other, so tests may run many at once.
 /// </summary>
 public sealed class DemoStack : IAsyncDisposable
 {
@@ -18,12 +20,17 @@ public sealed class DemoStack : IAsyncDisposable
     private int disposed;
 
     private DemoStack(
-        AuthorizationServerHost authorizationServer, McpServerHost mcpServer, AccessTokenRevocation revocation, string clientSecret)
+        AuthorizationServerHost authorizationServer,
+        McpServerHost mcpServer,
+        AccessTokenRevocation revocation,
+        string clientSecret,
+        DemoJwtClients jwtClients)
     {
         this.authorizationServer = authorizationServer;
         this.mcpServer = mcpServer;
         this.revocation = revocation;
         ClientSecret = clientSecret;
+        JwtClients = jwtClients;
     }
 
     /// <summary>The MCP endpoint, e.g. <c>http://127.0.0.1:5123/mcp</c>; also the resource that tokens are issued for.</summary>
@@ -35,19 +42,54 @@ public sealed class DemoStack : IAsyncDisposable
     /// <summary>The token endpoint, e.g. <c>http://127.0.0.1:5124/connect/token</c>.</summary>
     public Uri TokenEndpoint => authorizationServer.TokenEndpoint;
 
-    /// <summary>The registered client's id, <c>demo-client</c>.</summary>
+    /// <summary>The protected-resource metadata URL (RFC 9728) that the 401 and 403 challenges name.</summary>
+    public Uri ResourceMetadataUrl => mcpServer.ResourceMetadataUrl;
+
+    /// <summary>
+    /// The secret client's id, <c>demo-client</c>. It may authenticate with <c>client_secret_basic</c> or
+    /// <c>client_secret_post</c>.
+    /// </summary>
     public string ClientId => DemoClientId;
 
-    /// <summary>The registered client's secret, generated anew for every stack.</summary>
+    /// <summary>The secret client's secret, generated anew for every stack.</summary>
     public string ClientSecret { get; }
 
-    /// <summary>How many token requests were answered with an access token.</summary>
+    /// <summary>
+    /// The clients that authenticate with <c>private_key_jwt</c>: <c>demo-jwt-es256</c>, <c>demo-jwt-rs256</c> and
+    /// <c>demo-jwt-cert</c>, with their private keys. The EC key and the certificate are new for every stack and
+    /// disposed with it; the two RSA keys are made once per process and shared by its stacks.
+    /// </summary>
+    public DemoJwtClients JwtClients { get; }
+
+    /// <summary>How many token requests were answered with an access token, for any client.</summary>
     public int TokenRequestCount => authorizationServer.TokenResponseCount;
+
+    /// <summary>Every answered token request so far, successful or not, in order.</summary>
+    public IReadOnlyList<DemoTokenRequest> TokenRequests => authorizationServer.TokenRequests;
 
     /// <summary>How many requests to the MCP endpoint were rejected with 401 Unauthorized.</summary>
     public int Mcp401Count => mcpServer.UnauthorizedCount;
 
-    /// <summary>Starts both servers and registers the client.</summary>
+    /// <summary>
+    /// How many requests to the MCP endpoint were rejected with 403 Forbidden: a <c>tools/call</c> of a tool whose scope
+    /// (<c>demo.write</c> for <c>create_ticket</c>, <c>demo.admin</c> for <c>purge_tickets</c>) the token lacked.
+    /// </summary>
+    public int Mcp403Count => mcpServer.ForbiddenCount;
+
+    /// <summary>
+    /// The <c>capabilities</c> object the last MCP client declared, exactly as sent: from <c>initialize</c>, or from a
+    /// request's <c>_meta["io.modelcontextprotocol/clientCapabilities"]</c> (protocol 2026-07-28). Only requests that
+    /// passed authorization count. <see langword="null"/> before any client declared capabilities.
+    /// </summary>
+    public JsonElement? LastClientCapabilities => mcpServer.LastClientCapabilities;
+
+    /// <summary>How many token requests of <paramref name="clientId"/> were answered with an access token.</summary>
+    /// <param name="clientId">A client id, e.g. <see cref="ClientId"/> or one of <see cref="JwtClients"/>.</param>
+    /// <returns>The number of access tokens issued to that client.</returns>
+    public int TokenRequestCountFor(string clientId) =>
+        TokenRequests.Count(request => request.Succeeded && request.ClientId == clientId);
+
+    /// <summary>Starts both servers and registers the clients.</summary>
     /// <param name="options">Settings; <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running stack; dispose it to stop both servers.</returns>
@@ -58,15 +100,18 @@ public sealed class DemoStack : IAsyncDisposable
             options.AccessTokenLifetime, TimeSpan.Zero, nameof(options.AccessTokenLifetime));
 
         var revocation = new AccessTokenRevocation();
-        var authorizationServer = await AuthorizationServerHost.StartAsync(options, revocation, cancellationToken);
+        var jwtClients = JwtClientFactory.Create();
+        AuthorizationServerHost? authorizationServer = null;
         McpServerHost? mcpServer = null;
         try
         {
+            authorizationServer = await AuthorizationServerHost.StartAsync(options, revocation, cancellationToken);
             mcpServer = await McpServerHost.StartAsync(options, authorizationServer.Issuer, revocation, cancellationToken);
             // URL-safe characters only, so hand-written Basic authentication works without form-encoding the secret.
             var clientSecret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-            await authorizationServer.ProtectResourceAsync(mcpServer.Endpoint, DemoClientId, clientSecret, cancellationToken);
-            return new DemoStack(authorizationServer, mcpServer, revocation, clientSecret);
+            await authorizationServer.ProtectResourceAsync(
+                mcpServer.Endpoint, DemoClientId, clientSecret, jwtClients, cancellationToken);
+            return new DemoStack(authorizationServer, mcpServer, revocation, clientSecret, jwtClients);
         }
         catch
         {
@@ -75,7 +120,12 @@ public sealed class DemoStack : IAsyncDisposable
                 await mcpServer.DisposeAsync();
             }
 
-            await authorizationServer.DisposeAsync();
+            if (authorizationServer is not null)
+            {
+                await authorizationServer.DisposeAsync();
+            }
+
+            jwtClients.DisposeKeys();
             throw;
         }
     }
@@ -101,7 +151,14 @@ public sealed class DemoStack : IAsyncDisposable
         }
         finally
         {
-            await authorizationServer.DisposeAsync();
+            try
+            {
+                await authorizationServer.DisposeAsync();
+            }
+            finally
+            {
+                JwtClients.DisposeKeys();
+            }
         }
     }
 

@@ -11,7 +11,9 @@ namespace McpClientGen.DemoServer;
 /// use strings, integers, numbers, booleans, string enums, optional and nullable parameters, a tool error, and (in
 /// <c>plan_trip</c>) a nested object, an array of objects, a dictionary, the string formats date, date-time, uuid and
 /// uri, and structured output echoing all of these; <c>find_office</c> has a parameter mirrored in an
-/// <c>Mcp-Param-*</c> header, which the server requires. <see cref="EchoShapesTool"/> adds the hand-written schema
+/// <c>Mcp-Param-*</c> header, which the server requires. <c>create_ticket</c> needs the scope <c>demo.write</c> and
+/// <c>purge_tickets</c> the scope <c>demo.admin</c> (see <see cref="RequiredScopeAttribute"/>); the others only a valid
+/// token. <see cref="EchoShapesTool"/> adds the hand-written schema
 /// shapes the SDK never produces.
 /// </summary>
 /// <param name="tickets">Numbers for created tickets.</param>
@@ -22,6 +24,7 @@ internal sealed class DemoTools(TicketNumberSequence tickets)
 
     [McpServerTool(Name = "create_ticket", Title = "Create ticket", Destructive = false, Idempotent = false)]
     [Description("Opens a support ticket and returns its number.")]
+    [RequiredScope(DemoScopes.Write)]
     public string CreateTicket(
         [Description("A one-line summary of the problem.")] string title,
         [Description("1 (lowest) to 5 (highest).")][Range(1, 5)] int priority,
@@ -175,6 +178,14 @@ internal sealed class DemoTools(TicketNumberSequence tickets)
         "apac" => "Singapore",
         _ => throw new McpException($"There is no office for the region '{region}'."),
     };
+
+    [McpServerTool(Name = "purge_tickets", Title = "Purge tickets", Destructive = true, Idempotent = true)]
+    [Description("Deletes every support ticket. Needs the demo.admin scope, which no demo client is permitted.")]
+    [RequiredScope(DemoScopes.Admin)]
+    public static string PurgeTickets() =>
+        // Never reached through the demo stack: the scope challenge answers first and the authorization server refuses
+        // demo.admin. It exists so that tests can watch a step-up fail.
+        "Purged all tickets.";
 
     private static string Symbol(TemperatureUnit unit) => unit switch
     {

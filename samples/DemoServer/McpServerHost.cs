@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using ModelContextProtocol.AspNetCore.Authentication;
@@ -9,15 +10,18 @@ namespace McpClientGen.DemoServer;
 /// <summary>
 /// The demo MCP server at <c>/mcp</c>, accepting only access tokens from the demo authorization server that were
 /// issued for this endpoint. Unauthenticated requests get the SDK's challenge pointing at the protected-resource
-/// metadata (RFC 9728), which names the authorization server.
+/// metadata (RFC 9728), which names the authorization server; calls of a tool whose scope the token lacks get a 403
+/// scope challenge (<see cref="ToolScopeChallenge"/>).
 /// </summary>
 internal sealed class McpServerHost : IAsyncDisposable
 {
     public const string EndpointPath = "/mcp";
 
     private readonly WebApplication app;
+    private readonly ClientCapabilitiesRecorder capabilities = new();
     private Uri? endpoint;
     private int unauthorizedCount;
+    private int forbiddenCount;
 
     private McpServerHost(DemoStackOptions options, Uri issuer, AccessTokenRevocation revocation)
     {
@@ -56,7 +60,7 @@ internal sealed class McpServerHost : IAsyncDisposable
             {
                 Resource = Endpoint.AbsoluteUri,
                 AuthorizationServers = [issuer.AbsoluteUri],
-                ScopesSupported = [.. DemoScopes.All],
+                ScopesSupported = [.. DemoScopes.Permitted],
                 ResourceName = "Demo MCP server",
             });
         builder.Services.AddAuthorization();
@@ -73,14 +77,26 @@ internal sealed class McpServerHost : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             await next(context);
-            if (context.Response.StatusCode == StatusCodes.Status401Unauthorized
-                && context.Request.Path.StartsWithSegments(EndpointPath))
+            if (!context.Request.Path.StartsWithSegments(EndpointPath))
+            {
+                return;
+            }
+
+            if (context.Response.StatusCode == StatusCodes.Status401Unauthorized)
             {
                 Interlocked.Increment(ref unauthorizedCount);
+            }
+            else if (context.Response.StatusCode == StatusCodes.Status403Forbidden)
+            {
+                Interlocked.Increment(ref forbiddenCount);
             }
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        // Both run only for requests that passed authorization: a rejected token never gets a scope challenge, and
+        // capabilities count only once the call is let through to the SDK.
+        app.UseMiddleware<ToolScopeChallenge>();
+        app.Use((context, next) => capabilities.InvokeAsync(context, next));
         app.MapMcp(EndpointPath).RequireAuthorization();
     }
 
@@ -89,6 +105,15 @@ internal sealed class McpServerHost : IAsyncDisposable
 
     /// <summary>Requests to the MCP endpoint answered with 401.</summary>
     public int UnauthorizedCount => Volatile.Read(ref unauthorizedCount);
+
+    /// <summary>Requests to the MCP endpoint answered with 403 (a tool needed a scope the token lacked).</summary>
+    public int ForbiddenCount => Volatile.Read(ref forbiddenCount);
+
+    /// <summary>The capabilities the last MCP client declared, as JSON; <see langword="null"/> before any did.</summary>
+    public JsonElement? LastClientCapabilities => capabilities.Last;
+
+    /// <summary>The protected-resource metadata URL (RFC 9728) that the 401 and 403 challenges name.</summary>
+    public Uri ResourceMetadataUrl => new(Endpoint, "/.well-known/oauth-protected-resource" + Endpoint.AbsolutePath);
 
     public static async Task<McpServerHost> StartAsync(
         DemoStackOptions options, Uri issuer, AccessTokenRevocation revocation, CancellationToken cancellationToken)
