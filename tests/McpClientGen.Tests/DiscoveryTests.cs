@@ -4,6 +4,7 @@ using System.Text.Json;
 using McpClientGen.DemoServer;
 using McpClientGen.Tests.Support;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace McpClientGen.Tests;
 
@@ -273,6 +274,59 @@ public sealed class DiscoveryTests
         var options = new McpConnectionOptions { Endpoint = mcp.Url("/mcp"), ClientId = "discovery-client", ClientSecret = "discovery-secret" };
         configure?.Invoke(options);
         return new TokenEngine(options, new FakeClock());
+    }
+
+    [Fact]
+    public async Task Without_well_known_metadata_the_401_challenge_names_it_and_the_request_is_resent_with_a_token()
+    {
+        await using var mcp = await LoopbackStub.StartAsync();
+        await using var auth = await AuthorizationServerAsync();
+        var endpoint = mcp.Url("/mcp");
+        var challengedMetadata = mcp.Url("/custom/resource-metadata");
+        mcp.Map(challengedMetadata.AbsolutePath, ResourceMetadata(endpoint, auth.BaseAddress));
+        var (client, server) = AuthenticatedClient(endpoint);
+        server.Respond = (request, _) => request.BearerToken is null
+            ? Challenge($"resource_metadata=\"{challengedMetadata}\"")
+            : new HttpResponseMessage(HttpStatusCode.OK);
+
+        var response = await client.PostAsync(endpoint, new StringContent("{}"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([null, "stub-token"], server.Requests.Select(request => request.BearerToken));
+        Assert.Equal(
+            [ResourceMetadataPath, RootResourceMetadataPath, challengedMetadata.AbsolutePath],
+            mcp.Requests.Select(request => request.Path));
+    }
+
+    [Fact]
+    public async Task Without_any_metadata_a_401_fails_with_an_error_that_says_what_to_configure()
+    {
+        await using var mcp = await LoopbackStub.StartAsync();
+        var endpoint = mcp.Url("/mcp");
+        var (client, server) = AuthenticatedClient(endpoint);
+        server.Respond = (_, _) => Challenge("error=\"invalid_token\"");
+
+        var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => client.PostAsync(endpoint, new StringContent("{}")));
+
+        Assert.Contains(endpoint.AbsoluteUri, error.Message, StringComparison.Ordinal);
+        Assert.Contains("TokenEndpoint", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>An HTTP client through the auth handler, with a recording handler in place of the MCP server.</summary>
+    private static (HttpClient Client, RecordingHandler Server) AuthenticatedClient(Uri endpoint)
+    {
+        var options = new McpConnectionOptions { Endpoint = endpoint, ClientId = "client", ClientSecret = "secret" };
+        var provider = new ClientCredentialsTokenProvider(
+            options, new Backchannel(options, TimeProvider.System, NullLogger.Instance), TimeProvider.System, NullLogger.Instance);
+        var server = new RecordingHandler();
+        return (new HttpClient(new ClientCredentialsHandler(provider, endpoint, NullLogger.Instance) { InnerHandler = server }), server);
+    }
+
+    private static HttpResponseMessage Challenge(string parameters)
+    {
+        var response = new HttpResponseMessage(HttpStatusCode.Unauthorized);
+        response.Headers.WwwAuthenticate.Add(new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", parameters));
+        return response;
     }
 
     private static void ServeResourceMetadata(LoopbackStub mcp, Uri resource, params Uri[] authorizationServers) =>

@@ -79,7 +79,9 @@ public sealed class TokenEndpointFaultTests
         // token request for a day: the backchannel caps its own backoff at 30 seconds, and a server's hint is no
         // reason to wait longer.
         await using var stub = await TokenStub(Respond.Status(HttpStatusCode.TooManyRequests, ("Retry-After", "86400")), Respond.Token());
-        using var engine = Engine(stub);
+
+        // A timeout other than the 30-second cap keeps the two kinds of timer apart.
+        using var engine = Engine(stub, options => options.TokenRequestTimeout = TimeSpan.FromSeconds(10));
         _ = engine.Provider.GetTokenAsync(CancellationToken.None).AsTask();
 
         var delay = await engine.Clock.WaitForTimerAsync(engine.IsRetryDelay);

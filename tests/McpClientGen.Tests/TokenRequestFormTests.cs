@@ -128,8 +128,6 @@ public sealed class TokenRequestFormTests
         Assert.Equal(stub.Url("/mcp").AbsoluteUri, request.Form["resource"]);
     }
 
-    // Not covered: Auto leaving resource out for a Microsoft Entra ID v2 token endpoint. That decision is private
-    // to TokenEndpointClient (SendsResource/IsEntraV2), and the real host cannot be reached from a test.
 
     [Fact]
     public async Task ResourceIndicator_Never_sends_no_resource()
@@ -549,4 +547,12 @@ public sealed class TokenRequestFormTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token", true)]
+    [InlineData("https://login.microsoftonline.us/tenant/oauth2/v2.0/token", true)]
+    [InlineData("https://login.microsoftonline.com/tenant/oauth2/token", false)]
+    [InlineData("https://auth.example.com/oauth2/v2.0/token", false)]
+    public void Auto_leaves_out_resource_only_for_Microsoft_Entra_v2_token_endpoints(string tokenEndpoint, bool isEntraV2) =>
+        Assert.Equal(isEntraV2, TokenEndpointClient.IsEntraV2(new Uri(tokenEndpoint)));
 }
