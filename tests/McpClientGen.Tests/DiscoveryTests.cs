@@ -175,6 +175,56 @@ public sealed class DiscoveryTests
     }
 
     [Fact]
+    public async Task A_plain_http_token_endpoint_off_loopback_is_refused()
+    {
+        await using var mcp = await LoopbackStub.StartAsync();
+        await using var auth = await LoopbackStub.StartAsync();
+        ServeResourceMetadata(mcp, mcp.Url("/mcp"), auth.BaseAddress);
+        auth.Map(OAuthMetadataPath, Metadata(auth.BaseAddress, new Uri("http://auth.example.com/token")));
+        using var engine = Engine(mcp);
+
+        var error = await Assert.ThrowsAsync<McpAuthenticationException>(engine.TokenAsync);
+
+        Assert.Contains("http://auth.example.com/token", error.Message, StringComparison.Ordinal);
+        Assert.Contains("must use HTTPS", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_plain_http_resource_metadata_URL_in_a_challenge_is_refused()
+    {
+        await using var mcp = await LoopbackStub.StartAsync();
+        var endpoint = mcp.Url("/mcp");
+        var (client, server) = AuthenticatedClient(endpoint);
+        server.Respond = (_, _) => Challenge("resource_metadata=\"http://metadata.example.com/prm\"");
+
+        var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => client.PostAsync(endpoint, new StringContent("{}")));
+
+        Assert.Contains("http://metadata.example.com/prm", error.Message, StringComparison.Ordinal);
+        Assert.Contains("must use HTTPS", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redirect_to_another_origin_does_not_carry_the_token()
+    {
+        await using var mcp = await LoopbackStub.StartAsync();
+        await using var elsewhere = await LoopbackStub.StartAsync();
+        await using var auth = await AuthorizationServerAsync();
+        var endpoint = mcp.Url("/mcp");
+        ServeResourceMetadata(mcp, endpoint, auth.BaseAddress);
+        mcp.Map("/mcp", Respond.Status(HttpStatusCode.TemporaryRedirect, ("Location", elsewhere.Url("/mcp").AbsoluteUri)));
+        var options = new McpConnectionOptions { Endpoint = endpoint, ClientId = "client", ClientSecret = "secret" };
+        var provider = new ClientCredentialsTokenProvider(
+            options, new Backchannel(options, TimeProvider.System, NullLogger.Instance), TimeProvider.System, NullLogger.Instance);
+
+        // The production chain: the auth handler over a SocketsHttpHandler that follows redirects.
+        using var client = new HttpClient(new ClientCredentialsHandler(provider, endpoint, NullLogger.Instance) { InnerHandler = new SocketsHttpHandler() });
+        await client.PostAsync(endpoint, new StringContent("{}"));
+
+        Assert.Equal("Bearer stub-token", Assert.Single(mcp.RequestsTo("/mcp")).Header("Authorization"));
+        Assert.Null(Assert.Single(elsewhere.RequestsTo("/mcp")).Header("Authorization"));
+    }
+
+    [Fact]
     public async Task Without_resource_metadata_at_either_well_known_URL_no_token_is_returned()
     {
         await using var mcp = await LoopbackStub.StartAsync();

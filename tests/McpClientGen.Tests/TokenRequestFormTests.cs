@@ -128,7 +128,6 @@ public sealed class TokenRequestFormTests
         Assert.Equal(stub.Url("/mcp").AbsoluteUri, request.Form["resource"]);
     }
 
-
     [Fact]
     public async Task ResourceIndicator_Never_sends_no_resource()
     {

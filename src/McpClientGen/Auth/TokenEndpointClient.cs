@@ -112,14 +112,14 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
         var detail = error is null
             ? $"HTTP {(int)status} without an OAuth error body"
             : $"HTTP {(int)status}, error '{error}'{(description is null ? "" : $": {description}")}";
-        var advice = error switch
+        // Servers disagree on the code for a bad assertion (invalid_client, invalid_grant, even invalid_token).
+        var advice = (error, authentication) switch
         {
-            "invalid_client" => authentication is TokenClientAuthentication.PrivateKeyJwt
-                ? " Check ClientId, the key registered for the client, SigningAlgorithm and AssertionAudience."
-                : " Check ClientId and ClientSecret, and ClientAuthentication if the server expects another method.",
-            "invalid_scope" => " Check Scopes: the client may not be allowed one of them.",
-            "unauthorized_client" => " The client (ClientId) is not allowed the client_credentials grant; check its registration.",
-            "invalid_target" => " The server rejects the resource parameter; set ResourceIndicator to Never.",
+            ("invalid_scope", _) => " Check Scopes: the client may not be allowed one of them.",
+            ("unauthorized_client", _) => " The client (ClientId) is not allowed the client_credentials grant; check its registration.",
+            ("invalid_target", _) => " The server rejects the resource parameter; set ResourceIndicator to Never.",
+            (not null, TokenClientAuthentication.PrivateKeyJwt) => " Check ClientId, the key registered for the client, SigningAlgorithm and AssertionAudience.",
+            ("invalid_client", _) => " Check ClientId and ClientSecret, and ClientAuthentication if the server expects another method.",
             _ => "",
         };
         return new McpAuthenticationException(
