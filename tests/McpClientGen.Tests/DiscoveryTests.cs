@@ -204,6 +204,29 @@ public sealed class DiscoveryTests
     }
 
     [Fact]
+    public async Task A_server_that_keeps_asking_for_new_scopes_gets_three_step_ups_then_an_authorization_error()
+    {
+        await using var mcp = await LoopbackStub.StartAsync();
+        await using var auth = await AuthorizationServerAsync();
+        var endpoint = mcp.Url("/mcp");
+        ServeResourceMetadata(mcp, endpoint, auth.BaseAddress);
+        var (client, server) = AuthenticatedClient(endpoint);
+        server.Respond = (_, index) =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.Forbidden);
+            response.Headers.WwwAuthenticate.Add(new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", $"error=\"insufficient_scope\", scope=\"s{index}\""));
+            return response;
+        };
+
+        var error = await Assert.ThrowsAsync<McpAuthorizationException>(() => client.PostAsync(endpoint, new StringContent("{}")));
+
+        Assert.Equal(4, server.Requests.Count);
+        Assert.Equal(["", "s0", "s0 s1", "s0 s1 s2"], auth.RequestsTo(TokenPath).Select(request => request.Form.GetValueOrDefault("scope") ?? ""));
+        Assert.Equal("s3", error.RequiredScopes);
+        Assert.Contains("s3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_redirect_to_another_origin_does_not_carry_the_token()
     {
         await using var mcp = await LoopbackStub.StartAsync();

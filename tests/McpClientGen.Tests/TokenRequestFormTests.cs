@@ -206,6 +206,22 @@ public sealed class TokenRequestFormTests
     }
 
     [Fact]
+    public async Task A_custom_audience_is_used_as_given_and_the_type_is_client_authentication_jwt()
+    {
+        await using var stub = await TokenStub();
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var options = KeyOptions(stub, key.ExportPkcs8PrivateKeyPem());
+        options.AssertionAudience = AssertionAudience.Custom;
+        options.CustomAssertionAudience = "https://login.example.com/tenant";
+
+        var request = await TokenRequestAsync(stub, options);
+
+        var assertion = new JsonWebToken(request.Form["client_assertion"]);
+        Assert.Equal("https://login.example.com/tenant", Assert.Single(assertion.Audiences));
+        Assert.Equal("client-authentication+jwt", assertion.Typ);
+    }
+
+    [Fact]
     public async Task An_assertion_is_issued_now_on_the_fake_clock_lives_at_most_five_minutes_and_has_a_jti()
     {
         await using var stub = await TokenStub();
