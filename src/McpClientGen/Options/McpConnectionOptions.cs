@@ -80,6 +80,12 @@ public sealed class McpConnectionOptions
     /// <summary>Picks one of the resource's <c>authorization_servers</c> (issuers, in the order listed). Set in code.</summary>
     public Func<IReadOnlyList<Uri>, Uri>? AuthorizationServerSelector { get; set; }
 
+    /// <summary>
+    /// The MCP protocol version to insist on, such as <c>2025-11-25</c>. Default: the SDK's latest, falling back to
+    /// what the server supports. Set it for servers that mishandle the newest revision's <c>server/discover</c> probe.
+    /// </summary>
+    public string? ProtocolVersion { get; set; }
+
     /// <summary>How long a token is trusted when the response has no <c>expires_in</c>. Default 5 minutes.</summary>
     public TimeSpan DefaultTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
 

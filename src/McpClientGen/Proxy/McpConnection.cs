@@ -24,15 +24,17 @@ public sealed class McpConnection : IAsyncDisposable
         "The snapshot's schema of tool '{ToolName}' was rejected by the MCP SDK, so its Mcp-Param-* headers will not be sent: {Reason}");
 
     private readonly HttpClient _httpClient;
-    private readonly Backchannel _backchannel;
+    private readonly Backchannel? _backchannel;
     private readonly ILoggerFactory? _loggerFactory;
+    private readonly string? _protocolVersion;
     private readonly object _gate = new();
     private readonly ConcurrentDictionary<string, Tool> _knownTools = new(StringComparer.Ordinal);
     private Task<McpClient>? _session;
     private bool _disposed;
 
-    private McpConnection(Uri endpoint, HttpClient httpClient, Backchannel backchannel, ILoggerFactory? loggerFactory)
+    private McpConnection(Uri endpoint, HttpClient httpClient, Backchannel? backchannel, ILoggerFactory? loggerFactory, string? protocolVersion)
     {
+        _protocolVersion = protocolVersion;
         Endpoint = endpoint;
         _httpClient = httpClient;
         _backchannel = backchannel;
@@ -60,7 +62,21 @@ public sealed class McpConnection : IAsyncDisposable
         var backchannel = new Backchannel(options, time, logger);
         var tokenProvider = new ClientCredentialsTokenProvider(options, backchannel, time, logger);
         var handler = new ClientCredentialsHandler(tokenProvider, options.Endpoint!, logger) { InnerHandler = new SocketsHttpHandler() };
-        return new McpConnection(options.Endpoint!, new HttpClient(handler), backchannel, loggerFactory);
+        return new McpConnection(options.Endpoint!, new HttpClient(handler), backchannel, loggerFactory, options.ProtocolVersion);
+    }
+
+    /// <summary>
+    /// Creates a connection to an MCP server that needs no authentication, such as one inside a trusted network.
+    /// The HTTPS rule still applies (plain HTTP only on loopback).
+    /// </summary>
+    /// <param name="endpoint">The MCP endpoint.</param>
+    /// <param name="loggerFactory">Logging for the MCP session.</param>
+    /// <param name="protocolVersion">The MCP protocol version to insist on; see <see cref="McpConnectionOptions.ProtocolVersion"/>.</param>
+    public static McpConnection CreateUnauthenticated(Uri endpoint, ILoggerFactory? loggerFactory = null, string? protocolVersion = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        EndpointRules.EnsureSecure(endpoint, "MCP endpoint");
+        return new McpConnection(endpoint, new HttpClient(), backchannel: null, loggerFactory, protocolVersion);
     }
 
     /// <summary>Calls a tool on the shared session; opens the session first if needed.</summary>
@@ -125,7 +141,7 @@ public sealed class McpConnection : IAsyncDisposable
         }
 
         _httpClient.Dispose();
-        _backchannel.Dispose();
+        _backchannel?.Dispose();
     }
 
     /// <summary>
@@ -176,7 +192,7 @@ public sealed class McpConnection : IAsyncDisposable
             _httpClient,
             _loggerFactory,
             ownsHttpClient: false);
-        var client = await McpClient.CreateAsync(transport, CreateClientOptions(), _loggerFactory).ConfigureAwait(false);
+        var client = await McpClient.CreateAsync(transport, CreateClientOptions(_protocolVersion), _loggerFactory).ConfigureAwait(false);
         RegisterKnownTools(client, _knownTools.Values);
         return client;
     }
@@ -210,11 +226,12 @@ public sealed class McpConnection : IAsyncDisposable
         }
     }
 
-    private static McpClientOptions CreateClientOptions()
+    private static McpClientOptions CreateClientOptions(string? protocolVersion)
     {
         using var empty = JsonDocument.Parse("{}");
         return new McpClientOptions
         {
+            ProtocolVersion = protocolVersion,
             ClientInfo = new Implementation
             {
                 Name = "McpClientGen",

@@ -1,0 +1,37 @@
+using System.Text.Json;
+
+namespace McpClientGen.ConformanceClient;
+
+/// <summary>The scenario data the suite passes in <c>MCP_CONFORMANCE_CONTEXT</c>: client id, secret or key.</summary>
+internal sealed record ConformanceContext(string? ClientId, string? ClientSecret, string? PrivateKeyPem, string? SigningAlgorithm)
+{
+    public static ConformanceContext FromEnvironment()
+    {
+        var json = Environment.GetEnvironmentVariable("MCP_CONFORMANCE_CONTEXT");
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return new ConformanceContext(null, null, null, null);
+        }
+
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        return new ConformanceContext(
+            Read(root, "client_id"), Read(root, "client_secret"), Read(root, "private_key_pem"), Read(root, "signing_algorithm"));
+    }
+
+    /// <summary>Connection options for the scenario's MCP server, authenticated as the context says.</summary>
+    public McpConnectionOptions Options(Uri endpoint) => new()
+    {
+        Endpoint = endpoint,
+        ClientId = ClientId ?? throw new InvalidOperationException("The scenario's context has no client_id."),
+        ClientSecret = ClientSecret,
+        PrivateKey = PrivateKeyPem,
+        SigningAlgorithm = SigningAlgorithm,
+    };
+
+    /// <inheritdoc />
+    public override string ToString() => $"ConformanceContext({ClientId}, secret {(ClientSecret is null ? "none" : "***")}, key {(PrivateKeyPem is null ? "none" : "***")})";
+
+    private static string? Read(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

@@ -1,0 +1,68 @@
+namespace McpClientGen.ConformanceClient;
+
+/// <summary>What the client does in each scenario it supports.</summary>
+internal static class Scenarios
+{
+    public static async Task<int> RunAsync(string scenario, Uri serverUrl, ConformanceContext context)
+    {
+        switch (scenario)
+        {
+            case "initialize":
+            {
+                // This scenario's server answers every unknown method with an empty result, which the SDK's probe of
+                // the 2026-07-28 revision cannot read; the scenario checks the 2025-11-25 handshake anyway.
+                await using var connection = McpConnection.CreateUnauthenticated(serverUrl, protocolVersion: "2025-11-25");
+                var (server, protocolVersion) = await connection.GetServerInfoAsync();
+                Console.WriteLine($"Initialized with {server?.Name} {server?.Version}, protocol {protocolVersion}.");
+                return 0;
+            }
+
+            case "tools_call":
+            {
+                await using var connection = McpConnection.CreateUnauthenticated(serverUrl);
+                await SnapshotCapture.WriteIfRequestedAsync(connection);
+                await using var tools = new AddNumbersClient(connection);
+                Console.WriteLine(Text(await tools.AddNumbersAsync(a: 2, b: 3)));
+                return 0;
+            }
+
+            case "auth/client-credentials-basic" or "auth/client-credentials-jwt":
+            {
+                await using var connection = McpConnection.Create(context.Options(serverUrl));
+                await SnapshotCapture.WriteIfRequestedAsync(connection);
+                await using var client = new AuthTestClient(connection);
+                Console.WriteLine(Text(await client.TestToolAsync()));
+                return 0;
+            }
+
+            case "sse-retry":
+            {
+                // Tests the SDK transport's SSE reconnection; the server negotiates 2025-03-26 and has no snapshot.
+                await using var connection = McpConnection.CreateUnauthenticated(serverUrl, protocolVersion: "2025-03-26");
+                var result = await connection.CallToolAsync(new ModelContextProtocol.Protocol.CallToolRequestParams { Name = "test_reconnection" });
+                Console.WriteLine(Text(result));
+                return 0;
+            }
+
+            case "auth/resource-mismatch":
+            {
+                // This scenario gives no credentials: any will do, since the client must stop at discovery, when the
+                // protected-resource metadata names another resource.
+                var options = new McpConnectionOptions { Endpoint = serverUrl, ClientId = "conformance-client", ClientSecret = "not-used" };
+                await using var connection = McpConnection.Create(options);
+                await using var client = new AuthTestClient(connection);
+                await client.TestToolAsync();
+                Console.Error.WriteLine("The server was called although its metadata names another resource.");
+                return 1;
+            }
+
+            default:
+                Console.Error.WriteLine($"The scenario '{scenario}' is not supported by this client (it supports initialize, tools_call, " +
+                    "auth/client-credentials-basic, auth/client-credentials-jwt and auth/resource-mismatch).");
+                return 3;
+        }
+    }
+
+    private static string Text(ModelContextProtocol.Protocol.CallToolResult result) =>
+        string.Concat(result.Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>().Select(block => block.Text));
+}

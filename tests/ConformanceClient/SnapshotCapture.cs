@@ -1,0 +1,23 @@
+using McpClientGen.Snapshots;
+
+namespace McpClientGen.ConformanceClient;
+
+/// <summary>
+/// Writes the <c>tools/list</c> of the scenario's server as a snapshot when <c>MCPGEN_CAPTURE_SNAPSHOT</c> names a
+/// file. This is how <c>schemas/conformance-*.mcp.json</c> are made: by code, from the suite's own servers.
+/// </summary>
+internal static class SnapshotCapture
+{
+    public static async Task WriteIfRequestedAsync(McpConnection connection)
+    {
+        if (Environment.GetEnvironmentVariable("MCPGEN_CAPTURE_SNAPSHOT") is not { Length: > 0 } path)
+        {
+            return;
+        }
+
+        var tools = await connection.ListToolsAsync();
+        var (server, protocolVersion) = await connection.GetServerInfoAsync();
+        await File.WriteAllTextAsync(path, SnapshotWriter.Write(server, protocolVersion, tools.Select(tool => tool.ProtocolTool)));
+        Console.WriteLine($"Snapshot of {tools.Count} tool(s) written to {path}.");
+    }
+}
