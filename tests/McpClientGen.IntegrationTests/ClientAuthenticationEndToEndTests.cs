@@ -82,16 +82,20 @@ public sealed class ClientAuthenticationEndToEndTests
     }
 
     [Fact]
-    public async Task A_scope_the_authorization_server_will_not_grant_fails_with_its_error()
+    public async Task A_scope_the_authorization_server_will_not_grant_is_an_authorization_error_and_the_client_keeps_working()
     {
         await using var stack = await DemoStack.StartAsync();
         await using var client = DemoClient.Create(stack.ClientOptions());
 
-        var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => client.PurgeTicketsAsync());
+        var error = await Assert.ThrowsAsync<McpAuthorizationException>(() => client.PurgeTicketsAsync());
 
-        Assert.Equal("invalid_scope", error.Error);
-        Assert.Contains("Scopes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("demo.admin", error.RequiredScopes, StringComparison.Ordinal);
+        Assert.Equal("invalid_scope", Assert.IsType<McpAuthenticationException>(error.InnerException).Error);
         Assert.Equal(1, stack.Mcp403Count);
+        // The token held before the refused step-up still serves the other tools; no new token is needed.
+        Assert.Equal("Oslo", (await client.GetWeatherAsync("Oslo")).City);
+        Assert.Equal(2, stack.TokenRequests.Count);
+        Assert.False(stack.TokenRequests[^1].Succeeded);
     }
 
     [Fact]

@@ -50,16 +50,50 @@ public sealed class ClientCredentialsHandlerTests
     }
 
     [Fact]
-    public async Task A_second_401_is_returned_rather_than_retried_again()
+    public async Task A_second_401_fails_with_advice_rather_than_being_retried_again()
     {
         await using var stack = await DemoStack.StartAsync();
         var (client, recorder) = Client(stack);
         recorder.Respond = (_, _) => Challenge(HttpStatusCode.Unauthorized, "error=\"invalid_token\"");
 
-        var response = await client.PostAsync(stack.McpEndpoint, new StringContent("{}"));
+        var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => client.PostAsync(stack.McpEndpoint, new StringContent("{}")));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(stack.McpEndpoint.AbsoluteUri, error.Message, StringComparison.Ordinal);
+        Assert.Contains("ResourceIndicator", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, recorder.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Concurrent_403s_for_one_old_token_each_step_up_and_succeed()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var (client, recorder) = Client(stack, scopes: "demo.read");
+        recorder.Respond = (request, _) => Scopes(request.BearerToken).Contains("demo.write")
+            ? Ok()
+            : Challenge(HttpStatusCode.Forbidden, "error=\"insufficient_scope\", scope=\"demo.write\"");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.PostAsync(stack.McpEndpoint, new StringContent("{}"))));
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        Assert.Equal(2, stack.TokenRequestCount);
+    }
+
+    [Fact]
+    public async Task A_same_origin_redirect_is_followed_with_the_token()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var (client, recorder) = Client(stack);
+        var moved = new Uri(stack.McpEndpoint, "/mcp/");
+        recorder.Respond = (request, _) => request.Url == stack.McpEndpoint
+            ? new HttpResponseMessage(HttpStatusCode.TemporaryRedirect) { Headers = { Location = moved } }
+            : Ok();
+
+        var response = await client.PostAsync(stack.McpEndpoint, new StringContent("""{"id":1}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(moved, recorder.Requests[1].Url);
+        Assert.Equal(recorder.Requests[0].BearerToken, recorder.Requests[1].BearerToken);
+        Assert.Equal("""{"id":1}""", recorder.Requests[1].Body);
     }
 
     [Fact]
@@ -95,15 +129,15 @@ public sealed class ClientCredentialsHandlerTests
     }
 
     [Fact]
-    public async Task A_403_without_insufficient_scope_is_returned_as_is()
+    public async Task A_403_without_insufficient_scope_is_an_authorization_error()
     {
         await using var stack = await DemoStack.StartAsync();
         var (client, recorder) = Client(stack);
         recorder.Respond = (_, _) => new HttpResponseMessage(HttpStatusCode.Forbidden);
 
-        var response = await client.PostAsync(stack.McpEndpoint, new StringContent("{}"));
+        var error = await Assert.ThrowsAsync<McpAuthorizationException>(() => client.PostAsync(stack.McpEndpoint, new StringContent("{}")));
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("403", error.Message, StringComparison.Ordinal);
         Assert.Single(recorder.Requests);
         Assert.Equal(1, stack.TokenRequestCount);
     }

@@ -98,7 +98,7 @@ public sealed class ClientCredentialsTokenProviderTests
     }
 
     [Fact]
-    public async Task Scopes_a_challenge_asks_for_are_added_to_the_configured_ones()
+    public async Task Scopes_a_step_up_asks_for_are_added_to_the_configured_ones_once_granted()
     {
         await using var stack = await DemoStack.StartAsync();
         var options = Options(stack);
@@ -106,16 +106,28 @@ public sealed class ClientCredentialsTokenProviderTests
         var provider = Provider(options);
         Assert.Equal(["demo.read"], Scopes(await Token(provider)));
 
-        Assert.True(provider.ReportChallenge(new BearerChallenge("insufficient_scope", "demo.write", null)));
-        var stepped = await Token(provider);
+        var stepped = await provider.GetTokenWithScopesAsync("demo.write", CancellationToken.None);
 
         Assert.Equal(["demo.read", "demo.write"], Scopes(stepped));
+        Assert.Equal("demo.read demo.write", stepped.RequestedScopes);
         Assert.Equal("demo.read demo.write", provider.RequestedScopes);
-
-        // Asking again for scopes already requested teaches nothing, and keeps the token.
-        Assert.False(provider.ReportChallenge(new BearerChallenge("insufficient_scope", "demo.write demo.read", null)));
         Assert.Same(stepped, await Token(provider));
         Assert.Equal(2, stack.TokenRequestCount);
+    }
+
+    [Fact]
+    public async Task A_refused_step_up_keeps_the_scopes_and_token_the_connection_had()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var provider = Provider(Options(stack));
+        var before = await Token(provider);
+
+        // No client may have demo.admin: the authorization server refuses, and nothing changes.
+        var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => provider.GetTokenWithScopesAsync("demo.admin", CancellationToken.None));
+
+        Assert.Equal("invalid_scope", error.Error);
+        Assert.Same(before, await Token(provider));
+        Assert.DoesNotContain("demo.admin", provider.RequestedScopes, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -227,7 +227,7 @@ public sealed class DiscoveryTests
     }
 
     [Fact]
-    public async Task A_redirect_to_another_origin_does_not_carry_the_token()
+    public async Task A_redirect_to_another_origin_is_not_followed_so_the_token_never_reaches_it()
     {
         await using var mcp = await LoopbackStub.StartAsync();
         await using var elsewhere = await LoopbackStub.StartAsync();
@@ -235,16 +235,13 @@ public sealed class DiscoveryTests
         var endpoint = mcp.Url("/mcp");
         ServeResourceMetadata(mcp, endpoint, auth.BaseAddress);
         mcp.Map("/mcp", Respond.Status(HttpStatusCode.TemporaryRedirect, ("Location", elsewhere.Url("/mcp").AbsoluteUri)));
-        var options = new McpConnectionOptions { Endpoint = endpoint, ClientId = "client", ClientSecret = "secret" };
-        var provider = new ClientCredentialsTokenProvider(
-            options, new Backchannel(options, TimeProvider.System, NullLogger.Instance), TimeProvider.System, NullLogger.Instance);
 
-        // The production chain: the auth handler over a SocketsHttpHandler that follows redirects.
-        using var client = new HttpClient(new ClientCredentialsHandler(provider, endpoint, NullLogger.Instance) { InnerHandler = new SocketsHttpHandler() });
-        await client.PostAsync(endpoint, new StringContent("{}"));
+        // The production chain, as McpConnection builds it.
+        await using var connection = McpConnection.Create(new McpConnectionOptions { Endpoint = endpoint, ClientId = "client", ClientSecret = "secret" });
+        await Assert.ThrowsAnyAsync<Exception>(() => connection.ListToolsAsync());
 
-        Assert.Equal("Bearer stub-token", Assert.Single(mcp.RequestsTo("/mcp")).Header("Authorization"));
-        Assert.Null(Assert.Single(elsewhere.RequestsTo("/mcp")).Header("Authorization"));
+        Assert.Equal("Bearer stub-token", mcp.RequestsTo("/mcp")[0].Header("Authorization"));
+        Assert.Empty(elsewhere.Requests);
     }
 
     [Fact]

@@ -10,9 +10,11 @@ internal sealed class AccessToken
     /// <param name="expiresAt">When the authorization server says it expires.</param>
     /// <param name="skew">How long before expiry it stops being sent; at most a quarter of the lifetime.</param>
     /// <param name="refreshRatio">The fraction of the lifetime after which a replacement is fetched in the background.</param>
-    public AccessToken(string value, DateTimeOffset issuedAt, DateTimeOffset expiresAt, TimeSpan skew, double refreshRatio)
+    /// <param name="requestedScopes">The scopes the token was requested with, sorted and space-separated.</param>
+    public AccessToken(string value, DateTimeOffset issuedAt, DateTimeOffset expiresAt, TimeSpan skew, double refreshRatio, string requestedScopes = "")
     {
         Value = value;
+        RequestedScopes = requestedScopes;
         IssuedAt = issuedAt;
         ExpiresAt = expiresAt;
         var lifetime = expiresAt - issuedAt;
@@ -27,6 +29,9 @@ internal sealed class AccessToken
 
     /// <summary>The raw token, sent as <c>Authorization: Bearer</c>.</summary>
     public string Value { get; }
+
+    /// <summary>The scopes the token was requested with (the server may have granted fewer).</summary>
+    public string RequestedScopes { get; }
 
     /// <summary>When the token was received.</summary>
     public DateTimeOffset IssuedAt { get; }

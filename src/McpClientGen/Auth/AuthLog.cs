@@ -17,11 +17,14 @@ internal static partial class AuthLog
     [LoggerMessage(102, LogLevel.Debug, "No protected-resource metadata at the well-known URLs of {Resource}; waiting for the server's challenge to name it.")]
     public static partial void ResourceMetadataNotFound(ILogger logger, Uri resource);
 
-    [LoggerMessage(103, LogLevel.Debug, "Token endpoint {TokenEndpoint}; client authentication {Method}.")]
-    public static partial void TokenEndpointChosen(ILogger logger, Uri tokenEndpoint, string method);
+    [LoggerMessage(103, LogLevel.Debug, "Token endpoint {TokenEndpoint}.")]
+    public static partial void TokenEndpointChosen(ILogger logger, Uri tokenEndpoint);
 
-    [LoggerMessage(110, LogLevel.Debug, "Requesting an access token for client {ClientId} with scopes '{Scopes}' from {TokenEndpoint}.")]
-    public static partial void RequestingToken(ILogger logger, string clientId, string scopes, Uri tokenEndpoint);
+    [LoggerMessage(104, LogLevel.Information, "New credentials for client {ClientId} take effect with the next token request.")]
+    public static partial void CredentialsUpdated(ILogger logger, string clientId);
+
+    [LoggerMessage(110, LogLevel.Debug, "Requesting an access token for client {ClientId} with scopes '{Scopes}' from {TokenEndpoint} ({Method}).")]
+    public static partial void RequestingToken(ILogger logger, string clientId, string scopes, Uri tokenEndpoint, string method);
 
     [LoggerMessage(111, LogLevel.Information, "Access token for client {ClientId} received; it expires at {ExpiresAt:O} and is refreshed from {RefreshAt:O}.")]
     public static partial void TokenReceived(ILogger logger, string clientId, DateTimeOffset expiresAt, DateTimeOffset refreshAt);

@@ -22,8 +22,8 @@ internal sealed class AuthorizationServerDiscovery(Backchannel backchannel)
         var candidates = challengeUrl is null ? ProtectedResourceMetadataUrls(resource) : [challengeUrl];
         foreach (var candidate in candidates)
         {
-            EndpointRules.EnsureSecure(candidate, "protected-resource metadata URL");
-            using var document = await TryGetJsonAsync(candidate, cancellationToken).ConfigureAwait(false);
+            // The well-known URLs are probes: an HTML page, a 401 or a redirect there means "not here", not an error.
+            using var document = await TryGetJsonAsync(candidate, probe: challengeUrl is null, cancellationToken).ConfigureAwait(false);
             if (document is null)
             {
                 continue;
@@ -60,13 +60,13 @@ internal sealed class AuthorizationServerDiscovery(Backchannel backchannel)
     }
 
     /// <summary>Reads the issuer's metadata in the spec's order; its <c>issuer</c> must be the one asked for.</summary>
-    public async Task<AuthorizationServerMetadata> ReadServerMetadataAsync(Uri issuer, CancellationToken cancellationToken)
+    public async Task<AuthorizationServerMetadata> ReadServerMetadataAsync(Uri issuer, Uri resource, CancellationToken cancellationToken)
     {
-        EndpointRules.EnsureSecure(issuer, "authorization server");
+        EndpointRules.EnsureSecureNextTo(issuer, "authorization server", resource);
         var candidates = ServerMetadataUrls(issuer);
         foreach (var candidate in candidates)
         {
-            using var document = await TryGetJsonAsync(candidate, cancellationToken).ConfigureAwait(false);
+            using var document = await TryGetJsonAsync(candidate, probe: false, cancellationToken).ConfigureAwait(false);
             if (document is null)
             {
                 continue;
@@ -83,7 +83,7 @@ internal sealed class AuthorizationServerDiscovery(Backchannel backchannel)
             var tokenEndpoint = ReadUri(root, "token_endpoint", candidate)
                 ?? throw new McpAuthenticationException(
                     $"The authorization-server metadata at '{candidate}' has no token_endpoint. Set TokenEndpoint explicitly.");
-            EndpointRules.EnsureSecure(tokenEndpoint, "token endpoint");
+            EndpointRules.EnsureSecureNextTo(tokenEndpoint, "token endpoint", resource);
             return new AuthorizationServerMetadata(
                 advertisedIssuer,
                 tokenEndpoint,
@@ -115,7 +115,7 @@ internal sealed class AuthorizationServerDiscovery(Backchannel backchannel)
             : [new Uri(origin + OAuthServerWellKnown + path), new Uri(origin + OpenIdWellKnown + path), new Uri(origin + path + OpenIdWellKnown)];
     }
 
-    private async Task<JsonDocument?> TryGetJsonAsync(Uri url, CancellationToken cancellationToken)
+    private async Task<JsonDocument?> TryGetJsonAsync(Uri url, bool probe, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
@@ -129,7 +129,8 @@ internal sealed class AuthorizationServerDiscovery(Backchannel backchannel)
 
         using (response)
         {
-            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.Gone)
+            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.Gone
+                || (probe && !response.IsSuccessStatusCode && (int)response.StatusCode < 500))
             {
                 return null;
             }
@@ -141,7 +142,7 @@ internal sealed class AuthorizationServerDiscovery(Backchannel backchannel)
 
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             return JsonObjectDocument.TryParse(body)
-                ?? throw new McpAuthenticationException($"The discovery document at '{url}' is not a JSON object.");
+                ?? (probe ? null : throw new McpAuthenticationException($"The discovery document at '{url}' is not a JSON object."));
         }
     }
 

@@ -14,13 +14,13 @@ internal sealed class ClientCredentialsTokenProvider
     private readonly Uri _resource;
     private readonly AuthorizationServerDiscovery _discovery;
     private readonly TokenEndpointClient _tokenClient;
-    private readonly ClientAssertionFactory? _assertions;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly object _gate = new();
     private readonly SortedSet<string> _scopes;
     private readonly Dictionary<TokenCacheKey, TokenSlot> _slots = new();
 
+    private ClientCredentialSet _credentials;
     private Task<ServerContext?>? _server;
     private Uri? _challengeMetadataUrl;
     private TokenSlot? _active;
@@ -33,12 +33,21 @@ internal sealed class ClientCredentialsTokenProvider
         _tokenClient = new TokenEndpointClient(backchannel, options, timeProvider);
         _timeProvider = timeProvider;
         _logger = logger;
-        _scopes = new SortedSet<string>(SplitScopes(options.Scopes), StringComparer.Ordinal);
+        _scopes = new SortedSet<string>(ScopeSet.Split(options.Scopes), StringComparer.Ordinal);
 
-        // The key is loaded now, so a bad one fails at start-up rather than at the first call.
-        _assertions = !string.IsNullOrWhiteSpace(options.PrivateKey) || options.SigningCertificate is not null
-            ? new ClientAssertionFactory(SigningKeyLoader.Load(options), timeProvider)
-            : null;
+        _credentials = ClientCredentialSet.From(options, timeProvider);
+    }
+
+    /// <summary>
+    /// Takes new credentials (a rotated secret or key) for the token requests from now on. Tokens already issued
+    /// stay in use until they are due for refresh; the endpoint and the other settings keep their first values.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The new settings are incomplete or the key cannot be read.</exception>
+    public void UpdateCredentials(McpConnectionOptions updated)
+    {
+        updated.Validate();
+        Volatile.Write(ref _credentials, ClientCredentialSet.From(updated, _timeProvider));
+        AuthLog.CredentialsUpdated(_logger, updated.ClientId!);
     }
 
     /// <summary>The scopes the next token request asks for (configured, plus those servers asked for).</summary>
@@ -94,33 +103,47 @@ internal sealed class ClientCredentialsTokenProvider
     }
 
     /// <summary>
-    /// Takes in what a 401 or 403 challenge says: where the resource metadata is (used while the authorization
-    /// server is unknown) and which scopes are needed (added to those requested). Returns whether anything new was learned.
+    /// Takes the resource-metadata URL a 401 challenge names, while the authorization server is still unknown.
+    /// Plain HTTP is accepted only when the MCP endpoint itself is on loopback, so a remote server cannot make the
+    /// client probe local services.
     /// </summary>
-    public bool ReportChallenge(BearerChallenge challenge)
+    public void ReportResourceMetadata(Uri metadataUrl)
     {
+        EndpointRules.EnsureSecureNextTo(metadataUrl, "protected-resource metadata URL", _resource);
         lock (_gate)
         {
-            var learned = false;
-            if (challenge.ResourceMetadata is { } metadataUrl && _options.TokenEndpoint is null
-                && (_server is null || _server is { IsCompletedSuccessfully: true, Result: null }) && metadataUrl != _challengeMetadataUrl)
+            if (_options.TokenEndpoint is null
+                && (_server is null || _server.IsFaulted || _server is { IsCompletedSuccessfully: true, Result: null }))
             {
                 _challengeMetadataUrl = metadataUrl;
                 _server = null;
-                learned = true;
             }
-
-            foreach (var scope in SplitScopes(challenge.Scope))
-            {
-                if (_scopes.Add(scope))
-                {
-                    learned = true;
-                    _active = null;
-                }
-            }
-
-            return learned;
         }
+    }
+
+    /// <summary>
+    /// A token for the current scopes plus <paramref name="additionalScopes"/> (a 403 step-up). The added scopes are
+    /// kept for later requests only once a token with them has been granted, so a refused step-up leaves the
+    /// connection working with the scopes it had.
+    /// </summary>
+    public async Task<AccessToken> GetTokenWithScopesAsync(string? additionalScopes, CancellationToken cancellationToken)
+    {
+        var server = await GetServerAsync().WaitAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new McpAuthenticationException($"The authorization server of '{_resource}' is not known yet, so no token with more scopes can be requested.");
+        TokenSlot slot;
+        lock (_gate)
+        {
+            slot = SlotFor(server, ScopeSet.Union(CurrentScopes(server), additionalScopes));
+        }
+
+        var token = await slot.GetAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _scopes.UnionWith(ScopeSet.Split(slot.Key.Scopes));
+            Activate(slot);
+        }
+
+        return token;
     }
 
     private async Task<AccessToken?> AcquireAsync(CancellationToken cancellationToken)
@@ -168,13 +191,12 @@ internal sealed class ClientCredentialsTokenProvider
 
             var issuer = ChooseIssuer(resourceMetadata);
             AuthLog.ResourceMetadataFound(_logger, resourceMetadata.Location, issuer);
-            metadata = await _discovery.ReadServerMetadataAsync(issuer, CancellationToken.None).ConfigureAwait(false);
+            metadata = await _discovery.ReadServerMetadataAsync(issuer, _resource, CancellationToken.None).ConfigureAwait(false);
             scopesSupported = resourceMetadata.ScopesSupported;
         }
 
-        var authentication = ClientAuthenticationSelector.Select(_options, metadata, _assertions);
-        AuthLog.TokenEndpointChosen(_logger, metadata.TokenEndpoint, authentication.Method);
-        return new ServerContext(metadata, authentication, scopesSupported);
+        AuthLog.TokenEndpointChosen(_logger, metadata.TokenEndpoint);
+        return new ServerContext(metadata, scopesSupported);
     }
 
     /// <summary>The configured issuer, the selector's pick, or the first listed.</summary>
@@ -188,39 +210,58 @@ internal sealed class ClientCredentialsTokenProvider
                 $"({string.Join(", ", listed)}). Check AuthorizationServer.");
     }
 
-    /// <summary>The slot for the current scopes: requested ones, else the resource's <c>scopes_supported</c>, else none.</summary>
+    /// <summary>The slot for the current scopes, made the active one.</summary>
     private TokenSlot ActiveSlot(ServerContext server)
     {
         lock (_gate)
         {
-            var scopes = string.Join(" ", _scopes.Count > 0 ? _scopes : server.ScopesSupported.Order(StringComparer.Ordinal));
-            var key = new TokenCacheKey(
-                (server.Metadata.Issuer ?? server.Metadata.TokenEndpoint).AbsoluteUri, _options.ClientId!, scopes, _resource.AbsoluteUri);
-            if (_active?.Key == key)
-            {
-                return _active;
-            }
-
-            if (!_slots.TryGetValue(key, out var slot))
-            {
-                slot = new TokenSlot(key, () => RequestTokenAsync(server, scopes), _timeProvider, _logger);
-                _slots[key] = slot;
-            }
-
-            _active = slot;
+            var slot = SlotFor(server, CurrentScopes(server));
+            Activate(slot);
             return slot;
         }
     }
 
-    private Task<AccessToken> RequestTokenAsync(ServerContext server, string scopes)
+    /// <summary>The requested scopes, else the resource's <c>scopes_supported</c>, else none. Call under the lock.</summary>
+    private string CurrentScopes(ServerContext server) =>
+        string.Join(" ", _scopes.Count > 0 ? _scopes : server.ScopesSupported.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+
+    /// <summary>The slot for one scope set, made if needed. Call under the lock.</summary>
+    private TokenSlot SlotFor(ServerContext server, string scopes)
     {
-        AuthLog.RequestingToken(_logger, _options.ClientId!, scopes, server.Metadata.TokenEndpoint);
-        return _tokenClient.RequestTokenAsync(server.Metadata, server.Authentication, scopes, _resource, CancellationToken.None);
+        var key = new TokenCacheKey((server.Metadata.Issuer ?? server.Metadata.TokenEndpoint).AbsoluteUri, _options.ClientId!, scopes, _resource.AbsoluteUri);
+        if (!_slots.TryGetValue(key, out var slot))
+        {
+            slot = new TokenSlot(key, () => RequestTokenAsync(server, scopes), _timeProvider, _logger);
+            _slots[key] = slot;
+        }
+
+        return slot;
     }
 
-    private static IEnumerable<string> SplitScopes(string? scopes) =>
-        (scopes ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>Makes <paramref name="slot"/> the one the fast path serves, and forgets the others. Call under the lock.</summary>
+    private void Activate(TokenSlot slot)
+    {
+        if (ReferenceEquals(_active, slot))
+        {
+            return;
+        }
 
-    /// <summary>What discovery settled: the server's metadata, how to authenticate to it, and the resource's scopes.</summary>
-    private sealed record ServerContext(AuthorizationServerMetadata Metadata, TokenClientAuthentication Authentication, IReadOnlyList<string> ScopesSupported);
+        _active = slot;
+        foreach (var key in _slots.Keys.Where(key => key != slot.Key).ToList())
+        {
+            _slots.Remove(key);
+        }
+    }
+
+    /// <summary>Authenticates with the credentials current at the time of the request, so rotated ones apply at once.</summary>
+    private Task<AccessToken> RequestTokenAsync(ServerContext server, string scopes)
+    {
+        var credentials = Volatile.Read(ref _credentials);
+        var authentication = ClientAuthenticationSelector.Select(credentials.Options, server.Metadata, credentials.Assertions);
+        AuthLog.RequestingToken(_logger, _options.ClientId!, scopes, server.Metadata.TokenEndpoint, authentication.Method);
+        return _tokenClient.RequestTokenAsync(server.Metadata, authentication, scopes, _resource, CancellationToken.None);
+    }
+
+    /// <summary>What discovery settled: the server's metadata and the resource's scopes.</summary>
+    private sealed record ServerContext(AuthorizationServerMetadata Metadata, IReadOnlyList<string> ScopesSupported);
 }

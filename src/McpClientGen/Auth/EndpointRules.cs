@@ -20,6 +20,20 @@ internal static class EndpointRules
             $"The {role} '{uri}' must use HTTPS (plain HTTP is allowed only for loopback addresses).");
     }
 
+    /// <summary>
+    /// The rule for URLs learned from servers (metadata documents, issuers, token endpoints): HTTPS, or plain HTTP on
+    /// loopback only while the MCP endpoint is on loopback too — a remote server must not steer the client to local services.
+    /// </summary>
+    public static void EnsureSecureNextTo(Uri uri, string role, Uri endpoint)
+    {
+        EnsureSecure(uri, role);
+        if (uri.Scheme == Uri.UriSchemeHttp && !endpoint.IsLoopback)
+        {
+            throw new McpAuthenticationException(
+                $"The {role} '{uri}' must use HTTPS: plain HTTP on loopback is accepted only when the MCP endpoint is on loopback too.");
+        }
+    }
+
     /// <summary>Whether two URLs share scheme, host and port, the boundary a token must not cross.</summary>
     public static bool SameOrigin(Uri a, Uri b) =>
         string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)

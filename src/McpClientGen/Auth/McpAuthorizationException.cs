@@ -8,8 +8,8 @@ namespace McpClientGen;
 public sealed class McpAuthorizationException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public McpAuthorizationException(string message, string? requiredScopes, string? requestedScopes)
-        : base(message)
+    public McpAuthorizationException(string message, string? requiredScopes, string? requestedScopes, Exception? innerException = null)
+        : base(message, innerException)
     {
         RequiredScopes = requiredScopes;
         RequestedScopes = requestedScopes;

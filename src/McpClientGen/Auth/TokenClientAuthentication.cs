@@ -13,8 +13,16 @@ internal abstract class TokenClientAuthentication
     /// <summary>Adds the credentials to a token request (built afresh for every attempt).</summary>
     public abstract void Apply(HttpRequestMessage request, List<KeyValuePair<string, string>> form, AuthorizationServerMetadata server);
 
+    /// <summary>Removes this method's secret from text a server sent back (a server may echo what it received).</summary>
+    public virtual string Redact(string text) => text;
+
     /// <inheritdoc />
     public override string ToString() => Method;
+
+    private static string RedactSecret(string text, string secret) =>
+        secret.Length == 0
+            ? text
+            : text.Replace(secret, "***", StringComparison.Ordinal).Replace(WebUtility.UrlEncode(secret), "***", StringComparison.Ordinal);
 
     /// <summary><c>client_secret_basic</c>: RFC 6749 §2.3.1 form-encodes id and secret before joining and base64-encoding them.</summary>
     public sealed class ClientSecretBasic(string clientId, string clientSecret) : TokenClientAuthentication
@@ -26,6 +34,8 @@ internal abstract class TokenClientAuthentication
             var pair = WebUtility.UrlEncode(clientId) + ":" + WebUtility.UrlEncode(clientSecret);
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(pair)));
         }
+
+        public override string Redact(string text) => RedactSecret(text, clientSecret);
     }
 
     /// <summary><c>client_secret_post</c>: id and secret in the form body.</summary>
@@ -38,6 +48,8 @@ internal abstract class TokenClientAuthentication
             form.Add(new("client_id", clientId));
             form.Add(new("client_secret", clientSecret));
         }
+
+        public override string Redact(string text) => RedactSecret(text, clientSecret);
     }
 
     /// <summary><c>private_key_jwt</c> (RFC 7523 §2.2): a freshly signed assertion addressed to the configured audience.</summary>

@@ -14,6 +14,8 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
     public async Task<AccessToken> RequestTokenAsync(
         AuthorizationServerMetadata server, TokenClientAuthentication authentication, string scopes, Uri resource, CancellationToken cancellationToken)
     {
+        // The lifetime counts from before the request, so time spent in retries is not counted as the token's.
+        var issuedAt = timeProvider.GetUtcNow();
         HttpResponseMessage response;
         try
         {
@@ -21,16 +23,19 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
         }
         catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
         {
+            throw new McpAuthenticationException($"The token request to '{server.TokenEndpoint}' failed: {exception.Message}", exception);
+        }
+        catch (System.Security.Cryptography.CryptographicException exception)
+        {
             throw new McpAuthenticationException(
-                $"The token request to '{server.TokenEndpoint}' failed after {options.TokenRequestRetries} retries: {exception.Message}", exception);
+                $"The client assertion for '{server.TokenEndpoint}' could not be signed: check PrivateKey and SigningAlgorithm.", exception);
         }
 
         using (response)
         {
-            var issuedAt = timeProvider.GetUtcNow();
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             return response.IsSuccessStatusCode
-                ? ParseSuccess(body, server.TokenEndpoint, issuedAt)
+                ? ParseSuccess(body, server.TokenEndpoint, issuedAt, scopes)
                 : throw ParseError(body, response.StatusCode, server.TokenEndpoint, authentication);
         }
     }
@@ -69,7 +74,7 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
         tokenEndpoint.Host is "login.microsoftonline.com" or "login.microsoftonline.us" or "login.partner.microsoftonline.cn"
         && tokenEndpoint.AbsolutePath.EndsWith("/oauth2/v2.0/token", StringComparison.OrdinalIgnoreCase);
 
-    private AccessToken ParseSuccess(byte[] body, Uri tokenEndpoint, DateTimeOffset issuedAt)
+    private AccessToken ParseSuccess(byte[] body, Uri tokenEndpoint, DateTimeOffset issuedAt, string scopes)
     {
         using var document = JsonObjectDocument.TryParse(body)
             ?? throw new McpAuthenticationException($"The token endpoint '{tokenEndpoint}' answered with a body that is not a JSON object.");
@@ -96,18 +101,19 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
             if ((expiresIn.ValueKind == JsonValueKind.Number && expiresIn.TryGetInt64(out var seconds))
                 || (expiresIn.ValueKind == JsonValueKind.String && long.TryParse(expiresIn.GetString(), out seconds)))
             {
-                lifetime = TimeSpan.FromSeconds(Math.Clamp(seconds, 0, (long)TimeSpan.FromDays(3650).TotalSeconds));
+                // At least ten seconds: a server saying 0 must not make every request fetch a new token.
+                lifetime = TimeSpan.FromSeconds(Math.Clamp(seconds, 10, (long)TimeSpan.FromDays(3650).TotalSeconds));
             }
         }
 
-        return new AccessToken(tokenElement.GetString()!, issuedAt, issuedAt + lifetime, options.TokenExpirySkew, options.TokenRefreshRatio);
+        return new AccessToken(tokenElement.GetString()!, issuedAt, issuedAt + lifetime, options.TokenExpirySkew, options.TokenRefreshRatio, scopes);
     }
 
     private McpAuthenticationException ParseError(byte[] body, HttpStatusCode status, Uri tokenEndpoint, TokenClientAuthentication authentication)
     {
         using var document = JsonObjectDocument.TryParse(body);
-        var error = Redact(document is null ? null : ReadString(document.RootElement, "error"));
-        var description = Redact(document is null ? null : ReadString(document.RootElement, "error_description"));
+        var error = document is null ? null : ReadString(document.RootElement, "error") is { } code ? ServerText.Clean(code, authentication) : null;
+        var description = document is null ? null : ReadString(document.RootElement, "error_description") is { } text ? ServerText.Clean(text, authentication) : null;
 
         var detail = error is null
             ? $"HTTP {(int)status} without an OAuth error body"
@@ -127,13 +133,6 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
             error,
             description);
     }
-
-    /// <summary>A server that echoes what it received must not put the secret into our exception messages.</summary>
-    private string? Redact(string? text) =>
-        text is null || string.IsNullOrEmpty(options.ClientSecret)
-            ? text
-            : text.Replace(options.ClientSecret, "***", StringComparison.Ordinal)
-                .Replace(WebUtility.UrlEncode(options.ClientSecret), "***", StringComparison.Ordinal);
 
     private static string? ReadString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -83,6 +83,9 @@ internal sealed class TokenSlot(TokenCacheKey key, Func<Task<AccessToken>> reque
 
     private async Task<AccessToken> RequestAsync()
     {
+        // Never runs on under the caller's lock: the request (signing included) starts after the slot has stored this
+        // task, so even a failure that happens at once clears the slot instead of being kept in it.
+        await Task.Yield();
         try
         {
             var token = await requestToken().ConfigureAwait(false);

@@ -13,6 +13,8 @@ public sealed class McpConnectionOptions
     private static readonly string[] ReservedTokenParameters =
         ["grant_type", "client_id", "client_secret", "client_assertion", "client_assertion_type", "scope", "resource"];
 
+    private Dictionary<string, string> _additionalTokenParameters = new(StringComparer.Ordinal);
+
     /// <summary>The MCP endpoint, for example <c>https://crm.example.com/mcp</c>. Required.</summary>
     public Uri? Endpoint { get; set; }
 
@@ -66,7 +68,7 @@ public sealed class McpConnectionOptions
     public ResourceIndicatorMode ResourceIndicator { get; set; }
 
     /// <summary>More form parameters for the token request, such as Auth0's <c>audience</c>.</summary>
-    public IDictionary<string, string> AdditionalTokenParameters { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public IDictionary<string, string> AdditionalTokenParameters => _additionalTokenParameters;
 
     /// <summary>The token endpoint. When set, discovery (protected-resource and authorization-server metadata) is skipped.</summary>
     public Uri? TokenEndpoint { get; set; }
@@ -115,12 +117,20 @@ public sealed class McpConnectionOptions
     /// <summary>A copy that uses <paramref name="defaultScopes"/> when no scopes are configured.</summary>
     internal McpConnectionOptions WithDefaultScopes(string? defaultScopes)
     {
-        var copy = (McpConnectionOptions)MemberwiseClone();
+        var copy = Snapshot();
         if (string.IsNullOrWhiteSpace(copy.Scopes))
         {
             copy.Scopes = defaultScopes;
         }
 
+        return copy;
+    }
+
+    /// <summary>An independent copy, so the caller's later changes do not reach a connection made from it.</summary>
+    internal McpConnectionOptions Snapshot()
+    {
+        var copy = (McpConnectionOptions)MemberwiseClone();
+        copy._additionalTokenParameters = new Dictionary<string, string>(AdditionalTokenParameters, StringComparer.Ordinal);
         return copy;
     }
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -24,7 +23,6 @@ public sealed class McpConnection : IAsyncDisposable
         "The snapshot's schema of tool '{ToolName}' was rejected by the MCP SDK, so its Mcp-Param-* headers will not be sent: {Reason}");
 
     private readonly HttpClient _httpClient;
-    private readonly Backchannel? _backchannel;
     private readonly ILoggerFactory? _loggerFactory;
     private readonly string? _protocolVersion;
     private readonly object _gate = new();
@@ -32,12 +30,12 @@ public sealed class McpConnection : IAsyncDisposable
     private Task<McpClient>? _session;
     private bool _disposed;
 
-    private McpConnection(Uri endpoint, HttpClient httpClient, Backchannel? backchannel, ILoggerFactory? loggerFactory, string? protocolVersion)
+    /// <summary>A connection over an HTTP client whose handlers authenticate (or not); it owns and disposes the client.</summary>
+    internal McpConnection(Uri endpoint, HttpClient httpClient, ILoggerFactory? loggerFactory, string? protocolVersion)
     {
         _protocolVersion = protocolVersion;
         Endpoint = endpoint;
         _httpClient = httpClient;
-        _backchannel = backchannel;
         _loggerFactory = loggerFactory;
     }
 
@@ -54,15 +52,15 @@ public sealed class McpConnection : IAsyncDisposable
     public static McpConnection Create(McpConnectionOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+
+        // A copy, so later changes to the caller's object cannot bypass validation.
+        var snapshot = options.Snapshot();
+        snapshot.Validate();
 
         // The backchannel (discovery and token requests) must not run through the auth handler itself.
-        var time = timeProvider ?? TimeProvider.System;
-        var logger = (ILogger?)loggerFactory?.CreateLogger("McpClientGen.Auth") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-        var backchannel = new Backchannel(options, time, logger);
-        var tokenProvider = new ClientCredentialsTokenProvider(options, backchannel, time, logger);
-        var handler = new ClientCredentialsHandler(tokenProvider, options.Endpoint!, logger) { InnerHandler = new SocketsHttpHandler() };
-        return new McpConnection(options.Endpoint!, new HttpClient(handler), backchannel, loggerFactory, options.ProtocolVersion);
+        var engine = ClientCredentialsEngine.Create(snapshot, timeProvider ?? TimeProvider.System, loggerFactory);
+        var handler = engine.CreateHandler(ClientCredentialsEngine.CreateTransportHandler(), ownsEngine: true);
+        return new McpConnection(snapshot.Endpoint!, new HttpClient(handler), loggerFactory, snapshot.ProtocolVersion);
     }
 
     /// <summary>
@@ -76,7 +74,7 @@ public sealed class McpConnection : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         EndpointRules.EnsureSecure(endpoint, "MCP endpoint");
-        return new McpConnection(endpoint, new HttpClient(), backchannel: null, loggerFactory, protocolVersion);
+        return new McpConnection(endpoint, new HttpClient(), loggerFactory, protocolVersion);
     }
 
     /// <summary>Calls a tool on the shared session; opens the session first if needed.</summary>
@@ -141,7 +139,6 @@ public sealed class McpConnection : IAsyncDisposable
         }
 
         _httpClient.Dispose();
-        _backchannel?.Dispose();
     }
 
     /// <summary>
@@ -228,7 +225,6 @@ public sealed class McpConnection : IAsyncDisposable
 
     private static McpClientOptions CreateClientOptions(string? protocolVersion)
     {
-        using var empty = JsonDocument.Parse("{}");
         return new McpClientOptions
         {
             ProtocolVersion = protocolVersion,
@@ -239,7 +235,7 @@ public sealed class McpConnection : IAsyncDisposable
             },
             Capabilities = new ClientCapabilities
             {
-                Extensions = new Dictionary<string, object> { [ClientCredentialsExtension] = empty.RootElement.Clone() },
+                Extensions = new Dictionary<string, object> { [ClientCredentialsExtension] = ClientCredentialsEngine.ExtensionSettings },
             },
         };
     }
