@@ -242,6 +242,32 @@ public sealed class TokenEndpointFaultTests
         Assert.DoesNotContain(ClientSecret, error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_assertion_echoed_in_an_error_description_is_masked_kept_to_one_line_and_capped()
+    {
+        await using var stub = await TokenStub(async context =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            var echo = $"bad assertion {form["client_assertion"]}\r\nInjected log line {new string('x', 500)}";
+            await Respond.Json(HttpStatusCode.BadRequest, System.Text.Json.JsonSerializer.Serialize(new { error = "invalid_client", error_description = echo }))(context);
+        });
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        using var engine = Engine(stub, options =>
+        {
+            options.ClientSecret = null;
+            options.PrivateKey = key.ExportPkcs8PrivateKeyPem();
+            options.ClientAuthentication = ClientAuthenticationMethod.PrivateKeyJwt;
+            options.AssertionAudience = AssertionAudience.TokenEndpoint;
+        });
+
+        var error = await Assert.ThrowsAsync<McpAuthenticationException>(engine.TokenThroughRetriesAsync);
+
+        Assert.DoesNotContain("eyJ", error.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("bad assertion ***", error.ErrorDescription, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.ErrorDescription!);
+        Assert.True(error.ErrorDescription!.Length <= 301, $"{error.ErrorDescription.Length} characters");
+    }
+
     /// <summary>A stub whose token endpoint answers the n-th request with the n-th handler (the last one repeats).</summary>
     private static async Task<LoopbackStub> TokenStub(params Func<HttpContext, Task>[] answers)
     {

@@ -23,7 +23,7 @@ internal static class ClientClassEmitter
 
         writer.Line($"/// <summary>The generated client for the MCP server described by the snapshot {XmlDoc.Code(snapshot.Name)}; see <see cref=\"{declaration.Name}\"/>.</summary>");
         writer.Line($"[{TypeSyntax.GeneratedCode}]");
-        using (writer.Block($"{(declaration.IsPublic ? "public" : "internal")} sealed partial class {declaration.ClassName} : global::McpClientGen.McpClientProxy, {declaration.Name}"))
+        using (writer.Block($"{(declaration.IsPublic ? "public" : "internal")} sealed partial class {declaration.ClassName} : global::McpClientGen.McpClientProxy, {declaration.Name}, global::McpClientGen.IMcpGeneratedClient<{declaration.ClassName}>"))
         {
             WriteConstruction(writer, declaration);
             writer.Line();
@@ -70,6 +70,12 @@ internal static class ClientClassEmitter
         {
             writer.Line("new(CreateConnection(options, DefaultScopes, timeProvider, loggerFactory), ownsConnection: true);");
         }
+
+        // For AddMcpClient: dependency injection creates the client through these, without reflection.
+        writer.Line();
+        writer.Line($"static string? global::McpClientGen.IMcpGeneratedClient<{declaration.ClassName}>.DefaultScopes => DefaultScopes;");
+        writer.Line();
+        writer.Line($"static {declaration.ClassName} global::McpClientGen.IMcpGeneratedClient<{declaration.ClassName}>.Create(global::McpClientGen.McpConnection connection) => new(connection);");
     }
 
     /// <summary>

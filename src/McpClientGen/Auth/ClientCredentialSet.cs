@@ -6,12 +6,27 @@ namespace McpClientGen;
 /// </summary>
 internal sealed record ClientCredentialSet(McpConnectionOptions Options, ClientAssertionFactory? Assertions)
 {
-    public static ClientCredentialSet From(McpConnectionOptions options, TimeProvider timeProvider) =>
-        new(
-            options,
-            !string.IsNullOrWhiteSpace(options.PrivateKey) || options.SigningCertificate is not null
-                ? new ClientAssertionFactory(SigningKeyLoader.Load(options), timeProvider)
-                : null);
+    public static ClientCredentialSet From(McpConnectionOptions options, TimeProvider timeProvider)
+    {
+        if (string.IsNullOrWhiteSpace(options.PrivateKey) && options.SigningCertificate is null)
+        {
+            return new ClientCredentialSet(options, null);
+        }
+
+        var assertions = new ClientAssertionFactory(SigningKeyLoader.Load(options), timeProvider);
+        try
+        {
+            // One signature now, so a key that cannot sign with its algorithm fails here, not at every token request.
+            _ = assertions.Create("probe", "probe");
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            throw new InvalidOperationException(
+                $"Invalid McpConnectionOptions: the PrivateKey cannot sign with {assertions.Algorithm}; check SigningAlgorithm and the key.");
+        }
+
+        return new ClientCredentialSet(options, assertions);
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"ClientCredentialSet({Options.ClientId}, {(Assertions is null ? "secret" : "key")})";

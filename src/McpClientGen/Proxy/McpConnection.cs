@@ -133,12 +133,26 @@ public sealed class McpConnection : IAsyncDisposable
             _session = null;
         }
 
-        if (session is { IsCompletedSuccessfully: true })
+        try
         {
-            await session.Result.DisposeAsync().ConfigureAwait(false);
+            if (session is { IsCompletedSuccessfully: true })
+            {
+                await session.Result.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                // A session still opening is disposed when it opens; a failed one has nothing to dispose.
+                session?.ContinueWith(
+                    static opened => _ = opened.Result.DisposeAsync().AsTask(),
+                    CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnRanToCompletion,
+                    TaskScheduler.Default);
+            }
         }
-
-        _httpClient.Dispose();
+        finally
+        {
+            _httpClient.Dispose();
+        }
     }
 
     /// <summary>

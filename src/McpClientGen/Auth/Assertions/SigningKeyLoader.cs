@@ -143,6 +143,11 @@ internal static class SigningKeyLoader
                 : throw Invalid($"{nameof(McpConnectionOptions.SigningAlgorithm)} '{requested}' does not fit the EC {nameof(McpConnectionOptions.PrivateKey)} on a {ec.ECDsa.KeySize}-bit curve; use {fitting}.");
         }
 
+        if (key is RsaSecurityKey { Rsa.KeySize: < 2048 } small)
+        {
+            throw Invalid($"the RSA {nameof(McpConnectionOptions.PrivateKey)} has {small.Rsa.KeySize} bits; use at least 2048.");
+        }
+
         return requested switch
         {
             null or SecurityAlgorithms.RsaSha256 => SecurityAlgorithms.RsaSha256,

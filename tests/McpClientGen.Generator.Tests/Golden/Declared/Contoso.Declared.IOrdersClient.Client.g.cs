@@ -6,7 +6,7 @@ namespace Contoso.Declared;
 
 /// <summary>The generated client for the MCP server described by the snapshot <c>declared</c>; see <see cref="IOrdersClient"/>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
-public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, IOrdersClient
+public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, IOrdersClient, global::McpClientGen.IMcpGeneratedClient<OrdersClient>
 {
     /// <summary>The scopes from <c>[ClientCredentials]</c>, used when the options name none.</summary>
     public const string? DefaultScopes = null;
@@ -29,6 +29,10 @@ public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, 
     /// <param name="loggerFactory">Logging for the connection.</param>
     public static OrdersClient Create(global::McpClientGen.McpConnectionOptions options, global::System.TimeProvider? timeProvider = null, global::Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) =>
         new(CreateConnection(options, DefaultScopes, timeProvider, loggerFactory), ownsConnection: true);
+
+    static string? global::McpClientGen.IMcpGeneratedClient<OrdersClient>.DefaultScopes => DefaultScopes;
+
+    static OrdersClient global::McpClientGen.IMcpGeneratedClient<OrdersClient>.Create(global::McpClientGen.McpConnection connection) => new(connection);
 
     /// <summary>The tools this client calls, as the snapshot describes them; see <see cref="global::McpClientGen.McpConnection.AddKnownTools"/>.</summary>
     private static readonly global::ModelContextProtocol.Protocol.Tool[] SnapshotTools =

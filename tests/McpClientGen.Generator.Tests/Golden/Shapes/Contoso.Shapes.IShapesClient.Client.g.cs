@@ -6,7 +6,7 @@ namespace Contoso.Shapes;
 
 /// <summary>The generated client for the MCP server described by the snapshot <c>shapes</c>; see <see cref="IShapesClient"/>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
-internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy, IShapesClient
+internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy, IShapesClient, global::McpClientGen.IMcpGeneratedClient<ShapesClient>
 {
     /// <summary>The scopes from <c>[ClientCredentials]</c>, used when the options name none.</summary>
     public const string? DefaultScopes = null;
@@ -29,6 +29,10 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     /// <param name="loggerFactory">Logging for the connection.</param>
     public static ShapesClient Create(global::McpClientGen.McpConnectionOptions options, global::System.TimeProvider? timeProvider = null, global::Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) =>
         new(CreateConnection(options, DefaultScopes, timeProvider, loggerFactory), ownsConnection: true);
+
+    static string? global::McpClientGen.IMcpGeneratedClient<ShapesClient>.DefaultScopes => DefaultScopes;
+
+    static ShapesClient global::McpClientGen.IMcpGeneratedClient<ShapesClient>.Create(global::McpClientGen.McpConnection connection) => new(connection);
 
     /// <summary>The tools this client calls, as the snapshot describes them; see <see cref="global::McpClientGen.McpConnection.AddKnownTools"/>.</summary>
     private static readonly global::ModelContextProtocol.Protocol.Tool[] SnapshotTools =

@@ -6,7 +6,7 @@ namespace Contoso.Weather;
 
 /// <summary>The generated client for the MCP server described by the snapshot <c>weather</c>; see <see cref="IWeatherClient"/>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
-public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy, IWeatherClient
+public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy, IWeatherClient, global::McpClientGen.IMcpGeneratedClient<WeatherClient>
 {
     /// <summary>The scopes from <c>[ClientCredentials]</c>, used when the options name none.</summary>
     public const string? DefaultScopes = "weather.read";
@@ -29,6 +29,10 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
     /// <param name="loggerFactory">Logging for the connection.</param>
     public static WeatherClient Create(global::McpClientGen.McpConnectionOptions options, global::System.TimeProvider? timeProvider = null, global::Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) =>
         new(CreateConnection(options, DefaultScopes, timeProvider, loggerFactory), ownsConnection: true);
+
+    static string? global::McpClientGen.IMcpGeneratedClient<WeatherClient>.DefaultScopes => DefaultScopes;
+
+    static WeatherClient global::McpClientGen.IMcpGeneratedClient<WeatherClient>.Create(global::McpClientGen.McpConnection connection) => new(connection);
 
     /// <summary>The tools this client calls, as the snapshot describes them; see <see cref="global::McpClientGen.McpConnection.AddKnownTools"/>.</summary>
     private static readonly global::ModelContextProtocol.Protocol.Tool[] SnapshotTools =

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace McpClientGen;
+
+/// <summary>
+/// One registered client's shared state: its token engine (created once, so every handler the factory builds
+/// shares tokens) and its connection. When its options change, the new credentials apply to the next token request.
+/// </summary>
+internal sealed class McpClientRegistration : IAsyncDisposable
+{
+    private readonly string _name;
+    private readonly IServiceProvider _services;
+    private readonly ClientCredentialsEngine _engine;
+    private readonly IDisposable? _changes;
+    private readonly Lazy<McpConnection> _connection;
+
+    public McpClientRegistration(string name, string? defaultScopes, IServiceProvider services)
+    {
+        _name = name;
+        _services = services;
+        var monitor = services.GetRequiredService<IOptionsMonitor<McpConnectionOptions>>();
+        var options = monitor.Get(name).WithDefaultScopes(defaultScopes);
+        var loggerFactory = services.GetService<ILoggerFactory>();
+        _engine = ClientCredentialsEngine.Create(options, services.GetService<TimeProvider>() ?? TimeProvider.System, loggerFactory);
+        _changes = monitor.OnChange((changed, changedName) =>
+        {
+            if (changedName == name)
+            {
+                _engine.Provider.UpdateCredentials(changed.WithDefaultScopes(defaultScopes));
+            }
+        });
+        _connection = new Lazy<McpConnection>(() => new McpConnection(
+            options.Endpoint!, services.GetRequiredService<IHttpClientFactory>().CreateClient(_name), loggerFactory, options.ProtocolVersion));
+    }
+
+    /// <summary>The client's connection, over the factory's <see cref="HttpClient"/> (and so its handlers).</summary>
+    public McpConnection Connection => _connection.Value;
+
+    /// <summary>An auth handler for the factory's handler chain, sharing this client's tokens.</summary>
+    public DelegatingHandler CreateHandler() => _engine.CreateHandler(inner: null, ownsEngine: false);
+
+    public async ValueTask DisposeAsync()
+    {
+        _changes?.Dispose();
+        if (_connection.IsValueCreated)
+        {
+            await _connection.Value.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _engine.Dispose();
+    }
+}

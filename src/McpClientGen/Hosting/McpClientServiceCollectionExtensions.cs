@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using McpClientGen;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers generated MCP clients with dependency injection and <see cref="IHttpClientFactory"/>.</summary>
+public static class McpClientServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the generated client <typeparamref name="TClient"/> (and its interface) as a singleton whose options
+    /// are bound from <paramref name="configuration"/> (for example the section <c>Mcp:Crm</c>; keys are the option
+    /// names). Options are validated at start-up; a changed secret or key applies to the next token request.
+    /// </summary>
+    /// <returns>The builder of the client's named <see cref="HttpClient"/>, to add handlers such as resilience.</returns>
+    public static IHttpClientBuilder AddMcpClient<TInterface, TClient>(this IServiceCollection services, IConfiguration configuration)
+        where TInterface : class
+        where TClient : McpClientProxy, TInterface, IMcpGeneratedClient<TClient>
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builder = services.AddMcpClient<TInterface, TClient>(static _ => { });
+        // Read key by key (no reflection), and re-read when the configuration reloads: that is how a rotated secret arrives.
+        services.AddOptions<McpConnectionOptions>(builder.Name).Configure(options => McpConnectionOptionsBinder.Bind(configuration, options));
+        services.AddSingleton<IOptionsChangeTokenSource<McpConnectionOptions>>(new ConfigurationChangeTokenSource<McpConnectionOptions>(builder.Name, configuration));
+        return builder;
+    }
+
+    /// <summary>Registers the generated client <typeparamref name="TClient"/> (and its interface), configured in code.</summary>
+    /// <returns>The builder of the client's named <see cref="HttpClient"/>, to add handlers such as resilience.</returns>
+    public static IHttpClientBuilder AddMcpClient<TInterface, TClient>(this IServiceCollection services, Action<McpConnectionOptions> configure)
+        where TInterface : class
+        where TClient : McpClientProxy, TInterface, IMcpGeneratedClient<TClient>
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        // One name per client type: its options, its HttpClient and its token engine all hang off it.
+        var name = typeof(TClient).FullName!;
+        services.AddOptions<McpConnectionOptions>(name).Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<McpConnectionOptions>>(new McpConnectionOptionsValidator(name)));
+        services.TryAddKeyedSingleton(name, (provider, _) => new McpClientRegistration(name, TClient.DefaultScopes, provider));
+        services.TryAddSingleton(provider => TClient.Create(provider.GetRequiredKeyedService<McpClientRegistration>(name).Connection));
+        services.TryAddSingleton<TInterface>(provider => provider.GetRequiredService<TClient>());
+
+        return services.AddHttpClient(name)
+            .ConfigurePrimaryHttpMessageHandler(ClientCredentialsEngine.CreateTransportHandler)
+            .AddHttpMessageHandler(provider => provider.GetRequiredKeyedService<McpClientRegistration>(name).CreateHandler());
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace McpClientGen;
+
+/// <summary>
+/// Reads <see cref="McpConnectionOptions"/> from a configuration section, key by key: no reflection, so it is
+/// trimming- and Native-AOT-safe, and a value that does not parse is reported with its key.
+/// <see cref="McpConnectionOptions.SigningCertificate"/> and the selector are set in code only.
+/// </summary>
+internal static class McpConnectionOptionsBinder
+{
+    public static void Bind(IConfiguration section, McpConnectionOptions options)
+    {
+        options.Endpoint = Read(section, nameof(options.Endpoint), options.Endpoint, AbsoluteUri);
+        options.ClientId = section[nameof(options.ClientId)] ?? options.ClientId;
+        options.ClientSecret = section[nameof(options.ClientSecret)] ?? options.ClientSecret;
+        options.PrivateKey = section[nameof(options.PrivateKey)] ?? options.PrivateKey;
+        options.PrivateKeyPassword = section[nameof(options.PrivateKeyPassword)] ?? options.PrivateKeyPassword;
+        options.PrivateKeyId = section[nameof(options.PrivateKeyId)] ?? options.PrivateKeyId;
+        options.SigningAlgorithm = section[nameof(options.SigningAlgorithm)] ?? options.SigningAlgorithm;
+        options.ClientAuthentication = Read(section, nameof(options.ClientAuthentication), options.ClientAuthentication, EnumValue<ClientAuthenticationMethod>);
+        options.AssertionAudience = Read(section, nameof(options.AssertionAudience), options.AssertionAudience, EnumValue<AssertionAudience>);
+        options.CustomAssertionAudience = section[nameof(options.CustomAssertionAudience)] ?? options.CustomAssertionAudience;
+        options.Scopes = section[nameof(options.Scopes)] ?? options.Scopes;
+        options.ResourceIndicator = Read(section, nameof(options.ResourceIndicator), options.ResourceIndicator, EnumValue<ResourceIndicatorMode>);
+        options.TokenEndpoint = Read(section, nameof(options.TokenEndpoint), options.TokenEndpoint, AbsoluteUri);
+        options.AuthorizationServer = Read(section, nameof(options.AuthorizationServer), options.AuthorizationServer, AbsoluteUri);
+        options.ProtocolVersion = section[nameof(options.ProtocolVersion)] ?? options.ProtocolVersion;
+        options.DefaultTokenLifetime = Read(section, nameof(options.DefaultTokenLifetime), options.DefaultTokenLifetime, Duration);
+        options.TokenExpirySkew = Read(section, nameof(options.TokenExpirySkew), options.TokenExpirySkew, Duration);
+        options.TokenRefreshRatio = Read(section, nameof(options.TokenRefreshRatio), options.TokenRefreshRatio, text => double.Parse(text, CultureInfo.InvariantCulture));
+        options.TokenRequestRetries = Read(section, nameof(options.TokenRequestRetries), options.TokenRequestRetries, text => int.Parse(text, CultureInfo.InvariantCulture));
+        options.TokenRequestTimeout = Read(section, nameof(options.TokenRequestTimeout), options.TokenRequestTimeout, Duration);
+        foreach (var parameter in section.GetSection(nameof(options.AdditionalTokenParameters)).GetChildren())
+        {
+            if (parameter.Value is { } value)
+            {
+                options.AdditionalTokenParameters[parameter.Key] = value;
+            }
+        }
+    }
+
+    private static T Read<T>(IConfiguration section, string key, T current, Func<string, T> parse)
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return current;
+        }
+
+        try
+        {
+            return parse(text.Trim());
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException or OverflowException)
+        {
+            // The value is left out of the message: a misplaced secret must not be repeated.
+            var path = section is IConfigurationSection named ? $"{named.Path}:{key}" : key;
+            throw new InvalidOperationException($"Invalid McpConnectionOptions: the configuration value of '{path}' is not a valid {typeof(T).Name}.", exception);
+        }
+    }
+
+    private static Uri AbsoluteUri(string text) => new(text, UriKind.Absolute);
+
+    private static TEnum EnumValue<TEnum>(string text)
+        where TEnum : struct, Enum => Enum.Parse<TEnum>(text, ignoreCase: true);
+
+    /// <summary>A <see cref="TimeSpan"/> (<c>00:05:00</c>) or a number of seconds (<c>300</c>).</summary>
+    private static TimeSpan Duration(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.Parse(text, CultureInfo.InvariantCulture);
+}
