@@ -35,6 +35,7 @@ internal sealed class ClientCredentialsHandler(ClientCredentialsTokenProvider to
             if (token is not null)
             {
                 AuthLog.TokenRejected(logger);
+                McpClientGenTelemetry.UnauthorizedRetries.Add(1);
                 tokenProvider.Invalidate(token);
             }
 
@@ -78,6 +79,7 @@ internal sealed class ClientCredentialsHandler(ClientCredentialsTokenProvider to
 
             var requested = ScopeSet.Union(sent, challenge.Scope);
             AuthLog.SteppingUp(logger, challenge.Scope ?? "", requested);
+            McpClientGenTelemetry.ScopeStepUps.Add(1);
             try
             {
                 token = await tokenProvider.GetTokenWithScopesAsync(challenge.Scope, cancellationToken).ConfigureAwait(false);

@@ -77,11 +77,13 @@ internal sealed class ClientCredentialsTokenProvider
             var now = _timeProvider.GetUtcNow();
             if (now < token.RefreshAt)
             {
+                McpClientGenTelemetry.TokenCacheHits.Add(1);
                 return new ValueTask<AccessToken?>(token);
             }
 
             if (now < token.UsableUntil)
             {
+                McpClientGenTelemetry.TokenCacheHits.Add(1);
                 slot.RefreshInBackground();
                 return new ValueTask<AccessToken?>(token);
             }

@@ -14,6 +14,28 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
     public async Task<AccessToken> RequestTokenAsync(
         AuthorizationServerMetadata server, TokenClientAuthentication authentication, string scopes, Uri resource, CancellationToken cancellationToken)
     {
+        using var activity = McpClientGenTelemetry.Source.StartActivity("oauth.token.request", System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("oauth.token_endpoint", server.TokenEndpoint.AbsoluteUri);
+        activity?.SetTag("oauth.client_authentication", authentication.Method);
+        try
+        {
+            var token = await SendAndParseAsync(server, authentication, scopes, resource, cancellationToken).ConfigureAwait(false);
+            McpClientGenTelemetry.TokenRequests.Add(1, new KeyValuePair<string, object?>("outcome", "success"));
+            activity?.SetTag("oauth.outcome", "success");
+            return token;
+        }
+        catch (McpAuthenticationException exception)
+        {
+            McpClientGenTelemetry.TokenRequests.Add(1, new KeyValuePair<string, object?>("outcome", exception.Error ?? "failed"));
+            activity?.SetTag("oauth.outcome", exception.Error ?? "failed");
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.Error);
+            throw;
+        }
+    }
+
+    private async Task<AccessToken> SendAndParseAsync(
+        AuthorizationServerMetadata server, TokenClientAuthentication authentication, string scopes, Uri resource, CancellationToken cancellationToken)
+    {
         // The lifetime counts from before the request, so time spent in retries is not counted as the token's.
         var issuedAt = timeProvider.GetUtcNow();
         HttpResponseMessage response;

@@ -62,6 +62,7 @@ internal sealed class TokenSlot(TokenCacheKey key, Func<Task<AccessToken>> reque
             }
 
             AuthLog.RefreshingAhead(logger, key.ClientId);
+            McpClientGenTelemetry.TokenRefreshes.Add(1);
             refresh = _inFlight = RequestAsync();
         }
 

@@ -94,9 +94,21 @@ public abstract class McpClientProxy : IAsyncDisposable
     protected async Task<CallToolResult> CallToolAsync(string toolName, ToolArguments arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var request = new CallToolRequestParams { Name = toolName, Arguments = arguments.Build() };
-        var result = await Connection.CallToolAsync(request, cancellationToken).ConfigureAwait(false);
-        return result.IsError == true ? throw new McpToolException(toolName, result) : result;
+        using var activity = McpClientGenTelemetry.Source.StartActivity("mcp.tool.call " + toolName, System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("mcp.tool.name", toolName);
+        try
+        {
+            var request = new CallToolRequestParams { Name = toolName, Arguments = arguments.Build() };
+            var result = await Connection.CallToolAsync(request, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("mcp.tool.outcome", result.IsError == true ? "tool_error" : "ok");
+            return result.IsError == true ? throw new McpToolException(toolName, result) : result;
+        }
+        catch (Exception exception) when (activity is not null && exception is not McpToolException)
+        {
+            activity.SetTag("mcp.tool.outcome", "failed");
+            activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
+            throw;
+        }
     }
 
     /// <summary>

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace McpClientGen;
+
+/// <summary>
+/// The <see cref="ActivitySource"/> and <see cref="Meter"/> named <c>McpClientGen</c>: a span per tool call and per
+/// token request, and counters for token requests, cache hits, background refreshes, 401 retries and 403 step-ups.
+/// Subscribe with OpenTelemetry's <c>AddSource("McpClientGen")</c> and <c>AddMeter("McpClientGen")</c>.
+/// </summary>
+public static class McpClientGenTelemetry
+{
+    /// <summary>The name of the activity source and the meter.</summary>
+    public const string Name = "McpClientGen";
+
+    internal static readonly ActivitySource Source = new(Name, ThisVersion);
+
+    private static readonly Meter Meter = new(Name, ThisVersion);
+
+    internal static readonly Counter<long> TokenRequests = Meter.CreateCounter<long>("mcpclientgen.token.requests", description: "Token requests sent to authorization servers, by outcome.");
+
+    internal static readonly Counter<long> TokenCacheHits = Meter.CreateCounter<long>("mcpclientgen.token.cache_hits", description: "MCP requests served a cached token.");
+
+    internal static readonly Counter<long> TokenRefreshes = Meter.CreateCounter<long>("mcpclientgen.token.refreshes", description: "Tokens replaced in the background before they expired.");
+
+    internal static readonly Counter<long> UnauthorizedRetries = Meter.CreateCounter<long>("mcpclientgen.auth.unauthorized_retries", description: "Requests resent with a new token after a 401.");
+
+    internal static readonly Counter<long> ScopeStepUps = Meter.CreateCounter<long>("mcpclientgen.auth.step_ups", description: "Tokens requested with more scopes after a 403 insufficient_scope.");
+
+    private static string ThisVersion => typeof(McpClientGenTelemetry).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+}

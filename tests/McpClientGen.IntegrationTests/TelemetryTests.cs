@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using McpClientGen.DemoServer;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+
+namespace McpClientGen.IntegrationTests;
+
+/// <summary>The tests that count the process-wide <c>McpClientGen</c> meter run alone, so no other test adds to it.</summary>
+[CollectionDefinition(nameof(TelemetryTests), DisableParallelization = true)]
+public sealed class TelemetryCollection;
+
+/// <summary>The spans and counters of one flow: calls, a token request, a revoked token and its replacement.</summary>
+[Collection(nameof(TelemetryTests))]
+public sealed class TelemetryTests
+{
+    [Fact]
+    public async Task One_flow_produces_its_spans_and_counters()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        using var tokenRequests = Collect("mcpclientgen.token.requests");
+        using var cacheHits = Collect("mcpclientgen.token.cache_hits");
+        using var retries = Collect("mcpclientgen.auth.unauthorized_retries");
+        var spans = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == McpClientGenTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { lock (spans) { spans.Add(activity); } },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        await using (var client = DemoClient.Create(stack.ClientOptions()))
+        {
+            await client.GetWeatherAsync("Oslo");
+            await client.GetWeatherAsync("Oslo");
+            stack.RevokeIssuedTokens();
+            await client.GetWeatherAsync("Oslo");
+            await Assert.ThrowsAsync<McpToolException>(() => client.DivideAsync(1, 0));
+        }
+
+        Assert.Equal(2, tokenRequests.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.All(tokenRequests.GetMeasurementSnapshot(), measurement => Assert.Equal("success", measurement.Tags["outcome"]));
+        Assert.Equal(1, retries.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.True(cacheHits.GetMeasurementSnapshot().EvaluateAsCounter() >= 3, "every call after the first is served a cached token");
+
+        var toolCalls = spans.Where(span => span.OperationName.StartsWith("mcp.tool.call", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["ok", "ok", "ok", "tool_error"], toolCalls.Select(span => (string?)span.GetTagItem("mcp.tool.outcome")));
+        Assert.Equal(["get_weather", "get_weather", "get_weather", "divide"], toolCalls.Select(span => (string?)span.GetTagItem("mcp.tool.name")));
+        var tokenSpans = spans.Where(span => span.OperationName == "oauth.token.request").ToList();
+        Assert.Equal(2, tokenSpans.Count);
+        Assert.All(tokenSpans, span => Assert.Equal("client_secret_basic", span.GetTagItem("oauth.client_authentication")));
+    }
+
+    private static MetricCollector<long> Collect(string instrument) => new(null, McpClientGenTelemetry.Name, instrument);
+}
