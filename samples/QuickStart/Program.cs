@@ -1,6 +1,8 @@
 using System.Globalization;
 using McpClientGen;
+#if !NATIVE_AOT
 using McpClientGen.DemoServer;
+#endif
 using McpClientGen.QuickStart;
 using Microsoft.Extensions.Configuration;
 using ModelContextProtocol.Protocol;
@@ -15,11 +17,21 @@ var configuration = new ConfigurationBuilder()
     .Build();
 
 var section = configuration.GetSection("Mcp");
+#if NATIVE_AOT
+// The native build leaves the in-process demo out (its servers are not built for Native AOT): point it at one.
+if (section["Endpoint"] is not { Length: > 0 })
+{
+    Console.Error.WriteLine("This native build needs --endpoint URL and Mcp__ClientId / Mcp__ClientSecret.");
+    return 2;
+}
+
+var options = McpConnectionOptions.FromConfiguration(section);
+#else
 DemoStack? stack = null;
 McpConnectionOptions options;
 if (section["Endpoint"] is { Length: > 0 })
 {
-    options = section.Get<McpConnectionOptions>()!;
+    options = McpConnectionOptions.FromConfiguration(section);
 }
 else
 {
@@ -28,6 +40,7 @@ else
     options = new McpConnectionOptions { Endpoint = stack.McpEndpoint, ClientId = stack.ClientId, ClientSecret = stack.ClientSecret };
     Console.WriteLine($"  MCP endpoint {stack.McpEndpoint}, issuer {stack.Issuer}");
 }
+#endif
 
 try
 {
@@ -67,10 +80,12 @@ try
         Console.WriteLine($"divide by zero       -> McpToolException: {error.ErrorText}");
     }
 
+#if !NATIVE_AOT
     if (stack is not null)
     {
         Console.WriteLine($"Access tokens requested from the authorization server: {stack.TokenRequestCount}");
     }
+#endif
 
     return 0;
 }
@@ -81,10 +96,12 @@ catch (Exception error) when (error is McpAuthenticationException or HttpRequest
 }
 finally
 {
+#if !NATIVE_AOT
     if (stack is not null)
     {
         await stack.DisposeAsync();
     }
+#endif
 }
 
 static string Text(CallToolResult result) =>

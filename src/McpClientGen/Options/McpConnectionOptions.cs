@@ -109,6 +109,19 @@ public sealed class McpConnectionOptions
     /// <summary>How long one token or discovery request may take. Default 30 seconds.</summary>
     public TimeSpan TokenRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Reads options from a configuration section (for example <c>Mcp:Crm</c>), key by key and without reflection,
+    /// so it is safe under trimming and Native AOT. A value that does not parse is reported with its key.
+    /// </summary>
+    /// <param name="section">The section; each key is an option's name.</param>
+    public static McpConnectionOptions FromConfiguration(Microsoft.Extensions.Configuration.IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var options = new McpConnectionOptions();
+        McpConnectionOptionsBinder.Bind(section, options);
+        return options;
+    }
+
     /// <summary>Describes the options without secrets or keys.</summary>
     public override string ToString() =>
         $"Endpoint={Endpoint}, ClientId={ClientId}, ClientAuthentication={ClientAuthentication}, ClientSecret={Hidden(ClientSecret)}, " +
