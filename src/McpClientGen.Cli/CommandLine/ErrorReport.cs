@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace McpClientGen.Cli.CommandLine;
+
+/// <summary>
+/// Writes a failure as one line: the message, and the innermost cause when it adds something (such as "Connection
+/// refused"). The runtime's exceptions never carry secrets or tokens, so messages are shown as they are. The stack
+/// trace follows only with <c>--verbose</c>.
+/// </summary>
+internal static partial class ErrorReport
+{
+    public static void Write(TextWriter stderr, Exception exception, bool verbose)
+    {
+        var message = OneLine(exception.Message);
+        var cause = exception;
+        while (cause.InnerException is { } inner)
+        {
+            cause = inner;
+        }
+
+        var causeMessage = OneLine(cause.Message);
+        if (!ReferenceEquals(cause, exception) && !message.Contains(causeMessage, StringComparison.Ordinal))
+        {
+            message = $"{message} ({causeMessage})";
+        }
+
+        stderr.WriteLine($"error: {message}");
+        if (verbose)
+        {
+            stderr.WriteLine(exception.ToString());
+        }
+        else if (exception is not CommandFailedException)
+        {
+            stderr.WriteLine("Run with --verbose for the runtime's log and the stack trace.");
+        }
+    }
+
+    private static string OneLine(string text) => Whitespace().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

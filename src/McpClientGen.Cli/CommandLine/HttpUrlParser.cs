@@ -1,0 +1,27 @@
+using System.CommandLine.Parsing;
+
+namespace McpClientGen.Cli.CommandLine;
+
+/// <summary>
+/// Parses an absolute <c>http</c> or <c>https</c> URL, so that a typo in an endpoint is a usage error before anything
+/// connects. Whether plain <c>http</c> is allowed (loopback only) is the runtime's rule, checked when connecting.
+/// </summary>
+internal static class HttpUrlParser
+{
+    public static Uri? Parse(ArgumentResult result)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return null;
+        }
+
+        var text = result.Tokens[0].Value;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+        {
+            return url;
+        }
+
+        result.AddError($"'{text}' is not an absolute http or https URL.");
+        return null;
+    }
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using McpClientGen.Cli.CommandLine;
+using McpClientGen.Cli.Connection;
+using McpClientGen.Cli.Drift;
+using McpClientGen.Cli.Snapshots;
+
+namespace McpClientGen.Cli.Commands;
+
+/// <summary>
+/// <c>mcpgen check &lt;endpoint&gt; &lt;file&gt;</c>: exits 0 when the server's tools equal the snapshot's, and 1 with a
+/// diff when they do not. Tools are compared as the snapshot writer renders them; the server's name and version and
+/// the protocol version are not compared (see <see cref="DriftDetector"/>).
+/// </summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliContext context, Option<bool> verbose)
+    {
+        var connection = new ConnectionSymbols();
+        var file = new Argument<string>("file")
+        {
+            Description = "The snapshot to compare with, such as schemas/crm.mcp.json.",
+        };
+
+        var command = new Command("check", "Exits 1 with a diff when the server's tools differ from the snapshot, 0 when they are the same.");
+        connection.AddTo(command);
+        command.Add(file);
+        command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
+            context,
+            parseResult.GetValue(verbose),
+            async (logging, token) =>
+            {
+                var settings = connection.Read(parseResult);
+                var path = parseResult.GetRequiredValue(file);
+                // The file before the server: a missing snapshot should not cost a token request.
+                var snapshot = await SnapshotFileReader.ReadAsync(path, token).ConfigureAwait(false);
+                var live = await LiveTools.FetchAsync(settings, context, logging, token).ConfigureAwait(false);
+
+                await NoteProvenanceAsync(context.Error, snapshot, live).ConfigureAwait(false);
+                var drift = DriftDetector.Compare(snapshot.Tools, live.Tools);
+                if (drift.IsEmpty)
+                {
+                    await context.Out.WriteLineAsync($"{path} matches the {live.Tools.Count} tools of {settings.Endpoint}.").ConfigureAwait(false);
+                    return ExitCodes.Success;
+                }
+
+                DriftReport.Write(context.Out, drift, path, settings.Endpoint);
+                await context.Error.WriteLineAsync(
+                    $"To accept the server's tools: mcpgen snapshot {settings.Endpoint} -o {path} (with the same options), then rebuild to see which calls break.")
+                    .ConfigureAwait(false);
+                return ExitCodes.Drift;
+            },
+            cancellationToken));
+        return command;
+    }
+
+    /// <summary>A server or protocol version that moved on is worth knowing, though it is not drift.</summary>
+    private static async Task NoteProvenanceAsync(TextWriter stderr, ToolListing snapshot, ToolListing live)
+    {
+        if (snapshot.Server is not null && live.Server is not null
+            && (snapshot.Server.Name != live.Server.Name || snapshot.Server.Version != live.Server.Version))
+        {
+            await stderr.WriteLineAsync($"Note: the snapshot is of {snapshot.ServerLabel}, the server is {live.ServerLabel}.").ConfigureAwait(false);
+        }
+
+        if (snapshot.ProtocolVersion is not null && live.ProtocolVersion is not null && snapshot.ProtocolVersion != live.ProtocolVersion)
+        {
+            await stderr.WriteLineAsync(
+                $"Note: the snapshot was taken with protocol {snapshot.ProtocolVersion}, this session uses {live.ProtocolVersion}.").ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using McpClientGen.Cli.CommandLine;
+
+namespace McpClientGen.Cli.Connection;
+
+/// <summary>
+/// The endpoint argument and the authentication options shared by every command that talks to a server. Each command
+/// gets its own instance, so the symbols have one parent each.
+/// </summary>
+internal sealed class ConnectionSymbols
+{
+    /// <summary>The environment variable that holds the client secret when <c>--client-secret-env</c> is not given.</summary>
+    public const string DefaultSecretVariable = "MCPGEN_CLIENT_SECRET";
+
+    public Argument<Uri> Endpoint { get; } = new("endpoint")
+    {
+        Description = "The MCP endpoint, such as https://crm.example.com/mcp (plain http only on loopback).",
+        CustomParser = HttpUrlParser.Parse,
+    };
+
+    public Option<string> ClientId { get; } = new("--client-id")
+    {
+        Description = "The OAuth client id. Required unless --no-auth is given.",
+        HelpName = "id",
+    };
+
+    public Option<string> ClientSecretVariable { get; } = new("--client-secret-env")
+    {
+        Description = "The name of the environment variable that holds the client secret. The secret itself is never taken on the command line.",
+        HelpName = "variable",
+        DefaultValueFactory = _ => DefaultSecretVariable,
+    };
+
+    public Option<string> PrivateKeyFile { get; } = new("--private-key-file")
+    {
+        Description = "A file with the private key for private_key_jwt, as PEM or a private JWK; used instead of a secret.",
+        HelpName = "path",
+    };
+
+    public Option<string> PrivateKeyPasswordVariable { get; } = new("--private-key-password-env")
+    {
+        Description = "The name of the environment variable that holds the password of an encrypted PEM key.",
+        HelpName = "variable",
+    };
+
+    public Option<string> Scopes { get; } = new("--scopes")
+    {
+        Description = "Space-separated scopes to request. Default: the scopes the resource's metadata lists.",
+        HelpName = "scopes",
+    };
+
+    public Option<Uri> TokenEndpoint { get; } = new("--token-endpoint")
+    {
+        Description = "The token endpoint; skips discovery. Client assertions are then addressed to it.",
+        HelpName = "url",
+        CustomParser = HttpUrlParser.Parse,
+    };
+
+    public Option<string> ProtocolVersion { get; } = new("--protocol-version")
+    {
+        Description = "The MCP protocol version to insist on, such as 2025-11-25. Default: the newest both sides support.",
+        HelpName = "version",
+    };
+
+    public Option<bool> NoAuth { get; } = new("--no-auth")
+    {
+        Description = "Connect without authentication, to a server that needs none.",
+    };
+
+    /// <summary>
+    /// Not an option to use: it is known only so that a secret typed after it is consumed and refused. As an unknown
+    /// option, the secret would be an unrecognized token, and System.CommandLine's message would repeat it.
+    /// </summary>
+    private Option<string> RefusedClientSecret { get; } = new("--client-secret") { Hidden = true };
+
+    public ConnectionSymbols()
+    {
+        RefusedClientSecret.Validators.Add(result => result.AddError(
+            "mcpgen never takes a client secret on the command line, where shell history and process lists would keep it: "
+            + "put it in an environment variable and give the variable's name with --client-secret-env."));
+        ClientSecretVariable.Validators.Add(RequireVariableName);
+        PrivateKeyPasswordVariable.Validators.Add(RequireVariableName);
+    }
+
+    public void AddTo(Command command)
+    {
+        command.Add(Endpoint);
+        command.Add(ClientId);
+        command.Add(ClientSecretVariable);
+        command.Add(PrivateKeyFile);
+        command.Add(PrivateKeyPasswordVariable);
+        command.Add(Scopes);
+        command.Add(TokenEndpoint);
+        command.Add(ProtocolVersion);
+        command.Add(NoAuth);
+        command.Add(RefusedClientSecret);
+    }
+
+    /// <summary>The settings given on the command line.</summary>
+    /// <exception cref="CommandFailedException">The options contradict each other, or the client id is missing.</exception>
+    public ConnectionSettings Read(ParseResult parseResult)
+    {
+        ValidateCombination(parseResult);
+        return new ConnectionSettings(
+            parseResult.GetRequiredValue(Endpoint),
+            parseResult.GetValue(NoAuth),
+            parseResult.GetValue(ClientId),
+            parseResult.GetRequiredValue(ClientSecretVariable),
+            parseResult.GetValue(PrivateKeyFile),
+            parseResult.GetValue(PrivateKeyPasswordVariable),
+            parseResult.GetValue(Scopes),
+            parseResult.GetValue(TokenEndpoint),
+            parseResult.GetValue(ProtocolVersion));
+    }
+
+    /// <summary>
+    /// A variable name, not a value: the message does not repeat what was given, because a user who passes the secret
+    /// here by mistake must not see it printed.
+    /// </summary>
+    private static void RequireVariableName(OptionResult result)
+    {
+        var value = result.GetValueOrDefault<string>();
+        if (!EnvironmentVariableName.IsValid(value))
+        {
+            result.AddError(
+                $"{result.IdentifierToken?.Value} takes the name of an environment variable (letters, digits and '_', not starting with a digit), not its value.");
+        }
+    }
+
+    /// <summary>
+    /// Checked when the command runs rather than as a command validator: System.CommandLine skips its own checks (a
+    /// missing endpoint, a missing <c>--output</c>) once a command validator fails, and those should be reported first.
+    /// </summary>
+    private void ValidateCombination(ParseResult parseResult)
+    {
+        bool Given(Option option) => parseResult.GetResult(option) is { Implicit: false };
+
+        if (parseResult.GetValue(NoAuth))
+        {
+            var credentials = new Option[] { ClientId, ClientSecretVariable, PrivateKeyFile, PrivateKeyPasswordVariable, Scopes, TokenEndpoint }
+                .Where(Given)
+                .Select(option => option.Name)
+                .ToList();
+            if (credentials.Count > 0)
+            {
+                throw new CommandFailedException($"--no-auth connects without credentials; remove {string.Join(", ", credentials)}.");
+            }
+
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(parseResult.GetValue(ClientId)))
+        {
+            throw new CommandFailedException("Option '--client-id' is required unless --no-auth is given.");
+        }
+
+        if (Given(PrivateKeyFile) && Given(ClientSecretVariable))
+        {
+            throw new CommandFailedException("Give either --private-key-file or --client-secret-env, not both.");
+        }
+
+        if (Given(PrivateKeyPasswordVariable) && !Given(PrivateKeyFile))
+        {
+            throw new CommandFailedException("--private-key-password-env is the password of the key in --private-key-file; give that too.");
+        }
+    }
+}

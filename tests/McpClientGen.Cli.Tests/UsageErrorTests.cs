@@ -1,0 +1,79 @@
+using McpClientGen.Cli.Tests.Support;
+
+namespace McpClientGen.Cli.Tests;
+
+/// <summary>
+/// A command line that cannot run exits with 2 (never 1, which means drift) and System.CommandLine's message on
+/// standard error, before anything connects; standard output stays empty for scripts.
+/// </summary>
+public sealed class UsageErrorTests
+{
+    private const string Endpoint = "http://127.0.0.1:9/mcp";
+
+    [Theory]
+    [InlineData("Required command was not provided.")]
+    [InlineData("Required argument 'endpoint' missing for command: 'snapshot'.", "snapshot", "-o", "demo.mcp.json", "--client-id", "a")]
+    [InlineData("Option '--output' is required.", "snapshot", Endpoint, "--client-id", "a")]
+    [InlineData("Required argument 'file' missing for command: 'check'.", "check", Endpoint, "--client-id", "a")]
+    [InlineData("Required argument 'endpoint' missing for command: 'list'.", "list")]
+    [InlineData("'not-a-url' is not an absolute http or https URL.", "list", "not-a-url", "--client-id", "a")]
+    [InlineData("'ftp://127.0.0.1/mcp' is not an absolute http or https URL.", "list", "ftp://127.0.0.1/mcp", "--client-id", "a")]
+    [InlineData("Unrecognized command or argument 'fetch'.", "fetch", Endpoint)]
+    [InlineData("Unrecognized command or argument '--client'.", "list", Endpoint, "--client", "a")]
+    public async Task A_usage_error_exits_with_2_and_the_parser_message(string message, params string[] args)
+    {
+        var result = await Mcpgen.RunAsync(args);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal("", result.Out);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.Contains("--help' for usage.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("list", Endpoint)]
+    [InlineData("snapshot", Endpoint, "-o", "demo.mcp.json")]
+    public async Task A_client_id_is_required_unless_no_auth(params string[] args)
+    {
+        var result = await Mcpgen.RunAsync(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Option '--client-id' is required unless --no-auth is given.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_one_line_with_the_cause()
+    {
+        var result = await Mcpgen.RunAsync(
+            new Dictionary<string, string?> { ["MCPGEN_CLIENT_SECRET"] = "x" }, "list", "http://127.0.0.1:1/mcp", "--client-id", "a");
+
+        Assert.Equal(2, result.ExitCode);
+        var error = Assert.Single(result.Error.Split('\n'), line => line.StartsWith("error: ", StringComparison.Ordinal));
+        Assert.Contains("127.0.0.1:1", error, StringComparison.Ordinal);
+        Assert.Contains("--verbose", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plain_http_to_another_host_is_refused_by_the_runtime()
+    {
+        var result = await Mcpgen.RunAsync(
+            new Dictionary<string, string?> { ["MCPGEN_CLIENT_SECRET"] = "x" }, "list", "http://mcp.example/mcp", "--client-id", "a");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("HTTPS", result.Error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("snapshot", "--help")]
+    [InlineData("check", "-h")]
+    public async Task Help_goes_to_stdout_and_exits_0(params string[] args)
+    {
+        var result = await Mcpgen.RunAsync(args);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Usage:", result.Out, StringComparison.Ordinal);
+        Assert.Contains("mcpgen", result.Out, StringComparison.Ordinal);
+        Assert.Equal("", result.Error);
+    }
+}
