@@ -77,7 +77,7 @@ public sealed class PackageLayoutTests(PackedPackage package)
             // The generator and its Roslyn references are inside the package, never a dependency of the consumer.
             var dependencies = group.Elements().Select(dependency => dependency.Attribute("id")!.Value).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(
-                ["Microsoft.Extensions.Http", "Microsoft.Extensions.Http.Resilience", "Microsoft.IdentityModel.JsonWebTokens", "ModelContextProtocol"],
+                ["Microsoft.Extensions.Http", "Microsoft.Extensions.Http.Resilience", "Microsoft.Extensions.Options.ConfigurationExtensions", "Microsoft.IdentityModel.JsonWebTokens", "ModelContextProtocol"],
                 dependencies);
         }
     }
