@@ -140,11 +140,12 @@ public sealed class FaultTests
 
         await server.RestartAsync();
 
-        // The first call after the restart goes to a session the new server never had. It is not retried (a tool call
-        // may not be idempotent), but it discards the session; the next call opens a new one.
+        // The first call after the restart names a session the new server never had (404). Observed with SDK 2.4: the
+        // SDK starts a new session itself and the call succeeds. Should it fail instead (say, on a pooled connection
+        // the old server closed), McpConnection discards the session and does not retry the call, as a tool call may
+        // not be idempotent; so either outcome is allowed for that one call, and every later call must succeed.
         var first = await Record.ExceptionAsync(() => connection.CallToolAsync(ping));
-        Assert.NotNull(first);
-        Assert.IsNotType<McpAuthenticationException>(first);
+        Assert.True(first is null or not (McpAuthenticationException or McpAuthorizationException), first?.ToString());
         Assert.Equal("pong", Text(await connection.CallToolAsync(ping)));
         Assert.Equal("pong", Text(await connection.CallToolAsync(ping)));
     }
@@ -173,7 +174,6 @@ public sealed class FaultTests
     private static async Task DriveRetriesAsync(FakeClock clock, TokenEndpointProxy proxy, McpConnectionOptions options, int firstRequest)
     {
         await proxy.WaitForRequestsAsync(firstRequest);
-        Console.Error.WriteLine("PENDING " + string.Join(",", clock.PendingTimers.Select(t => t.DueTime)));
         clock.AdvanceTo(await clock.WaitForTimerAsync(timer => timer.DueTime != options.TokenRequestTimeout));
         await proxy.WaitForRequestsAsync(firstRequest + 1);
         var retryAfter = await clock.WaitForTimerAsync(timer => timer.DueTime != options.TokenRequestTimeout);
