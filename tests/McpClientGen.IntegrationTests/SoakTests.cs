@@ -103,6 +103,10 @@ public sealed class SoakTests(ITestOutputHelper output)
             output.WriteLine(failure.ToString());
         }
 
+        // Fails at the time of writing, exposing two engine bugs: TokenEndpointClient raises expires_in 5 to a 10-second
+        // lifetime, so tokens are sent until 7.5 s, after the server's 5-s expiry (401s, ~7 tokens instead of 5); and
+        // AccessToken caps RefreshAt at UsableUntil, which for any lifetime up to 300 s (0.8 L >= L - min(60 s, L / 4))
+        // leaves no refresh-ahead window at all (0 background refreshes). The assertions state the requirement.
         Assert.Empty(failures);
         Assert.Equal(0, stack.Mcp401Count);
         Assert.InRange(stack.TokenRequestCount, expectedTokens - 1, expectedTokens + 1);
