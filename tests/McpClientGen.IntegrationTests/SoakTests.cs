@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using McpClientGen.DemoServer;
+using McpClientGen.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Xunit.Abstractions;
+
+namespace McpClientGen.IntegrationTests;
+
+/// <summary>
+/// Issue 7, item 2: 32 callers share one generated client for 30 seconds against the demo stack, whose tokens live
+/// five seconds, so the token is replaced several times under load.
+/// </summary>
+/// <remarks>
+/// <para>
+/// "No caller waits on a token request" is measured with counters, not with timing. Every MCP request asks the token
+/// provider for a token once (twice with a 401 resend), and the provider's fast path, the one that returns a completed
+/// <c>ValueTask</c> without waiting, is exactly the path that adds to <c>mcpclientgen.token.cache_hits</c>. A
+/// handler inside the auth handler counts the requests sent. So requests sent minus cache hits is the number of
+/// times a caller had to wait for a token: it must be 1 (the session's first request, before any token exists).
+/// Likewise token requests minus background refreshes (<c>mcpclientgen.token.refreshes</c>) counts the requests a
+/// caller started itself: 1. The server's 401 count must stay 0, as a 401 means a caller waited for a new token.
+/// </para>
+/// <para>
+/// The internal hook <c>ClientCredentialsTokenProvider.PendingRequest</c> (visible to McpClientGen.Tests only) would
+/// say whether a request is in flight, not whether a caller waited on it; the counters say the latter, and they
+/// work here, with the generated client, through the public API. They are process-wide, hence the
+/// non-parallel <see cref="SoakCollection"/>. Latency percentiles are written to the output for the README; nothing
+/// asserts on them.
+/// </para>
+/// </remarks>
+[Collection(SoakCollection.Name)]
+public sealed class SoakTests(ITestOutputHelper output)
+{
+    private const int Callers = 32;
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ServerTokenLifetime = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task Thirty_two_callers_for_thirty_seconds_with_five_second_tokens_never_fail_and_never_wait_for_a_token()
+    {
+        await using var stack = await DemoStack.StartAsync(new DemoStackOptions { AccessTokenLifetime = ServerTokenLifetime });
+        using var cacheHits = Collect("mcpclientgen.token.cache_hits");
+        using var tokenRequests = Collect("mcpclientgen.token.requests");
+        using var refreshes = Collect("mcpclientgen.token.refreshes");
+        var sent = new RequestCountingHandler();
+        var services = new ServiceCollection();
+        services.AddMcpClient<IDemoClient, DemoClient>(options =>
+        {
+            options.Endpoint = stack.McpEndpoint;
+            options.ClientId = stack.ClientId;
+            options.ClientSecret = stack.ClientSecret;
+        }).AddHttpMessageHandler(() => sent);
+        var defaults = new McpConnectionOptions();
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IDemoClient>();
+
+        var failures = new List<Exception>();
+        var latencies = new List<double>[Callers];
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Callers).Select(caller => Task.Run(async () =>
+        {
+            var mine = latencies[caller] = new List<double>(4096);
+            while (clock.Elapsed < Duration)
+            {
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    await client.DivideAsync(caller + 1, 2);
+                }
+                catch (Exception exception)
+                {
+                    lock (failures)
+                    {
+                        failures.Add(exception);
+                    }
+                }
+
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        })));
+        var elapsed = clock.Elapsed;
+
+        // The engine's rules: a lifetime under ten seconds is raised to ten (TokenEndpointClient); the token is sent
+        // until the skew (TokenExpirySkew, at most a quarter of the lifetime) before expiry; the replacement is
+        // fetched from TokenRefreshRatio of the lifetime on, but never later than that (AccessToken).
+        var lifetime = TimeSpan.FromSeconds(Math.Max(ServerTokenLifetime.TotalSeconds, 10));
+        var skew = TimeSpan.FromTicks(Math.Min(defaults.TokenExpirySkew.Ticks, lifetime.Ticks / 4));
+        var refreshAfter = TimeSpan.FromTicks(Math.Min((long)(lifetime.Ticks * defaults.TokenRefreshRatio), (lifetime - skew).Ticks));
+        var expectedTokens = 1 + (int)(elapsed / refreshAfter);
+
+        var calls = latencies.Sum(list => list.Count);
+        var summary = new LatencySummary([.. latencies.SelectMany(list => list)]);
+        var hits = cacheHits.GetMeasurementSnapshot().EvaluateAsCounter();
+        var requested = tokenRequests.GetMeasurementSnapshot().EvaluateAsCounter();
+        var refreshed = refreshes.GetMeasurementSnapshot().EvaluateAsCounter();
+        output.WriteLine($"duration {elapsed.TotalSeconds:F1} s, {Callers} callers, {calls} calls ({calls / elapsed.TotalSeconds:F0}/s), {failures.Count} failed");
+        output.WriteLine($"token requests {stack.TokenRequestCount} (engine: {requested}, of which background refreshes {refreshed}); expected {expectedTokens} ± 1 (refresh every {refreshAfter.TotalSeconds:F2} s)");
+        output.WriteLine($"MCP requests sent {sent.Count}, token cache hits {hits}, callers that waited for a token {sent.Count - hits}; MCP 401s {stack.Mcp401Count}");
+        output.WriteLine($"latency {summary}");
+        foreach (var failure in failures.Take(5))
+        {
+            output.WriteLine(failure.ToString());
+        }
+
+        // Fails at the time of writing, exposing two engine bugs: TokenEndpointClient raises expires_in 5 to a 10-second
+        // lifetime, so tokens are sent until 7.5 s, after the server's 5-s expiry (401s, ~7 tokens instead of 5); and
+        // AccessToken caps RefreshAt at UsableUntil, which for any lifetime up to 300 s (0.8 L >= L - min(60 s, L / 4))
+        // leaves no refresh-ahead window at all (0 background refreshes). The assertions state the issue's requirement.
+        Assert.Empty(failures);
+        Assert.Equal(0, stack.Mcp401Count);
+        Assert.InRange(stack.TokenRequestCount, expectedTokens - 1, expectedTokens + 1);
+        Assert.Equal(1, requested - refreshed);
+        Assert.Equal(1, sent.Count - hits);
+    }
+
+    private static MetricCollector<long> Collect(string instrument) => new(null, McpClientGenTelemetry.Name, instrument);
+}

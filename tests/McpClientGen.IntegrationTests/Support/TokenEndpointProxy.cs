@@ -1,0 +1,99 @@
+using System.Net;
+using McpClientGen.DemoServer;
+using McpClientGen.Tests.Support;
+using Microsoft.AspNetCore.Http;
+
+namespace McpClientGen.IntegrationTests.Support;
+
+/// <summary>
+/// A <see cref="LoopbackStub"/> in front of the demo stack's real token endpoint, at <see cref="TokenEndpoint"/>. Each
+/// request is answered by the next fault in <see cref="Faults"/> or, when none is left, forwarded to the real endpoint,
+/// so the tokens a client finally gets are real ones the demo MCP server accepts. That is how these tests make the
+/// authorization server fail without a stub token the MCP server would reject.
+/// </summary>
+internal sealed class TokenEndpointProxy : IAsyncDisposable
+{
+    private const string Path = "/token";
+    private static readonly HttpClient Forwarder = new(new SocketsHttpHandler { AllowAutoRedirect = false });
+    private readonly LoopbackStub _stub;
+    private readonly DemoStack _stack;
+    private readonly Queue<Func<HttpContext, Task>> _faults = new();
+
+    private TokenEndpointProxy(LoopbackStub stub, DemoStack stack)
+    {
+        _stub = stub;
+        _stack = stack;
+        stub.Map(Path, HandleAsync);
+    }
+
+    public Uri TokenEndpoint => _stub.Url(Path);
+
+    /// <summary>How many token requests reached the proxy, faults included.</summary>
+    public int RequestCount => _stub.RequestsTo(Path).Count;
+
+    public static async Task<TokenEndpointProxy> StartAsync(DemoStack stack) => new(await LoopbackStub.StartAsync(), stack);
+
+    /// <summary>Answers the next requests with these handlers, one each, before forwarding again.</summary>
+    public void Faults(params Func<HttpContext, Task>[] faults)
+    {
+        lock (_faults)
+        {
+            foreach (var fault in faults)
+            {
+                _faults.Enqueue(fault);
+            }
+        }
+    }
+
+    /// <summary>Waits until <paramref name="count"/> token requests have arrived.</summary>
+    public async Task WaitForRequestsAsync(int count)
+    {
+        while (RequestCount < count)
+        {
+            await _stub.WaitForRequestsAsync(_stub.Requests.Count + 1);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _stub.DisposeAsync();
+
+    /// <summary>Drops the connection without an answer, as a server that is down or restarting would.</summary>
+    public static Task Drop(HttpContext context)
+    {
+        context.Abort();
+        return Task.CompletedTask;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        Func<HttpContext, Task>? fault = null;
+        lock (_faults)
+        {
+            _faults.TryDequeue(out fault);
+        }
+
+        if (fault is not null)
+        {
+            await fault(context);
+            return;
+        }
+
+        // The stub has read the form already; it is sent on as it came, with the client's Basic credentials.
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        using var forwarded = new HttpRequestMessage(HttpMethod.Post, _stack.TokenEndpoint)
+        {
+            Content = new FormUrlEncodedContent(form.Select(field => KeyValuePair.Create(field.Key, field.Value.ToString()))),
+        };
+        if (context.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
+        {
+            forwarded.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        using var response = await Forwarder.SendAsync(forwarded, context.RequestAborted);
+        context.Response.StatusCode = (int)response.StatusCode;
+        context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
+        await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+    }
+
+    /// <summary>503 Service Unavailable, empty.</summary>
+    public static Func<HttpContext, Task> Unavailable => Respond.Status(HttpStatusCode.ServiceUnavailable);
+}
