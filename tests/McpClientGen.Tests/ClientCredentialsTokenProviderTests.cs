@@ -42,7 +42,8 @@ public sealed class ClientCredentialsTokenProviderTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var provider = Provider(Options(stack), time);
         var first = await Token(provider);
-        Assert.Equal(first.IssuedAt + ((first.ExpiresAt - first.IssuedAt) * 0.8), first.RefreshAt);
+        Assert.Equal(first.IssuedAt + ((first.UsableUntil - first.IssuedAt) * 0.8), first.RefreshAt);
+        Assert.True(first.RefreshAt < first.UsableUntil);
 
         time.SetUtcNow(first.RefreshAt);
         for (var i = 0; i < 100; i++)

@@ -9,7 +9,7 @@ internal sealed class AccessToken
     /// <param name="issuedAt">When it was received.</param>
     /// <param name="expiresAt">When the authorization server says it expires.</param>
     /// <param name="skew">How long before expiry it stops being sent; at most a quarter of the lifetime.</param>
-    /// <param name="refreshRatio">The fraction of the lifetime after which a replacement is fetched in the background.</param>
+    /// <param name="refreshRatio">The fraction of the usable window (until <see cref="UsableUntil"/>) after which a replacement is fetched in the background.</param>
     /// <param name="requestedScopes">The scopes the token was requested with, sorted and space-separated.</param>
     public AccessToken(string value, DateTimeOffset issuedAt, DateTimeOffset expiresAt, TimeSpan skew, double refreshRatio, string requestedScopes = "")
     {
@@ -20,8 +20,8 @@ internal sealed class AccessToken
         var lifetime = expiresAt - issuedAt;
         var quarterLifetime = TimeSpan.FromTicks(lifetime.Ticks / 4);
         UsableUntil = expiresAt - (quarterLifetime < skew ? quarterLifetime : skew);
-        var refreshAt = issuedAt + TimeSpan.FromTicks((long)(lifetime.Ticks * refreshRatio));
-        RefreshAt = refreshAt < UsableUntil ? refreshAt : UsableUntil;
+        // Measured within the usable window, so short-lived tokens get a refresh-ahead window too.
+        RefreshAt = issuedAt + TimeSpan.FromTicks((long)((UsableUntil - issuedAt).Ticks * refreshRatio));
 
         // Built once and shared by every request that carries this token; the header value is immutable.
         AuthorizationHeader = new AuthenticationHeaderValue("Bearer", value);

@@ -123,8 +123,8 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
             if ((expiresIn.ValueKind == JsonValueKind.Number && expiresIn.TryGetInt64(out var seconds))
                 || (expiresIn.ValueKind == JsonValueKind.String && long.TryParse(expiresIn.GetString(), out seconds)))
             {
-                // At least ten seconds: a server saying 0 must not make every request fetch a new token.
-                lifetime = TimeSpan.FromSeconds(Math.Clamp(seconds, 10, (long)TimeSpan.FromDays(3650).TotalSeconds));
+                // Never longer than the server says (it rejects the token after that), and at least one second.
+                lifetime = TimeSpan.FromSeconds(Math.Clamp(seconds, 1, (long)TimeSpan.FromDays(3650).TotalSeconds));
             }
         }
 

@@ -98,8 +98,8 @@ public sealed class McpConnectionOptions
     public TimeSpan TokenExpirySkew { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// When, as a fraction of its lifetime, a token is replaced in the background while callers keep using it.
-    /// Default 0.8; 1 turns refresh-ahead off.
+    /// When, as a fraction of the time a token may be sent (its lifetime less the skew), it is replaced in the
+    /// background while callers keep using it. Default 0.8; 1 turns refresh-ahead off.
     /// </summary>
     public double TokenRefreshRatio { get; set; } = 0.8;
 
