@@ -13,6 +13,9 @@ internal static class SyntheticSnapshot
     private static readonly string[] Verbs = ["get", "list", "create", "update", "delete", "search", "sync", "archive"];
     private static readonly string[] Nouns = ["customer", "invoice", "order", "ticket", "shipment", "account", "report", "user"];
 
+    public static string ToolName(int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Verbs[index % Verbs.Length]}_{Nouns[index / Verbs.Length % Nouns.Length]}_{index}");
+
     public static string Create(int toolCount)
     {
         var json = new StringBuilder();
@@ -24,7 +27,7 @@ internal static class SyntheticSnapshot
                 json.Append(',');
             }
 
-            var name = string.Create(CultureInfo.InvariantCulture, $"{Verbs[i % Verbs.Length]}_{Nouns[i / Verbs.Length % Nouns.Length]}_{i}");
+            var name = ToolName(i);
             json.Append(CultureInfo.InvariantCulture, $$$"""
                 {"name":"{{{name}}}","title":"Tool {{{i}}}","description":"Does thing number {{{i}}} to a {{{Nouns[i % Nouns.Length]}}}.",
                 "inputSchema":{"type":"object","properties":{

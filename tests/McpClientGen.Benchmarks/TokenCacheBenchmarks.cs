@@ -10,7 +10,7 @@ namespace McpClientGen.Benchmarks;
 /// <see cref="McpConnection.Create"/> builds it, on the system clock, and got its token from a real DemoStack.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[SimpleJob(warmupCount: 5, iterationCount: 15)]
 public class TokenCacheBenchmarks
 {
     private DemoStack stack = null!;
