@@ -94,7 +94,10 @@ public abstract class McpClientProxy : IAsyncDisposable
     protected async Task<CallToolResult> CallToolAsync(string toolName, ToolArguments arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        using var activity = McpClientGenTelemetry.Source.StartActivity("mcp.tool.call " + toolName, System.Diagnostics.ActivityKind.Client);
+        // The span's name is only built when someone listens, so an untraced call allocates nothing for it.
+        using var activity = McpClientGenTelemetry.Source.HasListeners()
+            ? McpClientGenTelemetry.Source.StartActivity("mcp.tool.call " + toolName, System.Diagnostics.ActivityKind.Client)
+            : null;
         activity?.SetTag("mcp.tool.name", toolName);
         try
         {

@@ -1,0 +1,11 @@
+namespace McpClientGen.Benchmarks;
+
+/// <summary>The system clock, moved on by <see cref="Shift"/>; timers stay real.</summary>
+internal sealed class ShiftableClock : TimeProvider
+{
+    private long offsetTicks;
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
+
+    public void Shift(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
+}
