@@ -20,8 +20,6 @@ namespace McpClientGen.DemoServer;
 [McpServerToolType]
 internal sealed class DemoTools(TicketNumberSequence tickets)
 {
-    private static readonly string[] SkyConditions = ["clear", "partly cloudy", "overcast", "light rain", "snow"];
-
     [McpServerTool(Name = "create_ticket", Title = "Create ticket", Destructive = false, Idempotent = false)]
     [Description("Opens a support ticket and returns its number.")]
     [RequiredScope(DemoScopes.Write)]
@@ -82,13 +80,7 @@ internal sealed class DemoTools(TicketNumberSequence tickets)
             throw new McpException("The city must not be empty.");
         }
 
-        city = city.Trim();
-        var seed = StableHash(city.ToUpperInvariant());
-        return new WeatherReport(
-            City: city,
-            TemperatureCelsius: Math.Round(-5 + seed % 400 / 10.0, 1),
-            Conditions: SkyConditions[seed / 400 % (uint)SkyConditions.Length],
-            HumidityPercent: 30 + (int)(seed / 2000 % 61));
+        return DemoWeather.For(city);
     }
 
     [McpServerTool(Name = "divide", Title = "Divide", ReadOnly = true, Idempotent = true)]
@@ -193,16 +185,4 @@ internal sealed class DemoTools(TicketNumberSequence tickets)
         TemperatureUnit.Kelvin => "K",
         _ => "°C",
     };
-
-    // string.GetHashCode is randomized per process; the weather must be the same in every run.
-    private static uint StableHash(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var character in text)
-        {
-            hash = (hash ^ character) * 16777619u;
-        }
-
-        return hash;
-    }
 }

@@ -5,7 +5,7 @@ namespace McpClientGen.DemoServer;
 
 /// <summary>The structured result of the <c>get_weather</c> tool.</summary>
 [Description("Current weather conditions in a city.")]
-internal sealed record WeatherReport(
+public sealed record WeatherReport(
     [property: JsonPropertyName("city"), Description("The city the report is for.")]
     string City,
     [property: JsonPropertyName("temperature_celsius"), Description("Air temperature in degrees Celsius.")]

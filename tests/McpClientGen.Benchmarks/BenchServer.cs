@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Net;
-using System.Text.Json.Serialization;
+using McpClientGen.DemoServer;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -52,45 +52,11 @@ public sealed class BenchServer : IAsyncDisposable
     }
 }
 
-/// <summary>The demo server's <c>get_weather</c>, copied (the demo's is internal).</summary>
+/// <summary>The demo server's <c>get_weather</c>, declared the same way, without the demo's authentication.</summary>
 [McpServerToolType]
 internal sealed class BenchTools
 {
-    private static readonly string[] SkyConditions = ["clear", "partly cloudy", "overcast", "light rain", "snow"];
-
     [McpServerTool(Name = "get_weather", Title = "Get weather", ReadOnly = true, Idempotent = true, UseStructuredContent = true)]
     [Description("Reports the current weather in a city. The demo derives it from the city's name, so it never changes.")]
-    public static BenchWeatherReport GetWeather([Description("The city's name, e.g. 'Oslo'.")] string city)
-    {
-        city = city.Trim();
-        var seed = StableHash(city.ToUpperInvariant());
-        return new BenchWeatherReport(
-            City: city,
-            TemperatureCelsius: Math.Round(-5 + seed % 400 / 10.0, 1),
-            Conditions: SkyConditions[seed / 400 % (uint)SkyConditions.Length],
-            HumidityPercent: 30 + (int)(seed / 2000 % 61));
-    }
-
-    private static uint StableHash(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var character in text)
-        {
-            hash = (hash ^ character) * 16777619u;
-        }
-
-        return hash;
-    }
+    public static WeatherReport GetWeather([Description("The city's name, e.g. 'Oslo'.")] string city) => DemoWeather.For(city);
 }
-
-/// <summary>The same shape as the demo server's <c>WeatherReport</c>.</summary>
-[Description("Current weather conditions in a city.")]
-internal sealed record BenchWeatherReport(
-    [property: JsonPropertyName("city"), Description("The city the report is for.")]
-    string City,
-    [property: JsonPropertyName("temperature_celsius"), Description("Air temperature in degrees Celsius.")]
-    double TemperatureCelsius,
-    [property: JsonPropertyName("conditions"), Description("A short description of the sky, e.g. 'light rain'.")]
-    string Conditions,
-    [property: JsonPropertyName("humidity_percent"), Description("Relative humidity in percent.")]
-    int HumidityPercent);
