@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text.RegularExpressions;
 using McpClientGen.Generator.Diagnostics;
+using McpClientGen.Generator.Emitting;
 using McpClientGen.Generator.Model;
 
 namespace McpClientGen.Generator.Parsing;
@@ -60,7 +61,10 @@ internal static class ClientBinder
         var declaredNames = new HashSet<string>(declaration.DeclaredTools.Select(method => method.WireName), StringComparer.Ordinal);
 
         // The class's own members and those it inherits from McpClientProxy are taken as well.
-        var usedNames = new HashSet<string>(declaration.MemberNames.Concat(ClassMemberNames), StringComparer.Ordinal);
+        // Method names all end in Async, so only members that do can clash; they are kept by their base name.
+        var usedNames = new HashSet<string>(
+            declaration.MemberNames.Concat(ClassMemberNames).Where(IsAsyncName).Select(BaseOf),
+            StringComparer.Ordinal);
         var generated = SelectTools(declaration, snapshot, diagnostics)
             .Where(tool => !declaredNames.Contains(tool.WireName))
             .Select(tool => Generated(tool, UniqueMethodName(tool, usedNames, diagnostics)))
@@ -103,14 +107,7 @@ internal static class ClientBinder
     /// <summary>The tool's method name, unless the user declared a member with that name: then <c>Name2Async</c>, ...</summary>
     private static string UniqueMethodName(ToolSpec tool, HashSet<string> usedNames, List<DiagnosticInfo> diagnostics)
     {
-        var preferredBase = tool.MethodName.Substring(0, tool.MethodName.Length - "Async".Length);
-        var candidate = preferredBase;
-        for (var suffix = 2; !usedNames.Add(candidate + "Async"); suffix++)
-        {
-            candidate = preferredBase + suffix;
-        }
-
-        var name = candidate + "Async";
+        var name = UniqueNames.Reserve(usedNames, BaseOf(tool.MethodName)) + "Async";
         if (name != tool.MethodName)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, tool.Location, tool.WireName, "tool", tool.MethodName, name));
@@ -118,6 +115,10 @@ internal static class ClientBinder
 
         return name;
     }
+
+    private static bool IsAsyncName(string name) => name.EndsWith("Async", StringComparison.Ordinal);
+
+    private static string BaseOf(string asyncName) => asyncName.Substring(0, asyncName.Length - "Async".Length);
 
     private static ToolMethodSpec Generated(ToolSpec tool, string name) =>
         new(

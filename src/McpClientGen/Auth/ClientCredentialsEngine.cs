@@ -21,7 +21,7 @@ internal sealed class ClientCredentialsEngine : IDisposable
     }
 
     /// <summary>The extension's settings object: empty, as the extension defines none.</summary>
-    public static JsonElement ExtensionSettings { get; } = JsonDocument.Parse("{}").RootElement.Clone();
+    public static JsonElement ExtensionSettings { get; } = EmptyObject();
 
     public Uri Endpoint { get; }
 
@@ -65,4 +65,10 @@ internal sealed class ClientCredentialsEngine : IDisposable
         new() { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 
     public void Dispose() => _backchannel.Dispose();
+
+    private static JsonElement EmptyObject()
+    {
+        using var document = JsonDocument.Parse("{}");
+        return document.RootElement.Clone();
+    }
 }
