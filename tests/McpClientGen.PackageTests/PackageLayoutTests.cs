@@ -68,6 +68,8 @@ public sealed class PackageLayoutTests(PackedPackage package)
         Assert.Equal("McpClientGen", Value("id"));
         Assert.Equal(package.Version, Value("version"));
         Assert.Equal("README.md", Value("readme"));
+        var license = metadata.Elements().Single(element => element.Name.LocalName == "license");
+        Assert.Equal(("expression", "MIT"), (license.Attribute("type")?.Value, license.Value));
         Assert.False(string.IsNullOrWhiteSpace(Value("description")));
 
         var groups = metadata.Descendants().Where(element => element.Name.LocalName == "group").ToList();
