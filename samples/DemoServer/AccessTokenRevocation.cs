@@ -13,11 +13,11 @@ internal sealed class AccessTokenRevocation
 
     public const string RejectionReason = "The access token was revoked.";
 
-    private int epoch;
+    private int _epoch;
 
-    public string CurrentEpoch => Volatile.Read(ref epoch).ToString(CultureInfo.InvariantCulture);
+    public string CurrentEpoch => Volatile.Read(ref _epoch).ToString(CultureInfo.InvariantCulture);
 
-    public void RevokeIssuedTokens() => Interlocked.Increment(ref epoch);
+    public void RevokeIssuedTokens() => Interlocked.Increment(ref _epoch);
 
     public bool IsRevoked(ClaimsPrincipal? principal) =>
         principal?.FindFirst(EpochClaim)?.Value != CurrentEpoch;

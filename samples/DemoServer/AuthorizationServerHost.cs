@@ -14,12 +14,12 @@ namespace McpClientGen.DemoServer;
 /// </summary>
 internal sealed class AuthorizationServerHost : IAsyncDisposable
 {
-    private readonly SqliteConnection database;
-    private readonly WebApplication app;
-    private readonly TokenRequestLog tokenRequests = new();
-    private Uri? issuer;
-    private Uri? protectedResource;
-    private int tokenResponseCount;
+    private readonly SqliteConnection _database;
+    private readonly WebApplication _app;
+    private readonly TokenRequestLog _tokenRequests = new();
+    private Uri? _issuer;
+    private Uri? _protectedResource;
+    private int _tokenResponseCount;
 
     private AuthorizationServerHost(DemoStackOptions options, AccessTokenRevocation revocation)
     {
@@ -32,7 +32,7 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
             Cache = SqliteCacheMode.Shared,
             Pooling = false,
         }.ToString();
-        database = new SqliteConnection(connectionString);
+        _database = new SqliteConnection(connectionString);
 
         var builder = LoopbackWebApplication.CreateBuilder(options);
         builder.Services.AddDbContext<DemoDbContext>(db => db.UseSqlite(connectionString).UseOpenIddict());
@@ -63,10 +63,10 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
                     {
                         if (context.Error is null)
                         {
-                            Interlocked.Increment(ref tokenResponseCount);
+                            Interlocked.Increment(ref _tokenResponseCount);
                         }
 
-                        tokenRequests.Record(context);
+                        _tokenRequests.Record(context);
                         return ValueTask.CompletedTask;
                     }))
                     .AddEventHandler(ClientAssertionMetadata.Descriptor)
@@ -78,21 +78,21 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
                     .DisableTransportSecurityRequirement();
             });
 
-        app = builder.Build();
-        ClientCredentialsTokenEndpoint.Map(app, revocation);
+        _app = builder.Build();
+        ClientCredentialsTokenEndpoint.Map(_app, revocation);
     }
 
     /// <summary>The issuer identifier, e.g. <c>http://127.0.0.1:5124/</c>.</summary>
-    public Uri Issuer => issuer ?? throw new InvalidOperationException("The authorization server has not started.");
+    public Uri Issuer => _issuer ?? throw new InvalidOperationException("The authorization server has not started.");
 
     /// <summary>The token endpoint, e.g. <c>http://127.0.0.1:5124/connect/token</c>.</summary>
     public Uri TokenEndpoint => new(Issuer, ClientCredentialsTokenEndpoint.Path);
 
     /// <summary>Token responses that carried an access token.</summary>
-    public int TokenResponseCount => Volatile.Read(ref tokenResponseCount);
+    public int TokenResponseCount => Volatile.Read(ref _tokenResponseCount);
 
     /// <summary>Every token response so far, in order.</summary>
-    public IReadOnlyList<DemoTokenRequest> TokenRequests => tokenRequests.Snapshot();
+    public IReadOnlyList<DemoTokenRequest> TokenRequests => _tokenRequests.Snapshot();
 
     public static async Task<AuthorizationServerHost> StartAsync(
         DemoStackOptions options, AccessTokenRevocation revocation, CancellationToken cancellationToken)
@@ -100,14 +100,14 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
         var host = new AuthorizationServerHost(options, revocation);
         try
         {
-            await host.database.OpenAsync(cancellationToken);
-            await using (var scope = host.app.Services.CreateAsyncScope())
+            await host._database.OpenAsync(cancellationToken);
+            await using (var scope = host._app.Services.CreateAsyncScope())
             {
                 await scope.ServiceProvider.GetRequiredService<DemoDbContext>().Database.EnsureCreatedAsync(cancellationToken);
             }
 
-            await host.app.StartAsync(cancellationToken);
-            host.issuer = LoopbackWebApplication.GetRootUrl(host.app);
+            await host._app.StartAsync(cancellationToken);
+            host._issuer = LoopbackWebApplication.GetRootUrl(host._app);
             return host;
         }
         catch
@@ -126,8 +126,8 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
     public async Task ProtectResourceAsync(
         Uri resource, string clientId, string clientSecret, DemoJwtClients jwtClients, CancellationToken cancellationToken)
     {
-        protectedResource = resource;
-        await using var services = app.Services.CreateAsyncScope();
+        _protectedResource = resource;
+        await using var services = _app.Services.CreateAsyncScope();
         var applications = services.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
 
         var secretClient = CreateClient(clientId, "Demo client", resource);
@@ -166,12 +166,12 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
 
     /// <summary>The one resource (RFC 8707) this server issues tokens for: the MCP endpoint.</summary>
     private Uri ProtectedResource =>
-        protectedResource ?? throw new InvalidOperationException("The authorization server protects no resource yet.");
+        _protectedResource ?? throw new InvalidOperationException("The authorization server protects no resource yet.");
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
-        await database.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
     }
 }

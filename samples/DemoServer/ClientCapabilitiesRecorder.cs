@@ -12,16 +12,16 @@ internal sealed class ClientCapabilitiesRecorder
 {
     private const string MetaKey = "io.modelcontextprotocol/clientCapabilities";
 
-    private readonly Lock gate = new();
-    private JsonElement? last;
+    private readonly Lock _gate = new();
+    private JsonElement? _last;
 
     public JsonElement? Last
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return last;
+                return _last;
             }
         }
     }
@@ -33,9 +33,9 @@ internal sealed class ClientCapabilitiesRecorder
         {
             if (CapabilitiesOf(message) is { } capabilities)
             {
-                lock (gate)
+                lock (_gate)
                 {
-                    last = capabilities;
+                    _last = capabilities;
                 }
             }
         }

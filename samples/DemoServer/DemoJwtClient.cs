@@ -11,7 +11,7 @@ namespace McpClientGen.DemoServer;
 /// </summary>
 public sealed class DemoJwtClient
 {
-    private readonly bool ownsKey;
+    private readonly bool _ownsKey;
 
     internal DemoJwtClient(
         string clientId,
@@ -25,7 +25,7 @@ public sealed class DemoJwtClient
         X509Certificate2? certificate,
         bool ownsKey)
     {
-        this.ownsKey = ownsKey;
+        _ownsKey = ownsKey;
         ClientId = clientId;
         KeyId = keyId;
         SigningAlgorithms = signingAlgorithms;
@@ -97,7 +97,7 @@ public sealed class DemoJwtClient
     internal void DisposeKeys()
     {
         Certificate?.Dispose();
-        if (ownsKey)
+        if (_ownsKey)
         {
             Key.Dispose();
         }

@@ -14,10 +14,10 @@ public sealed class DemoStack : IAsyncDisposable
 {
     private const string DemoClientId = "demo-client";
 
-    private readonly AuthorizationServerHost authorizationServer;
-    private readonly McpServerHost mcpServer;
-    private readonly AccessTokenRevocation revocation;
-    private int disposed;
+    private readonly AuthorizationServerHost _authorizationServer;
+    private readonly McpServerHost _mcpServer;
+    private readonly AccessTokenRevocation _revocation;
+    private int _disposed;
 
     private DemoStack(
         AuthorizationServerHost authorizationServer,
@@ -26,24 +26,24 @@ public sealed class DemoStack : IAsyncDisposable
         string clientSecret,
         DemoJwtClients jwtClients)
     {
-        this.authorizationServer = authorizationServer;
-        this.mcpServer = mcpServer;
-        this.revocation = revocation;
+        _authorizationServer = authorizationServer;
+        _mcpServer = mcpServer;
+        _revocation = revocation;
         ClientSecret = clientSecret;
         JwtClients = jwtClients;
     }
 
     /// <summary>The MCP endpoint, e.g. <c>http://127.0.0.1:5123/mcp</c>; also the resource that tokens are issued for.</summary>
-    public Uri McpEndpoint => mcpServer.Endpoint;
+    public Uri McpEndpoint => _mcpServer.Endpoint;
 
     /// <summary>The authorization server's issuer identifier exactly as in its metadata, e.g. <c>http://127.0.0.1:5124/</c>.</summary>
-    public Uri Issuer => authorizationServer.Issuer;
+    public Uri Issuer => _authorizationServer.Issuer;
 
     /// <summary>The token endpoint, e.g. <c>http://127.0.0.1:5124/connect/token</c>.</summary>
-    public Uri TokenEndpoint => authorizationServer.TokenEndpoint;
+    public Uri TokenEndpoint => _authorizationServer.TokenEndpoint;
 
     /// <summary>The protected-resource metadata URL (RFC 9728) that the 401 and 403 challenges name.</summary>
-    public Uri ResourceMetadataUrl => mcpServer.ResourceMetadataUrl;
+    public Uri ResourceMetadataUrl => _mcpServer.ResourceMetadataUrl;
 
     /// <summary>
     /// The secret client's id, <c>demo-client</c>. It may authenticate with <c>client_secret_basic</c> or
@@ -62,26 +62,26 @@ public sealed class DemoStack : IAsyncDisposable
     public DemoJwtClients JwtClients { get; }
 
     /// <summary>How many token requests were answered with an access token, for any client.</summary>
-    public int TokenRequestCount => authorizationServer.TokenResponseCount;
+    public int TokenRequestCount => _authorizationServer.TokenResponseCount;
 
     /// <summary>Every answered token request so far, successful or not, in order.</summary>
-    public IReadOnlyList<DemoTokenRequest> TokenRequests => authorizationServer.TokenRequests;
+    public IReadOnlyList<DemoTokenRequest> TokenRequests => _authorizationServer.TokenRequests;
 
     /// <summary>How many requests to the MCP endpoint were rejected with 401 Unauthorized.</summary>
-    public int Mcp401Count => mcpServer.UnauthorizedCount;
+    public int Mcp401Count => _mcpServer.UnauthorizedCount;
 
     /// <summary>
     /// How many requests to the MCP endpoint were rejected with 403 Forbidden: a <c>tools/call</c> of a tool whose scope
     /// (<c>demo.write</c> for <c>create_ticket</c>, <c>demo.admin</c> for <c>purge_tickets</c>) the token lacked.
     /// </summary>
-    public int Mcp403Count => mcpServer.ForbiddenCount;
+    public int Mcp403Count => _mcpServer.ForbiddenCount;
 
     /// <summary>
     /// The <c>capabilities</c> object the last MCP client declared, exactly as sent: from <c>initialize</c>, or from a
     /// request's <c>_meta["io.modelcontextprotocol/clientCapabilities"]</c> (protocol 2026-07-28). Only requests that
     /// passed authorization count. <see langword="null"/> before any client declared capabilities.
     /// </summary>
-    public JsonElement? LastClientCapabilities => mcpServer.LastClientCapabilities;
+    public JsonElement? LastClientCapabilities => _mcpServer.LastClientCapabilities;
 
     /// <summary>How many token requests of <paramref name="clientId"/> were answered with an access token.</summary>
     /// <param name="clientId">A client id, e.g. <see cref="ClientId"/> or one of <see cref="JwtClients"/>.</param>
@@ -134,26 +134,26 @@ public sealed class DemoStack : IAsyncDisposable
     /// Makes the MCP server reject (401, <c>error="invalid_token"</c>) every access token issued before this call;
     /// tokens issued afterwards are accepted.
     /// </summary>
-    public void RevokeIssuedTokens() => revocation.RevokeIssuedTokens();
+    public void RevokeIssuedTokens() => _revocation.RevokeIssuedTokens();
 
     /// <summary>Stops both servers and drops the authorization server's database.</summary>
     /// <returns>A task that completes when both servers have stopped.</returns>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
         try
         {
-            await mcpServer.DisposeAsync();
+            await _mcpServer.DisposeAsync();
         }
         finally
         {
             try
             {
-                await authorizationServer.DisposeAsync();
+                await _authorizationServer.DisposeAsync();
             }
             finally
             {

@@ -13,12 +13,12 @@ namespace McpClientGen.DemoServer;
 /// </summary>
 internal sealed class InvalidTokenChallengeHandler : IAuthorizationMiddlewareResultHandler
 {
-    private readonly AuthorizationMiddlewareResultHandler defaultHandler = new();
+    private readonly AuthorizationMiddlewareResultHandler _defaultHandler = new();
 
     public async Task HandleAsync(
         RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        await defaultHandler.HandleAsync(next, context, policy, authorizeResult);
+        await _defaultHandler.HandleAsync(next, context, policy, authorizeResult);
         if (!authorizeResult.Challenged)
         {
             return;

@@ -17,11 +17,11 @@ internal sealed class McpServerHost : IAsyncDisposable
 {
     public const string EndpointPath = "/mcp";
 
-    private readonly WebApplication app;
-    private readonly ClientCapabilitiesRecorder capabilities = new();
-    private Uri? endpoint;
-    private int unauthorizedCount;
-    private int forbiddenCount;
+    private readonly WebApplication _app;
+    private readonly ClientCapabilitiesRecorder _capabilities = new();
+    private Uri? _endpoint;
+    private int _unauthorizedCount;
+    private int _forbiddenCount;
 
     private McpServerHost(DemoStackOptions options, Uri issuer, AccessTokenRevocation revocation)
     {
@@ -73,8 +73,8 @@ internal sealed class McpServerHost : IAsyncDisposable
             .WithTools<DemoTools>()
             .WithTools([new EchoShapesTool()]);
 
-        app = builder.Build();
-        app.Use(async (context, next) =>
+        _app = builder.Build();
+        _app.Use(async (context, next) =>
         {
             await next(context);
             if (!context.Request.Path.StartsWithSegments(EndpointPath))
@@ -84,33 +84,33 @@ internal sealed class McpServerHost : IAsyncDisposable
 
             if (context.Response.StatusCode == StatusCodes.Status401Unauthorized)
             {
-                Interlocked.Increment(ref unauthorizedCount);
+                Interlocked.Increment(ref _unauthorizedCount);
             }
             else if (context.Response.StatusCode == StatusCodes.Status403Forbidden)
             {
-                Interlocked.Increment(ref forbiddenCount);
+                Interlocked.Increment(ref _forbiddenCount);
             }
         });
-        app.UseAuthentication();
-        app.UseAuthorization();
+        _app.UseAuthentication();
+        _app.UseAuthorization();
         // Both run only for requests that passed authorization: a rejected token never gets a scope challenge, and
         // capabilities count only once the call is let through to the SDK.
-        app.UseMiddleware<ToolScopeChallenge>();
-        app.Use((context, next) => capabilities.InvokeAsync(context, next));
-        app.MapMcp(EndpointPath).RequireAuthorization();
+        _app.UseMiddleware<ToolScopeChallenge>();
+        _app.Use((context, next) => _capabilities.InvokeAsync(context, next));
+        _app.MapMcp(EndpointPath).RequireAuthorization();
     }
 
     /// <summary>The MCP endpoint, e.g. <c>http://127.0.0.1:5123/mcp</c>.</summary>
-    public Uri Endpoint => endpoint ?? throw new InvalidOperationException("The MCP server has not started.");
+    public Uri Endpoint => _endpoint ?? throw new InvalidOperationException("The MCP server has not started.");
 
     /// <summary>Requests to the MCP endpoint answered with 401.</summary>
-    public int UnauthorizedCount => Volatile.Read(ref unauthorizedCount);
+    public int UnauthorizedCount => Volatile.Read(ref _unauthorizedCount);
 
     /// <summary>Requests to the MCP endpoint answered with 403 (a tool needed a scope the token lacked).</summary>
-    public int ForbiddenCount => Volatile.Read(ref forbiddenCount);
+    public int ForbiddenCount => Volatile.Read(ref _forbiddenCount);
 
     /// <summary>The capabilities the last MCP client declared, as JSON; <see langword="null"/> before any did.</summary>
-    public JsonElement? LastClientCapabilities => capabilities.Last;
+    public JsonElement? LastClientCapabilities => _capabilities.Last;
 
     /// <summary>The protected-resource metadata URL (RFC 9728) that the 401 and 403 challenges name.</summary>
     public Uri ResourceMetadataUrl => new(Endpoint, "/.well-known/oauth-protected-resource" + Endpoint.AbsolutePath);
@@ -121,8 +121,8 @@ internal sealed class McpServerHost : IAsyncDisposable
         var host = new McpServerHost(options, issuer, revocation);
         try
         {
-            await host.app.StartAsync(cancellationToken);
-            host.endpoint = new Uri(LoopbackWebApplication.GetRootUrl(host.app), EndpointPath);
+            await host._app.StartAsync(cancellationToken);
+            host._endpoint = new Uri(LoopbackWebApplication.GetRootUrl(host._app), EndpointPath);
             return host;
         }
         catch
@@ -134,7 +134,7 @@ internal sealed class McpServerHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

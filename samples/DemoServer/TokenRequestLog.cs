@@ -10,14 +10,14 @@ namespace McpClientGen.DemoServer;
 /// </summary>
 internal sealed class TokenRequestLog
 {
-    private readonly Lock gate = new();
-    private readonly List<DemoTokenRequest> requests = [];
+    private readonly Lock _gate = new();
+    private readonly List<DemoTokenRequest> _requests = [];
 
     public IReadOnlyList<DemoTokenRequest> Snapshot()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return [.. requests];
+            return [.. _requests];
         }
     }
 
@@ -27,9 +27,9 @@ internal sealed class TokenRequestLog
         var request = context.Request;
         var entry = new DemoTokenRequest(
             request?.ClientId, AuthenticationMethodOf(context), request?.Scope, context.Error);
-        lock (gate)
+        lock (_gate)
         {
-            requests.Add(entry);
+            _requests.Add(entry);
         }
     }
 
