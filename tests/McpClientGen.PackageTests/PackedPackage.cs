@@ -16,10 +16,10 @@ public sealed class PackedPackage : IAsyncLifetime
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(attribute => attribute.Key == "NuGetPackageRoot").Value!;
 
-    private DirectoryInfo? workspace;
+    private DirectoryInfo? _workspace;
 
     /// <summary>The workspace: guards, NuGet.config, the feed, the package folder and the consumer projects.</summary>
-    public string Workspace => workspace?.FullName ?? throw new InvalidOperationException("Not initialized.");
+    public string Workspace => _workspace?.FullName ?? throw new InvalidOperationException("Not initialized.");
 
     /// <summary>The packed <c>.nupkg</c>.</summary>
     public string PackagePath { get; private set; } = "";
@@ -32,7 +32,7 @@ public sealed class PackedPackage : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        workspace = Directory.CreateTempSubdirectory("mcpgen-package-");
+        _workspace = Directory.CreateTempSubdirectory("mcpgen-package-");
         Assert.False(
             Workspace.StartsWith(RepositoryPaths.Root, StringComparison.Ordinal),
             $"The consumer workspace {Workspace} must be outside the repository {RepositoryPaths.Root}.");
@@ -73,7 +73,7 @@ public sealed class PackedPackage : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        workspace?.Delete(recursive: true);
+        _workspace?.Delete(recursive: true);
         return Task.CompletedTask;
     }
 

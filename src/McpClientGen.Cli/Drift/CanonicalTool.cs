@@ -22,12 +22,12 @@ internal sealed class CanonicalTool
         NewLine = "\n",
     };
 
-    private readonly Dictionary<string, string?> parts;
+    private readonly Dictionary<string, string?> _parts;
 
     private CanonicalTool(string name, Dictionary<string, string?> parts)
     {
         Name = name;
-        this.parts = parts;
+        _parts = parts;
     }
 
     public string Name { get; }
@@ -36,7 +36,7 @@ internal sealed class CanonicalTool
     /// The part's text: a string part (title, description) as the text itself, so multi-line descriptions diff by line;
     /// anything else as indented JSON. <see langword="null"/> when the tool does not have the part.
     /// </summary>
-    public string? this[string part] => parts[part];
+    public string? this[string part] => _parts[part];
 
     public static CanonicalTool From(Tool tool)
     {
