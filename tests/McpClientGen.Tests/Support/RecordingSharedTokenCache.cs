@@ -60,5 +60,15 @@ internal sealed class RecordingSharedTokenCache : ISharedTokenCache
     }
 
     /// <summary>The next token stored, counting from the first ever (each is handed out once); fails after <see cref="Bounded.Limit"/>.</summary>
-    public Task<AccessToken> NextWriteAsync() => _written.Reader.ReadAsync().AsTask().Within();
+    public async Task<AccessToken> NextWriteAsync()
+    {
+        try
+        {
+            return await _written.Reader.ReadAsync().AsTask().Within();
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The engine stored no further token in the second cache level; it stored {Writes.Count} in all.");
+        }
+    }
 }
