@@ -9,8 +9,9 @@ namespace McpClientGen;
 /// (<see cref="ISharedTokenCache"/>) when it has one, and otherwise requests one and stores it there.
 /// </summary>
 /// <remarks>
-/// A fresh token is not served from here: <see cref="ClientCredentialsTokenProvider.GetTokenAsync"/> reads
-/// <see cref="Current"/> without a lock. <see cref="GetAsync"/> is for callers that found no usable token.
+/// The path every MCP request takes does not come through here while the token is fresh:
+/// <see cref="ClientCredentialsTokenProvider.GetTokenAsync"/> reads <see cref="Current"/> without a lock.
+/// <see cref="GetAsync"/> is for callers that found no usable token there, and for a step-up's new scope set.
 /// </remarks>
 internal sealed class TokenSlot(
     TokenCacheKey key, Func<Task<AccessToken>> requestToken, ISharedTokenCache sharedCache, TimeProvider timeProvider, ILogger logger)
@@ -26,7 +27,7 @@ internal sealed class TokenSlot(
     /// <summary>The latest token, whether or not it is still usable.</summary>
     public AccessToken? Current => Volatile.Read(ref _current);
 
-    /// <summary>A usable token: the current one, or the one the shared acquisition brings.</summary>
+    /// <summary>A usable token: the current one, or the one the acquisition in flight brings.</summary>
     public Task<AccessToken> GetAsync()
     {
         lock (_gate)
@@ -36,8 +37,8 @@ internal sealed class TokenSlot(
                 return Task.FromResult(current);
             }
 
-            // The shared acquisition is not tied to any one caller's cancellation: a caller that gives up must not
-            // fail the others waiting on it.
+            // The acquisition is not tied to any one caller's cancellation: a caller that gives up must not fail the
+            // others waiting on it.
             return _inFlight ??= AcquireAsync();
         }
     }
