@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using McpClientGen.DemoServer;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace McpClientGen.Benchmarks;
 
@@ -170,20 +169,18 @@ internal static class StampedeMeasurement
     /// <summary>The token engine as <see cref="McpConnection.Create"/> builds it, on a clock this measurement moves.</summary>
     private sealed class Engine : IDisposable
     {
-        private readonly Backchannel backchannel;
+        private readonly ClientCredentialsEngine engine;
 
         public Engine(DemoStack stack)
         {
             var options = new McpConnectionOptions { Endpoint = stack.McpEndpoint, ClientId = stack.ClientId, ClientSecret = stack.ClientSecret };
-            options.Validate();
-            backchannel = new Backchannel(options, Clock, NullLogger.Instance);
-            Provider = new ClientCredentialsTokenProvider(options, backchannel, Clock, NullLogger.Instance);
+            engine = ClientCredentialsEngine.Create(options, Clock, loggerFactory: null);
         }
 
         public ShiftableClock Clock { get; } = new();
 
-        public ClientCredentialsTokenProvider Provider { get; }
+        public ClientCredentialsTokenProvider Provider => engine.Provider;
 
-        public void Dispose() => backchannel.Dispose();
+        public void Dispose() => engine.Dispose();
     }
 }

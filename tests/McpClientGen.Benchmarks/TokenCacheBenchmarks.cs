@@ -1,20 +1,20 @@
 using BenchmarkDotNet.Attributes;
 using McpClientGen.DemoServer;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace McpClientGen.Benchmarks;
 
 /// <summary>
 /// (c) <see cref="ClientCredentialsTokenProvider.GetTokenAsync"/> when a fresh token is cached (the path every MCP
-/// request takes), against returning an already-made <see cref="ValueTask{TResult}"/>. The provider is built as
-/// <see cref="McpConnection.Create"/> builds it, on the system clock, and got its token from a real DemoStack.
+/// request takes), against returning an already-made <see cref="ValueTask{TResult}"/>. The provider is built by
+/// <see cref="ClientCredentialsEngine.Create"/>, as every connection's is (so the second cache level is the default,
+/// <see cref="NoSharedTokenCache"/>), on the system clock, and got its token from a real DemoStack.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(warmupCount: 5, iterationCount: 15)]
 public class TokenCacheBenchmarks
 {
     private DemoStack stack = null!;
-    private Backchannel backchannel = null!;
+    private ClientCredentialsEngine engine = null!;
     private ClientCredentialsTokenProvider provider = null!;
     private ValueTask<AccessToken?> cached;
     private int tokensAfterSetup;
@@ -24,9 +24,8 @@ public class TokenCacheBenchmarks
     {
         stack = await DemoStack.StartAsync();
         var options = new McpConnectionOptions { Endpoint = stack.McpEndpoint, ClientId = stack.ClientId, ClientSecret = stack.ClientSecret };
-        options.Validate();
-        backchannel = new Backchannel(options, TimeProvider.System, NullLogger.Instance);
-        provider = new ClientCredentialsTokenProvider(options, backchannel, TimeProvider.System, NullLogger.Instance);
+        engine = ClientCredentialsEngine.Create(options, TimeProvider.System, loggerFactory: null);
+        provider = engine.Provider;
         var token = await provider.GetTokenAsync(CancellationToken.None) ?? throw new InvalidOperationException("No token.");
         cached = new ValueTask<AccessToken?>(token);
 
@@ -43,7 +42,7 @@ public class TokenCacheBenchmarks
     public async Task CleanupAsync()
     {
         var tokens = stack.TokenRequestCount;
-        backchannel.Dispose();
+        engine.Dispose();
         await stack.DisposeAsync();
         if (tokens != tokensAfterSetup || tokens != 1)
         {

@@ -22,8 +22,7 @@ namespace McpClientGen.IntegrationTests;
 /// caller started itself: 1. The server's 401 count must stay 0, as a 401 means a caller waited for a new token.
 /// </para>
 /// <para>
-/// The internal hook <c>ClientCredentialsTokenProvider.PendingRequest</c> (visible to McpClientGen.Tests only) would
-/// say whether a request is in flight, not whether a caller waited on it; the counters say the latter, and they
+/// Seeing a token request in flight would not say whether a caller waited on it; the counters say that, and they
 /// work here, with the generated client, through the public API. They are process-wide, hence the
 /// non-parallel <see cref="SoakCollection"/>. Latency percentiles are written to the output for the README; nothing
 /// asserts on them.

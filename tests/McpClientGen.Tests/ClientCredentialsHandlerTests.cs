@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using McpClientGen.DemoServer;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace McpClientGen.Tests;
@@ -151,10 +150,8 @@ public sealed class ClientCredentialsHandlerTests
             ClientSecret = stack.ClientSecret,
             Scopes = scopes,
         };
-        var provider = new ClientCredentialsTokenProvider(
-            options, new Backchannel(options, TimeProvider.System, NullLogger.Instance), TimeProvider.System, NullLogger.Instance);
         var recorder = new RecordingHandler();
-        var handler = new ClientCredentialsHandler(provider, stack.McpEndpoint, NullLogger.Instance) { InnerHandler = recorder };
+        var handler = ClientCredentialsEngine.Create(options, timeProvider: null, loggerFactory: null).CreateHandler(recorder, ownsEngine: true);
         return (new HttpClient(handler), recorder);
     }
 

@@ -1,5 +1,5 @@
 using McpClientGen.DemoServer;
-using Microsoft.Extensions.Logging.Abstractions;
+using McpClientGen.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -18,7 +18,8 @@ public sealed class ClientCredentialsTokenProviderTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var options = Options(stack);
         options.TokenRefreshRatio = 1;
-        var provider = Provider(options, time);
+        using var engine = Engine(options, time);
+        var provider = engine.Provider;
 
         var first = await Token(provider);
         Assert.Same(first, await Token(provider));
@@ -40,8 +41,11 @@ public sealed class ClientCredentialsTokenProviderTests
     {
         await using var stack = await DemoStack.StartAsync();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var provider = Provider(Options(stack), time);
+        var shared = new RecordingSharedTokenCache();
+        using var engine = Engine(Options(stack), time, shared);
+        var provider = engine.Provider;
         var first = await Token(provider);
+        Assert.Same(first, await shared.NextWriteAsync());
         Assert.Equal(first.IssuedAt + ((first.UsableUntil - first.IssuedAt) * 0.8), first.RefreshAt);
         Assert.True(first.RefreshAt < first.UsableUntil);
 
@@ -54,21 +58,78 @@ public sealed class ClientCredentialsTokenProviderTests
             Assert.Same(first, await call);
         }
 
-        // One background request replaces the token; the fake clock stands still meanwhile, as moving it would
-        // time the request out.
-        await (provider.PendingRequest ?? Task.CompletedTask);
-        var replacement = await Token(provider);
+        // One background request replaces the token. Its replacement is stored in the second cache level once it
+        // is issued, so waiting for that write is waiting for the request; the fake clock stands still meanwhile, as
+        // moving it would time the request out.
+        var replacement = await shared.NextWriteAsync();
         Assert.NotEqual(first.Value, replacement.Value);
         Assert.Equal(2, stack.TokenRequestCount);
+
+        // Once the first token is no longer sent, the replacement is, and nothing more is requested.
         time.SetUtcNow(first.UsableUntil);
         Assert.Same(replacement, await Token(provider));
+        Assert.Equal(2, stack.TokenRequestCount);
+    }
+
+    [Fact]
+    public async Task A_first_level_miss_consults_the_second_level_and_a_fetched_token_is_stored_there()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var shared = new RecordingSharedTokenCache();
+        using var engine = Engine(Options(stack), shared: shared);
+
+        var token = await Token(engine.Provider);
+
+        var key = Assert.Single(shared.Reads);
+        Assert.Equal(new TokenCacheKey(stack.Issuer.AbsoluteUri, stack.ClientId, token.RequestedScopes, stack.McpEndpoint.AbsoluteUri), key);
+        Assert.Equal((key, token), Assert.Single(shared.Writes));
+        Assert.Equal(1, stack.TokenRequestCount);
+
+        // A fresh token is served by the first level alone.
+        Assert.Same(token, await Token(engine.Provider));
+        Assert.Single(shared.Reads);
+    }
+
+    [Fact]
+    public async Task Engines_sharing_a_second_level_share_one_token()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var shared = new RecordingSharedTokenCache();
+        using var first = Engine(Options(stack), shared: shared);
+        using var second = Engine(Options(stack), shared: shared);
+
+        var issued = await Token(first.Provider);
+
+        Assert.Same(issued, await Token(second.Provider));
+        Assert.Equal(1, stack.TokenRequestCount);
+        Assert.Single(shared.Writes);
+    }
+
+    [Fact]
+    public async Task A_rejected_token_is_never_taken_back_from_the_second_level()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var shared = new RecordingSharedTokenCache();
+        using var first = Engine(Options(stack), shared: shared);
+        using var second = Engine(Options(stack), shared: shared);
+        var rejected = await Token(first.Provider);
+        Assert.Same(rejected, await Token(second.Provider));
+
+        // The second level still holds the token the server rejected; a new one is requested and replaces it there.
+        second.Provider.Invalidate(rejected);
+        var replacement = await Token(second.Provider);
+
+        Assert.NotEqual(rejected.Value, replacement.Value);
+        Assert.Equal(2, stack.TokenRequestCount);
+        Assert.Same(replacement, shared.Writes[^1].Token);
     }
 
     [Fact]
     public async Task A_thousand_concurrent_first_callers_share_one_token_request()
     {
         await using var stack = await DemoStack.StartAsync();
-        var provider = Provider(Options(stack));
+        using var engine = Engine(Options(stack));
+        var provider = engine.Provider;
 
         var tokens = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => Task.Run(() => Token(provider))));
 
@@ -80,7 +141,8 @@ public sealed class ClientCredentialsTokenProviderTests
     public async Task Invalidating_the_current_token_fetches_exactly_one_new_one()
     {
         await using var stack = await DemoStack.StartAsync();
-        var provider = Provider(Options(stack));
+        using var engine = Engine(Options(stack));
+        var provider = engine.Provider;
         var rejected = await Token(provider);
 
         // Many callers saw the same 401; only the first invalidation drops the token.
@@ -104,7 +166,8 @@ public sealed class ClientCredentialsTokenProviderTests
         await using var stack = await DemoStack.StartAsync();
         var options = Options(stack);
         options.Scopes = "demo.read";
-        var provider = Provider(options);
+        using var engine = Engine(options);
+        var provider = engine.Provider;
         Assert.Equal(["demo.read"], Scopes(await Token(provider)));
 
         var stepped = await provider.GetTokenWithScopesAsync("demo.write", CancellationToken.None);
@@ -120,7 +183,8 @@ public sealed class ClientCredentialsTokenProviderTests
     public async Task A_refused_step_up_keeps_the_scopes_and_token_the_connection_had()
     {
         await using var stack = await DemoStack.StartAsync();
-        var provider = Provider(Options(stack));
+        using var engine = Engine(Options(stack));
+        var provider = engine.Provider;
         var before = await Token(provider);
 
         // No client may have demo.admin: the authorization server refuses, and nothing changes.
@@ -137,7 +201,8 @@ public sealed class ClientCredentialsTokenProviderTests
         await using var stack = await DemoStack.StartAsync();
         var options = Options(stack);
         options.ClientSecret = "wrong-secret-value-8f3a";
-        var provider = Provider(options);
+        using var engine = Engine(options);
+        var provider = engine.Provider;
 
         var first = await Assert.ThrowsAsync<McpAuthenticationException>(() => Token(provider));
         var second = await Assert.ThrowsAsync<McpAuthenticationException>(() => Token(provider));
@@ -157,7 +222,8 @@ public sealed class ClientCredentialsTokenProviderTests
         var options = Options(stack);
         options.Endpoint = new Uri(stack.McpEndpoint, "/elsewhere/mcp");
         options.TokenEndpoint = stack.TokenEndpoint;
-        var provider = Provider(options);
+        using var engine = Engine(options);
+        var provider = engine.Provider;
 
         // Discovery for /elsewhere/mcp would fail; the token request for that resource is refused by the
         // server (it is not a registered resource), which proves the request went straight to the endpoint.
@@ -166,11 +232,9 @@ public sealed class ClientCredentialsTokenProviderTests
         Assert.NotNull(error.Error);
     }
 
-    private static ClientCredentialsTokenProvider Provider(McpConnectionOptions options, TimeProvider? time = null)
-    {
-        var clock = time ?? TimeProvider.System;
-        return new(options, new Backchannel(options, clock, NullLogger.Instance), clock, NullLogger.Instance);
-    }
+    /// <summary>The engine as every connection builds it; the system clock unless a test moves time.</summary>
+    private static ClientCredentialsEngine Engine(McpConnectionOptions options, TimeProvider? time = null, ISharedTokenCache? shared = null) =>
+        ClientCredentialsEngine.Create(options, time, loggerFactory: null, shared);
 
     /// <summary>The demo stack publishes its metadata, so a token is always found.</summary>
     private static async Task<AccessToken> Token(ClientCredentialsTokenProvider provider) =>

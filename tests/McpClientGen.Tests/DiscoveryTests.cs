@@ -4,7 +4,6 @@ using System.Text.Json;
 using McpClientGen.DemoServer;
 using McpClientGen.Tests.Support;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace McpClientGen.Tests;
 
@@ -386,10 +385,8 @@ public sealed class DiscoveryTests
     private static (HttpClient Client, RecordingHandler Server) AuthenticatedClient(Uri endpoint)
     {
         var options = new McpConnectionOptions { Endpoint = endpoint, ClientId = "client", ClientSecret = "secret" };
-        var provider = new ClientCredentialsTokenProvider(
-            options, new Backchannel(options, TimeProvider.System, NullLogger.Instance), TimeProvider.System, NullLogger.Instance);
         var server = new RecordingHandler();
-        return (new HttpClient(new ClientCredentialsHandler(provider, endpoint, NullLogger.Instance) { InnerHandler = server }), server);
+        return (new HttpClient(ClientCredentialsEngine.Create(options, timeProvider: null, loggerFactory: null).CreateHandler(server, ownsEngine: true)), server);
     }
 
     private static HttpResponseMessage Challenge(string parameters)

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using ModelContextProtocol.Protocol;
 
 namespace McpClientGen.Tests;
@@ -36,11 +38,31 @@ public sealed class SnapshotToolTests
         Assert.Equal("""{"type":"object"}""", tool.InputSchema.GetRawText());
     }
 
-    /// <summary>Reaches the protected factory the generated clients use.</summary>
+    [Theory]
+    [InlineData("""{"properties":{"region":{"type":"string","x-mcp-header":"Region"}}}""")]
+    [InlineData("""{"type":"object",""")]
+    public async Task A_schema_that_cannot_be_used_is_logged_when_a_client_registers_its_tools(string schema)
+    {
+        var logs = new FakeLogCollector();
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
+        await using var connection = McpConnection.CreateUnauthenticated(new Uri("http://127.0.0.1:9/mcp"), loggerFactory);
+
+        // As a generated client does: its tools are made with no logger at hand, and registered when it is created.
+        _ = new Probe(connection, [Probe.Tool("find_office", schema), Probe.Tool("ping", null)]);
+
+        var entry = Assert.Single(logs.GetSnapshot());
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.Equal("SnapshotSchemaUnusable", entry.Id.Name);
+        Assert.Equal(typeof(McpConnection).FullName, entry.Category);
+        Assert.Equal("find_office", entry.GetStructuredStateValue("ToolName"));
+        Assert.Contains("'find_office'", entry.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Reaches the protected factory the generated clients use, and registers tools as they do.</summary>
     private sealed class Probe : McpClientProxy
     {
-        private Probe()
-            : base(null!, ownsConnection: false)
+        public Probe(McpConnection connection, IEnumerable<Tool> knownTools)
+            : base(connection, ownsConnection: false, knownTools)
         {
         }
 

@@ -38,6 +38,9 @@ internal static partial class AuthLog
     [LoggerMessage(114, LogLevel.Warning, "Retrying a token or discovery request (attempt {Attempt}) after {Outcome}, in {Delay}.")]
     public static partial void RetryingBackchannelRequest(ILogger logger, int attempt, string outcome, TimeSpan delay);
 
+    [LoggerMessage(115, LogLevel.Debug, "Access token for client {ClientId} taken from the shared token cache.")]
+    public static partial void SharedTokenTaken(ILogger logger, string clientId);
+
     [LoggerMessage(120, LogLevel.Information, "The MCP server rejected the access token (401); requesting a new one and resending once.")]
     public static partial void TokenRejected(ILogger logger);
 

@@ -5,38 +5,60 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace McpClientGen;
 
 /// <summary>
-/// One configured client-credentials engine: the backchannel and the token provider for one endpoint and client.
-/// Connections, dependency injection and the standalone handler all build it the same way.
+/// One client-credentials engine (one endpoint, one client) and the one place it is put together: validated
+/// options, the backchannel, discovery and the token endpoint, the token provider over both cache levels, and the
+/// auth handlers in front of it. <see cref="McpConnection.Create"/>, <see cref="McpClientCredentials.CreateHandler"/>,
+/// the dependency-injection registration and the tests all build it through <see cref="Create"/>.
 /// </summary>
 internal sealed class ClientCredentialsEngine : IDisposable
 {
     private readonly Backchannel _backchannel;
+    private readonly ILogger _logger;
 
-    private ClientCredentialsEngine(Uri endpoint, Backchannel backchannel, ClientCredentialsTokenProvider provider, ILogger logger)
+    private ClientCredentialsEngine(McpConnectionOptions options, Backchannel backchannel, ClientCredentialsTokenProvider provider, ILogger logger)
     {
-        Endpoint = endpoint;
+        Options = options;
         _backchannel = backchannel;
         Provider = provider;
-        Logger = logger;
+        _logger = logger;
     }
 
     /// <summary>The extension's settings object: empty, as the extension defines none.</summary>
     public static JsonElement ExtensionSettings { get; } = EmptyObject();
 
-    public Uri Endpoint { get; }
+    /// <summary>The options the engine runs with: a validated copy, so later changes to the caller's object have no effect.</summary>
+    public McpConnectionOptions Options { get; }
 
     public ClientCredentialsTokenProvider Provider { get; }
 
-    public ILogger Logger { get; }
-
-    /// <summary>Builds the engine for validated <paramref name="options"/>.</summary>
-    public static ClientCredentialsEngine Create(McpConnectionOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
+    /// <summary>Validates a copy of <paramref name="options"/> and builds the engine on it.</summary>
+    /// <param name="options">Endpoint and credentials.</param>
+    /// <param name="timeProvider">The clock for token expiry and request timeouts; the system clock by default.</param>
+    /// <param name="loggerFactory">Logging for discovery and token requests.</param>
+    /// <param name="sharedCache">The second cache level; by default none (<see cref="NoSharedTokenCache"/>).</param>
+    /// <exception cref="InvalidOperationException">A required option is missing or wrong.</exception>
+    public static ClientCredentialsEngine Create(
+        McpConnectionOptions options, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, ISharedTokenCache? sharedCache = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var validated = options.Snapshot();
+        validated.Validate();
+
+        var clock = timeProvider ?? TimeProvider.System;
         var logger = (ILogger?)loggerFactory?.CreateLogger("McpClientGen.Auth") ?? NullLogger.Instance;
-        var backchannel = new Backchannel(options, timeProvider, logger);
+
+        // Discovery and token requests have a client of their own: they must not run through the auth handler.
+        var backchannel = new Backchannel(validated, clock, logger);
         try
         {
-            return new ClientCredentialsEngine(options.Endpoint!, backchannel, new ClientCredentialsTokenProvider(options, backchannel, timeProvider, logger), logger);
+            var provider = new ClientCredentialsTokenProvider(
+                validated,
+                new AuthorizationServerDiscovery(backchannel),
+                new TokenEndpointClient(backchannel, validated, clock),
+                sharedCache ?? NoSharedTokenCache.Instance,
+                clock,
+                logger);
+            return new ClientCredentialsEngine(validated, backchannel, provider, logger);
         }
         catch
         {
@@ -48,7 +70,7 @@ internal sealed class ClientCredentialsEngine : IDisposable
     /// <summary>The auth handler in front of <paramref name="inner"/>; with <paramref name="ownsEngine"/> it disposes the engine with itself.</summary>
     public DelegatingHandler CreateHandler(HttpMessageHandler? inner, bool ownsEngine)
     {
-        var handler = new ClientCredentialsHandler(Provider, Endpoint, Logger, ownsEngine ? this : null);
+        var handler = new ClientCredentialsHandler(Provider, Options.Endpoint!, _logger, ownsEngine ? this : null);
         if (inner is not null)
         {
             handler.InnerHandler = inner;
@@ -56,6 +78,9 @@ internal sealed class ClientCredentialsEngine : IDisposable
 
         return handler;
     }
+
+    /// <summary>The handler of an <see cref="HttpClient"/> of its own: over a new transport, and disposing the engine with itself.</summary>
+    public DelegatingHandler CreateStandaloneHandler() => CreateHandler(CreateTransportHandler(), ownsEngine: true);
 
     /// <summary>
     /// The handler that sends MCP requests: it follows no redirects (the auth handler follows same-origin ones

@@ -5,8 +5,9 @@ namespace McpClientGen;
 /// <summary>
 /// Gets client-credentials access tokens for one MCP endpoint and one client. It discovers the authorization
 /// server once (through the well-known metadata, or the URL a 401 challenge names), settles the client
-/// authentication method, and keeps one <see cref="TokenSlot"/> per scope set: scopes a server asks for are added
-/// to the configured ones, never put in their place. Discovery and token failures are never cached.
+/// authentication method, and keeps one <see cref="TokenSlot"/> (the first cache level) per scope set, each backed by
+/// the same second level (<see cref="ISharedTokenCache"/>): scopes a server asks for are added to the configured
+/// ones, never put in their place. Discovery and token failures are never cached. Built by <see cref="ClientCredentialsEngine"/>.
 /// </summary>
 internal sealed class ClientCredentialsTokenProvider
 {
@@ -14,6 +15,7 @@ internal sealed class ClientCredentialsTokenProvider
     private readonly Uri _resource;
     private readonly AuthorizationServerDiscovery _discovery;
     private readonly TokenEndpointClient _tokenClient;
+    private readonly ISharedTokenCache _sharedCache;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly object _gate = new();
@@ -25,12 +27,25 @@ internal sealed class ClientCredentialsTokenProvider
     private Uri? _challengeMetadataUrl;
     private TokenSlot? _active;
 
-    public ClientCredentialsTokenProvider(McpConnectionOptions options, Backchannel backchannel, TimeProvider timeProvider, ILogger logger)
+    /// <param name="options">Validated options.</param>
+    /// <param name="discovery">Finds the authorization server.</param>
+    /// <param name="tokenClient">Sends the token requests.</param>
+    /// <param name="sharedCache">The second cache level.</param>
+    /// <param name="timeProvider">The clock for token expiry.</param>
+    /// <param name="logger">Logging for discovery and token requests.</param>
+    public ClientCredentialsTokenProvider(
+        McpConnectionOptions options,
+        AuthorizationServerDiscovery discovery,
+        TokenEndpointClient tokenClient,
+        ISharedTokenCache sharedCache,
+        TimeProvider timeProvider,
+        ILogger logger)
     {
         _options = options;
         _resource = options.Endpoint!;
-        _discovery = new AuthorizationServerDiscovery(backchannel);
-        _tokenClient = new TokenEndpointClient(backchannel, options, timeProvider);
+        _discovery = discovery;
+        _tokenClient = tokenClient;
+        _sharedCache = sharedCache;
         _timeProvider = timeProvider;
         _logger = logger;
         _scopes = new SortedSet<string>(ScopeSet.Split(options.Scopes), StringComparer.Ordinal);
@@ -62,16 +77,13 @@ internal sealed class ClientCredentialsTokenProvider
         }
     }
 
-    /// <summary>The token request in flight for the current scopes, if any (a background refresh included).</summary>
-    internal Task? PendingRequest => Volatile.Read(ref _active)?.InFlight;
-
     /// <summary>
     /// A token valid for at least the skew, or <see langword="null"/> when the authorization server is not known
     /// yet (no well-known metadata): the request then goes without one and the server's 401 challenge names it.
     /// </summary>
     public ValueTask<AccessToken?> GetTokenAsync(CancellationToken cancellationToken)
     {
-        // The path every MCP request takes: no lock, no allocation while the token is fresh.
+        // The path every MCP request takes: no lock, no allocation, no second cache level while the token is fresh.
         if (Volatile.Read(ref _active) is { Current: { } token } slot)
         {
             var now = _timeProvider.GetUtcNow();
@@ -233,7 +245,7 @@ internal sealed class ClientCredentialsTokenProvider
         var key = new TokenCacheKey((server.Metadata.Issuer ?? server.Metadata.TokenEndpoint).AbsoluteUri, _options.ClientId!, scopes, _resource.AbsoluteUri);
         if (!_slots.TryGetValue(key, out var slot))
         {
-            slot = new TokenSlot(key, () => RequestTokenAsync(server, scopes), _timeProvider, _logger);
+            slot = new TokenSlot(key, () => RequestTokenAsync(server, scopes), _sharedCache, _timeProvider, _logger);
             _slots[key] = slot;
         }
 

@@ -29,10 +29,7 @@ public static class McpClientCredentials
     public static DelegatingHandler CreateHandler(McpConnectionOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var snapshot = options.Snapshot();
-        snapshot.Validate();
-        var engine = ClientCredentialsEngine.Create(snapshot, timeProvider ?? TimeProvider.System, loggerFactory);
-        return engine.CreateHandler(ClientCredentialsEngine.CreateTransportHandler(), ownsEngine: true);
+        return ClientCredentialsEngine.Create(options, timeProvider, loggerFactory).CreateStandaloneHandler();
     }
 
     /// <summary>Advertises <c>io.modelcontextprotocol/oauth-client-credentials</c> in the client's capabilities.</summary>

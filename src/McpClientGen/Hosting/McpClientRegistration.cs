@@ -11,7 +11,6 @@ namespace McpClientGen;
 internal sealed class McpClientRegistration : IAsyncDisposable
 {
     private readonly string _name;
-    private readonly IServiceProvider _services;
     private readonly ClientCredentialsEngine _engine;
     private readonly IDisposable? _changes;
     private readonly Lazy<McpConnection> _connection;
@@ -19,11 +18,10 @@ internal sealed class McpClientRegistration : IAsyncDisposable
     public McpClientRegistration(string name, string? defaultScopes, IServiceProvider services)
     {
         _name = name;
-        _services = services;
         var monitor = services.GetRequiredService<IOptionsMonitor<McpConnectionOptions>>();
         var options = monitor.Get(name).WithDefaultScopes(defaultScopes);
         var loggerFactory = services.GetService<ILoggerFactory>();
-        _engine = ClientCredentialsEngine.Create(options, services.GetService<TimeProvider>() ?? TimeProvider.System, loggerFactory);
+        _engine = ClientCredentialsEngine.Create(options, services.GetService<TimeProvider>(), loggerFactory);
         _changes = monitor.OnChange((changed, changedName) =>
         {
             if (changedName == name)
@@ -32,7 +30,7 @@ internal sealed class McpClientRegistration : IAsyncDisposable
             }
         });
         _connection = new Lazy<McpConnection>(() => new McpConnection(
-            options.Endpoint!, services.GetRequiredService<IHttpClientFactory>().CreateClient(_name), loggerFactory, options.ProtocolVersion));
+            _engine.Options.Endpoint!, services.GetRequiredService<IHttpClientFactory>().CreateClient(_name), loggerFactory, _engine.Options.ProtocolVersion));
     }
 
     /// <summary>The client's connection, over the factory's <see cref="HttpClient"/> (and so its handlers).</summary>

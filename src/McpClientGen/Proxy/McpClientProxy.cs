@@ -11,8 +11,6 @@ namespace McpClientGen;
 /// </summary>
 public abstract class McpClientProxy : IAsyncDisposable
 {
-    private static readonly JsonElement EmptyObjectSchema = ParseEmptyObjectSchema();
-
     private readonly bool _ownsConnection;
 
     /// <summary>Creates the proxy over a connection.</summary>
@@ -61,30 +59,13 @@ public abstract class McpClientProxy : IAsyncDisposable
 
     /// <summary>
     /// A tool as a snapshot describes it, for <see cref="McpConnection.AddKnownTools"/>. Only schemas with
-    /// <c>x-mcp-header</c> annotations are passed; a schema the SDK rejects is replaced by an empty object schema,
-    /// which still tells the SDK the tool exists.
+    /// <c>x-mcp-header</c> annotations are passed; a schema that is not JSON or that the SDK rejects is replaced by an
+    /// empty object schema, which still tells the SDK the tool exists, and the connection logs why.
     /// </summary>
     /// <param name="name">The tool's wire name.</param>
     /// <param name="inputSchemaJson">The tool's input schema, or <see langword="null"/> when it sets no headers.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected static Tool SnapshotTool(string name, string? inputSchemaJson = null)
-    {
-        var tool = new Tool { Name = name, InputSchema = EmptyObjectSchema };
-        if (inputSchemaJson is not null)
-        {
-            try
-            {
-                using var schema = JsonDocument.Parse(inputSchemaJson);
-                tool.InputSchema = schema.RootElement.Clone();
-            }
-            catch (Exception exception) when (exception is JsonException or ArgumentException)
-            {
-                // Keeps the empty schema: the tool is still known, it just sends no headers.
-            }
-        }
-
-        return tool;
-    }
+    protected static Tool SnapshotTool(string name, string? inputSchemaJson = null) => SnapshotTools.Create(name, inputSchemaJson);
 
     /// <summary>Calls a tool and throws <see cref="McpToolException"/> when it reports <c>isError</c>.</summary>
     /// <param name="toolName">The tool's wire name.</param>
@@ -128,12 +109,6 @@ public abstract class McpClientProxy : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(read);
         var result = await CallToolAsync(toolName, arguments, cancellationToken).ConfigureAwait(false);
         return ReadStructuredResult(result, toolName, read);
-    }
-
-    private static JsonElement ParseEmptyObjectSchema()
-    {
-        using var schema = JsonDocument.Parse("""{"type":"object"}""");
-        return schema.RootElement.Clone();
     }
 
     private static T ReadStructuredResult<T>(CallToolResult result, string toolName, Func<JsonElement, string, string, T> read)

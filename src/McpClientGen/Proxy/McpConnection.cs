@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -17,13 +18,9 @@ public sealed class McpConnection : IAsyncDisposable
     /// <summary>The MCP extension this client implements, advertised in its capabilities.</summary>
     public const string ClientCredentialsExtension = "io.modelcontextprotocol/oauth-client-credentials";
 
-    private static readonly Action<ILogger, string, string, Exception?> LogRejectedTool = LoggerMessage.Define<string, string>(
-        LogLevel.Warning,
-        new EventId(1, "SnapshotToolRejected"),
-        "The snapshot's schema of tool '{ToolName}' was rejected by the MCP SDK, so its Mcp-Param-* headers will not be sent: {Reason}");
-
     private readonly HttpClient _httpClient;
     private readonly ILoggerFactory? _loggerFactory;
+    private readonly ILogger _logger;
     private readonly string? _protocolVersion;
     private readonly object _gate = new();
     private readonly ConcurrentDictionary<string, Tool> _knownTools = new(StringComparer.Ordinal);
@@ -37,6 +34,7 @@ public sealed class McpConnection : IAsyncDisposable
         Endpoint = endpoint;
         _httpClient = httpClient;
         _loggerFactory = loggerFactory;
+        _logger = (ILogger?)loggerFactory?.CreateLogger<McpConnection>() ?? NullLogger.Instance;
     }
 
     /// <summary>The MCP endpoint.</summary>
@@ -52,15 +50,8 @@ public sealed class McpConnection : IAsyncDisposable
     public static McpConnection Create(McpConnectionOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-
-        // A copy, so later changes to the caller's object cannot bypass validation.
-        var snapshot = options.Snapshot();
-        snapshot.Validate();
-
-        // The backchannel (discovery and token requests) must not run through the auth handler itself.
-        var engine = ClientCredentialsEngine.Create(snapshot, timeProvider ?? TimeProvider.System, loggerFactory);
-        var handler = engine.CreateHandler(ClientCredentialsEngine.CreateTransportHandler(), ownsEngine: true);
-        return new McpConnection(snapshot.Endpoint!, new HttpClient(handler), loggerFactory, snapshot.ProtocolVersion);
+        var engine = ClientCredentialsEngine.Create(options, timeProvider, loggerFactory);
+        return new McpConnection(engine.Options.Endpoint!, new HttpClient(engine.CreateStandaloneHandler()), loggerFactory, engine.Options.ProtocolVersion);
     }
 
     /// <summary>
@@ -97,6 +88,10 @@ public sealed class McpConnection : IAsyncDisposable
         foreach (var tool in added)
         {
             _knownTools[tool.Name] = tool;
+            if (SnapshotTools.TryGetUnusableSchemaReason(tool, out var reason))
+            {
+                ConnectionLog.SnapshotSchemaUnusable(_logger, tool.Name, reason);
+            }
         }
 
         // Sessions opened from now on get every known tool; one that is already open gets these now.
@@ -228,10 +223,7 @@ public sealed class McpConnection : IAsyncDisposable
                 }
                 catch (ArgumentException exception)
                 {
-                    if (_loggerFactory is not null)
-                    {
-                        LogRejectedTool(_loggerFactory.CreateLogger<McpConnection>(), tool.Name, exception.Message, null);
-                    }
+                    ConnectionLog.SnapshotToolRejected(_logger, tool.Name, exception.Message);
                 }
             }
         }

@@ -1,29 +1,25 @@
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace McpClientGen.Tests.Support;
 
 /// <summary>
-/// The client-credentials engine as <see cref="McpConnection.Create"/> builds it (options validated, one
-/// <see cref="Backchannel"/>, one <see cref="ClientCredentialsTokenProvider"/>), on a clock the test controls.
+/// The client-credentials engine, built by <see cref="ClientCredentialsEngine.Create"/> as every connection is,
+/// on a clock the test controls.
 /// </summary>
 internal sealed class TokenEngine : IDisposable
 {
-    private readonly Backchannel _backchannel;
+    private readonly ClientCredentialsEngine _engine;
 
-    public TokenEngine(McpConnectionOptions options, FakeClock clock)
+    public TokenEngine(McpConnectionOptions options, FakeClock clock, ISharedTokenCache? sharedCache = null)
     {
-        options.Validate();
-        Options = options;
+        _engine = ClientCredentialsEngine.Create(options, clock, loggerFactory: null, sharedCache);
         Clock = clock;
-        _backchannel = new Backchannel(options, clock, NullLogger.Instance);
-        Provider = new ClientCredentialsTokenProvider(options, _backchannel, clock, NullLogger.Instance);
     }
 
-    public McpConnectionOptions Options { get; }
+    /// <summary>The options the engine runs with (a validated copy of those given).</summary>
+    public McpConnectionOptions Options => _engine.Options;
 
     public FakeClock Clock { get; }
 
-    public ClientCredentialsTokenProvider Provider { get; }
+    public ClientCredentialsTokenProvider Provider => _engine.Provider;
 
     /// <summary>A token; fails the test when the engine found no protected-resource metadata.</summary>
     public async Task<AccessToken> TokenAsync() =>
@@ -38,5 +34,5 @@ internal sealed class TokenEngine : IDisposable
     /// <summary>Moves the clock a day on, past the life of every token these tests are issued.</summary>
     public void ExpireTokens() => Clock.Advance(TimeSpan.FromDays(1));
 
-    public void Dispose() => _backchannel.Dispose();
+    public void Dispose() => _engine.Dispose();
 }

@@ -1,0 +1,142 @@
+using Microsoft.Extensions.Logging;
+
+namespace McpClientGen;
+
+/// <summary>
+/// The first level of the token cache for one <see cref="TokenCacheKey"/>: the current token, at most one
+/// acquisition in flight (every caller that needs a token meanwhile shares it), and the background refresh that
+/// replaces the token before callers would have to wait. An acquisition takes a fresh token from the second level
+/// (<see cref="ISharedTokenCache"/>) when it has one, and otherwise requests one and stores it there.
+/// </summary>
+/// <remarks>
+/// The path every MCP request takes does not come through here while the token is fresh:
+/// <see cref="ClientCredentialsTokenProvider.GetTokenAsync"/> reads <see cref="Current"/> without a lock.
+/// <see cref="GetAsync"/> is for callers that found no usable token there, and for a step-up's new scope set.
+/// </remarks>
+internal sealed class TokenSlot(
+    TokenCacheKey key, Func<Task<AccessToken>> requestToken, ISharedTokenCache sharedCache, TimeProvider timeProvider, ILogger logger)
+{
+    private readonly object _gate = new();
+    private AccessToken? _current;
+    private AccessToken? _rejected;
+    private Task<AccessToken>? _inFlight;
+    private DateTimeOffset _nextRefreshAttempt;
+
+    public TokenCacheKey Key => key;
+
+    /// <summary>The latest token, whether or not it is still usable.</summary>
+    public AccessToken? Current => Volatile.Read(ref _current);
+
+    /// <summary>A usable token: the current one, or the one the acquisition in flight brings.</summary>
+    public Task<AccessToken> GetAsync()
+    {
+        lock (_gate)
+        {
+            if (_current is { } current && timeProvider.GetUtcNow() < current.UsableUntil)
+            {
+                return Task.FromResult(current);
+            }
+
+            // The acquisition is not tied to any one caller's cancellation: a caller that gives up must not fail the
+            // others waiting on it.
+            return _inFlight ??= AcquireAsync();
+        }
+    }
+
+    /// <summary>
+    /// Starts fetching a replacement while the current token is still sent. One refresh at a time; after a failed
+    /// one, the next waits a little, so a struggling authorization server is not asked on every call.
+    /// </summary>
+    public void RefreshInBackground()
+    {
+        Task<AccessToken> refresh;
+        lock (_gate)
+        {
+            var now = timeProvider.GetUtcNow();
+            if (_inFlight is not null || now < _nextRefreshAttempt)
+            {
+                return;
+            }
+
+            AuthLog.RefreshingAhead(logger, key.ClientId);
+            McpClientGenTelemetry.TokenRefreshes.Add(1);
+            refresh = _inFlight = AcquireAsync();
+        }
+
+        // Failures are logged by the acquisition itself; observing the task keeps them out of UnobservedTaskException.
+        _ = refresh.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Drops <paramref name="rejected"/>; a newer token, fetched meanwhile by a concurrent caller, is kept. The
+    /// rejected token is never taken back from the second level, which may still hold it.
+    /// </summary>
+    public void Invalidate(AccessToken rejected)
+    {
+        lock (_gate)
+        {
+            if (ReferenceEquals(_current, rejected))
+            {
+                _current = null;
+                _rejected = rejected;
+            }
+        }
+    }
+
+    private async Task<AccessToken> AcquireAsync()
+    {
+        // Callers start this under the lock and store the task as _inFlight before they leave it. Yielding first
+        // keeps the work (the token request, its signing included) out of that lock, and makes a failure that happens
+        // at once clear _inFlight after it was stored, rather than before, which would leave a failed task in it.
+        await Task.Yield();
+        try
+        {
+            var token = await TakeSharedAsync().ConfigureAwait(false) ?? await RequestAndShareAsync().ConfigureAwait(false);
+            lock (_gate)
+            {
+                _current = token;
+                _inFlight = null;
+            }
+
+            AuthLog.TokenReceived(logger, key.ClientId, token.ExpiresAt, token.RefreshAt);
+            return token;
+        }
+        catch (Exception exception)
+        {
+            lock (_gate)
+            {
+                _inFlight = null;
+                var lifetime = _current is { } current ? current.ExpiresAt - current.IssuedAt : TimeSpan.FromMinutes(5);
+                _nextRefreshAttempt = timeProvider.GetUtcNow() + TimeSpan.FromTicks(Math.Min(lifetime.Ticks / 20, TimeSpan.FromSeconds(30).Ticks));
+            }
+
+            AuthLog.TokenRequestFailed(logger, key.ClientId, exception.Message);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The second level's token, if it is not yet due for refresh (an older one would only start another refresh)
+    /// and is not the one this slot saw rejected.
+    /// </summary>
+    private async Task<AccessToken?> TakeSharedAsync()
+    {
+        var shared = await sharedCache.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
+        if (shared is null
+            || timeProvider.GetUtcNow() >= shared.RefreshAt
+            || string.Equals(shared.Value, Volatile.Read(ref _rejected)?.Value, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        AuthLog.SharedTokenTaken(logger, key.ClientId);
+        return shared;
+    }
+
+    private async Task<AccessToken> RequestAndShareAsync()
+    {
+        var token = await requestToken().ConfigureAwait(false);
+        await sharedCache.SetAsync(key, token, CancellationToken.None).ConfigureAwait(false);
+        return token;
+    }
+}

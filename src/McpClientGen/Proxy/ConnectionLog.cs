@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace McpClientGen;
+
+/// <summary>
+/// The log lines of <see cref="McpConnection"/> (category <c>McpClientGen.McpConnection</c>). They name tools and
+/// say why a schema was not used; schemas come from snapshots, and no credential reaches these messages.
+/// </summary>
+internal static partial class ConnectionLog
+{
+    [LoggerMessage(1, LogLevel.Warning, "The snapshot's schema of tool '{ToolName}' was rejected by the MCP SDK, so its Mcp-Param-* headers will not be sent: {Reason}", EventName = "SnapshotToolRejected")]
+    public static partial void SnapshotToolRejected(ILogger logger, string toolName, string reason);
+
+    [LoggerMessage(2, LogLevel.Warning, "The snapshot's schema of tool '{ToolName}' cannot be used, so the tool is known without it and its Mcp-Param-* headers will not be sent: {Reason}", EventName = "SnapshotSchemaUnusable")]
+    public static partial void SnapshotSchemaUnusable(ILogger logger, string toolName, string reason);
+}
