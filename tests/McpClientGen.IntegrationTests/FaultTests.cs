@@ -138,8 +138,7 @@ public sealed class FaultTests
     {
         await using var server = await LoopbackMcpServer.StartAsync<PingTools>(HttpServerSessionMode.Stateful);
         await using var connection = McpConnection.CreateUnauthenticated(server.Endpoint);
-        Assert.Equal("pong", Text(await connection.CallToolAsync(Ping)));
-        var first = Assert.Single(server.SessionIds);
+        var first = await OpenSessionAsync(server, connection);
 
         await server.StopAsync();
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => connection.CallToolAsync(Ping));
@@ -148,10 +147,7 @@ public sealed class FaultTests
 
         // The restarted server has no sessions: only a connection that discarded the failed one and opened a new one
         // gets through; the old session would be refused with 404.
-        Assert.Equal("pong", Text(await connection.CallToolAsync(Ping)));
-        Assert.Equal("pong", Text(await connection.CallToolAsync(Ping)));
-        Assert.Equal([first, server.SessionIds[1]], server.SessionIds);
-        Assert.NotEqual(first, server.SessionIds[1]);
+        await AssertLaterCallsUseOneNewSessionAsync(server, connection, first);
     }
 
     [Fact]
@@ -159,8 +155,7 @@ public sealed class FaultTests
     {
         await using var server = await LoopbackMcpServer.StartAsync<PingTools>(HttpServerSessionMode.Stateful);
         await using var connection = McpConnection.CreateUnauthenticated(server.Endpoint);
-        Assert.Equal("pong", Text(await connection.CallToolAsync(Ping)));
-        var first = Assert.Single(server.SessionIds);
+        var first = await OpenSessionAsync(server, connection);
 
         await server.RestartAsync();
         // The SDK's event stream reconnects with the old session id and is refused: the SDK closes that session.
@@ -171,10 +166,7 @@ public sealed class FaultTests
         // connection discards the session, and once the SDK has closed it the next call opens a new one directly.
         var raced = await Record.ExceptionAsync(() => connection.CallToolAsync(Ping));
         Assert.True(raced is null or TaskCanceledException or HttpRequestException { StatusCode: HttpStatusCode.NotFound }, raced?.ToString());
-        Assert.Equal("pong", Text(await connection.CallToolAsync(Ping)));
-        Assert.Equal("pong", Text(await connection.CallToolAsync(Ping)));
-        Assert.Equal([first, server.SessionIds[1]], server.SessionIds);
-        Assert.NotEqual(first, server.SessionIds[1]);
+        await AssertLaterCallsUseOneNewSessionAsync(server, connection, first);
     }
 
     [Fact]
@@ -210,6 +202,23 @@ public sealed class FaultTests
         clock.AdvanceTo(await clock.WaitForTimerAsync(timer => timer.DueTime == options.TokenRequestTimeout));
         clock.AdvanceTo(await clock.WaitForTimerAsync(timer => timer.DueTime != options.TokenRequestTimeout));
         await proxy.WaitForRequestsAsync(firstRequest + 3);
+    }
+
+    /// <summary>A first call, which opens the connection's session; returns the session's id.</summary>
+    private static async Task<string> OpenSessionAsync(LoopbackMcpServer server, McpConnection connection)
+    {
+        Assert.Equal("pong", Text(await connection.CallToolAsync(Ping)));
+        return Assert.Single(server.SessionIds);
+    }
+
+    /// <summary>Two more calls succeed, both on the one session the server opened after it lost <paramref name="lost"/>.</summary>
+    private static async Task AssertLaterCallsUseOneNewSessionAsync(LoopbackMcpServer server, McpConnection connection, string lost)
+    {
+        Assert.Equal("pong", Text(await connection.CallToolAsync(Ping)));
+        Assert.Equal("pong", Text(await connection.CallToolAsync(Ping)));
+        Assert.Equal(2, server.SessionIds.Count);
+        Assert.Equal(lost, server.SessionIds[0]);
+        Assert.NotEqual(lost, server.SessionIds[1]);
     }
 
     private static int UnusedPort()
