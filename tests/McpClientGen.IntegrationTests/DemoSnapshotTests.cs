@@ -1,6 +1,6 @@
 using McpClientGen.DemoServer;
-using McpClientGen.Snapshots;
 using McpClientGen.IntegrationTests.Support;
+using McpClientGen.Snapshots;
 
 namespace McpClientGen.IntegrationTests;
 
