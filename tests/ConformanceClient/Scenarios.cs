@@ -58,7 +58,7 @@ internal static class Scenarios
 
             default:
                 Console.Error.WriteLine($"The scenario '{scenario}' is not supported by this client (it supports initialize, tools_call, " +
-                    "auth/client-credentials-basic, auth/client-credentials-jwt and auth/resource-mismatch).");
+                    "auth/client-credentials-basic, auth/client-credentials-jwt, auth/resource-mismatch and sse-retry).");
                 return 3;
         }
     }

@@ -15,9 +15,8 @@ internal static class SnapshotCapture
             return;
         }
 
-        var tools = await connection.ListToolsAsync();
-        var (server, protocolVersion) = await connection.GetServerInfoAsync();
-        await File.WriteAllTextAsync(path, SnapshotWriter.Write(server, protocolVersion, tools.Select(tool => tool.ProtocolTool)));
-        Console.WriteLine($"Snapshot of {tools.Count} tool(s) written to {path}.");
+        var snapshot = await ToolSnapshot.CaptureAsync(connection);
+        await File.WriteAllTextAsync(path, snapshot.ToJson());
+        Console.WriteLine($"Snapshot of {snapshot.Tools.Count} tool(s) written to {path}.");
     }
 }

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using McpClientGen.Testing;
 using McpClientGen.DemoServer;
 
 namespace McpClientGen.Benchmarks;
@@ -20,7 +21,7 @@ namespace McpClientGen.Benchmarks;
 [SimpleJob(warmupCount: 5, iterationCount: 20)]
 public class AuthenticatedCallBenchmarks
 {
-    private BenchServer server = null!;
+    private LoopbackMcpServer server = null!;
     private DemoStack stack = null!;
     private DemoClient unauthenticated = null!;
     private DemoClient authenticatedSameServer = null!;
@@ -30,7 +31,7 @@ public class AuthenticatedCallBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        server = await BenchServer.StartAsync();
+        server = await LoopbackMcpServer.StartAsync<BenchTools>();
         stack = await DemoStack.StartAsync();
         unauthenticated = new DemoClient(McpConnection.CreateUnauthenticated(server.Endpoint));
         authenticatedSameServer = DemoClient.Create(new McpConnectionOptions

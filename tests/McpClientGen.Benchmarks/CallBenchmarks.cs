@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using McpClientGen.Testing;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -16,14 +17,14 @@ public class TypedVsRawCallBenchmarks
 {
     private static readonly Dictionary<string, object?> RawArguments = new() { ["city"] = "Oslo" };
 
-    private BenchServer server = null!;
+    private LoopbackMcpServer server = null!;
     private DemoClient typed = null!;
     private McpClient raw = null!;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        server = await BenchServer.StartAsync();
+        server = await LoopbackMcpServer.StartAsync<BenchTools>();
         typed = new DemoClient(McpConnection.CreateUnauthenticated(server.Endpoint));
         raw = await McpClient.CreateAsync(new HttpClientTransport(
             new HttpClientTransportOptions { Endpoint = server.Endpoint, TransportMode = HttpTransportMode.StreamableHttp }));

@@ -1,4 +1,5 @@
 using McpClientGen.Cli.Tests.Support;
+using McpClientGen.Testing;
 
 namespace McpClientGen.Cli.Tests;
 
@@ -8,7 +9,7 @@ public sealed class NoAuthTests
     [Fact]
     public async Task Every_command_works_without_credentials()
     {
-        await using var server = await OpenMcpServer.StartAsync();
+        await using var server = await LoopbackMcpServer.StartAsync<PingTools>();
         using var temp = new TempDirectory();
         var path = temp.Combine("open.mcp.json");
         var endpoint = server.Endpoint.AbsoluteUri;

@@ -40,12 +40,7 @@ public sealed class ToolProcessTests(DemoStackFixture demo) : IClassFixture<Demo
 
     private async Task<CliResult> RunToolAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryPaths.Root };
         start.ArgumentList.Add(typeof(Program).Assembly.Location);
         foreach (var arg in args)
         {
@@ -53,21 +48,7 @@ public sealed class ToolProcessTests(DemoStackFixture demo) : IClassFixture<Demo
         }
 
         start.Environment["MCPGEN_CLIENT_SECRET"] = demo.Stack.ClientSecret;
-
-        using var process = Process.Start(start)!;
-        using var limit = new CancellationTokenSource(Mcpgen.Limit);
-        var stdout = process.StandardOutput.ReadToEndAsync(limit.Token);
-        var stderr = process.StandardError.ReadToEndAsync(limit.Token);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        var result = await ChildProcess.RunAsync(start, Mcpgen.Limit);
+        return new CliResult(result.ExitCode, result.Output, result.Error);
     }
 }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using McpClientGen.DemoServer;
 using McpClientGen.IntegrationTests.Support;
+using McpClientGen.Testing;
 using McpClientGen.Tests.Support;
+using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
 
 namespace McpClientGen.IntegrationTests;
@@ -16,6 +18,7 @@ namespace McpClientGen.IntegrationTests;
 public sealed class FaultTests
 {
     private const int Herd = 50;
+    private static readonly CallToolRequestParams Ping = new() { Name = "ping" };
 
     [Fact]
     public async Task A_token_endpoint_that_refuses_connections_gives_an_authentication_error_naming_its_url()
@@ -131,23 +134,39 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task After_an_MCP_server_restart_the_session_is_recreated_and_later_calls_succeed()
+    public async Task A_call_while_the_MCP_server_is_down_discards_the_session_and_the_next_call_opens_a_new_one()
     {
-        await using var server = await RestartableMcpServer.StartAsync();
+        await using var server = await LoopbackMcpServer.StartAsync<PingTools>(HttpServerSessionMode.Stateful);
         await using var connection = McpConnection.CreateUnauthenticated(server.Endpoint);
-        var ping = new CallToolRequestParams { Name = "ping" };
-        Assert.Equal("pong", Text(await connection.CallToolAsync(ping)));
+        var first = await OpenSessionAsync(server, connection);
+
+        await server.StopAsync();
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => connection.CallToolAsync(Ping));
+        Assert.Equal(HttpRequestError.ConnectionError, error.HttpRequestError);
+        await server.StartAgainAsync();
+
+        // The restarted server has no sessions: only a connection that discarded the failed one and opened a new one
+        // gets through; the old session would be refused with 404.
+        await AssertLaterCallsUseOneNewSessionAsync(server, connection, first);
+    }
+
+    [Fact]
+    public async Task After_an_MCP_server_restart_an_idle_connection_replaces_the_session_the_SDK_closed()
+    {
+        await using var server = await LoopbackMcpServer.StartAsync<PingTools>(HttpServerSessionMode.Stateful);
+        await using var connection = McpConnection.CreateUnauthenticated(server.Endpoint);
+        var first = await OpenSessionAsync(server, connection);
 
         await server.RestartAsync();
+        // The SDK's event stream reconnects with the old session id and is refused: the SDK closes that session.
+        await server.WaitForRefusalOfAsync(first).WaitAsync(Bounded.Limit);
 
-        // The first call after the restart names a session the new server never had (404). Observed with SDK 2.4: the
-        // SDK starts a new session itself and the call succeeds. Should it fail instead (say, on a pooled connection
-        // the old server closed), McpConnection discards the session and does not retry the call, as a tool call may
-        // not be idempotent; so either outcome is allowed for that one call, and every later call must succeed.
-        var first = await Record.ExceptionAsync(() => connection.CallToolAsync(ping));
-        Assert.True(first is null or not (McpAuthenticationException or McpAuthorizationException), first?.ToString());
-        Assert.Equal("pong", Text(await connection.CallToolAsync(ping)));
-        Assert.Equal("pong", Text(await connection.CallToolAsync(ping)));
+        // The SDK closes the session a few milliseconds after the refusal, and ends the calls it still gets with a
+        // cancellation nobody asked for; a call that reaches the server first gets the 404 itself. Either way the
+        // connection discards the session, and once the SDK has closed it the next call opens a new one directly.
+        var raced = await Record.ExceptionAsync(() => connection.CallToolAsync(Ping));
+        Assert.True(raced is null or TaskCanceledException or HttpRequestException { StatusCode: HttpStatusCode.NotFound }, raced?.ToString());
+        await AssertLaterCallsUseOneNewSessionAsync(server, connection, first);
     }
 
     [Fact]
@@ -183,6 +202,23 @@ public sealed class FaultTests
         clock.AdvanceTo(await clock.WaitForTimerAsync(timer => timer.DueTime == options.TokenRequestTimeout));
         clock.AdvanceTo(await clock.WaitForTimerAsync(timer => timer.DueTime != options.TokenRequestTimeout));
         await proxy.WaitForRequestsAsync(firstRequest + 3);
+    }
+
+    /// <summary>A first call, which opens the connection's session; returns the session's id.</summary>
+    private static async Task<string> OpenSessionAsync(LoopbackMcpServer server, McpConnection connection)
+    {
+        Assert.Equal("pong", Text(await connection.CallToolAsync(Ping)));
+        return Assert.Single(server.SessionIds);
+    }
+
+    /// <summary>Two more calls succeed, both on the one session the server opened after it lost <paramref name="lost"/>.</summary>
+    private static async Task AssertLaterCallsUseOneNewSessionAsync(LoopbackMcpServer server, McpConnection connection, string lost)
+    {
+        Assert.Equal("pong", Text(await connection.CallToolAsync(Ping)));
+        Assert.Equal("pong", Text(await connection.CallToolAsync(Ping)));
+        Assert.Equal(2, server.SessionIds.Count);
+        Assert.Equal(lost, server.SessionIds[0]);
+        Assert.NotEqual(lost, server.SessionIds[1]);
     }
 
     private static int UnusedPort()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using McpClientGen.Testing;
 
 namespace McpClientGen.PackageTests;
 
@@ -13,13 +14,7 @@ internal static class DotNetCli
     public static async Task<CommandResult> RunAsync(
         string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Host)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(Host) { WorkingDirectory = workingDirectory };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -41,23 +36,8 @@ internal static class DotNetCli
             start.Environment[name] = value;
         }
 
-        var commandLine = $"dotnet {string.Join(' ', arguments)}";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"`{commandLine}` did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-            await Task.WhenAll(stdout, stderr).WaitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"`{commandLine}` in {workingDirectory} did not finish within {Timeout.TotalMinutes} minutes.");
-        }
-
-        return new CommandResult(commandLine, workingDirectory, process.ExitCode, await stdout + await stderr);
+        var result = await ChildProcess.RunAsync(start, Timeout);
+        return new CommandResult($"dotnet {string.Join(' ', arguments)}", workingDirectory, result.ExitCode, result.Output + result.Error);
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
-using McpClientGen.DemoServer;
 using McpClientGen.Tests.Support;
 using Microsoft.AspNetCore.Http;
 
@@ -10,8 +9,8 @@ namespace McpClientGen.Tests;
 /// <summary>
 /// Finding the token endpoint: protected-resource metadata (RFC 9728), then the authorization server's metadata
 /// (RFC 8414 / OpenID Connect), then the client authentication method. The happy path runs against the real
-/// demo stack; choices and faults it cannot show are served by <see cref="LoopbackStub"/>s: one plays the MCP
-/// server (its metadata only), others play authorization servers.
+/// demo stack (<c>DemoStackDiscoveryTests</c>); choices and faults it cannot show are served by
+/// <see cref="LoopbackStub"/>s: one plays the MCP server (its metadata only), others play authorization servers.
 /// </summary>
 public sealed class DiscoveryTests
 {
@@ -19,19 +18,6 @@ public sealed class DiscoveryTests
     private const string RootResourceMetadataPath = "/.well-known/oauth-protected-resource";
     private const string OAuthMetadataPath = "/.well-known/oauth-authorization-server";
     private const string TokenPath = "/token";
-
-    [Fact]
-    public async Task The_demo_server_leads_to_its_token_endpoint_without_TokenEndpoint_configured()
-    {
-        await using var stack = await DemoStack.StartAsync();
-        using var engine = new TokenEngine(
-            new McpConnectionOptions { Endpoint = stack.McpEndpoint, ClientId = stack.ClientId, ClientSecret = stack.ClientSecret }, new FakeClock());
-
-        var token = await engine.TokenAsync();
-
-        Assert.False(string.IsNullOrEmpty(token.Value));
-        Assert.Equal(1, stack.TokenRequestCount);
-    }
 
     [Fact]
     public async Task Resource_metadata_for_another_resource_is_refused_naming_both()

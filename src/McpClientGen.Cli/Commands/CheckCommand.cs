@@ -3,6 +3,7 @@ using McpClientGen.Cli.CommandLine;
 using McpClientGen.Cli.Connection;
 using McpClientGen.Cli.Drift;
 using McpClientGen.Cli.Snapshots;
+using McpClientGen.Snapshots;
 
 namespace McpClientGen.Cli.Commands;
 
@@ -54,12 +55,12 @@ internal static class CheckCommand
     }
 
     /// <summary>A server or protocol version that moved on is worth knowing, though it is not drift.</summary>
-    private static async Task NoteProvenanceAsync(TextWriter stderr, ToolListing snapshot, ToolListing live)
+    private static async Task NoteProvenanceAsync(TextWriter stderr, ToolSnapshot snapshot, ToolSnapshot live)
     {
         if (snapshot.Server is not null && live.Server is not null
             && (snapshot.Server.Name != live.Server.Name || snapshot.Server.Version != live.Server.Version))
         {
-            await stderr.WriteLineAsync($"Note: the snapshot is of {snapshot.ServerLabel}, the server is {live.ServerLabel}.").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"Note: the snapshot is of {ServerLabel.Of(snapshot)}, the server is {ServerLabel.Of(live)}.").ConfigureAwait(false);
         }
 
         if (snapshot.ProtocolVersion is not null && live.ProtocolVersion is not null && snapshot.ProtocolVersion != live.ProtocolVersion)

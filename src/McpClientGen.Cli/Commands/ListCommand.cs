@@ -18,8 +18,8 @@ internal static class ListCommand
             parseResult.GetValue(verbose),
             async (logging, token) =>
             {
-                var listing = await LiveTools.FetchAsync(connection.Read(parseResult), context, logging, token).ConfigureAwait(false);
-                var tools = listing.Tools.OrderBy(tool => tool.Name, StringComparer.Ordinal).ToList();
+                var snapshot = await LiveTools.FetchAsync(connection.Read(parseResult), context, logging, token).ConfigureAwait(false);
+                var tools = snapshot.Tools.OrderBy(tool => tool.Name, StringComparer.Ordinal).ToList();
                 var width = tools.Count == 0 ? 0 : tools.Max(tool => tool.Name.Length);
                 foreach (var tool in tools)
                 {

@@ -32,9 +32,9 @@ internal static class SnapshotCommand
             parseResult.GetValue(verbose),
             async (logging, token) =>
             {
-                var listing = await LiveTools.FetchAsync(connection.Read(parseResult), context, logging, token).ConfigureAwait(false);
+                var snapshot = await LiveTools.FetchAsync(connection.Read(parseResult), context, logging, token).ConfigureAwait(false);
                 var path = parseResult.GetRequiredValue(output);
-                var written = await WriteAsync(path, listing.ToSnapshot(), token).ConfigureAwait(false);
+                var written = await WriteAsync(path, snapshot.ToJson(), token).ConfigureAwait(false);
                 await context.Error.WriteLineAsync(written ? $"Wrote {path}." : $"{path} is up to date.").ConfigureAwait(false);
                 await context.Out.WriteLineAsync(path).ConfigureAwait(false);
                 return ExitCodes.Success;

@@ -1,5 +1,6 @@
 using System.Net;
 using McpClientGen.Cli.Connection;
+using McpClientGen.Snapshots;
 using Microsoft.Extensions.Logging;
 
 namespace McpClientGen.Cli.Snapshots;
@@ -7,7 +8,7 @@ namespace McpClientGen.Cli.Snapshots;
 /// <summary>Connects to a server and lists its tools, saying on standard error what it does.</summary>
 internal static class LiveTools
 {
-    public static async Task<ToolListing> FetchAsync(
+    public static async Task<ToolSnapshot> FetchAsync(
         ConnectionSettings settings, CliContext context, ILoggerFactory? logging, CancellationToken cancellationToken)
     {
         // Created before the progress line: a missing secret or key file is reported before anything seems to connect.
@@ -18,12 +19,10 @@ internal static class LiveTools
             await context.Error.WriteLineAsync($"Connecting to {settings.Endpoint} {identity}...").ConfigureAwait(false);
             try
             {
-                var tools = await connection.ListToolsAsync(cancellationToken).ConfigureAwait(false);
-                var (server, protocolVersion) = await connection.GetServerInfoAsync(cancellationToken).ConfigureAwait(false);
-                var listing = new ToolListing(server, protocolVersion, tools.Select(tool => tool.ProtocolTool).ToList());
+                var snapshot = await ToolSnapshot.CaptureAsync(connection, cancellationToken).ConfigureAwait(false);
                 await context.Error.WriteLineAsync(
-                    $"{listing.ServerLabel} (protocol {protocolVersion ?? "unknown"}) lists {listing.Tools.Count} tools.").ConfigureAwait(false);
-                return listing;
+                    $"{ServerLabel.Of(snapshot)} (protocol {snapshot.ProtocolVersion ?? "unknown"}) lists {snapshot.Tools.Count} tools.").ConfigureAwait(false);
+                return snapshot;
             }
             catch (HttpRequestException exception) when (settings.NoAuth && exception.StatusCode == HttpStatusCode.Unauthorized)
             {

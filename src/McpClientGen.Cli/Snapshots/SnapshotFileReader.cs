@@ -1,4 +1,5 @@
 using System.Text.Json;
+using McpClientGen.Snapshots;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
@@ -10,7 +11,7 @@ namespace McpClientGen.Cli.Snapshots;
 /// </summary>
 internal static class SnapshotFileReader
 {
-    public static async Task<ToolListing> ReadAsync(string path, CancellationToken cancellationToken)
+    public static async Task<ToolSnapshot> ReadAsync(string path, CancellationToken cancellationToken)
     {
         byte[] content;
         try
@@ -33,7 +34,7 @@ internal static class SnapshotFileReader
         }
     }
 
-    private static ToolListing Read(JsonElement root, string path)
+    private static ToolSnapshot Read(JsonElement root, string path)
     {
         JsonElement tools;
         Implementation? server = null;
@@ -62,7 +63,7 @@ internal static class SnapshotFileReader
             list.Add(ReadTool(element, list.Count, path));
         }
 
-        return new ToolListing(server, protocolVersion, list);
+        return new ToolSnapshot(server, protocolVersion, list);
     }
 
     private static Tool ReadTool(JsonElement element, int index, string path)

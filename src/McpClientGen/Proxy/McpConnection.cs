@@ -163,7 +163,7 @@ public sealed class McpConnection : IAsyncDisposable
         {
             return await operation(session, state, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (IsTransportFailure(exception))
+        catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
         {
             Discard(sessionTask);
             throw;
@@ -174,7 +174,7 @@ public sealed class McpConnection : IAsyncDisposable
     {
         // Every call comes through here: an open session is taken without the lock.
         var current = Volatile.Read(ref _session);
-        if (current is { IsCompletedSuccessfully: true })
+        if (current is { IsCompletedSuccessfully: true } && !current.Result.Completion.IsCompleted)
         {
             return current;
         }
@@ -182,6 +182,14 @@ public sealed class McpConnection : IAsyncDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_session is { IsCompletedSuccessfully: true } open && open.Result.Completion.IsCompleted)
+            {
+                // The SDK closed the session while it was idle: its event stream found that the server no longer
+                // knows it (404 after a server restart). Its calls would only ever be cancelled, so it is replaced.
+                _ = open.Result.DisposeAsync().AsTask();
+                _session = null;
+            }
+
             if (_session is null || _session.IsFaulted || _session.IsCanceled)
             {
                 _session = OpenSessionAsync();
@@ -263,9 +271,14 @@ public sealed class McpConnection : IAsyncDisposable
     }
 
     /// <summary>
-    /// Protocol errors (a bad argument, an unknown tool) leave the session healthy; anything else from below
-    /// the protocol (HTTP errors, a closed stream) means the session cannot be trusted any more.
+    /// Protocol errors (a bad argument, an unknown tool) leave the session healthy, and so does the caller's own
+    /// cancellation; anything else from below the protocol (HTTP errors, a closed stream, a cancellation the caller did
+    /// not ask for, which is how the SDK ends the calls of a session it closed) means the session cannot be trusted.
     /// </summary>
-    private static bool IsTransportFailure(Exception exception) =>
-        exception is not (McpProtocolException or OperationCanceledException or McpAuthenticationException or McpAuthorizationException);
+    private static bool IsTransportFailure(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        McpProtocolException or McpAuthenticationException or McpAuthorizationException => false,
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        _ => true,
+    };
 }
