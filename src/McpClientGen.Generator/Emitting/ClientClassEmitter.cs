@@ -9,9 +9,9 @@ namespace McpClientGen.Generator.Emitting;
 /// </summary>
 internal static class ClientClassEmitter
 {
-    public static string Emit(ClientSpec client, SnapshotSpec snapshot)
+    public static string Emit(ClientSpec client)
     {
-        var declaration = client.Interface;
+        var (declaration, snapshot) = (client.Interface, client.Snapshot);
         var typePrefix = QualifiedInterface(declaration) + ".";
         var serializer = declaration.ClassName + "Serializer";
         var writer = new SourceWriter();

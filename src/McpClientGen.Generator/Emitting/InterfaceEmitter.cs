@@ -10,9 +10,9 @@ namespace McpClientGen.Generator.Emitting;
 /// </summary>
 internal static class InterfaceEmitter
 {
-    public static string Emit(ClientSpec client, SnapshotSpec snapshot)
+    public static string Emit(ClientSpec client)
     {
-        var declaration = client.Interface;
+        var (declaration, snapshot) = (client.Interface, client.Snapshot);
         var writer = new SourceWriter();
         FileHeader.Write(writer, snapshot);
         if (declaration.Namespace.Length > 0)

@@ -15,7 +15,7 @@ internal static class DeclaredToolBinder
 {
     private const string CancellationToken = "CancellationToken";
 
-    public static ToolMethodSpec? Bind(DeclaredToolSpec method, SnapshotSpec snapshot, List<DiagnosticInfo> diagnostics)
+    public static ToolMethodSpec? Bind(DeclaredTool method, SnapshotSpec snapshot, List<DiagnosticInfo> diagnostics)
     {
         var tool = snapshot.Tools.FirstOrDefault(t => t.WireName == method.WireName);
         if (tool is null)
@@ -70,16 +70,16 @@ internal static class DeclaredToolBinder
             ? null
             : new ToolMethodSpec(tool, method.MethodName, bindings.ToEquatableArray(), returns.Value, cancellationTokenName, IsDeclared: true);
 
-        void Mismatch(DeclaredParameterSpec parameter, string problem) =>
+        void Mismatch(DeclaredParameter parameter, string problem) =>
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaredParameterMismatch, parameter.Location, parameter.Name, method.MethodName, tool.WireName, problem));
     }
 
     private static ParameterBinding? BindParameter(
-        DeclaredToolSpec method,
+        DeclaredTool method,
         ToolSpec tool,
-        DeclaredParameterSpec parameter,
+        DeclaredParameter parameter,
         HashSet<string> named,
-        Action<DeclaredParameterSpec, string> mismatch,
+        Action<DeclaredParameter, string> mismatch,
         List<DiagnosticInfo> diagnostics)
     {
         // A parameter may use the wire name itself or the camelCase name the generator would have chosen.
@@ -129,7 +129,7 @@ internal static class DeclaredToolBinder
         return new ParameterBinding(property, Naming.EscapeKeyword(parameter.Name), parameter.IsNullable, parameter.DefaultValue);
     }
 
-    private static ToolReturn? ReturnOf(DeclaredToolSpec method, ToolSpec tool, List<DiagnosticInfo> diagnostics)
+    private static ToolReturn? ReturnOf(DeclaredTool method, ToolSpec tool, List<DiagnosticInfo> diagnostics)
     {
         var allowed = new List<(string Type, ToolReturn Return)>();
         if (tool.Result is not null)

@@ -28,7 +28,7 @@ internal static class SnapshotParser
         return fileName.Substring(0, fileName.Length - FileSuffix.Length);
     }
 
-    public static SnapshotSpec Parse(string path, SourceText? text, CancellationToken cancellationToken)
+    public static ParsedSnapshot Parse(string path, SourceText? text, CancellationToken cancellationToken)
     {
         var name = NameOf(path);
         var context = new SnapshotContext(name, path, text ?? SourceText.From(""));
@@ -133,6 +133,7 @@ internal static class SnapshotParser
             context.Report(DiagnosticDescriptors.UnsupportedSchema, context.LocationOf(inputSchema), "arguments", wireName!, freeFormReason);
         }
 
+        context.ToolNames.Add(new ToolNameLocation(wireName!, context.LocationOf(nameNode)));
         return new ToolSpec(
             wireName!,
             methodBase + "Async",
@@ -142,7 +143,6 @@ internal static class SnapshotParser
             ArgumentsRecord(context, wireName!, argumentsRecord, parameters),
             ReadResult(context, wireName!, methodBase, toolNode["outputSchema"]),
             ReadAnnotations(toolNode["annotations"]),
-            context.LocationOf(nameNode),
             freeFormReason is not null,
             context.TextOf(inputSchema) is var schemaText && schemaText.Contains("\"x-mcp-header\"") ? JsonText.Minify(schemaText) : null);
     }
@@ -193,13 +193,15 @@ internal static class SnapshotParser
                 annotations.BooleanOf("openWorldHint"))
             : ToolAnnotationsSpec.None;
 
-    private static SnapshotSpec Build(SnapshotContext context, EquatableArray<ToolSpec> tools) =>
+    private static ParsedSnapshot Build(SnapshotContext context, EquatableArray<ToolSpec> tools) =>
         new(
-            context.Name,
             context.Path,
+            new SnapshotSpec(
+                context.Name,
+                tools,
+                context.Records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
+                context.Enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray()),
             !context.HasErrors,
-            tools,
-            context.Records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
-            context.Enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+            context.ToolNames.ToEquatableArray(),
             context.Diagnostics.ToEquatableArray());
 }
