@@ -6,6 +6,7 @@ using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Emitting;
 using McpClientGen.Generator.Model;
 using McpClientGen.Generator.Parsing.Json;
+using McpClientGen.Generator.Parsing.Schemas;
 using Microsoft.CodeAnalysis.Text;
 
 namespace McpClientGen.Generator.Parsing;
@@ -127,7 +128,7 @@ internal static class SnapshotParser
         var parameters = mapper.MapProperties(inputSchema, methodBase, argumentsRecord, areParameters: true);
 
         // Arguments that are a union or a free-form map cannot become parameters: the method takes one JSON object.
-        var freeFormReason = mapper.FreeFormArgumentsReason(inputSchema);
+        var freeFormReason = mapper.FreeFormArgumentsReason(inputSchema, parameters);
         if (freeFormReason is not null)
         {
             context.Report(DiagnosticDescriptors.UnsupportedSchema, context.LocationOf(inputSchema), "arguments", wireName!, freeFormReason);
@@ -144,7 +145,7 @@ internal static class SnapshotParser
             ReadResult(context, wireName!, methodBase, toolNode["outputSchema"]),
             ReadAnnotations(toolNode["annotations"]),
             freeFormReason is not null,
-            context.TextOf(inputSchema) is var schemaText && schemaText.Contains("\"x-mcp-header\"") ? JsonText.Minify(schemaText) : null);
+            inputSchema.MembersNamed("x-mcp-header").Any() ? JsonText.Minify(context.TextOf(inputSchema)) : null);
     }
 
     /// <summary>The record that bundles a tool's parameters, for the overload that takes one argument object.</summary>
@@ -159,7 +160,11 @@ internal static class SnapshotParser
         return name;
     }
 
-    /// <summary>An <c>outputSchema</c> that maps to a record or dictionary gives a typed result; anything else, <c>CallToolResult</c>.</summary>
+    /// <summary>
+    /// An <c>outputSchema</c> that maps to a record or dictionary gives a typed result; anything else, <c>CallToolResult</c>.
+    /// A shape that cannot be an object, or an object with no declared shape, says nothing a type could: it is not
+    /// mapped at all, so it reports nothing and takes no type names.
+    /// </summary>
     private static TypeRef? ReadResult(SnapshotContext context, string wireName, string methodBase, JsonNode? outputSchema)
     {
         if (outputSchema is null)
@@ -173,14 +178,13 @@ internal static class SnapshotParser
             return null;
         }
 
-        // An object with no declared shape says nothing a type could: the method returns CallToolResult, no diagnostic needed.
-        if (outputSchema["properties"] is null && outputSchema["additionalProperties"] is not { Kind: JsonKind.Object }
-            && outputSchema["$ref"] is null && outputSchema["allOf"] is null && outputSchema["anyOf"] is null && outputSchema["oneOf"] is null)
+        var mapper = new SchemaMapper(context, wireName, outputSchema);
+        if (!mapper.Classify(outputSchema).MayBeObject)
         {
             return null;
         }
 
-        var result = new SchemaMapper(context, wireName, outputSchema).Map(outputSchema, methodBase + "Result", "outputSchema");
+        var result = mapper.Map(outputSchema, methodBase + "Result", "outputSchema");
         return result.Kind is TypeKind.Record or TypeKind.Map ? result.WithNullable(false) : null;
     }
 
