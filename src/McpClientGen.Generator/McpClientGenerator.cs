@@ -1,3 +1,4 @@
+using McpClientGen.Generator.Binding;
 using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Emitting;
 using McpClientGen.Generator.Model;

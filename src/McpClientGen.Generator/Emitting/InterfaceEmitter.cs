@@ -65,6 +65,7 @@ internal static class InterfaceEmitter
     {
         XmlDoc.Write(writer, "summary", XmlDoc.FirstOf($"The {record.Name} object of the tool schema.", record.Description));
         writer.Line($"[{TypeSyntax.GeneratedCode}]");
+        NonUserCode.Write(writer);
         using (writer.Block($"public sealed record {record.Name}"))
         {
             var first = true;

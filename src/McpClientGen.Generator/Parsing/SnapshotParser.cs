@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using McpClientGen.Generator.Diagnostics;
-using McpClientGen.Generator.Emitting;
+using McpClientGen.Generator.Common;
 using McpClientGen.Generator.Model;
 using McpClientGen.Generator.Parsing.Json;
 using McpClientGen.Generator.Parsing.Schemas;

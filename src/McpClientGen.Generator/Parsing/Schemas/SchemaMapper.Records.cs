@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using McpClientGen.Generator.Emitting;
+using McpClientGen.Generator.Common;
 using McpClientGen.Generator.Model;
 using McpClientGen.Generator.Parsing.Json;
 

@@ -2,10 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using McpClientGen.Generator.Diagnostics;
-using McpClientGen.Generator.Emitting;
+using McpClientGen.Generator.Common;
 using McpClientGen.Generator.Model;
+using McpClientGen.Generator.Parsing;
 
-namespace McpClientGen.Generator.Parsing;
+namespace McpClientGen.Generator.Binding;
 
 /// <summary>
 /// Checks a method declared with <c>[McpTool]</c> against its tool's schema and, when it fits, binds each
@@ -61,7 +62,7 @@ internal static class DeclaredToolBinder
                 method.MethodName,
                 missing.WireName,
                 tool.WireName,
-                TypeSyntax.Simple(missing.Type),
+                TypeNames.Simple(missing.Type),
                 missing.ParameterName));
         }
 
@@ -99,7 +100,7 @@ internal static class DeclaredToolBinder
             return null;
         }
 
-        var expected = TypeSyntax.Simple(property.Type.WithNullable(false));
+        var expected = TypeNames.Simple(property.Type.WithNullable(false));
         if (parameter.Type != expected)
         {
             diagnostics.Add(DiagnosticInfo.Create(
@@ -134,7 +135,7 @@ internal static class DeclaredToolBinder
         var allowed = new List<(string Type, ToolReturn Return)>();
         if (tool.Result is not null)
         {
-            allowed.Add(($"Task<{TypeSyntax.Simple(tool.Result)}>", ToolReturn.Typed));
+            allowed.Add(($"Task<{TypeNames.Simple(tool.Result)}>", ToolReturn.Typed));
         }
 
         allowed.Add(("Task<CallToolResult>", ToolReturn.CallToolResult));

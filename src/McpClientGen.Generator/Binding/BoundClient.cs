@@ -1,7 +1,7 @@
 using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Model;
 
-namespace McpClientGen.Generator.Parsing;
+namespace McpClientGen.Generator.Binding;
 
 /// <summary>
 /// What binding one interface gives: the client to emit, and every diagnostic about the interface. The two are

@@ -4,10 +4,11 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text.RegularExpressions;
 using McpClientGen.Generator.Diagnostics;
-using McpClientGen.Generator.Emitting;
+using McpClientGen.Generator.Common;
 using McpClientGen.Generator.Model;
+using McpClientGen.Generator.Parsing;
 
-namespace McpClientGen.Generator.Parsing;
+namespace McpClientGen.Generator.Binding;
 
 /// <summary>
 /// Pairs an annotated interface with the snapshot its <c>[McpClient]</c> names, and decides the client's
