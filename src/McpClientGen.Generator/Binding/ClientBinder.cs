@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text.RegularExpressions;
-using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Common;
+using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Model;
 using McpClientGen.Generator.Parsing;
 

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Common;
+using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Model;
 using McpClientGen.Generator.Parsing.Json;
 using Microsoft.CodeAnalysis;

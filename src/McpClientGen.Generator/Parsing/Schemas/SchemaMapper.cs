@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Common;
+using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Model;
 using McpClientGen.Generator.Parsing.Json;
 
