@@ -1,4 +1,5 @@
-using System.Linq;
+using McpClientGen.Generator.Binding;
+using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Emitting;
 using McpClientGen.Generator.Model;
 using McpClientGen.Generator.Parsing;
@@ -12,8 +13,10 @@ namespace McpClientGen.Generator;
 /// snapshots, and each pair becomes interface members, records, enums and an implementation class.
 /// </summary>
 /// <remarks>
-/// The pipeline only moves value-equatable models, so an edit that changes neither an annotated interface
-/// nor its snapshot re-emits nothing; every step is named so tests can prove it.
+/// Reading and binding give two things: a location-free model, the only input of emission, and diagnostics,
+/// reported by outputs of their own (as System.Text.Json's generator does). An edit that only moves text, even in
+/// the interface's own file, changes the diagnostics' locations but leaves the model equal, so nothing is
+/// re-emitted; every step is named so tests can prove it.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class McpClientGenerator : IIncrementalGenerator
@@ -30,15 +33,26 @@ public sealed class McpClientGenerator : IIncrementalGenerator
 
         var snapshots = context.AdditionalTextsProvider
             .Where(static file => SnapshotParser.IsSnapshotPath(file.Path))
+            .WithTrackingName(TrackingNames.SnapshotFiles)
             .Select(static (file, cancellationToken) => SnapshotParser.Parse(file.Path, file.GetText(cancellationToken), cancellationToken))
             .WithTrackingName(TrackingNames.Snapshots);
 
-        var clients = interfaces
-            .Combine(snapshots.Collect())
+        var bindings = interfaces
+            .Combine(snapshots.Collect().WithTrackingName(TrackingNames.AllSnapshots))
+            .WithTrackingName(TrackingNames.InterfacesWithSnapshots)
             .Select(static (pair, _) => ClientBinder.Bind(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Bindings);
+
+        var clients = bindings
+            .Select(static (binding, _) => binding.Client)
             .WithTrackingName(TrackingNames.Clients);
 
-        context.RegisterSourceOutput(snapshots.Select(static (s, _) => s.Diagnostics).WithTrackingName(TrackingNames.SnapshotDiagnostics), ReportDiagnostics);
+        context.RegisterSourceOutput(
+            snapshots.Select(static (snapshot, _) => snapshot.Diagnostics).WithTrackingName(TrackingNames.SnapshotDiagnostics),
+            ReportDiagnostics);
+        context.RegisterSourceOutput(
+            bindings.Select(static (binding, _) => binding.Diagnostics).WithTrackingName(TrackingNames.ClientDiagnostics),
+            ReportDiagnostics);
         context.RegisterSourceOutput(clients, Emit);
     }
 
@@ -50,16 +64,14 @@ public sealed class McpClientGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Emit(SourceProductionContext context, ClientSpec client)
+    private static void Emit(SourceProductionContext context, ClientSpec? client)
     {
-        ReportDiagnostics(context, client.Interface.Diagnostics);
-        ReportDiagnostics(context, client.Diagnostics);
-        if (client.Snapshot is null || client.Interface.Diagnostics.Any())
+        if (client is null)
         {
             return;
         }
 
-        context.AddSource(client.Interface.HintPrefix + ".g.cs", InterfaceEmitter.Emit(client, client.Snapshot));
-        context.AddSource(client.Interface.HintPrefix + ".Client.g.cs", ClientClassEmitter.Emit(client, client.Snapshot));
+        context.AddSource(client.Interface.HintPrefix + ".g.cs", InterfaceEmitter.Emit(client));
+        context.AddSource(client.Interface.HintPrefix + ".Client.g.cs", ClientClassEmitter.Emit(client));
     }
 }

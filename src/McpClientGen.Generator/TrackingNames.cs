@@ -3,8 +3,30 @@ namespace McpClientGen.Generator;
 /// <summary>Names of the pipeline steps, so tests can assert what was cached.</summary>
 internal static class TrackingNames
 {
+    /// <summary>Each <c>[McpClient]</c> interface, read with its locations and declaration diagnostics.</summary>
     public const string Interfaces = nameof(Interfaces);
+
+    /// <summary>The additional files named <c>*.mcp.json</c>.</summary>
+    public const string SnapshotFiles = nameof(SnapshotFiles);
+
+    /// <summary>Each snapshot, read with its locations and diagnostics.</summary>
     public const string Snapshots = nameof(Snapshots);
+
+    /// <summary>All snapshots together, which every interface is matched against.</summary>
+    public const string AllSnapshots = nameof(AllSnapshots);
+
+    /// <summary>Each interface paired with all snapshots.</summary>
+    public const string InterfacesWithSnapshots = nameof(InterfacesWithSnapshots);
+
+    /// <summary>Each interface bound to its snapshot: the client and the diagnostics.</summary>
+    public const string Bindings = nameof(Bindings);
+
+    /// <summary>The location-free client models, the only input of emission.</summary>
     public const string Clients = nameof(Clients);
+
+    /// <summary>The diagnostics of each snapshot file.</summary>
     public const string SnapshotDiagnostics = nameof(SnapshotDiagnostics);
+
+    /// <summary>The diagnostics of each interface.</summary>
+    public const string ClientDiagnostics = nameof(ClientDiagnostics);
 }

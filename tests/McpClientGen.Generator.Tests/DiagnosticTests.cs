@@ -327,6 +327,40 @@ public sealed class DiagnosticTests
             new DiagnosticResult("MCPGEN016", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("Exclude", "x*", "demo"));
 
     [Fact]
+    public Task A_warning_in_source_can_be_disabled_with_pragma_for_exactly_the_lines_it_covers() =>
+        Verify(
+            """
+            [McpClientGen.McpClient("demo",
+            #pragma warning disable MCPGEN016
+                Include = new[] { "pong" },
+            #pragma warning restore MCPGEN016
+                Exclude = new[] { {|#0:"x*"|} })]
+            public partial interface IDemoClient;
+            """,
+            [("/schemas/demo.mcp.json", ValidSnapshot)],
+            new DiagnosticResult("MCPGEN016", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Exclude", "x*", "demo"));
+
+    [Theory]
+    [InlineData("error", DiagnosticSeverity.Error)]
+    [InlineData("suggestion", DiagnosticSeverity.Info)]
+    [InlineData("none", null)]
+    public Task A_warning_in_source_takes_its_severity_from_editorconfig(string configured, DiagnosticSeverity? reported)
+    {
+        var test = Test(
+            """
+            [McpClientGen.McpClient("demo", Include = new[] { {|#0:"pong"|} })]
+            public partial interface IDemoClient;
+            """,
+            [("/schemas/demo.mcp.json", ValidSnapshot)],
+            reported is { } severity
+                ? [new DiagnosticResult("MCPGEN016", severity).WithLocation(0).WithArguments("Include", "pong", "demo")]
+                : []);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*.cs]\ndotnet_diagnostic.MCPGEN016.severity = {configured}\n"));
+        test.TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task MCPGEN017_generic_interface_points_at_its_name() =>
         Verify(
             """

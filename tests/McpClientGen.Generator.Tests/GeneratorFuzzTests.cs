@@ -1,17 +1,29 @@
-using Xunit.Abstractions;
-using Microsoft.CodeAnalysis;
+using System.Collections.Immutable;
+using System.Globalization;
 using McpClientGen.Testing;
+using Microsoft.CodeAnalysis;
+using Xunit.Abstractions;
 
 namespace McpClientGen.Generator.Tests;
 
 /// <summary>
 /// Feeds the generator seeded random mutations of real snapshots. Whatever the input, the generator must not
-/// throw (which the compiler would report as CS8785), and each document must give either code that compiles
-/// or an error diagnostic that explains why not. The seed is in every failure message, so a failure replays.
+/// throw (which the compiler would report as CS8785), must not hang, and each document must give either code that
+/// compiles or an error diagnostic that explains why not. One run keeps a fixed seed, so what it covers never
+/// shifts; the other takes a new seed each time, so runs together cover more. The seed is in every failure
+/// message, and <c>MCPGEN_FUZZ_SEED</c> replays it in the varying run.
 /// </summary>
 public sealed class GeneratorFuzzTests(ITestOutputHelper log)
 {
     private const int Cases = 1000;
+
+    private const int FixedSeed = 20261126;
+
+    /// <summary>
+    /// Far above the milliseconds a document takes, even on a busy two-core machine: reaching it means a hang, not
+    /// a slow run. It bounds each document on its own, so one slow neighbour cannot fail another.
+    /// </summary>
+    private static readonly TimeSpan DocumentTimeLimit = TimeSpan.FromSeconds(30);
 
     private const string Interface = """
         namespace Fuzz;
@@ -21,9 +33,17 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper log)
         """;
 
     [Fact]
-    public void Mutated_snapshots_never_crash_the_generator_and_always_compile_or_explain()
+    public void Mutated_snapshots_from_the_fixed_seed_never_crash_or_hang_the_generator_and_always_compile_or_explain() =>
+        Fuzz(FixedSeed, "fixed seed");
+
+    [Fact]
+    public void Mutated_snapshots_from_a_new_seed_never_crash_or_hang_the_generator_and_always_compile_or_explain() =>
+        Fuzz(
+            Environment.GetEnvironmentVariable("MCPGEN_FUZZ_SEED") is { } replay ? int.Parse(replay, CultureInfo.InvariantCulture) : Random.Shared.Next(),
+            "varying seed; replay it with MCPGEN_FUZZ_SEED");
+
+    private void Fuzz(int seed, string seedKind)
     {
-        var seed = Environment.GetEnvironmentVariable("MCPGEN_FUZZ_SEED") is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : 20261126;
         var random = new Random(seed);
         var corpus = Directory.GetFiles(RepositoryPaths.Combine("schemas"), "*.mcp.json")
             .Concat(Directory.GetFiles(RepositoryPaths.Combine("tests", "McpClientGen.Generator.Tests", "Golden"), "*.mcp.json", SearchOption.AllDirectories))
@@ -32,15 +52,14 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper log)
             .ToArray();
         var baseCompilation = GeneratorHarness.Compilation(Interface);
         var (compiled, explained) = (0, 0);
+        log.WriteLine($"seed {seed} ({seedKind})");
 
         for (var i = 0; i < Cases; i++)
         {
             var document = SnapshotMutator.Mutate(corpus[random.Next(corpus.Length)], random);
-            var driver = GeneratorHarness.Driver(new InMemoryAdditionalText("/schemas/fuzz.mcp.json", document))
-                .RunGeneratorsAndUpdateCompilation(baseCompilation, out var output, out var generatorDiagnostics);
-            var run = driver.GetRunResult().Results.Single();
+            var context = $"case {i} of seed {seed} ({seedKind}); document:\n{document}";
+            var (run, generatorDiagnostics, outputDiagnostics) = RunWithinLimit(baseCompilation, document, context);
 
-            var context = $"case {i} of seed {seed} (replay with MCPGEN_FUZZ_SEED={seed}); document:\n{document}";
             Assert.True(run.Exception is null, $"The generator threw {run.Exception}\n{context}");
             Assert.False(
                 generatorDiagnostics.Any(d => d.Id is "CS8785" or "AD0001"),
@@ -51,13 +70,45 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper log)
                 continue;
             }
 
-            var errors = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+            var errors = outputDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
             Assert.True(errors.Count == 0, $"No generator error, but the output does not compile cleanly:\n{string.Join("\n", errors)}\n{context}");
             compiled++;
         }
 
         // Both paths must really be exercised, or the mutations have stopped testing anything.
-        log.WriteLine($"seed {seed}: {Cases} documents, {compiled} compiled cleanly, {explained} explained by an error");
-        Assert.True(compiled >= Cases / 10 && explained >= Cases / 10, $"seed {seed}: {compiled} compiled, {explained} explained by an error");
+        log.WriteLine($"{Cases} documents, {compiled} compiled cleanly, {explained} explained by an error");
+        Assert.True(compiled >= Cases / 10 && explained >= Cases / 10, $"seed {seed} ({seedKind}): {compiled} compiled, {explained} explained by an error");
+    }
+
+    /// <summary>
+    /// Generates from one document and compiles the output on another thread, failing the test if that does not
+    /// finish within <see cref="DocumentTimeLimit"/>. The generator is also asked to stop then, through its token.
+    /// </summary>
+    private static (GeneratorRunResult Run, ImmutableArray<Diagnostic> GeneratorDiagnostics, ImmutableArray<Diagnostic> OutputDiagnostics) RunWithinLimit(
+        Compilation baseCompilation, string document, string context)
+    {
+        using var limit = new CancellationTokenSource(DocumentTimeLimit);
+        var work = Task.Run(
+            () =>
+            {
+                var driver = GeneratorHarness.Driver(new InMemoryAdditionalText("/schemas/fuzz.mcp.json", document))
+                    .RunGeneratorsAndUpdateCompilation(baseCompilation, out var output, out var generatorDiagnostics, limit.Token);
+                return (driver.GetRunResult().Results.Single(), generatorDiagnostics, output.GetDiagnostics(limit.Token));
+            },
+            CancellationToken.None);
+
+        try
+        {
+            // A generator that ignores its token still fails the test here, a moment after the limit.
+            if (work.Wait(DocumentTimeLimit + TimeSpan.FromSeconds(5)))
+            {
+                return work.Result;
+            }
+        }
+        catch (AggregateException exception) when (exception.InnerException is OperationCanceledException)
+        {
+        }
+
+        throw new TimeoutException($"The document took more than {DocumentTimeLimit.TotalSeconds:0} s to generate and compile: the generator hangs on it.\n{context}");
     }
 }

@@ -8,11 +8,14 @@ namespace McpClientGen.Generator.Tests;
 /// <summary>
 /// The generated code for representative snapshots, compared with the committed files. Each folder under
 /// <c>Golden/</c> holds a snapshot, the <c>Interface.cs</c> that uses it, the expected <c>*.g.cs</c> files and
-/// <c>diagnostics.txt</c>. The output must also compile without a warning. Set MCPGEN_UPDATE_GOLDEN=1 to
-/// rewrite the expected files after an intended change, then review the diff.
+/// <c>diagnostics.txt</c>. The output must also compile without a warning. After an intended change, run once with
+/// MCPGEN_UPDATE_GOLDEN=1: the expected files are rewritten and the test fails, saying which; review the diff, then
+/// re-run without the variable. CI (<c>CI=true</c>) never rewrites them.
 /// </summary>
 public sealed class GoldenOutputTests
 {
+    private const string UpdateVariable = "MCPGEN_UPDATE_GOLDEN";
+
     public static TheoryData<string> Cases() => ["Weather", "Shapes", "Declared"];
 
     [Theory]
@@ -27,9 +30,15 @@ public sealed class GoldenOutputTests
         var generated = driver.GetRunResult().Results.Single().GeneratedSources
             .ToDictionary(source => source.HintName, source => source.SourceText.ToString());
         var actualDiagnostics = string.Concat(diagnostics.Select(d => Describe(d) + "\n"));
-        if (Environment.GetEnvironmentVariable("MCPGEN_UPDATE_GOLDEN") == "1")
+        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
-            Rewrite(directory, generated, actualDiagnostics);
+            Assert.False(
+                Environment.GetEnvironmentVariable("CI") == "true",
+                $"{UpdateVariable}=1 is set, but CI only compares golden files (CI=true): update them locally and commit them.");
+            var updated = Rewrite(directory, generated, actualDiagnostics);
+            Assert.Fail(updated.Count == 0
+                ? $"{UpdateVariable}=1: the golden files of {folder} already match. Re-run without it."
+                : $"{UpdateVariable}=1 updated {string.Join(", ", updated)} in {folder}. Review the diff, then re-run without it.");
         }
 
         var expectedFiles = Directory.GetFiles(directory, "*.g.cs").Select(path => Path.GetFileName(path)!).Order(StringComparer.Ordinal).ToList();
@@ -65,7 +74,7 @@ public sealed class GoldenOutputTests
         var actualLines = actual.Split('\n');
         var first = Enumerable.Range(0, Math.Max(expectedLines.Length, actualLines.Length))
             .First(i => i >= expectedLines.Length || i >= actualLines.Length || expectedLines[i] != actualLines[i]);
-        var report = new StringBuilder($"{Path.GetFileName(expectedPath)} differs from the generated output at line {first + 1} (MCPGEN_UPDATE_GOLDEN=1 rewrites it):\n");
+        var report = new StringBuilder($"{Path.GetFileName(expectedPath)} differs from the generated output at line {first + 1} ({UpdateVariable}=1 rewrites it):\n");
         for (var i = Math.Max(0, first - 3); i < first + 4; i++)
         {
             if (i < expectedLines.Length && (i >= actualLines.Length || expectedLines[i] != actualLines[i]))
@@ -82,19 +91,29 @@ public sealed class GoldenOutputTests
         Assert.Fail(report.ToString());
     }
 
-    /// <summary>Writes the current output into the source tree (not the build output) for review.</summary>
-    private static void Rewrite(string directory, Dictionary<string, string> generated, string diagnostics)
+    /// <summary>
+    /// Writes the current output into the source tree (not the build output) for review, touching only files that
+    /// change; returns their names.
+    /// </summary>
+    private static List<string> Rewrite(string directory, Dictionary<string, string> generated, string diagnostics)
     {
-        foreach (var stale in Directory.GetFiles(directory, "*.g.cs"))
+        var updated = new List<string>();
+        foreach (var stale in Directory.GetFiles(directory, "*.g.cs").Where(path => !generated.ContainsKey(Path.GetFileName(path))))
         {
             File.Delete(stale);
+            updated.Add(Path.GetFileName(stale));
         }
 
-        foreach (var (name, text) in generated)
+        foreach (var (name, text) in generated.Append(new("diagnostics.txt", diagnostics)).OrderBy(file => file.Key, StringComparer.Ordinal))
         {
-            File.WriteAllText(Path.Combine(directory, name), text);
+            var path = Path.Combine(directory, name);
+            if (!File.Exists(path) || File.ReadAllText(path) != text)
+            {
+                File.WriteAllText(path, text);
+                updated.Add(name);
+            }
         }
 
-        File.WriteAllText(Path.Combine(directory, "diagnostics.txt"), diagnostics);
+        return updated;
     }
 }

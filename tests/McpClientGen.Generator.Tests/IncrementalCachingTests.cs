@@ -37,6 +37,50 @@ public sealed class IncrementalCachingTests
             output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"an output was {output.Reason}"));
     }
 
+    /// <summary>
+    /// Text moves in the interface's own file: the interfaces are read again and the diagnostic moves with its
+    /// pattern, but the models that drive emission are equal, so neither generated file is produced again.
+    /// </summary>
+    [Theory]
+    [InlineData("[McpClientGen.McpClient(\"alpha\"", "// A comment above the interface.\n[McpClientGen.McpClient(\"alpha\"")]
+    [InlineData("namespace App;\n", "namespace App;\n\n")]
+    public void Moving_text_in_the_interfaces_own_file_moves_its_diagnostics_and_re_emits_nothing(string before, string after)
+    {
+        const string source = """
+            namespace App;
+
+            [McpClientGen.McpClient("alpha", Include = new[] { "alpha_*", "no_such_tool" })]
+            public partial interface IAlphaClient;
+
+            [McpClientGen.McpClient("beta")]
+            public partial interface IBetaClient;
+            """;
+        var compilation = GeneratorHarness.Compilation(source);
+        var driver = GeneratorHarness.Driver(Alpha, Beta).RunGenerators(compilation);
+        var first = driver.GetRunResult().Results.Single();
+
+        var edited = compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.Single(),
+            CSharpSyntaxTree.ParseText(source.Replace(before, after, StringComparison.Ordinal), GeneratorHarness.ParseOptions, path: "Source0.cs"));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        // The edit was seen: the interfaces were read again and the unmatched pattern's warning is one line lower.
+        AssertAllOutputs(result, TrackingNames.Interfaces, IncrementalStepRunReason.Modified);
+        Assert.Equal(
+            first.Diagnostics.Single().Location.GetLineSpan().StartLinePosition.Line + 1,
+            result.Diagnostics.Single().Location.GetLineSpan().StartLinePosition.Line);
+
+        // Nothing was emitted again.
+        AssertAllOutputs(result, TrackingNames.Clients, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        var emission = result.TrackedOutputSteps.SelectMany(step => step.Value)
+            .Where(run => run.Inputs.Any(input => input.Source.Name == TrackingNames.Clients))
+            .SelectMany(run => run.Outputs)
+            .ToList();
+        Assert.Equal(2, emission.Count); // one per client
+        Assert.All(emission, output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"an emission output was {output.Reason}"));
+        Assert.Equal(4, result.GeneratedSources.Length);
+    }
+
     [Fact]
     public void Editing_one_snapshot_re_emits_only_its_client()
     {
@@ -50,7 +94,7 @@ public sealed class IncrementalCachingTests
         var clients = result.TrackedSteps[TrackingNames.Clients].SelectMany(run => run.Outputs).ToList();
         Assert.Equal(2, clients.Count);
         Assert.Single(clients, output => output.Reason == IncrementalStepRunReason.Modified);
-        Assert.Single(clients, output => output.Reason == IncrementalStepRunReason.Unchanged);
+        Assert.Single(clients, output => output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
         var snapshots = result.TrackedSteps[TrackingNames.Snapshots].SelectMany(run => run.Outputs).ToList();
         Assert.Single(snapshots, output => output.Reason == IncrementalStepRunReason.Modified);
         Assert.Single(snapshots, output => output.Reason == IncrementalStepRunReason.Cached);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using McpClientGen.Generator.Emitting;
+using McpClientGen.Generator.Common;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace McpClientGen.Generator.Tests;

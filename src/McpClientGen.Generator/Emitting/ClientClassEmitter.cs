@@ -9,9 +9,9 @@ namespace McpClientGen.Generator.Emitting;
 /// </summary>
 internal static class ClientClassEmitter
 {
-    public static string Emit(ClientSpec client, SnapshotSpec snapshot)
+    public static string Emit(ClientSpec client)
     {
-        var declaration = client.Interface;
+        var (declaration, snapshot) = (client.Interface, client.Snapshot);
         var typePrefix = QualifiedInterface(declaration) + ".";
         var serializer = declaration.ClassName + "Serializer";
         var writer = new SourceWriter();
@@ -65,6 +65,7 @@ internal static class ClientClassEmitter
         writer.Line("/// <param name=\"options\">Endpoint and credentials. <see cref=\"DefaultScopes\"/> apply when <c>Scopes</c> is not set.</param>");
         writer.Line("/// <param name=\"timeProvider\">The clock for token expiry; the system clock by default.</param>");
         writer.Line("/// <param name=\"loggerFactory\">Logging for the connection.</param>");
+        NonUserCode.Write(writer);
         writer.Line($"public static {declaration.ClassName} Create(global::McpClientGen.McpConnectionOptions options, global::System.TimeProvider? timeProvider = null, global::Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) =>");
         using (writer.Indented())
         {
@@ -73,8 +74,10 @@ internal static class ClientClassEmitter
 
         // For AddMcpClient: dependency injection creates the client through these, without reflection.
         writer.Line();
+        NonUserCode.Write(writer);
         writer.Line($"static string? global::McpClientGen.IMcpGeneratedClient<{declaration.ClassName}>.DefaultScopes => DefaultScopes;");
         writer.Line();
+        NonUserCode.Write(writer);
         writer.Line($"static {declaration.ClassName} global::McpClientGen.IMcpGeneratedClient<{declaration.ClassName}>.Create(global::McpClientGen.McpConnection connection) => new(connection);");
     }
 
@@ -102,6 +105,7 @@ internal static class ClientClassEmitter
 
     private static void WriteConstructor(SourceWriter writer, string signature, string ownership)
     {
+        NonUserCode.Write(writer);
         writer.Line(signature);
         using (writer.Indented())
         {
@@ -118,6 +122,7 @@ internal static class ClientClassEmitter
     private static void WriteMethod(SourceWriter writer, ToolMethodSpec method, string typePrefix, string helperPrefix)
     {
         writer.Line("/// <inheritdoc />");
+        NonUserCode.Write(writer);
         using (writer.Block($"public {MethodSignature.Declaration(method, typePrefix)}"))
         {
             foreach (var parameter in method.Parameters.Where(p => !p.IsNullable && !p.Property.Type.IsValueType))
@@ -154,6 +159,7 @@ internal static class ClientClassEmitter
     private static void WriteArgumentsOverload(SourceWriter writer, ToolMethodSpec method, string typePrefix)
     {
         writer.Line("/// <inheritdoc />");
+        NonUserCode.Write(writer);
         using (writer.Block($"public {MethodSignature.ArgumentsOverload(method, typePrefix)}"))
         {
             writer.Line($"{TypeSyntax.ArgumentNullException}.ThrowIfNull(arguments);");

@@ -10,9 +10,9 @@ namespace McpClientGen.Generator.Emitting;
 /// </summary>
 internal static class InterfaceEmitter
 {
-    public static string Emit(ClientSpec client, SnapshotSpec snapshot)
+    public static string Emit(ClientSpec client)
     {
-        var declaration = client.Interface;
+        var (declaration, snapshot) = (client.Interface, client.Snapshot);
         var writer = new SourceWriter();
         FileHeader.Write(writer, snapshot);
         if (declaration.Namespace.Length > 0)
@@ -65,6 +65,7 @@ internal static class InterfaceEmitter
     {
         XmlDoc.Write(writer, "summary", XmlDoc.FirstOf($"The {record.Name} object of the tool schema.", record.Description));
         writer.Line($"[{TypeSyntax.GeneratedCode}]");
+        NonUserCode.Write(writer);
         using (writer.Block($"public sealed record {record.Name}"))
         {
             var first = true;

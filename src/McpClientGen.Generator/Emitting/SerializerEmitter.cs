@@ -24,6 +24,7 @@ internal static class SerializerEmitter
 
         writer.Line($"/// <summary>Reads and writes the JSON of <see cref=\"{client.Interface.ClassName}\"/> without reflection.</summary>");
         writer.Line($"[{TypeSyntax.GeneratedCode}]");
+        NonUserCode.Write(writer);
         using (writer.Block($"file static class {className}"))
         {
             var first = true;

@@ -2,7 +2,7 @@ using McpClientGen.Generator.Model;
 
 namespace McpClientGen.Generator.Emitting;
 
-/// <summary>C# spellings of mapped types: fully qualified in generated code, simple for messages and comparisons.</summary>
+/// <summary>How generated code spells types: the framework's and the runtime's, and mapped types fully qualified.</summary>
 internal static class TypeSyntax
 {
     public const string Task = "global::System.Threading.Tasks.Task";
@@ -14,13 +14,10 @@ internal static class TypeSyntax
     public const string ToolArguments = "global::McpClientGen.Serialization.ToolArguments";
     public const string ToolResultReader = "global::McpClientGen.Serialization.ToolResultReader";
     public const string ArgumentNullException = "global::System.ArgumentNullException";
-    public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode(\"McpClientGen\", \"" + ThisAssembly.Version + "\")";
+    public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode(\"McpClientGen\", \"" + GeneratorVersion.Value + "\")";
 
     /// <summary>The fully qualified type; <paramref name="generatedTypePrefix"/> qualifies generated records and enums.</summary>
-    public static string Of(TypeRef type, string generatedTypePrefix) => Spell(type, generatedTypePrefix, qualified: true);
-
-    /// <summary>The type as a user would write it next to the interface: <c>IReadOnlyList&lt;Address&gt;</c>.</summary>
-    public static string Simple(TypeRef type) => Spell(type, "", qualified: false);
+    public static string Of(TypeRef type, string generatedTypePrefix) => TypeNames.Qualified(type, generatedTypePrefix);
 
     /// <summary>The type of a record property: optional or null-allowing values are nullable.</summary>
     public static string Of(PropertySpec property, string generatedTypePrefix) =>
@@ -40,29 +37,4 @@ internal static class TypeSyntax
 
     public static string TaskOf(ToolMethodSpec method, string generatedTypePrefix) =>
         ResultOf(method, generatedTypePrefix) is { } result ? $"{Task}<{result}>" : Task;
-
-    private static string Spell(TypeRef type, string prefix, bool qualified)
-    {
-        var name = type.Kind switch
-        {
-            TypeKind.String => "string",
-            TypeKind.Int64 => "long",
-            TypeKind.Int32 => "int",
-            TypeKind.Double => "double",
-            TypeKind.Boolean => "bool",
-            TypeKind.DateTimeOffset => System("DateTimeOffset", qualified),
-            TypeKind.DateOnly => System("DateOnly", qualified),
-            TypeKind.Guid => System("Guid", qualified),
-            TypeKind.Uri => System("Uri", qualified),
-            TypeKind.Json => qualified ? JsonElement : "JsonElement",
-            TypeKind.List => Generic("IReadOnlyList<", qualified) + Spell(type.Element!, prefix, qualified) + ">",
-            TypeKind.Map => Generic("IReadOnlyDictionary<", qualified) + "string, " + Spell(type.Element!, prefix, qualified) + ">",
-            _ => prefix + type.Name,
-        };
-        return type.IsNullable ? name + "?" : name;
-    }
-
-    private static string System(string name, bool qualified) => qualified ? "global::System." + name : name;
-
-    private static string Generic(string name, bool qualified) => qualified ? "global::System.Collections.Generic." + name : name;
 }

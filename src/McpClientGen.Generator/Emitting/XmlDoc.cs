@@ -66,5 +66,4 @@ internal static class XmlDoc
 
     /// <summary>Inline code on one line: line breaks become spaces.</summary>
     public static string Code(string text) => "<c>" + Escape(string.Join(" ", text.Split(LineBreaks))) + "</c>";
-
 }

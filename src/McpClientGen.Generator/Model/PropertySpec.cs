@@ -13,5 +13,5 @@ internal sealed record PropertySpec(string WireName, string Identifier, TypeRef 
     public bool IsNullableInCSharp => !IsRequired || Type.IsNullable;
 
     /// <summary>The camelCase parameter name, keyword-escaped.</summary>
-    public string ParameterName => Emitting.Naming.ToCamelCase(Identifier);
+    public string ParameterName => Common.Naming.ToCamelCase(Identifier);
 }

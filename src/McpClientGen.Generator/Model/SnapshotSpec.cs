@@ -1,14 +1,8 @@
 namespace McpClientGen.Generator.Model;
 
-/// <summary>
-/// A parsed <c>*.mcp.json</c> file: its tools and the types they need, plus the problems found in it.
-/// <see cref="IsUsable"/> is false when an error prevents generating a client from it.
-/// </summary>
+/// <summary>The tools of a usable <c>*.mcp.json</c> snapshot and the types they need; no locations.</summary>
 internal sealed record SnapshotSpec(
     string Name,
-    string Path,
-    bool IsUsable,
     EquatableArray<ToolSpec> Tools,
     EquatableArray<RecordSpec> Records,
-    EquatableArray<EnumSpec> Enums,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<EnumSpec> Enums);

@@ -9,7 +9,6 @@ namespace McpClientGen.Generator.Model;
 /// <param name="ArgumentsRecord">The record bundling the parameters; <see langword="null"/> when there are none.</param>
 /// <param name="Result">The typed result for an object <c>outputSchema</c>; <see langword="null"/> for <c>CallToolResult</c>.</param>
 /// <param name="Annotations">The behaviour hints the server declared.</param>
-/// <param name="Location">Where the tool is in the snapshot, for diagnostics.</param>
 /// <param name="TakesArgumentsObject">
 /// Whether the arguments are not a fixed set of properties (a union or a free-form map), so the method takes
 /// them as one JSON object.
@@ -27,7 +26,6 @@ internal sealed record ToolSpec(
     string? ArgumentsRecord,
     TypeRef? Result,
     ToolAnnotationsSpec Annotations,
-    LocationInfo Location,
     bool TakesArgumentsObject,
     string? HeaderSchemaJson);
 

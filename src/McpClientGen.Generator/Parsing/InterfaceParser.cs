@@ -9,14 +9,14 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace McpClientGen.Generator.Parsing;
 
-/// <summary>Reads an <c>[McpClient]</c> interface into an <see cref="InterfaceSpec"/>.</summary>
+/// <summary>Reads an <c>[McpClient]</c> interface into a <see cref="ParsedInterface"/>.</summary>
 internal static class InterfaceParser
 {
     public const string McpClientAttribute = "McpClientGen.McpClientAttribute";
     public const string ClientCredentialsAttribute = "McpClientGen.ClientCredentialsAttribute";
     public const string McpToolAttribute = "McpClientGen.McpToolAttribute";
 
-    public static InterfaceSpec Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static ParsedInterface Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var symbol = (INamedTypeSymbol)context.TargetSymbol;
         var syntax = (InterfaceDeclarationSyntax)context.TargetNode;
@@ -25,15 +25,14 @@ internal static class InterfaceParser
 
         var snapshotName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
         var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
-        var argumentLocation = LocationInfo.From(
-            attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? attributeSyntax?.GetLocation());
+        var argumentLocation = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? attributeSyntax?.GetLocation();
 
         if (string.IsNullOrWhiteSpace(snapshotName))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSnapshotName, argumentLocation));
         }
 
-        var identifierLocation = LocationInfo.From(syntax.Identifier.GetLocation());
+        var identifierLocation = syntax.Identifier.GetLocation();
         if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InterfaceNotPartial, identifierLocation, symbol.Name));
@@ -49,13 +48,15 @@ internal static class InterfaceParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NestedInterface, identifierLocation, symbol.Name));
         }
 
-        return new InterfaceSpec(
+        var spec = new InterfaceSpec(
             symbol.ContainingNamespace.IsGlobalNamespace ? "" : symbol.ContainingNamespace.ToDisplayString(),
             symbol.Name,
             symbol.DeclaredAccessibility == Accessibility.Public,
+            ReadScopes(symbol));
+        return new ParsedInterface(
+            spec,
             snapshotName?.Trim() ?? "",
             argumentLocation,
-            ReadScopes(symbol),
             ReadFilter(attribute, attributeSyntax, "Include"),
             ReadFilter(attribute, attributeSyntax, "Exclude"),
             ReadDeclaredTools(symbol, cancellationToken),
@@ -71,12 +72,12 @@ internal static class InterfaceParser
     }
 
     /// <summary>The patterns of <c>Include</c> or <c>Exclude</c>, each located at its own array element.</summary>
-    private static EquatableArray<ToolFilterSpec> ReadFilter(AttributeData attribute, AttributeSyntax? syntax, string name)
+    private static EquatableArray<ToolFilter> ReadFilter(AttributeData attribute, AttributeSyntax? syntax, string name)
     {
         var value = attribute.NamedArguments.FirstOrDefault(argument => argument.Key == name).Value;
         if (value.Kind != TypedConstantKind.Array || value.Values.IsDefault)
         {
-            return EquatableArray<ToolFilterSpec>.Empty;
+            return EquatableArray<ToolFilter>.Empty;
         }
 
         var argument = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
@@ -89,15 +90,15 @@ internal static class InterfaceParser
         };
 
         return value.Values
-            .Select((pattern, index) => new ToolFilterSpec(
+            .Select((pattern, index) => new ToolFilter(
                 pattern.Value as string ?? "",
-                LocationInfo.From((elements is not null && index < elements.Count ? elements[index] : argument ?? (SyntaxNode?)syntax)?.GetLocation())))
+                (elements is not null && index < elements.Count ? elements[index] : argument ?? (SyntaxNode?)syntax)?.GetLocation()))
             .ToEquatableArray();
     }
 
-    private static EquatableArray<DeclaredToolSpec> ReadDeclaredTools(INamedTypeSymbol symbol, CancellationToken cancellationToken)
+    private static EquatableArray<DeclaredTool> ReadDeclaredTools(INamedTypeSymbol symbol, CancellationToken cancellationToken)
     {
-        var declared = new List<DeclaredToolSpec>();
+        var declared = new List<DeclaredTool>();
         foreach (var method in symbol.GetMembers().OfType<IMethodSymbol>())
         {
             var attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == McpToolAttribute);
@@ -110,28 +111,28 @@ internal static class InterfaceParser
             var parameters = method.Parameters
                 .Select(parameter => ReadParameter(parameter, syntax.ParameterList.Parameters.ElementAtOrDefault(parameter.Ordinal)))
                 .ToEquatableArray();
-            declared.Add(new DeclaredToolSpec(
+            declared.Add(new DeclaredTool(
                 attribute.ConstructorArguments.FirstOrDefault().Value as string ?? "",
-                LocationInfo.From((attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault() ?? (SyntaxNode?)attributeSyntax)?.GetLocation()),
+                (attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault() ?? (SyntaxNode?)attributeSyntax)?.GetLocation(),
                 method.Name,
-                LocationInfo.From(syntax.Identifier.GetLocation()),
+                syntax.Identifier.GetLocation(),
                 parameters,
                 TypeDisplay.Of(method.ReturnType),
-                LocationInfo.From(syntax.ReturnType.GetLocation())));
+                syntax.ReturnType.GetLocation()));
         }
 
         return declared.ToEquatableArray();
     }
 
-    private static DeclaredParameterSpec ReadParameter(IParameterSymbol parameter, ParameterSyntax? syntax)
+    private static DeclaredParameter ReadParameter(IParameterSymbol parameter, ParameterSyntax? syntax)
     {
         var (type, nullable) = TypeDisplay.WithoutTopNullable(parameter.Type);
-        return new DeclaredParameterSpec(
+        return new DeclaredParameter(
             parameter.Name,
             type,
             nullable,
             syntax?.Default?.Value.ToString(),
-            LocationInfo.From(syntax?.GetLocation()),
-            LocationInfo.From(syntax?.Type?.GetLocation() ?? syntax?.GetLocation()));
+            syntax?.GetLocation(),
+            syntax?.Type?.GetLocation() ?? syntax?.GetLocation());
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
+using McpClientGen.Generator.Common;
 using McpClientGen.Generator.Diagnostics;
-using McpClientGen.Generator.Emitting;
 using McpClientGen.Generator.Model;
 using McpClientGen.Generator.Parsing.Json;
 using Microsoft.CodeAnalysis;
@@ -39,14 +39,17 @@ internal sealed class SnapshotContext(string name, string path, SourceText text)
 
     public bool HasErrors { get; private set; }
 
-    public LocationInfo LocationOf(JsonNode node) => LocationInfo.InText(Path, text, node.Start, node.Length);
+    /// <summary>Where the tools' names are written, for diagnostics that binding reports about a tool.</summary>
+    public List<ToolNameLocation> ToolNames { get; } = new();
 
-    public LocationInfo LocationAt(int offset) => LocationInfo.InText(Path, text, offset, 0);
+    public Location LocationOf(JsonNode node) => LocationInText(node.Start, node.Length);
+
+    public Location LocationAt(int offset) => LocationInText(offset, 0);
 
     /// <summary>The exact source text of a value.</summary>
     public string TextOf(JsonNode node) => text.ToString(new TextSpan(node.Start, node.Length));
 
-    public void Report(DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments)
+    public void Report(DiagnosticDescriptor descriptor, Location location, params string[] arguments)
     {
         HasErrors |= descriptor.DefaultSeverity == DiagnosticSeverity.Error;
         Diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
@@ -72,4 +75,13 @@ internal sealed class SnapshotContext(string name, string path, SourceText text)
 
     /// <summary>Reserves a type name, adding 2, 3, ... when it is taken.</summary>
     public string ReserveTypeName(string preferred, JsonNode where) => ReserveName(TypeNames, preferred, preferred, "type", where);
+
+    /// <summary>A location in the snapshot file: an additional file, so a path with a span and its lines.</summary>
+    private Location LocationInText(int start, int length)
+    {
+        start = System.Math.Max(0, System.Math.Min(start, text.Length));
+        length = System.Math.Max(0, System.Math.Min(length, text.Length - start));
+        var span = new TextSpan(start, length);
+        return Location.Create(Path, span, text.Lines.GetLinePositionSpan(span));
+    }
 }

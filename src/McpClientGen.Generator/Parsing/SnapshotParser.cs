@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using McpClientGen.Generator.Common;
 using McpClientGen.Generator.Diagnostics;
-using McpClientGen.Generator.Emitting;
 using McpClientGen.Generator.Model;
 using McpClientGen.Generator.Parsing.Json;
 using Microsoft.CodeAnalysis.Text;
@@ -11,9 +11,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace McpClientGen.Generator.Parsing;
 
 /// <summary>
-/// Reads a <c>*.mcp.json</c> snapshot: the DESIGN.md format (<c>{"server":…,"tools":[…]}</c>), a bare
-/// <c>{"tools":[…]}</c>, or a bare array of tools. Every problem becomes a diagnostic with a line and column;
-/// nothing here throws.
+/// Reads a <c>*.mcp.json</c> snapshot: what <c>mcpgen snapshot</c> writes (<c>{"server":…,"protocolVersion":…,"tools":[…]}</c>,
+/// see the README's <c>mcpgen</c> section), a bare <c>{"tools":[…]}</c>, or a bare array of tools. Every problem
+/// becomes a diagnostic with a line and column; nothing here throws.
 /// </summary>
 internal static class SnapshotParser
 {
@@ -28,7 +28,7 @@ internal static class SnapshotParser
         return fileName.Substring(0, fileName.Length - FileSuffix.Length);
     }
 
-    public static SnapshotSpec Parse(string path, SourceText? text, CancellationToken cancellationToken)
+    public static ParsedSnapshot Parse(string path, SourceText? text, CancellationToken cancellationToken)
     {
         var name = NameOf(path);
         var context = new SnapshotContext(name, path, text ?? SourceText.From(""));
@@ -75,7 +75,7 @@ internal static class SnapshotParser
         foreach (var toolNode in toolNodes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (ReadTool(context, toolNode, wireNames, methodNames) is { } tool)
+            if (ToolReader.Read(context, toolNode, wireNames, methodNames) is { } tool)
             {
                 tools.Add(tool);
             }
@@ -84,122 +84,15 @@ internal static class SnapshotParser
         return Build(context, tools.ToEquatableArray());
     }
 
-    private static ToolSpec? ReadTool(SnapshotContext context, JsonNode toolNode, HashSet<string> wireNames, HashSet<string> methodNames)
-    {
-        if (toolNode.Kind != JsonKind.Object)
-        {
-            context.ReportStructure(toolNode, "each tool must be a JSON object");
-            return null;
-        }
-
-        var wireName = toolNode.StringOf("name");
-        if (string.IsNullOrEmpty(wireName))
-        {
-            context.ReportStructure(toolNode["name"] ?? toolNode, "a tool has no 'name' string");
-            return null;
-        }
-
-        var nameNode = toolNode["name"]!;
-        if (!wireNames.Add(wireName!))
-        {
-            context.ReportStructure(nameNode, $"the tool name '{wireName}' appears more than once");
-            return null;
-        }
-
-        var inputSchema = toolNode["inputSchema"];
-        if (inputSchema is not { Kind: JsonKind.Object })
-        {
-            context.ReportStructure(inputSchema ?? toolNode, $"tool '{wireName}' has no 'inputSchema' object");
-            return null;
-        }
-
-        if (inputSchema["type"] is { } inputType && !(inputType.Kind == JsonKind.String && inputType.Text == "object"))
-        {
-            context.ReportStructure(inputType, $"the 'inputSchema' of tool '{wireName}' must have \"type\": \"object\"");
-            return null;
-        }
-
-        var methodBase = context.ReserveName(methodNames, Naming.ToPascalCase(wireName!, "Tool"), wireName!, "tool", nameNode);
-        context.TypeNames.Add(methodBase + "Async");
-        // The arguments record's name is taken first, so that no parameter (which is also one of its members) gets it.
-        var argumentsRecord = context.ReserveTypeName(methodBase + "Arguments", nameNode);
-        var mapper = new SchemaMapper(context, wireName!, inputSchema);
-        var parameters = mapper.MapProperties(inputSchema, methodBase, argumentsRecord, areParameters: true);
-
-        // Arguments that are a union or a free-form map cannot become parameters: the method takes one JSON object.
-        var freeFormReason = mapper.FreeFormArgumentsReason(inputSchema);
-        if (freeFormReason is not null)
-        {
-            context.Report(DiagnosticDescriptors.UnsupportedSchema, context.LocationOf(inputSchema), "arguments", wireName!, freeFormReason);
-        }
-
-        return new ToolSpec(
-            wireName!,
-            methodBase + "Async",
-            toolNode.StringOf("title") ?? (toolNode["annotations"] is { Kind: JsonKind.Object } annotations ? annotations.StringOf("title") : null),
-            toolNode.StringOf("description"),
-            parameters.ToEquatableArray(),
-            ArgumentsRecord(context, wireName!, argumentsRecord, parameters),
-            ReadResult(context, wireName!, methodBase, toolNode["outputSchema"]),
-            ReadAnnotations(toolNode["annotations"]),
-            context.LocationOf(nameNode),
-            freeFormReason is not null,
-            context.TextOf(inputSchema) is var schemaText && schemaText.Contains("\"x-mcp-header\"") ? JsonText.Minify(schemaText) : null);
-    }
-
-    /// <summary>The record that bundles a tool's parameters, for the overload that takes one argument object.</summary>
-    private static string? ArgumentsRecord(SnapshotContext context, string wireName, string name, List<PropertySpec> parameters)
-    {
-        if (parameters.Count == 0)
-        {
-            return null;
-        }
-
-        context.Records.Add(new RecordSpec(name, $"The arguments of the MCP tool '{wireName}'.", parameters.ToEquatableArray()));
-        return name;
-    }
-
-    /// <summary>An <c>outputSchema</c> that maps to a record or dictionary gives a typed result; anything else, <c>CallToolResult</c>.</summary>
-    private static TypeRef? ReadResult(SnapshotContext context, string wireName, string methodBase, JsonNode? outputSchema)
-    {
-        if (outputSchema is null)
-        {
-            return null;
-        }
-
-        if (outputSchema.Kind != JsonKind.Object)
-        {
-            context.ReportStructure(outputSchema, $"the 'outputSchema' of tool '{wireName}' must be an object");
-            return null;
-        }
-
-        // An object with no declared shape says nothing a type could: the method returns CallToolResult, no diagnostic needed.
-        if (outputSchema["properties"] is null && outputSchema["additionalProperties"] is not { Kind: JsonKind.Object }
-            && outputSchema["$ref"] is null && outputSchema["allOf"] is null && outputSchema["anyOf"] is null && outputSchema["oneOf"] is null)
-        {
-            return null;
-        }
-
-        var result = new SchemaMapper(context, wireName, outputSchema).Map(outputSchema, methodBase + "Result", "outputSchema");
-        return result.Kind is TypeKind.Record or TypeKind.Map ? result.WithNullable(false) : null;
-    }
-
-    private static ToolAnnotationsSpec ReadAnnotations(JsonNode? annotations) =>
-        annotations is { Kind: JsonKind.Object }
-            ? new ToolAnnotationsSpec(
-                annotations.BooleanOf("readOnlyHint"),
-                annotations.BooleanOf("destructiveHint"),
-                annotations.BooleanOf("idempotentHint"),
-                annotations.BooleanOf("openWorldHint"))
-            : ToolAnnotationsSpec.None;
-
-    private static SnapshotSpec Build(SnapshotContext context, EquatableArray<ToolSpec> tools) =>
+    private static ParsedSnapshot Build(SnapshotContext context, EquatableArray<ToolSpec> tools) =>
         new(
-            context.Name,
             context.Path,
+            new SnapshotSpec(
+                context.Name,
+                tools,
+                context.Records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
+                context.Enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray()),
             !context.HasErrors,
-            tools,
-            context.Records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
-            context.Enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+            context.ToolNames.ToEquatableArray(),
             context.Diagnostics.ToEquatableArray());
 }

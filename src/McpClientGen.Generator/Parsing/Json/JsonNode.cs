@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace McpClientGen.Generator.Parsing.Json;
 
@@ -68,6 +69,31 @@ internal sealed class JsonNode
 
     /// <summary>The string value of a member when it is a string.</summary>
     public string? StringOf(string name) => this[name] is { Kind: JsonKind.String } value ? value.Text : null;
+
+    /// <summary>This value and every value inside it, in document order.</summary>
+    public IEnumerable<JsonNode> DescendantsAndSelf()
+    {
+        var pending = new Stack<JsonNode>();
+        pending.Push(this);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            yield return node;
+            for (var i = node.Items.Count - 1; i >= 0; i--)
+            {
+                pending.Push(node.Items[i]);
+            }
+
+            for (var i = node.Properties.Count - 1; i >= 0; i--)
+            {
+                pending.Push(node.Properties[i].Value);
+            }
+        }
+    }
+
+    /// <summary>The values of every member named <paramref name="name"/> at any depth, in document order.</summary>
+    public IEnumerable<JsonNode> MembersNamed(string name) =>
+        DescendantsAndSelf().SelectMany(node => node.Properties).Where(member => member.Name == name).Select(member => member.Value);
 
     /// <summary>The boolean value of a member when it is a boolean.</summary>
     public bool? BooleanOf(string name) => this[name]?.Kind switch

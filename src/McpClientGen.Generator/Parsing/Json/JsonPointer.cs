@@ -1,17 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 
 namespace McpClientGen.Generator.Parsing.Json;
 
 /// <summary>Local JSON pointers as <c>$ref</c> uses them: <c>#</c>, <c>#/$defs/Address</c>, <c>#/properties/to</c>.</summary>
 internal static class JsonPointer
 {
-    private static readonly Regex DefinitionPointer = new("\"\\$ref\"\\s*:\\s*\"(#/(?:\\$defs|definitions)/[^\"]*)\"", RegexOptions.CultureInvariant);
-
-    private static readonly Regex OtherPointer = new("\"\\$ref\"\\s*:\\s*\"(?!#/\\$defs/|#/definitions/)", RegexOptions.CultureInvariant);
-
     /// <summary>The value a local pointer names within <paramref name="root"/>, or <see langword="null"/>.</summary>
     /// <remarks>Anchors (<c>#name</c>) and references to other documents are not resolved.</remarks>
     public static JsonNode? Resolve(JsonNode root, string reference)
@@ -54,10 +49,11 @@ internal static class JsonPointer
             : null;
     }
 
-    /// <summary>The <c>$defs</c>/<c>definitions</c> pointers that a schema's text uses.</summary>
-    public static IEnumerable<string> DefinitionPointers(string schemaText) =>
-        DefinitionPointer.Matches(schemaText).Cast<Match>().Select(match => match.Groups[1].Value);
+    /// <summary>Every <c>$ref</c> string at any depth of <paramref name="schema"/>, in document order.</summary>
+    public static IEnumerable<string> ReferencesIn(JsonNode schema) =>
+        schema.MembersNamed("$ref").Where(value => value.Kind == JsonKind.String).Select(value => value.Text!);
 
-    /// <summary>Whether every <c>$ref</c> in a schema's text points into <c>$defs</c> or <c>definitions</c>.</summary>
-    public static bool OnlyDefinitionPointers(string schemaText) => !OtherPointer.IsMatch(schemaText);
+    /// <summary>Whether a pointer points into <c>$defs</c> or <c>definitions</c>.</summary>
+    public static bool IsDefinitionPointer(string reference) =>
+        reference.StartsWith("#/$defs/", StringComparison.Ordinal) || reference.StartsWith("#/definitions/", StringComparison.Ordinal);
 }

@@ -13,11 +13,15 @@ public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, 
 
     /// <summary>Creates a client over a connection that the caller owns and disposes.</summary>
     /// <param name="connection">The authenticated connection to the MCP server.</param>
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public OrdersClient(global::McpClientGen.McpConnection connection)
         : base(connection, ownsConnection: false, SnapshotTools)
     {
     }
 
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private OrdersClient(global::McpClientGen.McpConnection connection, bool ownsConnection)
         : base(connection, ownsConnection, SnapshotTools)
     {
@@ -27,11 +31,17 @@ public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, 
     /// <param name="options">Endpoint and credentials. <see cref="DefaultScopes"/> apply when <c>Scopes</c> is not set.</param>
     /// <param name="timeProvider">The clock for token expiry; the system clock by default.</param>
     /// <param name="loggerFactory">Logging for the connection.</param>
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static OrdersClient Create(global::McpClientGen.McpConnectionOptions options, global::System.TimeProvider? timeProvider = null, global::Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) =>
         new(CreateConnection(options, DefaultScopes, timeProvider, loggerFactory), ownsConnection: true);
 
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     static string? global::McpClientGen.IMcpGeneratedClient<OrdersClient>.DefaultScopes => DefaultScopes;
 
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     static OrdersClient global::McpClientGen.IMcpGeneratedClient<OrdersClient>.Create(global::McpClientGen.McpConnection connection) => new(connection);
 
     /// <summary>The tools this client calls, as the snapshot describes them; see <see cref="global::McpClientGen.McpConnection.AddKnownTools"/>.</summary>
@@ -44,6 +54,8 @@ public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, 
     ];
 
     /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task CancelAsync(string orderId, string? reason = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(orderId);
@@ -58,6 +70,8 @@ public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, 
     }
 
     /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CancelRawAsync(string order_id, global::Contoso.Declared.IOrdersClient.OrdersCancelPriority priority = global::Contoso.Declared.IOrdersClient.OrdersCancelPriority.High, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(order_id);
@@ -69,6 +83,8 @@ public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, 
     }
 
     /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::Contoso.Declared.IOrdersClient.OrdersFindResult> FindOrderAsync(string orderId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(orderId);
@@ -79,6 +95,8 @@ public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, 
     }
 
     /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> OrdersListAsync(long? page = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
@@ -91,6 +109,8 @@ public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, 
     }
 
     /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> OrdersListAsync(global::Contoso.Declared.IOrdersClient.OrdersListArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
@@ -100,6 +120,8 @@ public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, 
     }
 
     /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
@@ -109,6 +131,8 @@ public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, 
 
 /// <summary>Reads and writes the JSON of <see cref="OrdersClient"/> without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
+[global::System.Diagnostics.DebuggerNonUserCode]
+[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 file static class OrdersClientSerializer
 {
     public static string ToWire(global::Contoso.Declared.IOrdersClient.OrdersCancelPriority value) => value switch

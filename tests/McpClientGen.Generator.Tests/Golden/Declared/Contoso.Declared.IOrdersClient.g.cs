@@ -31,6 +31,8 @@ partial interface IOrdersClient
 
     /// <summary>The OrdersFindResult object of the tool schema.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed record OrdersFindResult
     {
         /// <summary>The 'id' property.</summary>
@@ -44,6 +46,8 @@ partial interface IOrdersClient
 
     /// <summary>The arguments of the MCP tool 'orders.list'.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed record OrdersListArguments
     {
         /// <summary>The 'page' property.</summary>

@@ -13,11 +13,15 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
 
     /// <summary>Creates a client over a connection that the caller owns and disposes.</summary>
     /// <param name="connection">The authenticated connection to the MCP server.</param>
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public ShapesClient(global::McpClientGen.McpConnection connection)
         : base(connection, ownsConnection: false, SnapshotTools)
     {
     }
 
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private ShapesClient(global::McpClientGen.McpConnection connection, bool ownsConnection)
         : base(connection, ownsConnection, SnapshotTools)
     {
@@ -27,11 +31,17 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     /// <param name="options">Endpoint and credentials. <see cref="DefaultScopes"/> apply when <c>Scopes</c> is not set.</param>
     /// <param name="timeProvider">The clock for token expiry; the system clock by default.</param>
     /// <param name="loggerFactory">Logging for the connection.</param>
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static ShapesClient Create(global::McpClientGen.McpConnectionOptions options, global::System.TimeProvider? timeProvider = null, global::Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) =>
         new(CreateConnection(options, DefaultScopes, timeProvider, loggerFactory), ownsConnection: true);
 
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     static string? global::McpClientGen.IMcpGeneratedClient<ShapesClient>.DefaultScopes => DefaultScopes;
 
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     static ShapesClient global::McpClientGen.IMcpGeneratedClient<ShapesClient>.Create(global::McpClientGen.McpConnection connection) => new(connection);
 
     /// <summary>The tools this client calls, as the snapshot describes them; see <see cref="global::McpClientGen.McpConnection.AddKnownTools"/>.</summary>
@@ -45,6 +55,8 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     ];
 
     /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CatalogUpsertProductAsync(string? aB = null, string? aB2 = null, string? toString2 = null, global::System.Uri? _3dModel = null, string? naïveCafé = null, global::System.Text.Json.JsonElement? union = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
@@ -78,6 +90,8 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     }
 
     /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CatalogUpsertProductAsync(global::Contoso.Shapes.IShapesClient.CatalogUpsertProductArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
@@ -92,6 +106,8 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     }
 
     /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(global::Contoso.Shapes.IShapesClient.Product product, string? note, global::System.Collections.Generic.IReadOnlyList<global::Contoso.Shapes.IShapesClient.Product>? replaces = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? tagsByLocale = null, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double?>>? priceMatrix = null, bool? dryRun = null, global::Contoso.Shapes.IShapesClient.CatalogUpsertProduct2Channel? channel = null, string? @event = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(product);
@@ -138,6 +154,8 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     }
 
     /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(global::Contoso.Shapes.IShapesClient.CatalogUpsertProduct2Arguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
@@ -154,6 +172,8 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     }
 
     /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> Dispose2Async(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
@@ -161,6 +181,8 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     }
 
     /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(string? region = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
@@ -173,6 +195,8 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     }
 
     /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(global::Contoso.Shapes.IShapesClient.PingArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
@@ -182,6 +206,8 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     }
 
     /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> SearchAsync(global::System.Text.Json.JsonElement arguments, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
@@ -192,6 +218,8 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
 
 /// <summary>Reads and writes the JSON of <see cref="ShapesClient"/> without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
+[global::System.Diagnostics.DebuggerNonUserCode]
+[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 file static class ShapesClientSerializer
 {
     public static string ToWire(global::Contoso.Shapes.IShapesClient.CatalogUpsertProduct2Channel value) => value switch

@@ -94,6 +94,8 @@ partial interface IShapesClient
 
     /// <summary>The arguments of the MCP tool 'catalog/upsert-product'.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed record CatalogUpsertProduct2Arguments
     {
         /// <summary>The 'product' property.</summary>
@@ -134,6 +136,8 @@ partial interface IShapesClient
 
     /// <summary>The arguments of the MCP tool 'catalog.upsert_product'.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed record CatalogUpsertProductArguments
     {
         /// <summary>The 'a-b' property.</summary>
@@ -163,6 +167,8 @@ partial interface IShapesClient
 
     /// <summary>The arguments of the MCP tool 'ping'.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed record PingArguments
     {
         /// <summary>The 'region' property.</summary>
@@ -172,6 +178,8 @@ partial interface IShapesClient
 
     /// <summary>A product in the catalog.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed record Product
     {
         /// <summary>The 'sku' property.</summary>
@@ -213,6 +221,8 @@ partial interface IShapesClient
 
     /// <summary>The ProductDimensions object of the tool schema.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed record ProductDimensions
     {
         /// <summary>The 'width' property.</summary>

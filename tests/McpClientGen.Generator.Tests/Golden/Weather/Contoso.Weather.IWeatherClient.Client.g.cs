@@ -13,11 +13,15 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
 
     /// <summary>Creates a client over a connection that the caller owns and disposes.</summary>
     /// <param name="connection">The authenticated connection to the MCP server.</param>
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public WeatherClient(global::McpClientGen.McpConnection connection)
         : base(connection, ownsConnection: false, SnapshotTools)
     {
     }
 
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private WeatherClient(global::McpClientGen.McpConnection connection, bool ownsConnection)
         : base(connection, ownsConnection, SnapshotTools)
     {
@@ -27,11 +31,17 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
     /// <param name="options">Endpoint and credentials. <see cref="DefaultScopes"/> apply when <c>Scopes</c> is not set.</param>
     /// <param name="timeProvider">The clock for token expiry; the system clock by default.</param>
     /// <param name="loggerFactory">Logging for the connection.</param>
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static WeatherClient Create(global::McpClientGen.McpConnectionOptions options, global::System.TimeProvider? timeProvider = null, global::Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) =>
         new(CreateConnection(options, DefaultScopes, timeProvider, loggerFactory), ownsConnection: true);
 
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     static string? global::McpClientGen.IMcpGeneratedClient<WeatherClient>.DefaultScopes => DefaultScopes;
 
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     static WeatherClient global::McpClientGen.IMcpGeneratedClient<WeatherClient>.Create(global::McpClientGen.McpConnection connection) => new(connection);
 
     /// <summary>The tools this client calls, as the snapshot describes them; see <see cref="global::McpClientGen.McpConnection.AddKnownTools"/>.</summary>
@@ -42,6 +52,8 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
     ];
 
     /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(string regionCode, bool? severeOnly = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(regionCode);
@@ -56,6 +68,8 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
     }
 
     /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(global::Contoso.Weather.IWeatherClient.AlertsSubscribeArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
@@ -66,6 +80,8 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
     }
 
     /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::Contoso.Weather.IWeatherClient.GetForecastResult> GetForecastAsync(string city, int days, global::Contoso.Weather.IWeatherClient.GetForecastUnit? unit = null, string? @class = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(city);
@@ -85,6 +101,8 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
     }
 
     /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::Contoso.Weather.IWeatherClient.GetForecastResult> GetForecastAsync(global::Contoso.Weather.IWeatherClient.GetForecastArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
@@ -99,6 +117,8 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
 
 /// <summary>Reads and writes the JSON of <see cref="WeatherClient"/> without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
+[global::System.Diagnostics.DebuggerNonUserCode]
+[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 file static class WeatherClientSerializer
 {
     public static string ToWire(global::Contoso.Weather.IWeatherClient.GetForecastUnit value) => value switch

@@ -54,6 +54,8 @@ partial interface IWeatherClient
 
     /// <summary>The arguments of the MCP tool 'alerts.subscribe'.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed record AlertsSubscribeArguments
     {
         /// <summary>The 'region-code' property.</summary>
@@ -67,6 +69,8 @@ partial interface IWeatherClient
 
     /// <summary>The arguments of the MCP tool 'get_forecast'.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed record GetForecastArguments
     {
         /// <summary>City name, e.g. &lt;Oslo&gt;.</summary>
@@ -88,6 +92,8 @@ partial interface IWeatherClient
 
     /// <summary>The GetForecastResult object of the tool schema.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed record GetForecastResult
     {
         /// <summary>The 'city' property.</summary>
@@ -125,6 +131,8 @@ partial interface IWeatherClient
 
     /// <summary>The GetForecastResultStation object of the tool schema.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed record GetForecastResultStation
     {
         /// <summary>The 'id' property.</summary>

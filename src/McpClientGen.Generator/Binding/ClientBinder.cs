@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text.RegularExpressions;
+using McpClientGen.Generator.Common;
 using McpClientGen.Generator.Diagnostics;
-using McpClientGen.Generator.Emitting;
 using McpClientGen.Generator.Model;
+using McpClientGen.Generator.Parsing;
 
-namespace McpClientGen.Generator.Parsing;
+namespace McpClientGen.Generator.Binding;
 
 /// <summary>
 /// Pairs an annotated interface with the snapshot its <c>[McpClient]</c> names, and decides the client's
@@ -19,11 +20,18 @@ internal static class ClientBinder
     /// <summary>Members of the generated class and its base that a tool method must not hide.</summary>
     private static readonly string[] ClassMemberNames = ["CallToolAsync", "DisposeAsync", "Create", "CreateConnection", "SnapshotTool"];
 
-    public static ClientSpec Bind(InterfaceSpec declaration, ImmutableArray<SnapshotSpec> snapshots)
+    public static BoundClient Bind(ParsedInterface declaration, ImmutableArray<ParsedSnapshot> snapshots)
+    {
+        var diagnostics = new List<DiagnosticInfo>(declaration.Diagnostics);
+        var client = Bind(declaration, snapshots, diagnostics);
+        return new BoundClient(declaration.Diagnostics.Count == 0 ? client : null, diagnostics.ToEquatableArray());
+    }
+
+    private static ClientSpec? Bind(ParsedInterface declaration, ImmutableArray<ParsedSnapshot> snapshots, List<DiagnosticInfo> diagnostics)
     {
         if (declaration.SnapshotName.Length == 0)
         {
-            return Failed(declaration);
+            return null;
         }
 
         var matches = snapshots
@@ -33,28 +41,29 @@ internal static class ClientBinder
 
         if (matches.Count == 0)
         {
-            return Failed(declaration, DiagnosticInfo.Create(DiagnosticDescriptors.SnapshotNotFound, declaration.SnapshotArgumentLocation, declaration.SnapshotName));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SnapshotNotFound, declaration.SnapshotNameLocation, declaration.SnapshotName));
+            return null;
         }
 
         if (matches.Count > 1)
         {
-            return Failed(declaration, DiagnosticInfo.Create(
+            diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.AmbiguousSnapshot,
-                declaration.SnapshotArgumentLocation,
+                declaration.SnapshotNameLocation,
                 declaration.SnapshotName,
                 string.Join(", ", matches.Select(s => s.Path))));
+            return null;
         }
 
         // An unusable snapshot reports its own errors once, however many interfaces use it.
         var snapshot = matches[0];
         if (!snapshot.IsUsable)
         {
-            return Failed(declaration);
+            return null;
         }
 
-        var diagnostics = new List<DiagnosticInfo>();
         var declared = declaration.DeclaredTools
-            .Select(method => DeclaredToolBinder.Bind(method, snapshot, diagnostics))
+            .Select(method => DeclaredToolBinder.Bind(method, snapshot.Spec, diagnostics))
             .Where(method => method is not null)
             .Select(method => method!)
             .ToList();
@@ -65,20 +74,20 @@ internal static class ClientBinder
         var usedNames = new HashSet<string>(
             declaration.MemberNames.Concat(ClassMemberNames).Where(IsAsyncName).Select(BaseOf),
             StringComparer.Ordinal);
-        var generated = SelectTools(declaration, snapshot, diagnostics)
+        var generated = SelectTools(declaration, snapshot.Spec, diagnostics)
             .Where(tool => !declaredNames.Contains(tool.WireName))
-            .Select(tool => Generated(tool, UniqueMethodName(tool, usedNames, diagnostics)))
+            .Select(tool => Generated(tool, UniqueMethodName(tool, snapshot, usedNames, diagnostics)))
             .ToList();
 
         var methods = generated.Concat(declared)
             .OrderBy(method => method.Tool.WireName, StringComparer.Ordinal)
             .ThenBy(method => method.Name, StringComparer.Ordinal)
             .ToEquatableArray();
-        return new ClientSpec(declaration, snapshot, methods, diagnostics.ToEquatableArray());
+        return new ClientSpec(declaration.Spec, snapshot.Spec, methods);
     }
 
     /// <summary>The tools <c>Include</c> and <c>Exclude</c> leave; a pattern that matches no tool is reported where it is written.</summary>
-    private static IEnumerable<ToolSpec> SelectTools(InterfaceSpec declaration, SnapshotSpec snapshot, List<DiagnosticInfo> diagnostics)
+    private static IEnumerable<ToolSpec> SelectTools(ParsedInterface declaration, SnapshotSpec snapshot, List<DiagnosticInfo> diagnostics)
     {
         var include = Compile(declaration.Include, "Include", snapshot, diagnostics);
         var exclude = Compile(declaration.Exclude, "Exclude", snapshot, diagnostics);
@@ -87,7 +96,7 @@ internal static class ClientBinder
             && !exclude.Any(pattern => pattern.IsMatch(tool.WireName)));
     }
 
-    private static List<Regex> Compile(EquatableArray<ToolFilterSpec> filters, string kind, SnapshotSpec snapshot, List<DiagnosticInfo> diagnostics)
+    private static List<Regex> Compile(EquatableArray<ToolFilter> filters, string kind, SnapshotSpec snapshot, List<DiagnosticInfo> diagnostics)
     {
         var patterns = new List<Regex>();
         foreach (var filter in filters)
@@ -105,12 +114,12 @@ internal static class ClientBinder
     }
 
     /// <summary>The tool's method name, unless the user declared a member with that name: then <c>Name2Async</c>, ...</summary>
-    private static string UniqueMethodName(ToolSpec tool, HashSet<string> usedNames, List<DiagnosticInfo> diagnostics)
+    private static string UniqueMethodName(ToolSpec tool, ParsedSnapshot snapshot, HashSet<string> usedNames, List<DiagnosticInfo> diagnostics)
     {
         var name = UniqueNames.Reserve(usedNames, BaseOf(tool.MethodName)) + "Async";
         if (name != tool.MethodName)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, tool.Location, tool.WireName, "tool", tool.MethodName, name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, snapshot.LocationOf(tool), tool.WireName, "tool", tool.MethodName, name));
         }
 
         return name;
@@ -130,7 +139,4 @@ internal static class ClientBinder
             tool.Result is null ? ToolReturn.CallToolResult : ToolReturn.Typed,
             "cancellationToken",
             IsDeclared: false);
-
-    private static ClientSpec Failed(InterfaceSpec declaration, params DiagnosticInfo[] diagnostics) =>
-        new(declaration, null, EquatableArray<ToolMethodSpec>.Empty, diagnostics.ToEquatableArray());
 }

@@ -1,4 +1,7 @@
-namespace McpClientGen.Generator.Model;
+using McpClientGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace McpClientGen.Generator.Parsing;
 
 /// <summary>
 /// A method the user declared with <c>[McpTool("name")]</c>. Types are kept as simple display names
@@ -11,14 +14,14 @@ namespace McpClientGen.Generator.Model;
 /// <param name="Parameters">The parameters, in order.</param>
 /// <param name="ReturnType">The declared return type's display name.</param>
 /// <param name="ReturnTypeLocation">Where the return type is written.</param>
-internal sealed record DeclaredToolSpec(
+internal sealed record DeclaredTool(
     string WireName,
-    LocationInfo? WireNameLocation,
+    Location? WireNameLocation,
     string MethodName,
-    LocationInfo? MethodLocation,
-    EquatableArray<DeclaredParameterSpec> Parameters,
+    Location? MethodLocation,
+    EquatableArray<DeclaredParameter> Parameters,
     string ReturnType,
-    LocationInfo? ReturnTypeLocation);
+    Location? ReturnTypeLocation);
 
 /// <summary>A parameter of a declared tool method.</summary>
 /// <param name="Name">The parameter's name, as C# sees it (without <c>@</c>).</param>
@@ -27,13 +30,10 @@ internal sealed record DeclaredToolSpec(
 /// <param name="DefaultValue">The default value as C# source, or <see langword="null"/> when there is none.</param>
 /// <param name="Location">Where the parameter is declared.</param>
 /// <param name="TypeLocation">Where its type is written.</param>
-internal sealed record DeclaredParameterSpec(
+internal sealed record DeclaredParameter(
     string Name,
     string Type,
     bool IsNullable,
     string? DefaultValue,
-    LocationInfo? Location,
-    LocationInfo? TypeLocation);
-
-/// <summary>An <c>Include</c> or <c>Exclude</c> pattern of <c>[McpClient]</c>: a tool name, <c>*</c> matching any run of characters.</summary>
-internal sealed record ToolFilterSpec(string Pattern, LocationInfo? Location);
+    Location? Location,
+    Location? TypeLocation);

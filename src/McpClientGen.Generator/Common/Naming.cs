@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace McpClientGen.Generator.Emitting;
+namespace McpClientGen.Generator.Common;
 
 /// <summary>
 /// Turns wire names (<c>find-customer</c>, <c>crm.findCustomer</c>, <c>FIND_CUSTOMER</c>) into idiomatic C#

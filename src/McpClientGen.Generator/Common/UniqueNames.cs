@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace McpClientGen.Generator.Emitting;
+namespace McpClientGen.Generator.Common;
 
 /// <summary>Deterministic collision handling: the first comer keeps a name, later ones get 2, 3, ...</summary>
 internal static class UniqueNames

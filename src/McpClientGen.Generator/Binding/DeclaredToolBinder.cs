@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using McpClientGen.Generator.Common;
 using McpClientGen.Generator.Diagnostics;
-using McpClientGen.Generator.Emitting;
 using McpClientGen.Generator.Model;
+using McpClientGen.Generator.Parsing;
 
-namespace McpClientGen.Generator.Parsing;
+namespace McpClientGen.Generator.Binding;
 
 /// <summary>
 /// Checks a method declared with <c>[McpTool]</c> against its tool's schema and, when it fits, binds each
@@ -15,7 +16,7 @@ internal static class DeclaredToolBinder
 {
     private const string CancellationToken = "CancellationToken";
 
-    public static ToolMethodSpec? Bind(DeclaredToolSpec method, SnapshotSpec snapshot, List<DiagnosticInfo> diagnostics)
+    public static ToolMethodSpec? Bind(DeclaredTool method, SnapshotSpec snapshot, List<DiagnosticInfo> diagnostics)
     {
         var tool = snapshot.Tools.FirstOrDefault(t => t.WireName == method.WireName);
         if (tool is null)
@@ -61,7 +62,7 @@ internal static class DeclaredToolBinder
                 method.MethodName,
                 missing.WireName,
                 tool.WireName,
-                TypeSyntax.Simple(missing.Type),
+                TypeNames.Simple(missing.Type),
                 missing.ParameterName));
         }
 
@@ -70,16 +71,16 @@ internal static class DeclaredToolBinder
             ? null
             : new ToolMethodSpec(tool, method.MethodName, bindings.ToEquatableArray(), returns.Value, cancellationTokenName, IsDeclared: true);
 
-        void Mismatch(DeclaredParameterSpec parameter, string problem) =>
+        void Mismatch(DeclaredParameter parameter, string problem) =>
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaredParameterMismatch, parameter.Location, parameter.Name, method.MethodName, tool.WireName, problem));
     }
 
     private static ParameterBinding? BindParameter(
-        DeclaredToolSpec method,
+        DeclaredTool method,
         ToolSpec tool,
-        DeclaredParameterSpec parameter,
+        DeclaredParameter parameter,
         HashSet<string> named,
-        Action<DeclaredParameterSpec, string> mismatch,
+        Action<DeclaredParameter, string> mismatch,
         List<DiagnosticInfo> diagnostics)
     {
         // A parameter may use the wire name itself or the camelCase name the generator would have chosen.
@@ -99,7 +100,7 @@ internal static class DeclaredToolBinder
             return null;
         }
 
-        var expected = TypeSyntax.Simple(property.Type.WithNullable(false));
+        var expected = TypeNames.Simple(property.Type.WithNullable(false));
         if (parameter.Type != expected)
         {
             diagnostics.Add(DiagnosticInfo.Create(
@@ -129,12 +130,12 @@ internal static class DeclaredToolBinder
         return new ParameterBinding(property, Naming.EscapeKeyword(parameter.Name), parameter.IsNullable, parameter.DefaultValue);
     }
 
-    private static ToolReturn? ReturnOf(DeclaredToolSpec method, ToolSpec tool, List<DiagnosticInfo> diagnostics)
+    private static ToolReturn? ReturnOf(DeclaredTool method, ToolSpec tool, List<DiagnosticInfo> diagnostics)
     {
         var allowed = new List<(string Type, ToolReturn Return)>();
         if (tool.Result is not null)
         {
-            allowed.Add(($"Task<{TypeSyntax.Simple(tool.Result)}>", ToolReturn.Typed));
+            allowed.Add(($"Task<{TypeNames.Simple(tool.Result)}>", ToolReturn.Typed));
         }
 
         allowed.Add(("Task<CallToolResult>", ToolReturn.CallToolResult));

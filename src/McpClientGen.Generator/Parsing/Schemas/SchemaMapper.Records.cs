@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using McpClientGen.Generator.Common;
+using McpClientGen.Generator.Model;
+using McpClientGen.Generator.Parsing.Json;
+
+namespace McpClientGen.Generator.Parsing.Schemas;
+
+/// <summary>Object schemas: their properties (merged through <c>allOf</c> and <c>$ref</c>) and the records made for them.</summary>
+internal sealed partial class SchemaMapper
+{
+    /// <summary>Names that a record member may not take, because records or <c>object</c> already declare them.</summary>
+    private static readonly string[] RecordMemberNames =
+        ["EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize"];
+
+    /// <summary>
+    /// Maps the properties of an object schema — with the schemas merged into it by <c>allOf</c> or a root
+    /// <c>$ref</c> — required ones first.
+    /// </summary>
+    /// <param name="objectSchema">The object schema.</param>
+    /// <param name="ownerTypeName">Prefix for the names of types generated for nested schemas.</param>
+    /// <param name="recordName">The record the properties become members of, whose name they may not take.</param>
+    /// <param name="areParameters">Whether they are also tool parameters, which may not take the cancellation token's name.</param>
+    public List<PropertySpec> MapProperties(JsonNode objectSchema, string ownerTypeName, string recordName, bool areParameters)
+    {
+        var parts = ObjectParts(objectSchema);
+        var required = new HashSet<string>(
+            parts.SelectMany(part => part["required"] is { Kind: JsonKind.Array } list ? list.Items : new List<JsonNode>())
+                .Where(item => item.Kind == JsonKind.String)
+                .Select(item => item.Text!),
+            StringComparer.Ordinal);
+
+        var usedIdentifiers = new HashSet<string>(RecordMemberNames, StringComparer.Ordinal) { recordName };
+        if (areParameters)
+        {
+            usedIdentifiers.Add("CancellationToken");
+        }
+
+        var properties = new List<PropertySpec>();
+        var wireNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            if (part["properties"] is not { } propertiesNode)
+            {
+                continue;
+            }
+
+            if (propertiesNode.Kind != JsonKind.Object)
+            {
+                context.ReportStructure(propertiesNode, $"'properties' in tool '{toolName}' must be an object");
+                continue;
+            }
+
+            // allOf parts may repeat a property; the first declaration wins, as merged records hold one member per name.
+            foreach (var property in propertiesNode.Properties.Where(property => wireNames.Add(property.Name)))
+            {
+                var identifier = context.ReserveName(usedIdentifiers, Naming.ToPascalCase(property.Name, "Value"), property.Name, "property", property.Value);
+                var type = Map(property.Value, ownerTypeName + identifier, property.Name);
+                properties.Add(new PropertySpec(
+                    property.Name,
+                    identifier,
+                    type,
+                    required.Contains(property.Name),
+                    DescriptionOf(property.Value),
+                    property.Value["default"] is { } defaultValue ? context.TextOf(defaultValue) : null));
+            }
+        }
+
+        return properties.OrderBy(p => p.IsRequired ? 0 : 1).ToList();
+    }
+
+    /// <summary>
+    /// Why a tool's arguments are not a fixed set of properties — a union, or a free-form map — so the method takes
+    /// them as one JSON object; <see langword="null"/> when they are, or when the tool has <paramref name="parameters"/>.
+    /// </summary>
+    public string? FreeFormArgumentsReason(JsonNode inputSchema, IReadOnlyCollection<PropertySpec> parameters)
+    {
+        if (parameters.Count > 0)
+        {
+            return null;
+        }
+
+        var kinds = ObjectParts(inputSchema).Select(part => Classify(part).Kind).ToList();
+        return kinds.Any(kind => kind is SchemaKind.Union or SchemaKind.Alternative) ? "the arguments are one of several shapes"
+            : kinds.Contains(SchemaKind.Map) ? "the arguments are a map with free-form names"
+            : null;
+    }
+
+    /// <summary>
+    /// Maps an object schema to a generated record named after its title, or <paramref name="preferredName"/>.
+    /// Identical schemas share one record: within a tool always (an input object echoed in the output), across
+    /// tools only when the schema names itself (a title, or a <c>$defs</c> entry), so that a type's name never
+    /// comes from another tool and adding a tool never renames an existing type.
+    /// </summary>
+    public TypeRef MapRecord(JsonNode objectSchema, string preferredName, bool isDefinition = false)
+    {
+        var title = objectSchema.StringOf("title");
+        var key = SchemaIdentity.Of(context, schemaRoot, objectSchema) + (isDefinition || title is not null ? "" : "\n@" + toolName);
+        if (context.Definitions.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        // Registered before its members are mapped, so a schema that contains itself refers to its own record.
+        var record = TypeRef.Record(context.ReserveTypeName(TitleOr(objectSchema, preferredName), objectSchema));
+        context.Definitions[key] = record;
+        var properties = MapProperties(objectSchema, record.Name!, record.Name!, areParameters: false);
+        context.Records.Add(new RecordSpec(record.Name!, DescriptionOf(objectSchema), properties.ToEquatableArray()));
+        return record;
+    }
+
+    /// <summary>An object schema plus the schemas merged into it through <c>allOf</c> and <c>$ref</c>.</summary>
+    private List<JsonNode> ObjectParts(JsonNode schema)
+    {
+        var parts = new List<JsonNode>();
+        var pending = new Stack<JsonNode>();
+        pending.Push(schema);
+        while (pending.Count > 0)
+        {
+            var part = pending.Pop();
+            if (part.Kind != JsonKind.Object || parts.Contains(part))
+            {
+                continue;
+            }
+
+            parts.Add(part);
+            if (part.StringOf("$ref") is { } reference && JsonPointer.Resolve(schemaRoot, reference) is { } target)
+            {
+                pending.Push(target);
+            }
+
+            if (part["allOf"] is { Kind: JsonKind.Array } allOf)
+            {
+                foreach (var merged in Enumerable.Reverse(allOf.Items))
+                {
+                    pending.Push(merged);
+                }
+            }
+        }
+
+        return parts;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Collections.Generic;
+using System.Linq;
+using McpClientGen.Generator.Common;
+using McpClientGen.Generator.Diagnostics;
+using McpClientGen.Generator.Model;
+using McpClientGen.Generator.Parsing.Json;
+using McpClientGen.Generator.Parsing.Schemas;
+
+namespace McpClientGen.Generator.Parsing;
+
+/// <summary>
+/// Reads one tool of a snapshot: its name, the method and arguments record its input schema gives, its typed result
+/// and its annotations. A tool that cannot give a method is reported and left out.
+/// </summary>
+internal static class ToolReader
+{
+    public static ToolSpec? Read(SnapshotContext context, JsonNode toolNode, HashSet<string> wireNames, HashSet<string> methodNames)
+    {
+        if (toolNode.Kind != JsonKind.Object)
+        {
+            context.ReportStructure(toolNode, "each tool must be a JSON object");
+            return null;
+        }
+
+        var wireName = toolNode.StringOf("name");
+        if (string.IsNullOrEmpty(wireName))
+        {
+            context.ReportStructure(toolNode["name"] ?? toolNode, "a tool has no 'name' string");
+            return null;
+        }
+
+        var nameNode = toolNode["name"]!;
+        if (!wireNames.Add(wireName!))
+        {
+            context.ReportStructure(nameNode, $"the tool name '{wireName}' appears more than once");
+            return null;
+        }
+
+        var inputSchema = toolNode["inputSchema"];
+        if (inputSchema is not { Kind: JsonKind.Object })
+        {
+            context.ReportStructure(inputSchema ?? toolNode, $"tool '{wireName}' has no 'inputSchema' object");
+            return null;
+        }
+
+        if (inputSchema["type"] is { } inputType && !(inputType.Kind == JsonKind.String && inputType.Text == "object"))
+        {
+            context.ReportStructure(inputType, $"the 'inputSchema' of tool '{wireName}' must have \"type\": \"object\"");
+            return null;
+        }
+
+        var methodBase = context.ReserveName(methodNames, Naming.ToPascalCase(wireName!, "Tool"), wireName!, "tool", nameNode);
+        context.TypeNames.Add(methodBase + "Async");
+        // The arguments record's name is taken first, so that no parameter (which is also one of its members) gets it.
+        var argumentsRecord = context.ReserveTypeName(methodBase + "Arguments", nameNode);
+        var mapper = new SchemaMapper(context, wireName!, inputSchema);
+        var parameters = mapper.MapProperties(inputSchema, methodBase, argumentsRecord, areParameters: true);
+
+        // Arguments that are a union or a free-form map cannot become parameters: the method takes one JSON object.
+        var freeFormReason = mapper.FreeFormArgumentsReason(inputSchema, parameters);
+        if (freeFormReason is not null)
+        {
+            context.Report(DiagnosticDescriptors.UnsupportedSchema, context.LocationOf(inputSchema), "arguments", wireName!, freeFormReason);
+        }
+
+        context.ToolNames.Add(new ToolNameLocation(wireName!, context.LocationOf(nameNode)));
+        return new ToolSpec(
+            wireName!,
+            methodBase + "Async",
+            toolNode.StringOf("title") ?? (toolNode["annotations"] is { Kind: JsonKind.Object } annotations ? annotations.StringOf("title") : null),
+            toolNode.StringOf("description"),
+            parameters.ToEquatableArray(),
+            ArgumentsRecord(context, wireName!, argumentsRecord, parameters),
+            ReadResult(context, wireName!, methodBase, toolNode["outputSchema"]),
+            ReadAnnotations(toolNode["annotations"]),
+            freeFormReason is not null,
+            inputSchema.MembersNamed("x-mcp-header").Any() ? JsonText.Minify(context.TextOf(inputSchema)) : null);
+    }
+
+    /// <summary>The record that bundles a tool's parameters, for the overload that takes one argument object.</summary>
+    private static string? ArgumentsRecord(SnapshotContext context, string wireName, string name, List<PropertySpec> parameters)
+    {
+        if (parameters.Count == 0)
+        {
+            return null;
+        }
+
+        context.Records.Add(new RecordSpec(name, $"The arguments of the MCP tool '{wireName}'.", parameters.ToEquatableArray()));
+        return name;
+    }
+
+    /// <summary>
+    /// An <c>outputSchema</c> that maps to a record or dictionary gives a typed result; anything else, <c>CallToolResult</c>.
+    /// A shape that cannot be an object, or an object with no declared shape, says nothing a type could: it is not
+    /// mapped at all, so it reports nothing and takes no type names.
+    /// </summary>
+    private static TypeRef? ReadResult(SnapshotContext context, string wireName, string methodBase, JsonNode? outputSchema)
+    {
+        if (outputSchema is null)
+        {
+            return null;
+        }
+
+        if (outputSchema.Kind != JsonKind.Object)
+        {
+            context.ReportStructure(outputSchema, $"the 'outputSchema' of tool '{wireName}' must be an object");
+            return null;
+        }
+
+        var mapper = new SchemaMapper(context, wireName, outputSchema);
+        if (!mapper.Classify(outputSchema).MayBeObject)
+        {
+            return null;
+        }
+
+        var result = mapper.Map(outputSchema, methodBase + "Result", "outputSchema");
+        return result.Kind is TypeKind.Record or TypeKind.Map ? result.WithNullable(false) : null;
+    }
+
+    private static ToolAnnotationsSpec ReadAnnotations(JsonNode? annotations) =>
+        annotations is { Kind: JsonKind.Object }
+            ? new ToolAnnotationsSpec(
+                annotations.BooleanOf("readOnlyHint"),
+                annotations.BooleanOf("destructiveHint"),
+                annotations.BooleanOf("idempotentHint"),
+                annotations.BooleanOf("openWorldHint"))
+            : ToolAnnotationsSpec.None;
+}
