@@ -29,7 +29,7 @@ public sealed class FaultTests
         var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => client.DivideAsync(5, 2));
 
         Assert.Contains(options.TokenEndpoint.AbsoluteUri, error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, stack.TokenRequestCount);
+        Assert.Empty(stack.TokenRequests);
     }
 
     [Fact]

@@ -82,11 +82,19 @@ public sealed class TokenEndpointFaultTests
 
         // A timeout other than the 30-second cap keeps the two kinds of timer apart.
         using var engine = Engine(stub, options => options.TokenRequestTimeout = TimeSpan.FromSeconds(10));
-        _ = engine.Provider.GetTokenAsync(CancellationToken.None).AsTask();
+        var task = engine.TokenAsync();
 
+        // Exactly the cap: the hint is honoured as far as the cap allows, not replaced by the jittered backoff.
         var delay = await engine.Clock.WaitForTimerAsync(engine.IsRetryDelay);
+        Assert.Equal(TimeSpan.FromSeconds(30), delay.DueTime);
 
-        Assert.InRange(delay.DueTime, TimeSpan.Zero, TimeSpan.FromSeconds(30));
+        // A moment before the 30 seconds are up the retry has not been sent; at 30 seconds it is, and succeeds.
+        engine.Clock.Advance(TimeSpan.FromSeconds(30) - TimeSpan.FromMilliseconds(1));
+        Assert.Single(stub.Requests);
+        Assert.False(task.IsCompleted);
+        engine.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal("stub-token", (await task).Value);
+        Assert.Equal(2, stub.Requests.Count);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using McpClientGen.DemoServer;
 using McpClientGen.Tests.Support;
 using Microsoft.AspNetCore.Http;
@@ -18,6 +19,8 @@ internal sealed class TokenEndpointProxy : IAsyncDisposable
     private readonly LoopbackStub _stub;
     private readonly DemoStack _stack;
     private readonly Queue<Func<HttpContext, Task>> _faults = new();
+    private readonly List<string> _issuedAccessTokens = [];
+    private Task _held = Task.CompletedTask;
 
     private TokenEndpointProxy(LoopbackStub stub, DemoStack stack)
     {
@@ -29,7 +32,22 @@ internal sealed class TokenEndpointProxy : IAsyncDisposable
     public Uri TokenEndpoint => _stub.Url(Path);
 
     /// <summary>How many token requests reached the proxy, faults included.</summary>
-    public int RequestCount => _stub.RequestsTo(Path).Count;
+    public int RequestCount => Requests.Count;
+
+    /// <summary>The token requests that reached the proxy, faults included, as the client sent them (form and headers).</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _stub.RequestsTo(Path);
+
+    /// <summary>The access tokens the real endpoint issued through this proxy, in order.</summary>
+    public IReadOnlyList<string> IssuedAccessTokens
+    {
+        get
+        {
+            lock (_issuedAccessTokens)
+            {
+                return [.. _issuedAccessTokens];
+            }
+        }
+    }
 
     public static async Task<TokenEndpointProxy> StartAsync(DemoStack stack) => new(await LoopbackStub.StartAsync(), stack);
 
@@ -44,6 +62,13 @@ internal sealed class TokenEndpointProxy : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Holds every token request from now on, fault or forward, unanswered until <paramref name="release"/> completes;
+    /// the request is recorded (and counted) on arrival. This is how a test keeps one token request in flight while
+    /// it makes sure that every caller is waiting on it.
+    /// </summary>
+    public void HoldUntil(Task release) => Volatile.Write(ref _held, release);
 
     /// <summary>Waits until <paramref name="count"/> token requests have arrived.</summary>
     public async Task WaitForRequestsAsync(int count)
@@ -65,6 +90,7 @@ internal sealed class TokenEndpointProxy : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        await Volatile.Read(ref _held).WaitAsync(context.RequestAborted);
         Func<HttpContext, Task>? fault = null;
         lock (_faults)
         {
@@ -89,9 +115,19 @@ internal sealed class TokenEndpointProxy : IAsyncDisposable
         }
 
         using var response = await Forwarder.SendAsync(forwarded, context.RequestAborted);
+        var body = await response.Content.ReadAsByteArrayAsync(context.RequestAborted);
+        if (response.IsSuccessStatusCode)
+        {
+            using var json = JsonDocument.Parse(body);
+            lock (_issuedAccessTokens)
+            {
+                _issuedAccessTokens.Add(json.RootElement.GetProperty("access_token").GetString()!);
+            }
+        }
+
         context.Response.StatusCode = (int)response.StatusCode;
         context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
-        await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 
     /// <summary>503 Service Unavailable, empty.</summary>
