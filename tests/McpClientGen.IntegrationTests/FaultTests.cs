@@ -42,7 +42,7 @@ public sealed class FaultTests
         await using var stack = await DemoStack.StartAsync();
         await using var proxy = await TokenEndpointProxy.StartAsync(stack);
         proxy.Faults(TokenEndpointProxy.Drop);
-        var options = ProxiedOptions(stack, proxy);
+        var options = proxy.ClientOptions();
         options.TokenRequestRetries = 0;
         await using var client = DemoClient.Create(options);
 
@@ -61,7 +61,7 @@ public sealed class FaultTests
         await using var stack = await DemoStack.StartAsync();
         await using var proxy = await TokenEndpointProxy.StartAsync(stack);
         var clock = new FakeClock();
-        var options = ProxiedOptions(stack, proxy);
+        var options = proxy.ClientOptions();
         options.TokenRequestRetries = 3;
         using var caller = new RawToolCaller(options, clock);
         proxy.Faults(TokenEndpointProxy.Unavailable, Respond.Status(HttpStatusCode.TooManyRequests, ("Retry-After", "2")), Respond.Hang);
@@ -82,7 +82,7 @@ public sealed class FaultTests
         await using var stack = await DemoStack.StartAsync();
         await using var proxy = await TokenEndpointProxy.StartAsync(stack);
         var clock = new FakeClock();
-        var options = ProxiedOptions(stack, proxy);
+        var options = proxy.ClientOptions();
         options.TokenRequestRetries = 3;
         await using var client = DemoClient.Create(options, clock);
         Assert.Equal("2.5", Text(await client.DivideAsync(5, 2)));
@@ -105,16 +105,11 @@ public sealed class FaultTests
     {
         await using var stack = await DemoStack.StartAsync();
         await using var proxy = await TokenEndpointProxy.StartAsync(stack);
-        var options = ProxiedOptions(stack, proxy);
+        var options = proxy.ClientOptions();
         using var caller = new RawToolCaller(options, new FakeClock());
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        proxy.HoldUntil(release.Task);
         proxy.Faults(Respond.Text(HttpStatusCode.OK, "text/html", "<html>gateway says hello</html>"));
 
-        var calls = await caller.StartDividesAsync(Herd, 5, 2);
-        await proxy.WaitForRequestsAsync(1);
-        Assert.All(calls, call => Assert.False(call.IsCompleted));
-        release.SetResult();
+        var calls = await proxy.HoldWhileStartingAsync(1, () => caller.StartDividesAsync(Herd, 5, 2));
         var errors = await AllFailAsync(calls);
 
         // A 200 with garbage is not transient, so it is not retried: one request, and its one error, for all fifty.
@@ -130,7 +125,7 @@ public sealed class FaultTests
         await using var stack = await DemoStack.StartAsync();
         await using var proxy = await TokenEndpointProxy.StartAsync(stack);
         var clock = new FakeClock();
-        var options = ProxiedOptions(stack, proxy);
+        var options = proxy.ClientOptions();
         options.TokenRequestRetries = 2;
         using var caller = new RawToolCaller(options, clock);
         Assert.Equal("2.5", await caller.DivideAsync(5, 2));
@@ -207,14 +202,6 @@ public sealed class FaultTests
         clock.AdvanceTo(await clock.WaitForTimerAsync(timer => timer.DueTime == options.TokenRequestTimeout));
         clock.AdvanceTo(await clock.WaitForTimerAsync(timer => timer.DueTime != options.TokenRequestTimeout));
         await proxy.WaitForRequestsAsync(firstRequest + 3);
-    }
-
-    /// <summary>Options whose token requests go through <paramref name="proxy"/> (so discovery is skipped).</summary>
-    private static McpConnectionOptions ProxiedOptions(DemoStack stack, TokenEndpointProxy proxy)
-    {
-        var options = stack.ClientOptions();
-        options.TokenEndpoint = proxy.TokenEndpoint;
-        return options;
     }
 
     /// <summary>

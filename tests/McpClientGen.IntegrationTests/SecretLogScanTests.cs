@@ -37,7 +37,7 @@ public sealed class SecretLogScanTests
         await using var stack = await DemoStack.StartAsync();
         await using var proxy = await TokenEndpointProxy.StartAsync(stack);
         var log = new LogCapture();
-        var options = ProxiedOptions(stack, proxy);
+        var options = proxy.ClientOptions();
         options.Scopes = "demo.read";
 
         await using (var client = DemoClient.Create(options, loggerFactory: log.CreateFactory()))
@@ -61,7 +61,7 @@ public sealed class SecretLogScanTests
         var log = new LogCapture();
         var clock = new FakeClock();
 
-        await using (var client = DemoClient.Create(ProxiedOptions(stack, proxy), clock, log.CreateFactory()))
+        await using (var client = DemoClient.Create(proxy.ClientOptions(), clock, log.CreateFactory()))
         {
             await client.GetWeatherAsync("Oslo");
 
@@ -82,7 +82,7 @@ public sealed class SecretLogScanTests
         await using var proxy = await TokenEndpointProxy.StartAsync(stack);
         var log = new LogCapture();
         var clock = new FakeClock();
-        var options = ProxiedOptions(stack, proxy);
+        var options = proxy.ClientOptions();
         proxy.Faults(TokenEndpointProxy.Unavailable, Respond.Status(HttpStatusCode.TooManyRequests, ("Retry-After", "2")));
 
         await using (var client = DemoClient.Create(options, clock, log.CreateFactory()))
@@ -103,7 +103,7 @@ public sealed class SecretLogScanTests
         await using var stack = await DemoStack.StartAsync();
         await using var proxy = await TokenEndpointProxy.StartAsync(stack);
         var log = new LogCapture();
-        var options = ProxiedOptions(stack, proxy);
+        var options = proxy.ClientOptions();
         options.ClientAuthentication = method;
         // Characters that every encoding changes, so a leak in any one of them has its own form to be found in.
         options.ClientSecret = "wrong +/=&%:é\"<" + stack.ClientSecret;
@@ -194,13 +194,6 @@ public sealed class SecretLogScanTests
         AssertLogged(log, SteppingUp, TokenRejected, TokenRequestFailed);
         AssertNothingLeaked(log, Secrets(stack, proxy), refused);
         Assert.Contains(log.Categories, category => category.StartsWith(HttpClientCategories, StringComparison.Ordinal));
-    }
-
-    private static McpConnectionOptions ProxiedOptions(DemoStack stack, TokenEndpointProxy proxy)
-    {
-        var options = stack.ClientOptions();
-        options.TokenEndpoint = proxy.TokenEndpoint;
-        return options;
     }
 
     /// <summary>The stack's client secret, and every access token and client assertion that went through the proxy.</summary>

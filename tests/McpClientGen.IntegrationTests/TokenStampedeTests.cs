@@ -21,17 +21,10 @@ public sealed class TokenStampedeTests
     {
         await using var stack = await DemoStack.StartAsync();
         await using var proxy = await TokenEndpointProxy.StartAsync(stack);
-        var options = stack.ClientOptions();
-        options.TokenEndpoint = proxy.TokenEndpoint;
         // Each raw call asks the token provider itself; a generated client's first callers would wait on its session.
-        using var caller = new RawToolCaller(options, new FakeClock());
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        proxy.HoldUntil(release.Task);
+        using var caller = new RawToolCaller(proxy.ClientOptions(), new FakeClock());
 
-        var calls = await caller.StartDividesAsync(Callers, 5, 2);
-        await proxy.WaitForRequestsAsync(1);
-        Assert.All(calls, call => Assert.False(call.IsCompleted));
-        release.SetResult();
+        var calls = await proxy.HoldWhileStartingAsync(1, () => caller.StartDividesAsync(Callers, 5, 2));
         var results = await Task.WhenAll(calls).WaitAsync(Bounded.Limit);
 
         Assert.All(results, result => Assert.Equal("2.5", result));
@@ -65,17 +58,16 @@ public sealed class TokenStampedeTests
 
         // The session is open and its token has expired on the client's clock: every call needs the next token.
         clock.Advance(TimeSpan.FromDays(1));
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        proxy.HoldUntil(release.Task);
-        var (enteredBefore, sentBefore) = (entered.Count, sent.Count);
-        var calls = Enumerable.Range(0, Callers).Select(_ => Task.Run(() => client.DivideAsync(5, 2))).ToList();
-        await entered.WaitForCountAsync(enteredBefore + Callers);
-        await proxy.WaitForRequestsAsync(2);
+        var calls = await proxy.HoldWhileStartingAsync(2, async () =>
+        {
+            var (enteredBefore, sentBefore) = (entered.Count, sent.Count);
+            var started = Enumerable.Range(0, Callers).Select(_ => Task.Run(() => client.DivideAsync(5, 2))).ToList();
+            await entered.WaitForCountAsync(enteredBefore + Callers);
 
-        // Every call is in the auth handler and none got past it: they are all waiting for the held token.
-        Assert.All(calls, call => Assert.False(call.IsCompleted));
-        Assert.Equal(sentBefore, sent.Count);
-        release.SetResult();
+            // Every call is in the auth handler and none got past it: they are all waiting for the held token.
+            Assert.Equal(sentBefore, sent.Count);
+            return started;
+        });
         var results = await Task.WhenAll(calls).WaitAsync(Bounded.Limit);
 
         Assert.All(results, result => Assert.Equal("2.5", DemoStackHttp.Text(result)));

@@ -1,4 +1,3 @@
-using McpClientGen.Tests.Support;
 using Microsoft.Extensions.Logging;
 
 namespace McpClientGen.IntegrationTests.Support;
@@ -12,7 +11,7 @@ internal sealed class LogCapture : ILoggerProvider
 {
     private readonly object _gate = new();
     private readonly List<CapturedLog> _entries = [];
-    private TaskCompletionSource _logged = NewSignal();
+    private readonly ChangeSignal _logged = new();
 
     /// <summary>Everything logged so far, in order.</summary>
     public IReadOnlyList<CapturedLog> Entries
@@ -36,32 +35,11 @@ internal sealed class LogCapture : ILoggerProvider
     /// <summary>A factory that sends everything, from Trace up, here only.</summary>
     public ILoggerFactory CreateFactory() => LoggerFactory.Create(logging => logging.AddProvider(this).SetMinimumLevel(LogLevel.Trace));
 
-    /// <summary>Completes once <paramref name="count"/> entries match; fails after a generous real-time limit.</summary>
-    public async Task WaitForAsync(Func<CapturedLog, bool> match, int count = 1)
-    {
-        while (true)
-        {
-            Task logged;
-            lock (_gate)
-            {
-                if (_entries.Count(match) >= count)
-                {
-                    return;
-                }
-
-                logged = _logged.Task;
-            }
-
-            try
-            {
-                await logged.WaitAsync(Bounded.Limit);
-            }
-            catch (TimeoutException)
-            {
-                throw new TimeoutException($"The log has {Entries.Count(match)} matching entries, not the {count} the test waited for.");
-            }
-        }
-    }
+    /// <summary>Completes once <paramref name="count"/> entries match.</summary>
+    public Task WaitForAsync(Func<CapturedLog, bool> match, int count = 1) =>
+        _logged.WaitUntilAsync(
+            () => Entries.Count(match) >= count,
+            () => $"The log has {Entries.Count(match)} matching entries, not the {count} the test waited for.");
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -71,15 +49,12 @@ internal sealed class LogCapture : ILoggerProvider
 
     private void Add(CapturedLog entry)
     {
-        TaskCompletionSource logged;
         lock (_gate)
         {
             _entries.Add(entry);
-            logged = _logged;
-            _logged = NewSignal();
         }
 
-        logged.SetResult();
+        _logged.Pulse();
     }
 
     private static string Describe(object? state) =>
@@ -92,8 +67,6 @@ internal sealed class LogCapture : ILoggerProvider
         value is System.Collections.IEnumerable items and not string
             ? string.Join(", ", items.Cast<object?>())
             : value?.ToString();
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private sealed class Logger(LogCapture capture, string category) : ILogger
     {

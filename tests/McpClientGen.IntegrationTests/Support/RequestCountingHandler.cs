@@ -1,5 +1,3 @@
-using McpClientGen.Tests.Support;
-
 namespace McpClientGen.IntegrationTests.Support;
 
 /// <summary>
@@ -10,61 +8,19 @@ namespace McpClientGen.IntegrationTests.Support;
 /// </summary>
 internal sealed class RequestCountingHandler : DelegatingHandler
 {
-    private readonly object _gate = new();
+    private readonly ChangeSignal _counted = new();
     private int _count;
-    private TaskCompletionSource _counted = NewSignal();
 
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _count;
-            }
-        }
-    }
+    public int Count => Volatile.Read(ref _count);
 
-    /// <summary>Completes once <paramref name="count"/> requests have come through; fails after a generous real-time limit.</summary>
-    public async Task WaitForCountAsync(int count)
-    {
-        while (true)
-        {
-            Task counted;
-            lock (_gate)
-            {
-                if (_count >= count)
-                {
-                    return;
-                }
-
-                counted = _counted.Task;
-            }
-
-            try
-            {
-                await counted.WaitAsync(Bounded.Limit);
-            }
-            catch (TimeoutException)
-            {
-                throw new TimeoutException($"{Count} requests came through, not the {count} the test waited for.");
-            }
-        }
-    }
+    /// <summary>Completes once <paramref name="count"/> requests have come through.</summary>
+    public Task WaitForCountAsync(int count) =>
+        _counted.WaitUntilAsync(() => Count >= count, () => $"{Count} requests came through, not the {count} the test waited for.");
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        TaskCompletionSource counted;
-        lock (_gate)
-        {
-            _count++;
-            counted = _counted;
-            _counted = NewSignal();
-        }
-
-        counted.SetResult();
+        Interlocked.Increment(ref _count);
+        _counted.Pulse();
         return base.SendAsync(request, cancellationToken);
     }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -51,6 +51,14 @@ internal sealed class TokenEndpointProxy : IAsyncDisposable
 
     public static async Task<TokenEndpointProxy> StartAsync(DemoStack stack) => new(await LoopbackStub.StartAsync(), stack);
 
+    /// <summary>The demo stack's secret client, with its token requests sent here (so discovery is skipped).</summary>
+    public McpConnectionOptions ClientOptions()
+    {
+        var options = _stack.ClientOptions();
+        options.TokenEndpoint = TokenEndpoint;
+        return options;
+    }
+
     /// <summary>Answers the next requests with these handlers, one each, before forwarding again.</summary>
     public void Faults(params Func<HttpContext, Task>[] faults)
     {
@@ -64,11 +72,22 @@ internal sealed class TokenEndpointProxy : IAsyncDisposable
     }
 
     /// <summary>
-    /// Holds every token request from now on, fault or forward, unanswered until <paramref name="release"/> completes;
-    /// the request is recorded (and counted) on arrival. This is how a test keeps one token request in flight while
-    /// it makes sure that every caller is waiting on it.
+    /// Holds every token request (fault or forward) unanswered while <paramref name="startCallers"/> starts callers,
+    /// until token request number <paramref name="request"/> has arrived and no caller has finished, so that every
+    /// caller is waiting on that request; then lets the requests go. Requests are recorded (and counted) on arrival.
     /// </summary>
-    public void HoldUntil(Task release) => Volatile.Write(ref _held, release);
+    /// <returns>The callers, which may now finish.</returns>
+    public async Task<List<T>> HoldWhileStartingAsync<T>(int request, Func<Task<List<T>>> startCallers)
+        where T : Task
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _held, release.Task);
+        var callers = await startCallers();
+        await WaitForRequestsAsync(request);
+        Assert.All(callers, caller => Assert.False(caller.IsCompleted));
+        release.SetResult();
+        return callers;
+    }
 
     /// <summary>Waits until <paramref name="count"/> token requests have arrived.</summary>
     public async Task WaitForRequestsAsync(int count)
