@@ -7,6 +7,7 @@ namespace McpClientGen.Benchmarks;
 /// <summary>
 /// Runs the BenchmarkDotNet suites (a–d) with the given arguments, then the token-stampede measurement (e), and
 /// copies the markdown reports to <c>results/</c>. <c>--stampede-only</c> runs only (e); <c>--no-stampede</c> skips it.
+/// Exits 1 when a benchmark failed or a stampede wave missed its target (one token request, no failed caller).
 /// </summary>
 internal static class Entry
 {
@@ -42,11 +43,18 @@ internal static class Entry
 
         if (!noStampede)
         {
-            var markdown = await StampedeMeasurement.RunAsync();
+            var (markdown, failures) = await StampedeMeasurement.RunAsync();
             var path = Path.Combine(resultsDirectory, "stampede.md");
             await File.WriteAllTextAsync(path, markdown);
             Console.WriteLine(markdown);
             Console.WriteLine($"Written to {path}");
+
+            // The report says so too, but a run that missed the target must not look like a passing one to CI.
+            if (failures.Count > 0)
+            {
+                Console.Error.WriteLine($"The stampede missed its target in {failures.Count} wave(s): {string.Join("; ", failures)}.");
+                return 1;
+            }
         }
 
         return 0;

@@ -19,7 +19,8 @@ internal static class StampedeMeasurement
     private const int ReferenceSamples = 20;
     private static readonly TimeSpan PastExpiry = TimeSpan.FromHours(2);
 
-    public static async Task<string> RunAsync()
+    /// <summary>The report, and the waves that missed the target (more than one token request, or a failed caller).</summary>
+    public static async Task<(string Markdown, IReadOnlyList<string> Failures)> RunAsync()
     {
         await using var stack = await DemoStack.StartAsync();
         var rows = new List<string>();
@@ -99,7 +100,7 @@ internal static class StampedeMeasurement
         markdown.AppendLine(failures.Count == 0
             ? "Every wave caused exactly one token request."
             : $"**Target missed**: {string.Join("; ", failures)}.");
-        return markdown.ToString();
+        return (markdown.ToString(), failures);
     }
 
     private static async Task<(double[] Latencies, int TokenRequests, int Failed)> StampedeAsync(DemoStack stack, Func<Task> call)

@@ -1,4 +1,6 @@
 using McpClientGen.DemoServer;
+using McpClientGen.IntegrationTests.Support;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace McpClientGen.IntegrationTests;
 
@@ -23,31 +25,40 @@ public sealed class ClientAuthenticationEndToEndTests
         Assert.Equal(sentAs, Assert.Single(stack.TokenRequests).AuthenticationMethod);
     }
 
-    public static TheoryData<string, string?> SigningKeys() => new()
+    /// <summary>Key form, the SigningAlgorithm option (null: the key's default), and the algorithm the assertion must carry.</summary>
+    public static TheoryData<string, string?, string> SigningKeys() => new()
     {
-        { "ES256, PKCS#8 PEM", null },
-        { "ES256, SEC1 PEM", null },
-        { "ES256, private JWK", null },
-        { "RS256, PKCS#1 PEM", null },
-        { "PS256, PKCS#8 PEM", "PS256" },
-        { "RS256, private JWK", null },
-        { "PS256, X.509 certificate", "PS256" },
-        { "RS256, X.509 certificate", null },
+        { "ES256, PKCS#8 PEM", null, "ES256" },
+        { "ES256, SEC1 PEM", null, "ES256" },
+        { "ES256, private JWK", null, "ES256" },
+        { "RS256, PKCS#1 PEM", null, "RS256" },
+        { "PS256, PKCS#8 PEM", "PS256", "PS256" },
+        { "RS256, private JWK", null, "RS256" },
+        { "PS256, X.509 certificate", "PS256", "PS256" },
+        { "RS256, X.509 certificate", null, "RS256" },
     };
 
     [Theory]
     [MemberData(nameof(SigningKeys))]
-    public async Task A_private_key_jwt_assertion_authenticates(string key, string? algorithm)
+    public async Task A_private_key_jwt_assertion_authenticates(string key, string? algorithm, string signedWith)
     {
         await using var stack = await DemoStack.StartAsync();
+        // The token request goes through a proxy that records it, so the test sees the assertion the server verified.
+        // With the token endpoint configured the issuer is not discovered, so the audience is set to it explicitly.
+        await using var proxy = await TokenEndpointProxy.StartAsync(stack);
         var (client, options) = JwtOptions(stack, key);
         options.SigningAlgorithm = algorithm;
+        options.TokenEndpoint = proxy.TokenEndpoint;
+        options.AssertionAudience = AssertionAudience.Custom;
+        options.CustomAssertionAudience = stack.Issuer.AbsoluteUri;
 
         await CallAsync(options);
 
         var request = Assert.Single(stack.TokenRequests);
         Assert.Equal("private_key_jwt", request.AuthenticationMethod);
         Assert.Equal(client.ClientId, request.ClientId);
+        var assertion = new JsonWebToken(Assert.Single(proxy.Requests).Form["client_assertion"]);
+        Assert.Equal(signedWith, assertion.Alg);
     }
 
     [Fact]

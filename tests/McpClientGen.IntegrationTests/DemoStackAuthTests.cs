@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using McpClientGen.DemoServer;
+using McpClientGen.IntegrationTests.Support;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using ModelContextProtocol.Client;
@@ -436,16 +437,7 @@ internal static class DemoStackAuthHttp
     /// <summary>A raw <c>tools/call</c> POST (stateless server, so no handshake is needed), to see status and challenge.</summary>
     public static async Task<HttpResponseMessage> CallToolAsync(DemoStack stack, string accessToken, string tool, string argumentsJson)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, stack.McpEndpoint)
-        {
-            Content = new StringContent(
-                $$$"""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"{{{tool}}}","arguments":{{{argumentsJson}}}}}""",
-                Encoding.UTF8,
-                "application/json"),
-        };
-        request.Headers.Accept.ParseAdd("application/json");
-        request.Headers.Accept.ParseAdd("text/event-stream");
-        request.Headers.Add("MCP-Protocol-Version", "2025-11-25");
+        using var request = McpToolCallRequest.Create(stack.McpEndpoint, tool, argumentsJson);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return await Http.SendAsync(request);
     }

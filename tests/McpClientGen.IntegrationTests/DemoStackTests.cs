@@ -44,6 +44,8 @@ public sealed class DemoStackTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("invalid_client", body.RootElement.GetProperty("error").GetString());
         Assert.Equal(0, stack.TokenRequestCount);
+        // Seen and recorded as refused, so a test can tell "refused" from "never sent".
+        Assert.Equal("invalid_client", Assert.Single(stack.TokenRequests).Error);
     }
 
     [Fact]

@@ -14,6 +14,10 @@ namespace McpClientGen.IntegrationTests;
 /// restart and a revoked token. The MCP server is the real one throughout; only the token endpoint's faults come from
 /// a stub (<see cref="TokenEndpointProxy"/>), which forwards to the real endpoint once its faults are used up. Polly's
 /// retry delays and per-attempt timeouts run on a <see cref="FakeClock"/>, advanced only when the engine waits on it.
+/// The herds of first callers, and the herds whose token request fails, call through <see cref="RawToolCaller"/>: a
+/// generated client's first callers all wait on the request that opens its session, the only one that asks for a token,
+/// whereas here each of the fifty asks the token provider, and the test checks that they all are in the engine before
+/// the token request may end.
 /// </summary>
 public sealed class FaultTests
 {
@@ -32,7 +36,7 @@ public sealed class FaultTests
         var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => client.DivideAsync(5, 2));
 
         Assert.Contains(options.TokenEndpoint.AbsoluteUri, error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, stack.TokenRequestCount);
+        Assert.Empty(stack.TokenRequests);
     }
 
     [Fact]
@@ -41,8 +45,7 @@ public sealed class FaultTests
         await using var stack = await DemoStack.StartAsync();
         await using var proxy = await TokenEndpointProxy.StartAsync(stack);
         proxy.Faults(TokenEndpointProxy.Drop);
-        var options = stack.ClientOptions();
-        options.TokenEndpoint = proxy.TokenEndpoint;
+        var options = proxy.ClientOptions();
         options.TokenRequestRetries = 0;
         await using var client = DemoClient.Create(options);
 
@@ -61,18 +64,17 @@ public sealed class FaultTests
         await using var stack = await DemoStack.StartAsync();
         await using var proxy = await TokenEndpointProxy.StartAsync(stack);
         var clock = new FakeClock();
-        var options = stack.ClientOptions();
-        options.TokenEndpoint = proxy.TokenEndpoint;
+        var options = proxy.ClientOptions();
         options.TokenRequestRetries = 3;
-        await using var client = DemoClient.Create(options, clock);
+        using var caller = new RawToolCaller(options, clock);
         proxy.Faults(TokenEndpointProxy.Unavailable, Respond.Status(HttpStatusCode.TooManyRequests, ("Retry-After", "2")), Respond.Hang);
 
-        // Started on this thread, so every caller is waiting before the first token request is answered.
-        var calls = Enumerable.Range(0, Herd).Select(_ => client.DivideAsync(5, 2)).ToList();
+        // All fifty are in the auth engine before the clock lets the first retry go; each needs a token of its own.
+        var calls = await caller.StartDividesAsync(Herd, 5, 2);
         await DriveRetriesAsync(clock, proxy, options, firstRequest: 1);
         var results = await Task.WhenAll(calls).WaitAsync(Bounded.Limit);
 
-        Assert.All(results, result => Assert.Equal("2.5", Text(result)));
+        Assert.All(results, result => Assert.Equal("2.5", result));
         Assert.Equal(1 + options.TokenRequestRetries, proxy.RequestCount);
         Assert.Equal(1, stack.TokenRequestCount);
     }
@@ -83,8 +85,7 @@ public sealed class FaultTests
         await using var stack = await DemoStack.StartAsync();
         await using var proxy = await TokenEndpointProxy.StartAsync(stack);
         var clock = new FakeClock();
-        var options = stack.ClientOptions();
-        options.TokenEndpoint = proxy.TokenEndpoint;
+        var options = proxy.ClientOptions();
         options.TokenRequestRetries = 3;
         await using var client = DemoClient.Create(options, clock);
         Assert.Equal("2.5", Text(await client.DivideAsync(5, 2)));
@@ -107,30 +108,48 @@ public sealed class FaultTests
     {
         await using var stack = await DemoStack.StartAsync();
         await using var proxy = await TokenEndpointProxy.StartAsync(stack);
-        var options = stack.ClientOptions();
-        options.TokenEndpoint = proxy.TokenEndpoint;
-        await using var client = DemoClient.Create(options);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        proxy.Faults(async context =>
-        {
-            await release.Task;
-            await Respond.Text(HttpStatusCode.OK, "text/html", "<html>gateway says hello</html>")(context);
-        });
+        var options = proxy.ClientOptions();
+        using var caller = new RawToolCaller(options, new FakeClock());
+        proxy.Faults(Respond.Text(HttpStatusCode.OK, "text/html", "<html>gateway says hello</html>"));
 
-        var calls = Enumerable.Range(0, Herd).Select(_ => client.DivideAsync(5, 2)).ToList();
-        await proxy.WaitForRequestsAsync(1);
-        release.SetResult();
+        var calls = await proxy.HoldWhileStartingAsync(1, () => caller.StartDividesAsync(Herd, 5, 2));
+        var errors = await AllFailAsync(calls);
 
-        foreach (var call in calls)
+        // A 200 with garbage is not transient, so it is not retried: one request, and its one error, for all fifty.
+        Assert.Contains("not a JSON object", errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(1, proxy.RequestCount);
+        Assert.Equal("2.5", await caller.DivideAsync(5, 2));
+        Assert.Equal(2, proxy.RequestCount);
+    }
+
+    [Fact]
+    public async Task Fifty_callers_at_expiry_share_the_failure_of_one_token_request_after_every_retry_and_the_next_call_recovers()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var proxy = await TokenEndpointProxy.StartAsync(stack);
+        var clock = new FakeClock();
+        var options = proxy.ClientOptions();
+        options.TokenRequestRetries = 2;
+        using var caller = new RawToolCaller(options, clock);
+        Assert.Equal("2.5", await caller.DivideAsync(5, 2));
+
+        // The token has expired on the client's clock, and the authorization server answers 503 to the request and
+        // to each retry.
+        clock.Advance(TimeSpan.FromDays(1));
+        proxy.Faults([.. Enumerable.Repeat(TokenEndpointProxy.Unavailable, 1 + options.TokenRequestRetries)]);
+        var calls = await caller.StartDividesAsync(Herd, 5, 2);
+        for (var retry = 1; retry <= options.TokenRequestRetries; retry++)
         {
-            var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => call.WaitAsync(Bounded.Limit));
-            Assert.Contains("not a JSON object", error.Message, StringComparison.Ordinal);
+            await proxy.WaitForRequestsAsync(1 + retry);
+            clock.AdvanceTo(await clock.WaitForTimerAsync(timer => timer.DueTime != options.TokenRequestTimeout));
         }
 
-        // A 200 with garbage is not transient, so it is not retried: one request for all fifty.
-        Assert.Equal(1, proxy.RequestCount);
-        Assert.Equal("2.5", Text(await client.DivideAsync(5, 2)));
-        Assert.Equal(2, proxy.RequestCount);
+        var errors = await AllFailAsync(calls);
+
+        Assert.Contains("503", errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(1 + 1 + options.TokenRequestRetries, proxy.RequestCount);
+        Assert.Equal("2.5", await caller.DivideAsync(5, 2));
+        Assert.Equal(2, stack.TokenRequestCount);
     }
 
     [Fact]
@@ -219,6 +238,22 @@ public sealed class FaultTests
         Assert.Equal(2, server.SessionIds.Count);
         Assert.Equal(lost, server.SessionIds[0]);
         Assert.NotEqual(lost, server.SessionIds[1]);
+    }
+
+    /// <summary>
+    /// Every call's authentication error; they must be one and the same exception object, which is what the one
+    /// shared token request threw (a caller with a request of its own would have an error of its own).
+    /// </summary>
+    private static async Task<List<McpAuthenticationException>> AllFailAsync(IEnumerable<Task<string>> calls)
+    {
+        var errors = new List<McpAuthenticationException>();
+        foreach (var call in calls)
+        {
+            errors.Add(await Assert.ThrowsAsync<McpAuthenticationException>(() => call.WaitAsync(Bounded.Limit)));
+        }
+
+        Assert.Single(errors.Distinct());
+        return errors;
     }
 
     private static int UnusedPort()

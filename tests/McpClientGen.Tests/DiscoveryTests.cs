@@ -223,7 +223,10 @@ public sealed class DiscoveryTests
 
         // The production chain, as McpConnection builds it.
         await using var connection = McpConnection.Create(new McpConnectionOptions { Endpoint = endpoint, ClientId = "client", ClientSecret = "secret" });
-        await Assert.ThrowsAnyAsync<Exception>(() => connection.ListToolsAsync());
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => connection.ListToolsAsync());
+
+        // The SDK is handed the 307 itself: neither the transport nor the auth handler went to the other origin.
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, error.StatusCode);
 
         Assert.Equal("Bearer stub-token", mcp.RequestsTo("/mcp")[0].Header("Authorization"));
         Assert.Empty(elsewhere.Requests);

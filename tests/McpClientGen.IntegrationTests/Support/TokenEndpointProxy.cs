@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using McpClientGen.DemoServer;
 using McpClientGen.Tests.Support;
 using Microsoft.AspNetCore.Http;
@@ -18,6 +19,8 @@ internal sealed class TokenEndpointProxy : IAsyncDisposable
     private readonly LoopbackStub _stub;
     private readonly DemoStack _stack;
     private readonly Queue<Func<HttpContext, Task>> _faults = new();
+    private readonly List<string> _issuedAccessTokens = [];
+    private Task _held = Task.CompletedTask;
 
     private TokenEndpointProxy(LoopbackStub stub, DemoStack stack)
     {
@@ -29,9 +32,32 @@ internal sealed class TokenEndpointProxy : IAsyncDisposable
     public Uri TokenEndpoint => _stub.Url(Path);
 
     /// <summary>How many token requests reached the proxy, faults included.</summary>
-    public int RequestCount => _stub.RequestsTo(Path).Count;
+    public int RequestCount => Requests.Count;
+
+    /// <summary>The token requests that reached the proxy, faults included, as the client sent them (form and headers).</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _stub.RequestsTo(Path);
+
+    /// <summary>The access tokens the real endpoint issued through this proxy, in order.</summary>
+    public IReadOnlyList<string> IssuedAccessTokens
+    {
+        get
+        {
+            lock (_issuedAccessTokens)
+            {
+                return [.. _issuedAccessTokens];
+            }
+        }
+    }
 
     public static async Task<TokenEndpointProxy> StartAsync(DemoStack stack) => new(await LoopbackStub.StartAsync(), stack);
+
+    /// <summary>The demo stack's secret client, with its token requests sent here (so discovery is skipped).</summary>
+    public McpConnectionOptions ClientOptions()
+    {
+        var options = _stack.ClientOptions();
+        options.TokenEndpoint = TokenEndpoint;
+        return options;
+    }
 
     /// <summary>Answers the next requests with these handlers, one each, before forwarding again.</summary>
     public void Faults(params Func<HttpContext, Task>[] faults)
@@ -43,6 +69,24 @@ internal sealed class TokenEndpointProxy : IAsyncDisposable
                 _faults.Enqueue(fault);
             }
         }
+    }
+
+    /// <summary>
+    /// Holds every token request (fault or forward) unanswered while <paramref name="startCallers"/> starts callers,
+    /// until token request number <paramref name="request"/> has arrived and no caller has finished, so that every
+    /// caller is waiting on that request; then lets the requests go. Requests are recorded (and counted) on arrival.
+    /// </summary>
+    /// <returns>The callers, which may now finish.</returns>
+    public async Task<List<T>> HoldWhileStartingAsync<T>(int request, Func<Task<List<T>>> startCallers)
+        where T : Task
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _held, release.Task);
+        var callers = await startCallers();
+        await WaitForRequestsAsync(request);
+        Assert.All(callers, caller => Assert.False(caller.IsCompleted));
+        release.SetResult();
+        return callers;
     }
 
     /// <summary>Waits until <paramref name="count"/> token requests have arrived.</summary>
@@ -65,6 +109,7 @@ internal sealed class TokenEndpointProxy : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        await Volatile.Read(ref _held).WaitAsync(context.RequestAborted);
         Func<HttpContext, Task>? fault = null;
         lock (_faults)
         {
@@ -89,9 +134,19 @@ internal sealed class TokenEndpointProxy : IAsyncDisposable
         }
 
         using var response = await Forwarder.SendAsync(forwarded, context.RequestAborted);
+        var body = await response.Content.ReadAsByteArrayAsync(context.RequestAborted);
+        if (response.IsSuccessStatusCode)
+        {
+            using var json = JsonDocument.Parse(body);
+            lock (_issuedAccessTokens)
+            {
+                _issuedAccessTokens.Add(json.RootElement.GetProperty("access_token").GetString()!);
+            }
+        }
+
         context.Response.StatusCode = (int)response.StatusCode;
         context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
-        await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 
     /// <summary>503 Service Unavailable, empty.</summary>

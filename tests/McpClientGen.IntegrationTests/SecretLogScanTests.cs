@@ -1,0 +1,242 @@
+using System.Net;
+using McpClientGen.DemoServer;
+using McpClientGen.IntegrationTests.Support;
+using McpClientGen.Testing;
+using McpClientGen.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace McpClientGen.IntegrationTests;
+
+/// <summary>
+/// Client secrets, private keys, client assertions and access tokens never reach a log or an exception, in any
+/// encoding (<see cref="SecretForms"/>). Every entry of every category, at Trace, of whole flows against the demo stack
+/// is searched: calls, a scope step-up, a rejected token, refresh-ahead, retried token requests, refused credentials, a
+/// failed discovery, and the dependency-injection path with <see cref="IHttpClientFactory"/>'s own logging. Token requests
+/// go through <see cref="TokenEndpointProxy"/>, which records the tokens issued and the assertions sent, so the scan
+/// looks for exactly those. Each test also checks that the SDK's categories (and on the DI path
+/// <c>System.Net.Http.HttpClient.*</c>) were captured, so an empty log cannot pass for a clean one.
+/// </summary>
+public sealed class SecretLogScanTests
+{
+    private const string SdkCategories = "ModelContextProtocol.";
+    private const string HttpClientCategories = "System.Net.Http.HttpClient.";
+
+    // AuthLog's event ids: the flows each test claims to run must show in the log.
+    private const int TokenReceived = 111;
+    private const int TokenRequestFailed = 112;
+    private const int RefreshingAhead = 113;
+    private const int RetryingBackchannelRequest = 114;
+    private const int TokenRejected = 120;
+    private const int SteppingUp = 121;
+
+    [Fact]
+    public async Task Calls_a_scope_step_up_and_a_rejected_token_log_no_secret_and_no_token()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var proxy = await TokenEndpointProxy.StartAsync(stack);
+        var log = new LogCapture();
+        var options = proxy.ClientOptions();
+        options.Scopes = "demo.read";
+
+        await using (var client = DemoClient.Create(options, loggerFactory: log.CreateFactory()))
+        {
+            await client.GetWeatherAsync("Oslo");
+            await client.CreateTicketAsync("Needs demo.write", priority: 2, urgent: false);
+            stack.RevokeIssuedTokens();
+            await client.GetWeatherAsync("Oslo");
+        }
+
+        AssertLogged(log, SteppingUp, TokenRejected);
+        Assert.Equal(3, proxy.IssuedAccessTokens.Count);
+        AssertNothingLeaked(log, Secrets(stack, proxy));
+    }
+
+    [Fact]
+    public async Task Refresh_ahead_logs_no_secret_and_no_token()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var proxy = await TokenEndpointProxy.StartAsync(stack);
+        var log = new LogCapture();
+        var clock = new FakeClock();
+
+        await using (var client = DemoClient.Create(proxy.ClientOptions(), clock, log.CreateFactory()))
+        {
+            await client.GetWeatherAsync("Oslo");
+
+            // Past 80 % of the usable hour the next call is served the current token and starts the replacement.
+            clock.Advance(TimeSpan.FromMinutes(50));
+            await client.GetWeatherAsync("Oslo");
+            await log.WaitForAsync(entry => entry.EventId.Id == TokenReceived, count: 2);
+        }
+
+        AssertLogged(log, RefreshingAhead);
+        AssertNothingLeaked(log, Secrets(stack, proxy));
+    }
+
+    [Fact]
+    public async Task Retried_token_requests_log_no_secret_and_no_token()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var proxy = await TokenEndpointProxy.StartAsync(stack);
+        var log = new LogCapture();
+        var clock = new FakeClock();
+        var options = proxy.ClientOptions();
+        proxy.Faults(TokenEndpointProxy.Unavailable, Respond.Status(HttpStatusCode.TooManyRequests, ("Retry-After", "2")));
+
+        await using (var client = DemoClient.Create(options, clock, log.CreateFactory()))
+        {
+            await clock.CompleteAsync(client.GetWeatherAsync("Oslo"), timer => timer.DueTime != options.TokenRequestTimeout);
+        }
+
+        AssertLogged(log, RetryingBackchannelRequest);
+        Assert.Equal(3, proxy.RequestCount);
+        AssertNothingLeaked(log, Secrets(stack, proxy));
+    }
+
+    [Theory]
+    [InlineData(ClientAuthenticationMethod.ClientSecretBasic)]
+    [InlineData(ClientAuthenticationMethod.ClientSecretPost)]
+    public async Task A_refused_secret_is_in_no_log_and_no_exception_in_any_encoding(ClientAuthenticationMethod method)
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var proxy = await TokenEndpointProxy.StartAsync(stack);
+        var log = new LogCapture();
+        var options = proxy.ClientOptions();
+        options.ClientAuthentication = method;
+        // Characters that every encoding changes, so a leak in any one of them has its own form to be found in.
+        options.ClientSecret = "wrong +/=&%:é\"<" + stack.ClientSecret;
+
+        await using var client = DemoClient.Create(options, loggerFactory: log.CreateFactory());
+        var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => client.GetWeatherAsync("Oslo"));
+
+        Assert.Equal("invalid_client", error.Error);
+        AssertLogged(log, TokenRequestFailed);
+        var secrets = Secrets(stack, proxy).AddClientSecret(stack.ClientId, options.ClientSecret);
+        AssertNothingLeaked(log, secrets, error);
+    }
+
+    [Fact]
+    public async Task Private_keys_and_client_assertions_are_in_no_log_and_no_exception()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var proxy = await TokenEndpointProxy.StartAsync(stack);
+        var log = new LogCapture();
+        var jwtClient = stack.JwtClients.Es256;
+        var options = new McpConnectionOptions
+        {
+            Endpoint = stack.McpEndpoint,
+            ClientId = jwtClient.ClientId,
+            PrivateKey = jwtClient.PrivateJwk,
+            TokenEndpoint = proxy.TokenEndpoint,
+            AssertionAudience = AssertionAudience.Custom,
+            CustomAssertionAudience = stack.Issuer.AbsoluteUri,
+        };
+
+        await using (var client = DemoClient.Create(options, loggerFactory: log.CreateFactory()))
+        {
+            await client.GetWeatherAsync("Oslo");
+        }
+
+        // A key the server does not know for this client: the assertion is refused.
+        options.PrivateKey = stack.JwtClients.Rs256.PrivateKeyPem;
+        await using var refused = DemoClient.Create(options, loggerFactory: log.CreateFactory());
+        var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => refused.GetWeatherAsync("Oslo"));
+
+        Assert.Equal(2, proxy.Requests.Count(request => request.Form.ContainsKey("client_assertion")));
+        var secrets = Secrets(stack, proxy).AddPrivateKey(jwtClient.PrivateJwk).AddPrivateKey(jwtClient.PrivateKeyPem).AddPrivateKey(options.PrivateKey);
+        AssertNothingLeaked(log, secrets, error);
+    }
+
+    [Fact]
+    public async Task A_failed_discovery_logs_no_secret()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var log = new LogCapture();
+        var options = stack.ClientOptions();
+        options.AuthorizationServer = new Uri("http://127.0.0.1:9/not-listed");
+
+        await using var client = DemoClient.Create(options, loggerFactory: log.CreateFactory());
+        var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => client.GetWeatherAsync("Oslo"));
+
+        Assert.Contains("not among those", error.Message, StringComparison.Ordinal);
+        Assert.Contains(log.Entries, entry => entry.Category.StartsWith("McpClientGen", StringComparison.Ordinal));
+        AssertNothingLeaked(log, new SecretForms().AddClientSecret(stack.ClientId, stack.ClientSecret), error);
+    }
+
+    [Fact]
+    public async Task The_dependency_injection_path_logs_no_secret_and_no_token_in_any_category_HttpClient_included()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var proxy = await TokenEndpointProxy.StartAsync(stack);
+        var log = new LogCapture();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Endpoint"] = stack.McpEndpoint.AbsoluteUri,
+            ["ClientId"] = stack.ClientId,
+            ["ClientSecret"] = stack.ClientSecret,
+            ["TokenEndpoint"] = proxy.TokenEndpoint.AbsoluteUri,
+            ["Scopes"] = "demo.read",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(log).SetMinimumLevel(LogLevel.Trace));
+        services.AddMcpClient<IDemoClient, DemoClient>(configuration);
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IDemoClient>();
+
+        await client.GetWeatherAsync("Oslo");
+        await client.CreateTicketAsync("Needs demo.write", priority: 2, urgent: false);
+        stack.RevokeIssuedTokens();
+        await client.GetWeatherAsync("Oslo");
+        var refused = await Assert.ThrowsAsync<McpAuthorizationException>(() => client.PurgeTicketsAsync());
+
+        AssertLogged(log, SteppingUp, TokenRejected, TokenRequestFailed);
+        AssertNothingLeaked(log, Secrets(stack, proxy), refused);
+        Assert.Contains(log.Categories, category => category.StartsWith(HttpClientCategories, StringComparison.Ordinal));
+    }
+
+    /// <summary>The stack's client secret, and every access token and client assertion that went through the proxy.</summary>
+    private static SecretForms Secrets(DemoStack stack, TokenEndpointProxy proxy)
+    {
+        var secrets = new SecretForms().AddClientSecret(stack.ClientId, stack.ClientSecret);
+        foreach (var token in proxy.IssuedAccessTokens)
+        {
+            secrets.AddToken("access token", token);
+        }
+
+        foreach (var request in proxy.Requests)
+        {
+            if (request.Form.TryGetValue("client_assertion", out var assertion))
+            {
+                secrets.AddToken("client assertion", assertion);
+            }
+        }
+
+        return secrets;
+    }
+
+    private static void AssertLogged(LogCapture log, params int[] eventIds)
+    {
+        foreach (var id in eventIds)
+        {
+            Assert.True(log.Entries.Any(entry => entry.EventId.Id == id), $"The flow did not run as claimed: no log entry with event id {id}.");
+        }
+    }
+
+    /// <summary>
+    /// Nothing of <paramref name="secrets"/> in any log entry or in <paramref name="errors"/>; and the log is not empty
+    /// where it matters: McpClientGen's and the SDK's categories logged.
+    /// </summary>
+    private static void AssertNothingLeaked(LogCapture log, SecretForms secrets, params Exception[] errors)
+    {
+        var categories = log.Categories;
+        Assert.True(
+            categories.Any(category => category.StartsWith("McpClientGen", StringComparison.Ordinal))
+                && categories.Any(category => category.StartsWith(SdkCategories, StringComparison.Ordinal)),
+            $"Captured categories: {string.Join(", ", categories)}");
+        var texts = log.Texts.Concat(errors.Select(error => ($"the {error.GetType().Name}", error.ToString())));
+        var findings = secrets.FindIn(texts);
+        Assert.True(findings.Count == 0, "Leaked:\n" + string.Join("\n", findings));
+    }
+}
