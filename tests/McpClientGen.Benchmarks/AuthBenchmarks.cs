@@ -21,36 +21,36 @@ namespace McpClientGen.Benchmarks;
 [SimpleJob(warmupCount: 5, iterationCount: 20)]
 public class AuthenticatedCallBenchmarks
 {
-    private LoopbackMcpServer server = null!;
-    private DemoStack stack = null!;
-    private DemoClient unauthenticated = null!;
-    private DemoClient authenticatedSameServer = null!;
-    private DemoClient authenticatedDemoStack = null!;
-    private int tokensAfterSetup;
+    private LoopbackMcpServer _server = null!;
+    private DemoStack _stack = null!;
+    private DemoClient _unauthenticated = null!;
+    private DemoClient _authenticatedSameServer = null!;
+    private DemoClient _authenticatedDemoStack = null!;
+    private int _tokensAfterSetup;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        server = await LoopbackMcpServer.StartAsync<BenchTools>();
-        stack = await DemoStack.StartAsync();
-        unauthenticated = new DemoClient(McpConnection.CreateUnauthenticated(server.Endpoint));
-        authenticatedSameServer = DemoClient.Create(new McpConnectionOptions
+        _server = await LoopbackMcpServer.StartAsync<BenchTools>();
+        _stack = await DemoStack.StartAsync();
+        _unauthenticated = new DemoClient(McpConnection.CreateUnauthenticated(_server.Endpoint));
+        _authenticatedSameServer = DemoClient.Create(new McpConnectionOptions
         {
-            Endpoint = server.Endpoint,
-            TokenEndpoint = stack.TokenEndpoint,
+            Endpoint = _server.Endpoint,
+            TokenEndpoint = _stack.TokenEndpoint,
             // The authorization server issues tokens for its own MCP endpoint only; this one ignores the audience.
             ResourceIndicator = ResourceIndicatorMode.Never,
-            ClientId = stack.ClientId,
-            ClientSecret = stack.ClientSecret,
+            ClientId = _stack.ClientId,
+            ClientSecret = _stack.ClientSecret,
         });
-        authenticatedDemoStack = DemoClient.Create(new McpConnectionOptions
+        _authenticatedDemoStack = DemoClient.Create(new McpConnectionOptions
         {
-            Endpoint = stack.McpEndpoint,
-            ClientId = stack.ClientId,
-            ClientSecret = stack.ClientSecret,
+            Endpoint = _stack.McpEndpoint,
+            ClientId = _stack.ClientId,
+            ClientSecret = _stack.ClientSecret,
         });
 
-        foreach (var client in new[] { unauthenticated, authenticatedSameServer, authenticatedDemoStack })
+        foreach (var client in new[] { _unauthenticated, _authenticatedSameServer, _authenticatedDemoStack })
         {
             var result = await client.GetWeatherAsync("Oslo");
             if (result.City != "Oslo")
@@ -59,10 +59,10 @@ public class AuthenticatedCallBenchmarks
             }
         }
 
-        tokensAfterSetup = stack.TokenRequestCount;
-        if (tokensAfterSetup != 2)
+        _tokensAfterSetup = _stack.TokenRequestCount;
+        if (_tokensAfterSetup != 2)
         {
-            throw new InvalidOperationException($"Expected one token per authenticated client, got {tokensAfterSetup}.");
+            throw new InvalidOperationException($"Expected one token per authenticated client, got {_tokensAfterSetup}.");
         }
     }
 
@@ -70,26 +70,26 @@ public class AuthenticatedCallBenchmarks
     public async Task CleanupAsync()
     {
         // The measured calls must all have used the cached tokens.
-        var tokens = stack.TokenRequestCount;
-        await unauthenticated.DisposeAsync();
-        await authenticatedSameServer.DisposeAsync();
-        await authenticatedDemoStack.DisposeAsync();
-        await stack.DisposeAsync();
-        await server.DisposeAsync();
-        if (tokens != tokensAfterSetup)
+        var tokens = _stack.TokenRequestCount;
+        await _unauthenticated.DisposeAsync();
+        await _authenticatedSameServer.DisposeAsync();
+        await _authenticatedDemoStack.DisposeAsync();
+        await _stack.DisposeAsync();
+        await _server.DisposeAsync();
+        if (tokens != _tokensAfterSetup)
         {
-            throw new InvalidOperationException($"{tokens - tokensAfterSetup} token request(s) during the measured calls; the cache was not hit.");
+            throw new InvalidOperationException($"{tokens - _tokensAfterSetup} token request(s) during the measured calls; the cache was not hit.");
         }
 
-        Console.WriteLine($"// Token requests during the measured calls: {tokens - tokensAfterSetup}");
+        Console.WriteLine($"// Token requests during the measured calls: {tokens - _tokensAfterSetup}");
     }
 
     [Benchmark(Baseline = true, Description = "unauthenticated typed call")]
-    public Task<IDemoClient.GetWeatherResult> Unauthenticated() => unauthenticated.GetWeatherAsync("Oslo");
+    public Task<IDemoClient.GetWeatherResult> Unauthenticated() => _unauthenticated.GetWeatherAsync("Oslo");
 
     [Benchmark(Description = "authenticated typed call, same server (client-side auth cost)")]
-    public Task<IDemoClient.GetWeatherResult> AuthenticatedSameServer() => authenticatedSameServer.GetWeatherAsync("Oslo");
+    public Task<IDemoClient.GetWeatherResult> AuthenticatedSameServer() => _authenticatedSameServer.GetWeatherAsync("Oslo");
 
     [Benchmark(Description = "authenticated typed call, DemoStack (client + server auth cost)")]
-    public Task<IDemoClient.GetWeatherResult> AuthenticatedDemoStack() => authenticatedDemoStack.GetWeatherAsync("Oslo");
+    public Task<IDemoClient.GetWeatherResult> AuthenticatedDemoStack() => _authenticatedDemoStack.GetWeatherAsync("Oslo");
 }

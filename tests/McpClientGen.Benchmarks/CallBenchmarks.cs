@@ -17,17 +17,17 @@ public class TypedVsRawCallBenchmarks
 {
     private static readonly Dictionary<string, object?> RawArguments = new() { ["city"] = "Oslo" };
 
-    private LoopbackMcpServer server = null!;
-    private DemoClient typed = null!;
-    private McpClient raw = null!;
+    private LoopbackMcpServer _server = null!;
+    private DemoClient _typed = null!;
+    private McpClient _raw = null!;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        server = await LoopbackMcpServer.StartAsync<BenchTools>();
-        typed = new DemoClient(McpConnection.CreateUnauthenticated(server.Endpoint));
-        raw = await McpClient.CreateAsync(new HttpClientTransport(
-            new HttpClientTransportOptions { Endpoint = server.Endpoint, TransportMode = HttpTransportMode.StreamableHttp }));
+        _server = await LoopbackMcpServer.StartAsync<BenchTools>();
+        _typed = new DemoClient(McpConnection.CreateUnauthenticated(_server.Endpoint));
+        _raw = await McpClient.CreateAsync(new HttpClientTransport(
+            new HttpClientTransportOptions { Endpoint = _server.Endpoint, TransportMode = HttpTransportMode.StreamableHttp }));
 
         // Sanity: both calls work and agree before anything is measured.
         var typedResult = await Typed();
@@ -42,16 +42,16 @@ public class TypedVsRawCallBenchmarks
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
-        await typed.DisposeAsync();
-        await raw.DisposeAsync();
-        await server.DisposeAsync();
+        await _typed.DisposeAsync();
+        await _raw.DisposeAsync();
+        await _server.DisposeAsync();
     }
 
     /// <summary>The SDK as is: a dictionary of arguments in, a <see cref="CallToolResult"/> out.</summary>
     [Benchmark(Baseline = true, Description = "raw SDK CallToolAsync(name, dictionary)")]
-    public Task<CallToolResult> Raw() => raw.CallToolAsync("get_weather", RawArguments).AsTask();
+    public Task<CallToolResult> Raw() => _raw.CallToolAsync("get_weather", RawArguments).AsTask();
 
     /// <summary>The generated method: typed arguments in, the typed result record out (read from structuredContent).</summary>
     [Benchmark(Description = "typed GetWeatherAsync(city)")]
-    public Task<IDemoClient.GetWeatherResult> Typed() => typed.GetWeatherAsync("Oslo");
+    public Task<IDemoClient.GetWeatherResult> Typed() => _typed.GetWeatherAsync("Oslo");
 }

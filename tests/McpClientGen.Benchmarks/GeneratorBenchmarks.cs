@@ -26,10 +26,10 @@ public class GeneratorBenchmarks
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
 
-    private CSharpCompilation compilation = null!;
-    private CSharpCompilation edited = null!;
-    private ImmutableArray<AdditionalText> additionalTexts;
-    private GeneratorDriver warm = null!;
+    private CSharpCompilation _compilation = null!;
+    private CSharpCompilation _edited = null!;
+    private ImmutableArray<AdditionalText> _additionalTexts;
+    private GeneratorDriver _warm = null!;
 
     [Params(10, 100, 1000)]
     public int Tools { get; set; }
@@ -37,8 +37,8 @@ public class GeneratorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        additionalTexts = [new InMemoryAdditionalText("/schemas/synthetic.mcp.json", SyntheticSnapshot.Create(Tools))];
-        compilation = CSharpCompilation.Create(
+        _additionalTexts = [new InMemoryAdditionalText("/schemas/synthetic.mcp.json", SyntheticSnapshot.Create(Tools))];
+        _compilation = CSharpCompilation.Create(
             "Consumer",
             [
                 CSharpSyntaxTree.ParseText(Interface, ParseOptions, path: "Interface.cs"),
@@ -46,32 +46,32 @@ public class GeneratorBenchmarks
             ],
             References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        edited = compilation.ReplaceSyntaxTree(
-            compilation.SyntaxTrees.Last(),
+        _edited = _compilation.ReplaceSyntaxTree(
+            _compilation.SyntaxTrees.Last(),
             CSharpSyntaxTree.ParseText("namespace App; public class Other { public int Changed; }", ParseOptions, path: "Other.cs"));
 
         CheckCold();
         CheckIncremental();
-        warm = Driver(track: false).RunGenerators(compilation);
+        _warm = Driver(track: false).RunGenerators(_compilation);
     }
 
     [Benchmark(Baseline = true, Description = "cold (new driver)")]
-    public GeneratorDriver Cold() => Driver(track: false).RunGenerators(compilation);
+    public GeneratorDriver Cold() => Driver(track: false).RunGenerators(_compilation);
 
     [Benchmark(Description = "incremental (unrelated edit)")]
-    public GeneratorDriver Incremental() => warm.RunGenerators(edited);
+    public GeneratorDriver Incremental() => _warm.RunGenerators(_edited);
 
     private GeneratorDriver Driver(bool track) =>
         CSharpGeneratorDriver.Create(
             [new McpClientGenerator().AsSourceGenerator()],
-            additionalTexts,
+            _additionalTexts,
             ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
 
     /// <summary>The cold run emits a client with every tool and no errors.</summary>
     private void CheckCold()
     {
-        var result = Driver(track: false).RunGenerators(compilation).GetRunResult();
+        var result = Driver(track: false).RunGenerators(_compilation).GetRunResult();
         var errors = result.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
         {
@@ -90,8 +90,8 @@ public class GeneratorBenchmarks
     /// <summary>After the unrelated edit every tracked output is cached or unchanged: nothing is re-emitted.</summary>
     private void CheckIncremental()
     {
-        var driver = Driver(track: true).RunGenerators(compilation);
-        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        var driver = Driver(track: true).RunGenerators(_compilation);
+        var result = driver.RunGenerators(_edited).GetRunResult().Results.Single();
         var outputs = result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(run => run.Outputs)
             .Concat(result.TrackedSteps["Clients"].SelectMany(run => run.Outputs))
             .Concat(result.TrackedSteps["Snapshots"].SelectMany(run => run.Outputs))

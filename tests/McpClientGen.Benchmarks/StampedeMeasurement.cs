@@ -170,18 +170,18 @@ internal static class StampedeMeasurement
     /// <summary>The token engine as <see cref="McpConnection.Create"/> builds it, on a clock this measurement moves.</summary>
     private sealed class Engine : IDisposable
     {
-        private readonly ClientCredentialsEngine engine;
+        private readonly ClientCredentialsEngine _engine;
 
         public Engine(DemoStack stack)
         {
             var options = new McpConnectionOptions { Endpoint = stack.McpEndpoint, ClientId = stack.ClientId, ClientSecret = stack.ClientSecret };
-            engine = ClientCredentialsEngine.Create(options, Clock, loggerFactory: null);
+            _engine = ClientCredentialsEngine.Create(options, Clock, loggerFactory: null);
         }
 
         public ShiftableClock Clock { get; } = new();
 
-        public ClientCredentialsTokenProvider Provider => engine.Provider;
+        public ClientCredentialsTokenProvider Provider => _engine.Provider;
 
-        public void Dispose() => engine.Dispose();
+        public void Dispose() => _engine.Dispose();
     }
 }

@@ -13,38 +13,38 @@ namespace McpClientGen.Benchmarks;
 [SimpleJob(warmupCount: 5, iterationCount: 15)]
 public class TokenCacheBenchmarks
 {
-    private DemoStack stack = null!;
-    private ClientCredentialsEngine engine = null!;
-    private ClientCredentialsTokenProvider provider = null!;
-    private ValueTask<AccessToken?> cached;
-    private int tokensAfterSetup;
+    private DemoStack _stack = null!;
+    private ClientCredentialsEngine _engine = null!;
+    private ClientCredentialsTokenProvider _provider = null!;
+    private ValueTask<AccessToken?> _cached;
+    private int _tokensAfterSetup;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        stack = await DemoStack.StartAsync();
-        var options = new McpConnectionOptions { Endpoint = stack.McpEndpoint, ClientId = stack.ClientId, ClientSecret = stack.ClientSecret };
-        engine = ClientCredentialsEngine.Create(options, TimeProvider.System, loggerFactory: null);
-        provider = engine.Provider;
-        var token = await provider.GetTokenAsync(CancellationToken.None) ?? throw new InvalidOperationException("No token.");
-        cached = new ValueTask<AccessToken?>(token);
+        _stack = await DemoStack.StartAsync();
+        var options = new McpConnectionOptions { Endpoint = _stack.McpEndpoint, ClientId = _stack.ClientId, ClientSecret = _stack.ClientSecret };
+        _engine = ClientCredentialsEngine.Create(options, TimeProvider.System, loggerFactory: null);
+        _provider = _engine.Provider;
+        var token = await _provider.GetTokenAsync(CancellationToken.None) ?? throw new InvalidOperationException("No token.");
+        _cached = new ValueTask<AccessToken?>(token);
 
-        var hit = provider.GetTokenAsync(CancellationToken.None);
+        var hit = _provider.GetTokenAsync(CancellationToken.None);
         if (!hit.IsCompletedSuccessfully || !ReferenceEquals(hit.Result, token))
         {
             throw new InvalidOperationException("The second call did not take the cache-hit path.");
         }
 
-        tokensAfterSetup = stack.TokenRequestCount;
+        _tokensAfterSetup = _stack.TokenRequestCount;
     }
 
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
-        var tokens = stack.TokenRequestCount;
-        engine.Dispose();
-        await stack.DisposeAsync();
-        if (tokens != tokensAfterSetup || tokens != 1)
+        var tokens = _stack.TokenRequestCount;
+        _engine.Dispose();
+        await _stack.DisposeAsync();
+        if (tokens != _tokensAfterSetup || tokens != 1)
         {
             throw new InvalidOperationException($"Expected exactly one token request in all, got {tokens}.");
         }
@@ -52,8 +52,8 @@ public class TokenCacheBenchmarks
 
     /// <summary>The least any cache could do: hand back a stored, completed ValueTask.</summary>
     [Benchmark(Baseline = true, Description = "return a cached ValueTask")]
-    public object? CachedValueTask() => cached.Result;
+    public object? CachedValueTask() => _cached.Result;
 
     [Benchmark(Description = "ClientCredentialsTokenProvider.GetTokenAsync (hit)")]
-    public object? GetTokenAsyncHit() => provider.GetTokenAsync(CancellationToken.None).Result;
+    public object? GetTokenAsyncHit() => _provider.GetTokenAsync(CancellationToken.None).Result;
 }

@@ -5,9 +5,9 @@ namespace McpClientGen.Cli.Tests.Support;
 /// <summary>One demo stack for the tests of a class: none of them changes its state.</summary>
 public sealed class DemoStackFixture : IAsyncLifetime
 {
-    private DemoStack? stack;
+    private DemoStack? _stack;
 
-    public DemoStack Stack => stack ?? throw new InvalidOperationException("The stack has not started.");
+    public DemoStack Stack => _stack ?? throw new InvalidOperationException("The stack has not started.");
 
     public string Endpoint => Stack.McpEndpoint.AbsoluteUri;
 
@@ -15,13 +15,13 @@ public sealed class DemoStackFixture : IAsyncLifetime
     public IReadOnlyDictionary<string, string?> SecretEnvironment =>
         new Dictionary<string, string?> { ["MCPGEN_CLIENT_SECRET"] = Stack.ClientSecret };
 
-    public async Task InitializeAsync() => stack = await DemoStack.StartAsync();
+    public async Task InitializeAsync() => _stack = await DemoStack.StartAsync();
 
     public async Task DisposeAsync()
     {
-        if (stack is not null)
+        if (_stack is not null)
         {
-            await stack.DisposeAsync();
+            await _stack.DisposeAsync();
         }
     }
 }
