@@ -10,7 +10,7 @@ using ModelContextProtocol.Protocol;
 namespace McpClientGen.IntegrationTests;
 
 /// <summary>
-/// Issue 7, item 3: the authorization server down at start, transient token-endpoint faults under load, an MCP server
+/// Faults: the authorization server down at start, transient token-endpoint faults under load, an MCP server
 /// restart and a revoked token. The MCP server is the real one throughout; only the token endpoint's faults come from
 /// a stub (<see cref="TokenEndpointProxy"/>), which forwards to the real endpoint once its faults are used up. Polly's
 /// retry delays and per-attempt timeouts run on a <see cref="FakeClock"/>, advanced only when the engine waits on it.

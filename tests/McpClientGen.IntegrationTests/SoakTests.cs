@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace McpClientGen.IntegrationTests;
 
 /// <summary>
-/// Issue 7, item 2: 32 callers share one generated client for 30 seconds against the demo stack, whose tokens live
+/// 32 callers share one generated client for 30 seconds against the demo stack, whose tokens live
 /// five seconds, so the token is replaced several times under load.
 /// </summary>
 /// <remarks>
@@ -16,7 +16,7 @@ namespace McpClientGen.IntegrationTests;
 /// "No caller waits on a token request" is measured with counters, not with timing. Every MCP request asks the token
 /// provider for a token once (twice with a 401 resend), and the provider's fast path, the one that returns a completed
 /// <c>ValueTask</c> without waiting, is exactly the path that adds to <c>mcpclientgen.token.cache_hits</c>. A
-/// handler inside the auth handler counts the requests sent. So requests sent minus cache hits is the number of
+/// handler added to the client's HttpClient counts the requests sent. So requests sent minus cache hits is the number of
 /// times a caller had to wait for a token: it must be 1 (the session's first request, before any token exists).
 /// Likewise token requests minus background refreshes (<c>mcpclientgen.token.refreshes</c>) counts the requests a
 /// caller started itself: 1. The server's 401 count must stay 0, as a 401 means a caller waited for a new token.

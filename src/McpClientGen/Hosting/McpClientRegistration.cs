@@ -36,8 +36,8 @@ internal sealed class McpClientRegistration : IAsyncDisposable
     /// <summary>The client's connection, over the factory's <see cref="HttpClient"/> (and so its handlers).</summary>
     public McpConnection Connection => _connection.Value;
 
-    /// <summary>An auth handler for the factory's handler chain, sharing this client's tokens.</summary>
-    public DelegatingHandler CreateHandler() => _engine.CreateHandler(inner: null, ownsEngine: false);
+    /// <summary>The auth handler in front of <paramref name="transport"/>, sharing this client's tokens.</summary>
+    public DelegatingHandler CreateHandler(HttpMessageHandler transport) => _engine.CreateHandler(transport, ownsEngine: false);
 
     public async ValueTask DisposeAsync()
     {

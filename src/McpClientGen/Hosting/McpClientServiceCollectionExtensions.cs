@@ -43,8 +43,10 @@ public static class McpClientServiceCollectionExtensions
         services.TryAddSingleton(provider => TClient.Create(provider.GetRequiredKeyedService<McpClientRegistration>(name).Connection));
         services.TryAddSingleton<TInterface>(provider => provider.GetRequiredService<TClient>());
 
+        // The auth handler is part of the primary handler, innermost: handlers the app adds, and the factory's own
+        // request logging (whose structured header values are not redacted), never see the Authorization header.
         return services.AddHttpClient(name)
-            .ConfigurePrimaryHttpMessageHandler(ClientCredentialsEngine.CreateTransportHandler)
-            .AddHttpMessageHandler(provider => provider.GetRequiredKeyedService<McpClientRegistration>(name).CreateHandler());
+            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredKeyedService<McpClientRegistration>(name)
+                .CreateHandler(ClientCredentialsEngine.CreateTransportHandler()));
     }
 }
