@@ -67,6 +67,9 @@ public sealed class DemoStack : IAsyncDisposable
     /// <summary>Every answered token request so far, successful or not, in order.</summary>
     public IReadOnlyList<DemoTokenRequest> TokenRequests => _authorizationServer.TokenRequests;
 
+    /// <summary>How many requests reached the MCP endpoint, whatever their answer.</summary>
+    public int McpRequestCount => _mcpServer.RequestCount;
+
     /// <summary>How many requests to the MCP endpoint were rejected with 401 Unauthorized.</summary>
     public int Mcp401Count => _mcpServer.UnauthorizedCount;
 

@@ -20,6 +20,7 @@ internal sealed class McpServerHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ClientCapabilitiesRecorder _capabilities = new();
     private Uri? _endpoint;
+    private int _requestCount;
     private int _unauthorizedCount;
     private int _forbiddenCount;
 
@@ -76,11 +77,14 @@ internal sealed class McpServerHost : IAsyncDisposable
         _app = builder.Build();
         _app.Use(async (context, next) =>
         {
-            await next(context);
             if (!context.Request.Path.StartsWithSegments(EndpointPath))
             {
+                await next(context);
                 return;
             }
+
+            Interlocked.Increment(ref _requestCount);
+            await next(context);
 
             if (context.Response.StatusCode == StatusCodes.Status401Unauthorized)
             {
@@ -102,6 +106,9 @@ internal sealed class McpServerHost : IAsyncDisposable
 
     /// <summary>The MCP endpoint, e.g. <c>http://127.0.0.1:5123/mcp</c>.</summary>
     public Uri Endpoint => _endpoint ?? throw new InvalidOperationException("The MCP server has not started.");
+
+    /// <summary>Requests that reached the MCP endpoint, whatever their answer.</summary>
+    public int RequestCount => Volatile.Read(ref _requestCount);
 
     /// <summary>Requests to the MCP endpoint answered with 401.</summary>
     public int UnauthorizedCount => Volatile.Read(ref _unauthorizedCount);

@@ -1,10 +1,10 @@
 namespace McpClientGen.IntegrationTests.Support;
 
 /// <summary>
-/// Counts the requests that pass through it; where it sits says what is counted. Added with
-/// <c>AddHttpMessageHandler</c> after <c>AddMcpClient</c>, it sits inside the auth handler and sees every send, a
-/// resend after a 401 included. In front of the auth handler it counts the requests that have entered the auth
-/// engine, which a test waits for before it lets a held token request go.
+/// Counts the requests that pass through it. Added with <c>AddHttpMessageHandler</c> after <c>AddMcpClient</c>, it
+/// sits in front of the auth handler (which is part of the primary handler) and counts the MCP requests the client
+/// sends, each once (the auth handler's own resend after a 401 is not seen); a test waits for that count before it lets
+/// a held token request go.
 /// </summary>
 internal sealed class RequestCountingHandler : DelegatingHandler
 {
