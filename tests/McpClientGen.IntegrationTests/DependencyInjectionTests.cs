@@ -79,6 +79,7 @@ public sealed class DependencyInjectionTests
             ["Endpoint"] = stack.McpEndpoint.AbsoluteUri,
             ["ClientId"] = stack.ClientId,
             ["ClientSecret"] = "the-old-secret-that-was-revoked",
+            ["AuthorizationServer"] = stack.Issuer.AbsoluteUri,
         };
         var configuration = (IConfigurationRoot)new ConfigurationBuilder().AddInMemoryCollection(source).Build();
         var services = new ServiceCollection();
@@ -99,7 +100,7 @@ public sealed class DependencyInjectionTests
     public async Task The_auth_engine_works_with_the_plain_SDK_without_generated_clients()
     {
         await using var stack = await DemoStack.StartAsync();
-        var options = new McpConnectionOptions { Endpoint = stack.McpEndpoint, ClientId = stack.ClientId, ClientSecret = stack.ClientSecret };
+        var options = stack.ClientOptions();
 
         // The C# counterpart of the TypeScript ClientCredentialsProvider and the Python ClientCredentialsOAuthProvider.
         using var http = new HttpClient(McpClientCredentials.CreateHandler(options));
