@@ -139,6 +139,14 @@ public sealed class DemoStack : IAsyncDisposable
     /// </summary>
     public void RevokeIssuedTokens() => _revocation.RevokeIssuedTokens();
 
+    /// <summary>
+    /// Makes the MCP server's protected-resource metadata name <paramref name="issuers"/> instead of the demo authorization
+    /// server, as a server that moved to another authorization server, or a compromised one collecting credentials,
+    /// would. The MCP server still accepts only the demo authorization server's tokens.
+    /// </summary>
+    /// <param name="issuers">The authorization servers' issuers to name, in order.</param>
+    public void AdvertiseAuthorizationServers(params Uri[] issuers) => _mcpServer.AdvertiseAuthorizationServers(issuers);
+
     /// <summary>Stops both servers and drops the authorization server's database.</summary>
     /// <returns>A task that completes when both servers have stopped.</returns>
     public async ValueTask DisposeAsync()

@@ -23,6 +23,7 @@ internal sealed class McpServerHost : IAsyncDisposable
     private int _requestCount;
     private int _unauthorizedCount;
     private int _forbiddenCount;
+    private string[]? _advertisedIssuers;
 
     private McpServerHost(DemoStackOptions options, Uri issuer, AccessTokenRevocation revocation)
     {
@@ -57,12 +58,18 @@ internal sealed class McpServerHost : IAsyncDisposable
                     },
                 };
             })
-            .AddMcp(mcp => mcp.ResourceMetadata = new ProtectedResourceMetadata
+            .AddMcp(mcp =>
             {
-                Resource = Endpoint.AbsoluteUri,
-                AuthorizationServers = [issuer.AbsoluteUri],
-                ScopesSupported = [.. DemoScopes.Permitted],
-                ResourceName = "Demo MCP server",
+                mcp.ResourceMetadata = ResourceMetadata([issuer.AbsoluteUri]);
+                mcp.Events.OnResourceMetadataRequest = context =>
+                {
+                    if (Volatile.Read(ref _advertisedIssuers) is { } advertised)
+                    {
+                        context.ResourceMetadata = ResourceMetadata(advertised);
+                    }
+
+                    return Task.CompletedTask;
+                };
             });
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, InvalidTokenChallengeHandler>();
@@ -122,6 +129,10 @@ internal sealed class McpServerHost : IAsyncDisposable
     /// <summary>The protected-resource metadata URL (RFC 9728) that the 401 and 403 challenges name.</summary>
     public Uri ResourceMetadataUrl => new(Endpoint, "/.well-known/oauth-protected-resource" + Endpoint.AbsolutePath);
 
+    /// <summary>Makes the protected-resource metadata name these issuers instead of the demo authorization server.</summary>
+    public void AdvertiseAuthorizationServers(IEnumerable<Uri> issuers) =>
+        Volatile.Write(ref _advertisedIssuers, [.. issuers.Select(issuer => issuer.AbsoluteUri)]);
+
     public static async Task<McpServerHost> StartAsync(
         DemoStackOptions options, Uri issuer, AccessTokenRevocation revocation, CancellationToken cancellationToken)
     {
@@ -138,6 +149,14 @@ internal sealed class McpServerHost : IAsyncDisposable
             throw;
         }
     }
+
+    private ProtectedResourceMetadata ResourceMetadata(IEnumerable<string> authorizationServers) => new()
+    {
+        Resource = Endpoint.AbsoluteUri,
+        AuthorizationServers = [.. authorizationServers],
+        ScopesSupported = [.. DemoScopes.Permitted],
+        ResourceName = "Demo MCP server",
+    };
 
     public async ValueTask DisposeAsync()
     {

@@ -8,8 +8,10 @@ using Microsoft.Extensions.Configuration;
 using ModelContextProtocol.Protocol;
 
 // With no arguments: start the demo authorization server and MCP server in-process and call them.
-// With --endpoint URL: call a real server; the client id and secret come from configuration
-// (environment variables Mcp__ClientId / Mcp__ClientSecret / Mcp__Scopes, or user-secrets).
+// With --endpoint URL: call a real server; the client id, secret and the authorization server they belong to come from
+// configuration (environment variables Mcp__ClientId / Mcp__ClientSecret / Mcp__AuthorizationServer / Mcp__Scopes, or
+// user-secrets). The secret is sent only to the authorization server named there (or Mcp__TokenEndpoint), unless
+// Mcp__TrustDiscoveredAuthorizationServer=true trusts the one the server's metadata names.
 var configuration = new ConfigurationBuilder()
     .AddUserSecrets<IDemoClient>(optional: true)
     .AddEnvironmentVariables()
@@ -21,7 +23,7 @@ var section = configuration.GetSection("Mcp");
 // The native build leaves the in-process demo out (its servers are not built for Native AOT): point it at one.
 if (section["Endpoint"] is not { Length: > 0 })
 {
-    Console.Error.WriteLine("This native build needs --endpoint URL and Mcp__ClientId / Mcp__ClientSecret.");
+    Console.Error.WriteLine("This native build needs --endpoint URL and Mcp__ClientId / Mcp__ClientSecret / Mcp__AuthorizationServer.");
     return 2;
 }
 
@@ -37,7 +39,13 @@ else
 {
     Console.WriteLine("Starting the demo stack (OpenIddict authorization server + MCP server) on 127.0.0.1 ...");
     stack = await DemoStack.StartAsync();
-    options = new McpConnectionOptions { Endpoint = stack.McpEndpoint, ClientId = stack.ClientId, ClientSecret = stack.ClientSecret };
+    options = new McpConnectionOptions
+    {
+        Endpoint = stack.McpEndpoint,
+        ClientId = stack.ClientId,
+        ClientSecret = stack.ClientSecret,
+        AuthorizationServer = stack.Issuer, // the secret belongs to this issuer and is sent nowhere else
+    };
     Console.WriteLine($"  MCP endpoint {stack.McpEndpoint}, issuer {stack.Issuer}");
 }
 #endif

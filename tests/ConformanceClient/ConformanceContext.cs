@@ -19,7 +19,11 @@ internal sealed record ConformanceContext(string? ClientId, string? ClientSecret
             Read(root, "client_id"), Read(root, "client_secret"), Read(root, "private_key_pem"), Read(root, "signing_algorithm"));
     }
 
-    /// <summary>Connection options for the scenario's MCP server, authenticated as the context says.</summary>
+    /// <summary>
+    /// Connection options for the scenario's MCP server, authenticated as the context says. Each scenario starts its own
+    /// authorization server on a port of its choosing, which the client can only learn from the resource's metadata, so
+    /// it trusts the one discovered (and pins it for the connection).
+    /// </summary>
     public McpConnectionOptions Options(Uri endpoint) => new()
     {
         Endpoint = endpoint,
@@ -27,6 +31,7 @@ internal sealed record ConformanceContext(string? ClientId, string? ClientSecret
         ClientSecret = ClientSecret,
         PrivateKey = PrivateKeyPem,
         SigningAlgorithm = SigningAlgorithm,
+        TrustDiscoveredAuthorizationServer = true,
     };
 
     /// <inheritdoc />

@@ -48,7 +48,10 @@ internal static class Scenarios
             {
                 // This scenario gives no credentials: any will do, since the client must stop at discovery, when the
                 // protected-resource metadata names another resource.
-                var options = new McpConnectionOptions { Endpoint = serverUrl, ClientId = "conformance-client", ClientSecret = "not-used" };
+                var options = new McpConnectionOptions
+                {
+                    Endpoint = serverUrl, ClientId = "conformance-client", ClientSecret = "not-used", TrustDiscoveredAuthorizationServer = true,
+                };
                 await using var connection = McpConnection.Create(options);
                 await using var client = new AuthTestClient(connection);
                 await client.TestToolAsync();

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using McpClientGen.Testing;
 using McpClientGen.DemoServer;
+using McpClientGen.IntegrationTests;
 
 namespace McpClientGen.Benchmarks;
 
@@ -43,12 +44,7 @@ public class AuthenticatedCallBenchmarks
             ClientId = _stack.ClientId,
             ClientSecret = _stack.ClientSecret,
         });
-        _authenticatedDemoStack = DemoClient.Create(new McpConnectionOptions
-        {
-            Endpoint = _stack.McpEndpoint,
-            ClientId = _stack.ClientId,
-            ClientSecret = _stack.ClientSecret,
-        });
+        _authenticatedDemoStack = DemoClient.Create(_stack.ClientOptions());
 
         foreach (var client in new[] { _unauthenticated, _authenticatedSameServer, _authenticatedDemoStack })
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using McpClientGen.DemoServer;
+using McpClientGen.IntegrationTests;
 
 namespace McpClientGen.Benchmarks;
 
@@ -67,8 +68,7 @@ internal static class StampedeMeasurement
         for (var round = 1; round <= Rounds; round++)
         {
             var clock = new ShiftableClock();
-            await using var client = DemoClient.Create(
-                new McpConnectionOptions { Endpoint = stack.McpEndpoint, ClientId = stack.ClientId, ClientSecret = stack.ClientSecret }, clock);
+            await using var client = DemoClient.Create(stack.ClientOptions(), clock);
             var cold = await StampedeAsync(stack, () => client.GetWeatherAsync("Oslo"));
             rows.Add(Row($"typed calls, cold cache, round {round}", cold, coldReference, failures));
             clock.Shift(PastExpiry);
@@ -174,8 +174,7 @@ internal static class StampedeMeasurement
 
         public Engine(DemoStack stack)
         {
-            var options = new McpConnectionOptions { Endpoint = stack.McpEndpoint, ClientId = stack.ClientId, ClientSecret = stack.ClientSecret };
-            _engine = ClientCredentialsEngine.Create(options, Clock, loggerFactory: null);
+            _engine = ClientCredentialsEngine.Create(stack.ClientOptions(), Clock, loggerFactory: null);
         }
 
         public ShiftableClock Clock { get; } = new();

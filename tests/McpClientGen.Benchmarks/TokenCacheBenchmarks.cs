@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using McpClientGen.DemoServer;
+using McpClientGen.IntegrationTests;
 
 namespace McpClientGen.Benchmarks;
 
@@ -23,8 +24,7 @@ public class TokenCacheBenchmarks
     public async Task SetupAsync()
     {
         _stack = await DemoStack.StartAsync();
-        var options = new McpConnectionOptions { Endpoint = _stack.McpEndpoint, ClientId = _stack.ClientId, ClientSecret = _stack.ClientSecret };
-        _engine = ClientCredentialsEngine.Create(options, TimeProvider.System, loggerFactory: null);
+        _engine = ClientCredentialsEngine.Create(_stack.ClientOptions(), TimeProvider.System, loggerFactory: null);
         _provider = _engine.Provider;
         var token = await _provider.GetTokenAsync(CancellationToken.None) ?? throw new InvalidOperationException("No token.");
         _cached = new ValueTask<AccessToken?>(token);

@@ -172,7 +172,7 @@ public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<Dem
     }
 
     private Task<CliResult> CheckAsync(string path) =>
-        Mcpgen.RunAsync(demo.SecretEnvironment, "check", demo.Endpoint, path, "--client-id", demo.Stack.ClientId);
+        Mcpgen.RunAsync(demo.SecretEnvironment, "check", demo.Endpoint, path, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer);
 
     private static JsonNode LoadCommitted() => JsonNode.Parse(File.ReadAllText(CommittedSnapshot))!;
 }

@@ -13,7 +13,7 @@ public sealed class ListCommandTests(DemoStackFixture demo) : IClassFixture<Demo
         var committed = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryPaths.Combine("schemas", "demo.mcp.json")))!["tools"]!.AsArray();
         var expected = committed.Select(tool => (string)tool!["name"]!).Order(StringComparer.Ordinal).ToList();
 
-        var result = await Mcpgen.RunAsync(demo.SecretEnvironment, "list", demo.Endpoint, "--client-id", demo.Stack.ClientId);
+        var result = await Mcpgen.RunAsync(demo.SecretEnvironment, "list", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(expected, result.OutLines.Select(line => line.Split(' ')[0]));

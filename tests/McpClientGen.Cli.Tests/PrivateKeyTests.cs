@@ -26,7 +26,7 @@ public sealed class PrivateKeyTests(DemoStackFixture demo) : IClassFixture<DemoS
         var tokensBefore = demo.Stack.TokenRequestCountFor(client.ClientId);
 
         // No secret in the environment: the key is the only credential.
-        var result = await Mcpgen.RunAsync(new Dictionary<string, string?>(), "list", demo.Endpoint, "--client-id", client.ClientId, "--private-key-file", keyFile);
+        var result = await Mcpgen.RunAsync(new Dictionary<string, string?>(), "list", demo.Endpoint, "--client-id", client.ClientId, "--authorization-server", demo.Issuer, "--private-key-file", keyFile);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("get_weather", result.Out, StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed class PrivateKeyTests(DemoStackFixture demo) : IClassFixture<DemoS
         var output = temp.Combine("demo.mcp.json");
 
         var result = await Mcpgen.RunAsync(
-            new Dictionary<string, string?>(), "snapshot", demo.Endpoint, "--client-id", demo.Stack.JwtClients.Es256.ClientId, "--private-key-file", keyFile, "-o", output);
+            new Dictionary<string, string?>(), "snapshot", demo.Endpoint, "--client-id", demo.Stack.JwtClients.Es256.ClientId, "--authorization-server", demo.Issuer, "--private-key-file", keyFile, "-o", output);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
@@ -60,7 +60,7 @@ public sealed class PrivateKeyTests(DemoStackFixture demo) : IClassFixture<DemoS
         var keyFile = temp.Combine("encrypted.pem");
         await File.WriteAllTextAsync(
             keyFile, client.EcKey!.ExportEncryptedPkcs8PrivateKeyPem(password, new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 100_000)));
-        string[] args = ["list", demo.Endpoint, "--client-id", client.ClientId, "--private-key-file", keyFile, "--private-key-password-env", "KEY_PASSWORD"];
+        string[] args = ["list", demo.Endpoint, "--client-id", client.ClientId, "--authorization-server", demo.Issuer, "--private-key-file", keyFile, "--private-key-password-env", "KEY_PASSWORD"];
 
         var opened = await Mcpgen.RunAsync(new Dictionary<string, string?> { ["KEY_PASSWORD"] = password }, args);
         var missing = await Mcpgen.RunAsync(new Dictionary<string, string?>(), args);
@@ -82,7 +82,7 @@ public sealed class PrivateKeyTests(DemoStackFixture demo) : IClassFixture<DemoS
         await File.WriteAllTextAsync(keyFile, otherKey);
 
         var result = await Mcpgen.RunAsync(
-            new Dictionary<string, string?>(), "list", demo.Endpoint, "--client-id", demo.Stack.JwtClients.Es256.ClientId, "--private-key-file", keyFile, "--verbose");
+            new Dictionary<string, string?>(), "list", demo.Endpoint, "--client-id", demo.Stack.JwtClients.Es256.ClientId, "--authorization-server", demo.Issuer, "--private-key-file", keyFile, "--verbose");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("error: ", result.Error, StringComparison.Ordinal);
@@ -96,7 +96,7 @@ public sealed class PrivateKeyTests(DemoStackFixture demo) : IClassFixture<DemoS
         var keyFile = temp.Combine("missing.pem");
 
         var result = await Mcpgen.RunAsync(
-            new Dictionary<string, string?>(), "list", demo.Endpoint, "--client-id", demo.Stack.JwtClients.Es256.ClientId, "--private-key-file", keyFile);
+            new Dictionary<string, string?>(), "list", demo.Endpoint, "--client-id", demo.Stack.JwtClients.Es256.ClientId, "--authorization-server", demo.Issuer, "--private-key-file", keyFile);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Cannot read the private key file", result.Error, StringComparison.Ordinal);

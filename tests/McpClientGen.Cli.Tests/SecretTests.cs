@@ -18,7 +18,7 @@ public sealed class SecretTests(DemoStackFixture demo) : IClassFixture<DemoStack
     {
         var environment = new Dictionary<string, string?> { ["CRM_SECRET"] = demo.Stack.ClientSecret, ["MCPGEN_CLIENT_SECRET"] = "not-this-one" };
 
-        var result = await Mcpgen.RunAsync(environment, "list", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--client-secret-env", "CRM_SECRET");
+        var result = await Mcpgen.RunAsync(environment, "list", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer, "--client-secret-env", "CRM_SECRET");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("get_weather", result.Out, StringComparison.Ordinal);
@@ -27,7 +27,7 @@ public sealed class SecretTests(DemoStackFixture demo) : IClassFixture<DemoStack
     [Fact]
     public async Task The_secret_is_read_from_MCPGEN_CLIENT_SECRET_by_default()
     {
-        var result = await Mcpgen.RunAsync(demo.SecretEnvironment, "list", demo.Endpoint, "--client-id", demo.Stack.ClientId);
+        var result = await Mcpgen.RunAsync(demo.SecretEnvironment, "list", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer);
 
         Assert.True(result.ExitCode == 0, result.ToString());
     }
@@ -38,7 +38,7 @@ public sealed class SecretTests(DemoStackFixture demo) : IClassFixture<DemoStack
     public async Task A_missing_variable_is_an_error_that_names_it(string? variable)
     {
         var before = demo.Stack.TokenRequests.Count;
-        string[] args = ["list", demo.Endpoint, "--client-id", demo.Stack.ClientId];
+        string[] args = ["list", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer];
         if (variable is not null)
         {
             args = [.. args, "--client-secret-env", variable];
@@ -57,7 +57,7 @@ public sealed class SecretTests(DemoStackFixture demo) : IClassFixture<DemoStack
     public async Task An_empty_variable_counts_as_missing()
     {
         var result = await Mcpgen.RunAsync(
-            new Dictionary<string, string?> { ["MCPGEN_CLIENT_SECRET"] = "" }, "list", demo.Endpoint, "--client-id", demo.Stack.ClientId);
+            new Dictionary<string, string?> { ["MCPGEN_CLIENT_SECRET"] = "" }, "list", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("The environment variable MCPGEN_CLIENT_SECRET is not set", result.Error, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class SecretTests(DemoStackFixture demo) : IClassFixture<DemoStack
     {
         // Characters that every encoding changes, so a leak in any one of them has its own form to be found in.
         var wrong = "wrong +/=&%:é\"<" + demo.Stack.ClientSecret;
-        string[] args = ["snapshot", demo.Endpoint, "--client-id", demo.Stack.ClientId, "-o", Path.Combine(Path.GetTempPath(), "never-written.mcp.json")];
+        string[] args = ["snapshot", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer, "-o", Path.Combine(Path.GetTempPath(), "never-written.mcp.json")];
         if (verbose)
         {
             args = [.. args, "--verbose"];
@@ -93,7 +93,7 @@ public sealed class SecretTests(DemoStackFixture demo) : IClassFixture<DemoStack
     [Fact]
     public async Task A_successful_verbose_run_shows_no_secret_and_no_token()
     {
-        var result = await Mcpgen.RunAsync(demo.SecretEnvironment, "list", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--verbose");
+        var result = await Mcpgen.RunAsync(demo.SecretEnvironment, "list", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer, "--verbose");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Access token for client demo-client received", result.Error, StringComparison.Ordinal);
@@ -108,7 +108,7 @@ public sealed class SecretTests(DemoStackFixture demo) : IClassFixture<DemoStack
     [InlineData("--client-secret-env", "s3cr3t-value-on-the-command-line!")]
     public async Task A_secret_on_the_command_line_is_refused_without_being_echoed(string option, string? value)
     {
-        string[] args = ["list", demo.Endpoint, "--client-id", demo.Stack.ClientId, option];
+        string[] args = ["list", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer, option];
         if (value is not null)
         {
             args = [.. args, value];

@@ -18,8 +18,8 @@ public sealed class SnapshotCommandTests(DemoStackFixture demo) : IClassFixture<
         var first = temp.Combine("first.mcp.json");
         var second = temp.Combine("nested", "folder", "second.mcp.json");
 
-        var firstRun = await Mcpgen.RunAsync(demo.SecretEnvironment, "snapshot", demo.Endpoint, "--client-id", demo.Stack.ClientId, "-o", first);
-        var secondRun = await Mcpgen.RunAsync(demo.SecretEnvironment, "snapshot", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--output", second);
+        var firstRun = await Mcpgen.RunAsync(demo.SecretEnvironment, "snapshot", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer, "-o", first);
+        var secondRun = await Mcpgen.RunAsync(demo.SecretEnvironment, "snapshot", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer, "--output", second);
 
         Assert.True(firstRun.ExitCode == 0, firstRun.ToString());
         Assert.True(secondRun.ExitCode == 0, secondRun.ToString());
@@ -34,7 +34,7 @@ public sealed class SnapshotCommandTests(DemoStackFixture demo) : IClassFixture<
         using var temp = new TempDirectory();
         var path = temp.Combine("demo.mcp.json");
 
-        var result = await Mcpgen.RunAsync(demo.SecretEnvironment, "snapshot", demo.Endpoint, "--client-id", demo.Stack.ClientId, "-o", path);
+        var result = await Mcpgen.RunAsync(demo.SecretEnvironment, "snapshot", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer, "-o", path);
 
         Assert.Equal(path + "\n", result.Out);
         Assert.Contains($"Connecting to {demo.Endpoint} as demo-client", result.Error, StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class SnapshotCommandTests(DemoStackFixture demo) : IClassFixture<
         var written = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         File.SetLastWriteTimeUtc(path, written);
 
-        var result = await Mcpgen.RunAsync(demo.SecretEnvironment, "snapshot", demo.Endpoint, "--client-id", demo.Stack.ClientId, "-o", path);
+        var result = await Mcpgen.RunAsync(demo.SecretEnvironment, "snapshot", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer, "-o", path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"{path} is up to date.", result.Error, StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public sealed class SnapshotCommandTests(DemoStackFixture demo) : IClassFixture<
         var path = temp.Combine("demo.mcp.json");
         await File.WriteAllTextAsync(path, """{"tools":[]}""");
 
-        var result = await Mcpgen.RunAsync(demo.SecretEnvironment, "snapshot", demo.Endpoint, "--client-id", demo.Stack.ClientId, "-o", path);
+        var result = await Mcpgen.RunAsync(demo.SecretEnvironment, "snapshot", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer, "-o", path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(await File.ReadAllBytesAsync(CommittedSnapshot), await File.ReadAllBytesAsync(path));

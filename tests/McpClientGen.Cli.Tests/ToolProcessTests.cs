@@ -16,10 +16,10 @@ public sealed class ToolProcessTests(DemoStackFixture demo) : IClassFixture<Demo
         using var temp = new TempDirectory();
         var path = temp.Combine("demo.mcp.json");
 
-        var snapshot = await RunToolAsync("snapshot", demo.Endpoint, "--client-id", demo.Stack.ClientId, "-o", path);
-        var check = await RunToolAsync("check", demo.Endpoint, path, "--client-id", demo.Stack.ClientId);
+        var snapshot = await RunToolAsync("snapshot", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer, "-o", path);
+        var check = await RunToolAsync("check", demo.Endpoint, path, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer);
         await File.WriteAllTextAsync(path, """{"tools":[]}""");
-        var drift = await RunToolAsync("check", demo.Endpoint, path, "--client-id", demo.Stack.ClientId);
+        var drift = await RunToolAsync("check", demo.Endpoint, path, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer);
 
         Assert.True(snapshot.ExitCode == 0, snapshot.ToString());
         Assert.Equal(path, snapshot.Out.Trim());

@@ -131,7 +131,7 @@ public sealed class ClientAuthenticationEndToEndTests
         var client = key.StartsWith("ES", StringComparison.Ordinal) ? stack.JwtClients.Es256
             : key.Contains("certificate", StringComparison.Ordinal) ? stack.JwtClients.Certificate
             : stack.JwtClients.Rs256;
-        var options = new McpConnectionOptions { Endpoint = stack.McpEndpoint, ClientId = client.ClientId };
+        var options = new McpConnectionOptions { Endpoint = stack.McpEndpoint, ClientId = client.ClientId, AuthorizationServer = stack.Issuer };
         switch (key[(key.IndexOf(", ", StringComparison.Ordinal) + 2)..])
         {
             case "SEC1 PEM":

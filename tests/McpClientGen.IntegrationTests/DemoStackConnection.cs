@@ -2,7 +2,10 @@ using McpClientGen.DemoServer;
 
 namespace McpClientGen.IntegrationTests;
 
-/// <summary>Connection options for the demo stack's MCP endpoint and its registered client.</summary>
+/// <summary>
+/// Connection options for the demo stack's MCP endpoint and its registered client, naming the demo authorization server
+/// as the one the credentials belong to, as a production configuration would.
+/// </summary>
 internal static class DemoStackConnection
 {
     public static McpConnectionOptions ClientOptions(this DemoStack stack) => new()
@@ -10,5 +13,6 @@ internal static class DemoStackConnection
         Endpoint = stack.McpEndpoint,
         ClientId = stack.ClientId,
         ClientSecret = stack.ClientSecret,
+        AuthorizationServer = stack.Issuer,
     };
 }

@@ -16,7 +16,11 @@ public sealed class DependencyInjectionTests
     public async Task A_client_registered_from_configuration_is_resolved_and_calls_its_tools()
     {
         await using var stack = await DemoStack.StartAsync();
-        var configuration = Configuration(("Mcp:Demo:Endpoint", stack.McpEndpoint.AbsoluteUri), ("Mcp:Demo:ClientId", stack.ClientId), ("Mcp:Demo:ClientSecret", stack.ClientSecret));
+        var configuration = Configuration(
+            ("Mcp:Demo:Endpoint", stack.McpEndpoint.AbsoluteUri),
+            ("Mcp:Demo:ClientId", stack.ClientId),
+            ("Mcp:Demo:ClientSecret", stack.ClientSecret),
+            ("Mcp:Demo:TrustDiscoveredAuthorizationServer", "true"));
         var services = new ServiceCollection();
 
         var builder = services.AddMcpClient<IDemoClient, DemoClient>(configuration.GetSection("Mcp:Demo"));
@@ -42,6 +46,24 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public void Trusting_discovery_while_naming_the_authorization_server_fails_start_up_validation()
+    {
+        var services = new ServiceCollection();
+        services.AddMcpClient<IDemoClient, DemoClient>(Configuration(
+            ("Mcp:Demo:Endpoint", "https://mcp.example.com/mcp"),
+            ("Mcp:Demo:ClientId", "client"),
+            ("Mcp:Demo:ClientSecret", "secret"),
+            ("Mcp:Demo:AuthorizationServer", "https://login.example.com/"),
+            ("Mcp:Demo:TrustDiscoveredAuthorizationServer", "true")).GetSection("Mcp:Demo"));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("TrustDiscoveredAuthorizationServer", error.Message, StringComparison.Ordinal);
+        Assert.Contains("but AuthorizationServer names one", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Two_clients_with_different_credentials_work_side_by_side()
     {
         await using var stack = await DemoStack.StartAsync();
@@ -52,12 +74,14 @@ public sealed class DependencyInjectionTests
             options.Endpoint = stack.McpEndpoint;
             options.ClientId = stack.ClientId;
             options.ClientSecret = stack.ClientSecret;
+            options.AuthorizationServer = stack.Issuer;
         });
         services.AddMcpClient<IDemoWeatherClient, DemoWeatherClient>(options =>
         {
             options.Endpoint = stack.McpEndpoint;
             options.ClientId = jwtClient.ClientId;
             options.PrivateKey = jwtClient.PrivateKeyPem;
+            options.TrustDiscoveredAuthorizationServer = true;
         });
         await using var provider = services.BuildServiceProvider();
 
@@ -79,6 +103,7 @@ public sealed class DependencyInjectionTests
             ["Endpoint"] = stack.McpEndpoint.AbsoluteUri,
             ["ClientId"] = stack.ClientId,
             ["ClientSecret"] = "the-old-secret-that-was-revoked",
+            ["AuthorizationServer"] = stack.Issuer.AbsoluteUri,
         };
         var configuration = (IConfigurationRoot)new ConfigurationBuilder().AddInMemoryCollection(source).Build();
         var services = new ServiceCollection();
@@ -99,7 +124,7 @@ public sealed class DependencyInjectionTests
     public async Task The_auth_engine_works_with_the_plain_SDK_without_generated_clients()
     {
         await using var stack = await DemoStack.StartAsync();
-        var options = new McpConnectionOptions { Endpoint = stack.McpEndpoint, ClientId = stack.ClientId, ClientSecret = stack.ClientSecret };
+        var options = stack.ClientOptions();
 
         // The C# counterpart of the TypeScript ClientCredentialsProvider and the Python ClientCredentialsOAuthProvider.
         using var http = new HttpClient(McpClientCredentials.CreateHandler(options));

@@ -30,6 +30,7 @@ public sealed class SecretLogScanTests
     private const int RetryingBackchannelRequest = 114;
     private const int TokenRejected = 120;
     private const int SteppingUp = 121;
+    private const int AuthorizationServerPinned = 130;
 
     [Fact]
     public async Task Calls_a_scope_step_up_and_a_rejected_token_log_no_secret_and_no_token()
@@ -158,11 +159,31 @@ public sealed class SecretLogScanTests
         options.AuthorizationServer = new Uri("http://127.0.0.1:9/not-listed");
 
         await using var client = DemoClient.Create(options, loggerFactory: log.CreateFactory());
-        var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => client.GetWeatherAsync("Oslo"));
+        var error = await Assert.ThrowsAsync<McpUntrustedAuthorizationServerException>(() => client.GetWeatherAsync("Oslo"));
 
-        Assert.Contains("not among those", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not 'http://127.0.0.1:9/not-listed', the one AuthorizationServer names", error.Message, StringComparison.Ordinal);
         Assert.Contains(log.Entries, entry => entry.Category.StartsWith("McpClientGen", StringComparison.Ordinal));
         AssertNothingLeaked(log, new SecretForms().AddClientSecret(stack.ClientId, stack.ClientSecret), error);
+    }
+
+    [Fact]
+    public async Task Pinning_the_discovered_server_and_refusing_the_one_it_moved_to_log_no_secret_and_no_token()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var log = new LogCapture();
+        var options = stack.ClientOptions();
+        options.AuthorizationServer = null;
+        options.TrustDiscoveredAuthorizationServer = true;
+
+        await using var client = DemoClient.Create(options, loggerFactory: log.CreateFactory());
+        await client.GetWeatherAsync("Oslo");
+        stack.AdvertiseAuthorizationServers(new Uri("http://127.0.0.1:9/elsewhere"));
+        stack.RevokeIssuedTokens();
+        var error = await Assert.ThrowsAsync<McpUntrustedAuthorizationServerException>(() => client.GetWeatherAsync("Oslo"));
+
+        AssertLogged(log, AuthorizationServerPinned, TokenRejected);
+        var secrets = new SecretForms().AddClientSecret(stack.ClientId, stack.ClientSecret);
+        AssertNothingLeaked(log, secrets, error);
     }
 
     [Fact]

@@ -65,6 +65,7 @@ public sealed class SoakTests(ITestOutputHelper output)
             options.Endpoint = stack.McpEndpoint;
             options.ClientId = stack.ClientId;
             options.ClientSecret = stack.ClientSecret;
+            options.AuthorizationServer = stack.Issuer;
         }).AddHttpMessageHandler(() => sent);
         var defaults = new McpConnectionOptions();
         await using var provider = services.BuildServiceProvider();

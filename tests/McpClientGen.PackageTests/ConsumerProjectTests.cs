@@ -34,6 +34,7 @@ public sealed partial class ConsumerProjectTests(PackedPackage package)
             Endpoint = new Uri(Environment.GetEnvironmentVariable("DEMO_MCP_ENDPOINT")!),
             ClientId = Environment.GetEnvironmentVariable("DEMO_CLIENT_ID")!,
             ClientSecret = Environment.GetEnvironmentVariable("DEMO_CLIENT_SECRET"),
+            AuthorizationServer = new Uri(Environment.GetEnvironmentVariable("DEMO_AUTHORIZATION_SERVER")!),
         });
 
         var weather = await demo.GetWeatherAsync("Oslo");
@@ -100,6 +101,7 @@ public sealed partial class ConsumerProjectTests(PackedPackage package)
                 ["DEMO_MCP_ENDPOINT"] = stack.McpEndpoint.AbsoluteUri,
                 ["DEMO_CLIENT_ID"] = stack.ClientId,
                 ["DEMO_CLIENT_SECRET"] = stack.ClientSecret,
+                ["DEMO_AUTHORIZATION_SERVER"] = stack.Issuer.AbsoluteUri,
             },
             "run", "--no-build");
 

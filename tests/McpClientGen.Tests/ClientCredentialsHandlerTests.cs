@@ -148,6 +148,7 @@ public sealed class ClientCredentialsHandlerTests
             Endpoint = stack.McpEndpoint,
             ClientId = stack.ClientId,
             ClientSecret = stack.ClientSecret,
+            AuthorizationServer = stack.Issuer,
             Scopes = scopes,
         };
         var recorder = new RecordingHandler();

@@ -252,5 +252,6 @@ public sealed class ClientCredentialsTokenProviderTests
         Endpoint = stack.McpEndpoint,
         ClientId = stack.ClientId,
         ClientSecret = stack.ClientSecret,
+        AuthorizationServer = stack.Issuer,
     };
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace McpClientGen.Tests;
 
 /// <summary>Options validation, the HTTPS rule and secret redaction.</summary>
@@ -56,6 +58,56 @@ public sealed class ConnectionOptionsTests
         Assert.Equal(issued.AddSeconds(60 - 15), new AccessToken("t", issued, issued.AddSeconds(60), TimeSpan.FromSeconds(60), 1).UsableUntil);
         Assert.Equal(issued.AddHours(1).AddSeconds(-60), new AccessToken("t", issued, issued.AddHours(1), TimeSpan.FromSeconds(60), 1).UsableUntil);
     }
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("False", false)]
+    public void TrustDiscoveredAuthorizationServer_is_read_from_configuration(string value, bool expected)
+    {
+        var options = McpConnectionOptions.FromConfiguration(Configuration(("Mcp:Crm:TrustDiscoveredAuthorizationServer", value)).GetSection("Mcp:Crm"));
+
+        Assert.Equal(expected, options.TrustDiscoveredAuthorizationServer);
+    }
+
+    [Fact]
+    public void A_TrustDiscoveredAuthorizationServer_that_is_not_a_boolean_is_refused_naming_its_key()
+    {
+        var section = Configuration(("Mcp:Crm:TrustDiscoveredAuthorizationServer", "yes-please")).GetSection("Mcp:Crm");
+
+        var error = Assert.Throws<InvalidOperationException>(() => McpConnectionOptions.FromConfiguration(section));
+
+        Assert.Contains("'Mcp:Crm:TrustDiscoveredAuthorizationServer' is not a valid Boolean", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("yes-please", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(nameof(McpConnectionOptions.AuthorizationServer))]
+    [InlineData(nameof(McpConnectionOptions.TokenEndpoint))]
+    public void Trusting_discovery_is_refused_when_the_configuration_names_the_server_already(string named)
+    {
+        var options = Options(new Uri("https://mcp.example.com/mcp"));
+        options.TrustDiscoveredAuthorizationServer = true;
+        options.AuthorizationServer = named == nameof(McpConnectionOptions.AuthorizationServer) ? new Uri("https://login.example.com/") : null;
+        options.TokenEndpoint = named == nameof(McpConnectionOptions.TokenEndpoint) ? new Uri("https://login.example.com/token") : null;
+
+        var error = Assert.Throws<InvalidOperationException>(() => McpConnection.Create(options));
+
+        Assert.Contains($"TrustDiscoveredAuthorizationServer trusts the authorization server a resource names when the configuration names none, but {named} names one", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_AuthorizationServerSelector_without_the_opt_in_is_refused_naming_both_ways_out()
+    {
+        var options = Options(new Uri("https://mcp.example.com/mcp"));
+        options.AuthorizationServerSelector = listed => listed[0];
+
+        var error = Assert.Throws<InvalidOperationException>(() => McpConnection.Create(options));
+
+        Assert.Contains("set TrustDiscoveredAuthorizationServer to true as well, or name the issuer in AuthorizationServer", error.Message, StringComparison.Ordinal);
+    }
+
+    private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(value => KeyValuePair.Create(value.Key, (string?)value.Value))).Build();
 
     private static McpConnectionOptions Options(Uri endpoint) => new() { Endpoint = endpoint, ClientId = "client", ClientSecret = "secret" };
 }

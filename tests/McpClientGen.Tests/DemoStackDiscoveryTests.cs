@@ -10,11 +10,12 @@ namespace McpClientGen.Tests;
 public sealed class DemoStackDiscoveryTests
 {
     [Fact]
-    public async Task The_demo_server_leads_to_its_token_endpoint_without_TokenEndpoint_configured()
+    public async Task The_demo_server_leads_to_the_named_issuers_token_endpoint_without_TokenEndpoint_configured()
     {
         await using var stack = await DemoStack.StartAsync();
         using var engine = new TokenEngine(
-            new McpConnectionOptions { Endpoint = stack.McpEndpoint, ClientId = stack.ClientId, ClientSecret = stack.ClientSecret }, new FakeClock());
+            new McpConnectionOptions { Endpoint = stack.McpEndpoint, ClientId = stack.ClientId, ClientSecret = stack.ClientSecret, AuthorizationServer = stack.Issuer },
+            new FakeClock());
 
         var token = await engine.TokenAsync();
 

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text.Json;
 using McpClientGen.Tests.Support;
-using Microsoft.AspNetCore.Http;
 
 namespace McpClientGen.Tests;
 
@@ -10,21 +8,23 @@ namespace McpClientGen.Tests;
 /// Finding the token endpoint: protected-resource metadata (RFC 9728), then the authorization server's metadata
 /// (RFC 8414 / OpenID Connect), then the client authentication method. The happy path runs against the real
 /// demo stack (<c>DemoStackDiscoveryTests</c>); choices and faults it cannot show are served by
-/// <see cref="LoopbackStub"/>s: one plays the MCP server (its metadata only), others play authorization servers.
+/// <see cref="LoopbackStub"/>s: one plays the MCP server (its metadata only), others play authorization servers. The
+/// client trusts the server discovered (<see cref="McpConnectionOptions.TrustDiscoveredAuthorizationServer"/>) unless a
+/// test names one; the rule itself is tested in <c>AuthorizationServerBindingTests</c>.
 /// </summary>
 public sealed class DiscoveryTests
 {
-    private const string ResourceMetadataPath = "/.well-known/oauth-protected-resource/mcp";
+    private const string ResourceMetadataPath = StubResourceMetadata.Path;
     private const string RootResourceMetadataPath = "/.well-known/oauth-protected-resource";
-    private const string OAuthMetadataPath = "/.well-known/oauth-authorization-server";
-    private const string TokenPath = "/token";
+    private const string OAuthMetadataPath = StubAuthorizationServer.MetadataPath;
+    private const string TokenPath = StubAuthorizationServer.TokenPath;
 
     [Fact]
     public async Task Resource_metadata_for_another_resource_is_refused_naming_both()
     {
         await using var mcp = await LoopbackStub.StartAsync();
-        await using var auth = await AuthorizationServerAsync();
-        ServeResourceMetadata(mcp, mcp.Url("/other"), auth.BaseAddress);
+        await using var auth = await StubAuthorizationServer.StartAsync();
+        StubResourceMetadata.Serve(mcp, mcp.Url("/other"), auth.BaseAddress);
         using var engine = Engine(mcp);
 
         var error = await Assert.ThrowsAsync<McpAuthenticationException>(engine.TokenAsync);
@@ -35,12 +35,12 @@ public sealed class DiscoveryTests
     }
 
     [Fact]
-    public async Task The_first_listed_authorization_server_is_used_by_default()
+    public async Task Trusting_discovery_uses_the_first_listed_authorization_server()
     {
         await using var mcp = await LoopbackStub.StartAsync();
-        await using var first = await AuthorizationServerAsync();
-        await using var second = await AuthorizationServerAsync();
-        ServeResourceMetadata(mcp, mcp.Url("/mcp"), first.BaseAddress, second.BaseAddress);
+        await using var first = await StubAuthorizationServer.StartAsync();
+        await using var second = await StubAuthorizationServer.StartAsync();
+        StubResourceMetadata.Serve(mcp, mcp.Url("/mcp"), first.BaseAddress, second.BaseAddress);
         using var engine = Engine(mcp);
 
         await engine.TokenAsync();
@@ -53,10 +53,10 @@ public sealed class DiscoveryTests
     public async Task The_AuthorizationServer_option_picks_a_listed_server()
     {
         await using var mcp = await LoopbackStub.StartAsync();
-        await using var first = await AuthorizationServerAsync();
-        await using var second = await AuthorizationServerAsync();
-        ServeResourceMetadata(mcp, mcp.Url("/mcp"), first.BaseAddress, second.BaseAddress);
-        using var engine = Engine(mcp, options => options.AuthorizationServer = second.BaseAddress);
+        await using var first = await StubAuthorizationServer.StartAsync();
+        await using var second = await StubAuthorizationServer.StartAsync();
+        StubResourceMetadata.Serve(mcp, mcp.Url("/mcp"), first.BaseAddress, second.BaseAddress);
+        using var engine = Engine(mcp, Naming(second.BaseAddress));
 
         await engine.TokenAsync();
 
@@ -68,9 +68,9 @@ public sealed class DiscoveryTests
     public async Task The_AuthorizationServerSelector_is_shown_the_listed_servers_in_order_and_its_pick_is_used()
     {
         await using var mcp = await LoopbackStub.StartAsync();
-        await using var first = await AuthorizationServerAsync();
-        await using var second = await AuthorizationServerAsync();
-        ServeResourceMetadata(mcp, mcp.Url("/mcp"), first.BaseAddress, second.BaseAddress);
+        await using var first = await StubAuthorizationServer.StartAsync();
+        await using var second = await StubAuthorizationServer.StartAsync();
+        StubResourceMetadata.Serve(mcp, mcp.Url("/mcp"), first.BaseAddress, second.BaseAddress);
         IReadOnlyList<Uri>? shown = null;
         using var engine = Engine(mcp, options => options.AuthorizationServerSelector = listed =>
         {
@@ -89,13 +89,15 @@ public sealed class DiscoveryTests
     public async Task An_AuthorizationServer_that_is_not_listed_is_refused_naming_it_the_listed_ones_and_the_option()
     {
         await using var mcp = await LoopbackStub.StartAsync();
-        await using var listed = await AuthorizationServerAsync();
+        await using var listed = await StubAuthorizationServer.StartAsync();
         var unlisted = new Uri("http://127.0.0.1:9/unlisted");
-        ServeResourceMetadata(mcp, mcp.Url("/mcp"), listed.BaseAddress);
-        using var engine = Engine(mcp, options => options.AuthorizationServer = unlisted);
+        StubResourceMetadata.Serve(mcp, mcp.Url("/mcp"), listed.BaseAddress);
+        using var engine = Engine(mcp, Naming(unlisted));
 
-        var error = await Assert.ThrowsAsync<McpAuthenticationException>(engine.TokenAsync);
+        var error = await Assert.ThrowsAsync<McpUntrustedAuthorizationServerException>(engine.TokenAsync);
 
+        Assert.Equal(unlisted, error.TrustedIssuer);
+        Assert.Equal([listed.BaseAddress], error.AdvertisedIssuers);
         Assert.Contains(unlisted.AbsoluteUri, error.Message, StringComparison.Ordinal);
         Assert.Contains(listed.BaseAddress.AbsoluteUri, error.Message, StringComparison.Ordinal);
         Assert.Contains("AuthorizationServer", error.Message, StringComparison.Ordinal);
@@ -117,9 +119,9 @@ public sealed class DiscoveryTests
         await using var mcp = await LoopbackStub.StartAsync();
         await using var auth = await LoopbackStub.StartAsync();
         var issuer = auth.Url("/tenant1");
-        auth.Map(candidates[answering], Metadata(issuer, auth.Url("/tenant1/token")));
+        auth.Map(candidates[answering], StubAuthorizationServer.Metadata(issuer, auth.Url("/tenant1/token")));
         auth.Map("/tenant1/token", Respond.Token());
-        ServeResourceMetadata(mcp, mcp.Url("/mcp"), issuer);
+        StubResourceMetadata.Serve(mcp, mcp.Url("/mcp"), issuer);
         using var engine = Engine(mcp);
 
         await engine.TokenAsync();
@@ -132,9 +134,9 @@ public sealed class DiscoveryTests
     {
         await using var mcp = await LoopbackStub.StartAsync();
         await using var auth = await LoopbackStub.StartAsync();
-        auth.Map(OAuthMetadataPath, Metadata(auth.Url("/impostor"), auth.Url(TokenPath)));
+        auth.Map(OAuthMetadataPath, StubAuthorizationServer.Metadata(auth.Url("/impostor"), auth.Url(TokenPath)));
         auth.Map(TokenPath, Respond.Token());
-        ServeResourceMetadata(mcp, mcp.Url("/mcp"), auth.BaseAddress);
+        StubResourceMetadata.Serve(mcp, mcp.Url("/mcp"), auth.BaseAddress);
         using var engine = Engine(mcp);
 
         var error = await Assert.ThrowsAsync<McpAuthenticationException>(engine.TokenAsync);
@@ -148,7 +150,7 @@ public sealed class DiscoveryTests
     public async Task A_plain_http_authorization_server_off_loopback_is_refused_before_it_is_contacted()
     {
         await using var mcp = await LoopbackStub.StartAsync();
-        ServeResourceMetadata(mcp, mcp.Url("/mcp"), new Uri("http://auth.example.com"));
+        StubResourceMetadata.Serve(mcp, mcp.Url("/mcp"), new Uri("http://auth.example.com"));
         using var engine = Engine(mcp);
 
         var error = await Assert.ThrowsAsync<McpAuthenticationException>(engine.TokenAsync);
@@ -164,8 +166,8 @@ public sealed class DiscoveryTests
     {
         await using var mcp = await LoopbackStub.StartAsync();
         await using var auth = await LoopbackStub.StartAsync();
-        ServeResourceMetadata(mcp, mcp.Url("/mcp"), auth.BaseAddress);
-        auth.Map(OAuthMetadataPath, Metadata(auth.BaseAddress, new Uri("http://auth.example.com/token")));
+        StubResourceMetadata.Serve(mcp, mcp.Url("/mcp"), auth.BaseAddress);
+        auth.Map(OAuthMetadataPath, StubAuthorizationServer.Metadata(auth.BaseAddress, new Uri("http://auth.example.com/token")));
         using var engine = Engine(mcp);
 
         var error = await Assert.ThrowsAsync<McpAuthenticationException>(engine.TokenAsync);
@@ -192,9 +194,9 @@ public sealed class DiscoveryTests
     public async Task A_server_that_keeps_asking_for_new_scopes_gets_three_step_ups_then_an_authorization_error()
     {
         await using var mcp = await LoopbackStub.StartAsync();
-        await using var auth = await AuthorizationServerAsync();
+        await using var auth = await StubAuthorizationServer.StartAsync();
         var endpoint = mcp.Url("/mcp");
-        ServeResourceMetadata(mcp, endpoint, auth.BaseAddress);
+        StubResourceMetadata.Serve(mcp, endpoint, auth.BaseAddress);
         var (client, server) = AuthenticatedClient(endpoint);
         server.Respond = (_, index) =>
         {
@@ -216,13 +218,14 @@ public sealed class DiscoveryTests
     {
         await using var mcp = await LoopbackStub.StartAsync();
         await using var elsewhere = await LoopbackStub.StartAsync();
-        await using var auth = await AuthorizationServerAsync();
+        await using var auth = await StubAuthorizationServer.StartAsync();
         var endpoint = mcp.Url("/mcp");
-        ServeResourceMetadata(mcp, endpoint, auth.BaseAddress);
+        StubResourceMetadata.Serve(mcp, endpoint, auth.BaseAddress);
         mcp.Map("/mcp", Respond.Status(HttpStatusCode.TemporaryRedirect, ("Location", elsewhere.Url("/mcp").AbsoluteUri)));
 
         // The production chain, as McpConnection builds it.
-        await using var connection = McpConnection.Create(new McpConnectionOptions { Endpoint = endpoint, ClientId = "client", ClientSecret = "secret" });
+        await using var connection = McpConnection.Create(
+            new McpConnectionOptions { Endpoint = endpoint, ClientId = "client", ClientSecret = "secret", TrustDiscoveredAuthorizationServer = true });
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => connection.ListToolsAsync());
 
         // The SDK is handed the 307 itself: neither the transport nor the auth handler went to the other origin.
@@ -248,8 +251,8 @@ public sealed class DiscoveryTests
     public async Task Auto_uses_client_secret_post_when_the_server_supports_only_that()
     {
         await using var mcp = await LoopbackStub.StartAsync();
-        await using var auth = await AuthorizationServerAsync(authMethods: ["client_secret_post"]);
-        ServeResourceMetadata(mcp, mcp.Url("/mcp"), auth.BaseAddress);
+        await using var auth = await StubAuthorizationServer.StartAsync(authMethods: ["client_secret_post"]);
+        StubResourceMetadata.Serve(mcp, mcp.Url("/mcp"), auth.BaseAddress);
         using var engine = Engine(mcp);
 
         await engine.TokenAsync();
@@ -263,8 +266,8 @@ public sealed class DiscoveryTests
     public async Task Auto_explains_that_a_secret_cannot_be_used_when_the_server_supports_only_private_key_jwt()
     {
         await using var mcp = await LoopbackStub.StartAsync();
-        await using var auth = await AuthorizationServerAsync(authMethods: ["private_key_jwt"]);
-        ServeResourceMetadata(mcp, mcp.Url("/mcp"), auth.BaseAddress);
+        await using var auth = await StubAuthorizationServer.StartAsync(authMethods: ["private_key_jwt"]);
+        StubResourceMetadata.Serve(mcp, mcp.Url("/mcp"), auth.BaseAddress);
         using var engine = Engine(mcp);
 
         var error = await Assert.ThrowsAsync<McpAuthenticationException>(engine.TokenAsync);
@@ -279,8 +282,8 @@ public sealed class DiscoveryTests
     public async Task Auto_with_a_key_and_a_secret_uses_the_secret_when_the_server_does_not_support_private_key_jwt()
     {
         await using var mcp = await LoopbackStub.StartAsync();
-        await using var auth = await AuthorizationServerAsync(authMethods: ["client_secret_basic"]);
-        ServeResourceMetadata(mcp, mcp.Url("/mcp"), auth.BaseAddress);
+        await using var auth = await StubAuthorizationServer.StartAsync(authMethods: ["client_secret_basic"]);
+        StubResourceMetadata.Serve(mcp, mcp.Url("/mcp"), auth.BaseAddress);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var engine = Engine(mcp, options => options.PrivateKey = key.ExportPkcs8PrivateKeyPem());
 
@@ -295,8 +298,8 @@ public sealed class DiscoveryTests
     public async Task A_discovery_result_is_reused_for_the_next_token_request()
     {
         await using var mcp = await LoopbackStub.StartAsync();
-        await using var auth = await AuthorizationServerAsync();
-        ServeResourceMetadata(mcp, mcp.Url("/mcp"), auth.BaseAddress);
+        await using var auth = await StubAuthorizationServer.StartAsync();
+        StubResourceMetadata.Serve(mcp, mcp.Url("/mcp"), auth.BaseAddress);
         using var engine = Engine(mcp);
 
         await engine.TokenAsync();
@@ -311,10 +314,10 @@ public sealed class DiscoveryTests
     public async Task A_discovery_failure_is_not_cached()
     {
         await using var mcp = await LoopbackStub.StartAsync();
-        await using var auth = await AuthorizationServerAsync();
+        await using var auth = await StubAuthorizationServer.StartAsync();
         mcp.Map(ResourceMetadataPath, Respond.Sequence(
-            ResourceMetadata(mcp.Url("/other"), auth.BaseAddress),
-            ResourceMetadata(mcp.Url("/mcp"), auth.BaseAddress)));
+            StubResourceMetadata.Document(mcp.Url("/other"), auth.BaseAddress),
+            StubResourceMetadata.Document(mcp.Url("/mcp"), auth.BaseAddress)));
         using var engine = Engine(mcp);
 
         await Assert.ThrowsAsync<McpAuthenticationException>(engine.TokenAsync);
@@ -326,22 +329,35 @@ public sealed class DiscoveryTests
 
     // ---- helpers ----
 
-    /// <summary>Options with a secret and no TokenEndpoint, so the engine discovers from <paramref name="mcp"/>.</summary>
+    /// <summary>
+    /// Options with a secret and no TokenEndpoint, so the engine discovers from <paramref name="mcp"/>, trusting the
+    /// authorization server it finds there.
+    /// </summary>
     private static TokenEngine Engine(LoopbackStub mcp, Action<McpConnectionOptions>? configure = null)
     {
-        var options = new McpConnectionOptions { Endpoint = mcp.Url("/mcp"), ClientId = "discovery-client", ClientSecret = "discovery-secret" };
+        var options = new McpConnectionOptions
+        {
+            Endpoint = mcp.Url("/mcp"), ClientId = "discovery-client", ClientSecret = "discovery-secret", TrustDiscoveredAuthorizationServer = true,
+        };
         configure?.Invoke(options);
         return new TokenEngine(options, new FakeClock());
     }
+
+    /// <summary>Names the authorization server in the configuration instead of trusting the one discovered.</summary>
+    private static Action<McpConnectionOptions> Naming(Uri issuer) => options =>
+    {
+        options.TrustDiscoveredAuthorizationServer = false;
+        options.AuthorizationServer = issuer;
+    };
 
     [Fact]
     public async Task Without_well_known_metadata_the_401_challenge_names_it_and_the_request_is_resent_with_a_token()
     {
         await using var mcp = await LoopbackStub.StartAsync();
-        await using var auth = await AuthorizationServerAsync();
+        await using var auth = await StubAuthorizationServer.StartAsync();
         var endpoint = mcp.Url("/mcp");
         var challengedMetadata = mcp.Url("/custom/resource-metadata");
-        mcp.Map(challengedMetadata.AbsolutePath, ResourceMetadata(endpoint, auth.BaseAddress));
+        mcp.Map(challengedMetadata.AbsolutePath, StubResourceMetadata.Document(endpoint, auth.BaseAddress));
         var (client, server) = AuthenticatedClient(endpoint);
         server.Respond = (request, _) => request.BearerToken is null
             ? Challenge($"resource_metadata=\"{challengedMetadata}\"")
@@ -373,7 +389,7 @@ public sealed class DiscoveryTests
     /// <summary>An HTTP client through the auth handler, with a recording handler in place of the MCP server.</summary>
     private static (HttpClient Client, RecordingHandler Server) AuthenticatedClient(Uri endpoint)
     {
-        var options = new McpConnectionOptions { Endpoint = endpoint, ClientId = "client", ClientSecret = "secret" };
+        var options = new McpConnectionOptions { Endpoint = endpoint, ClientId = "client", ClientSecret = "secret", TrustDiscoveredAuthorizationServer = true };
         var server = new RecordingHandler();
         return (new HttpClient(ClientCredentialsEngine.Create(options, timeProvider: null, loggerFactory: null).CreateHandler(server, ownsEngine: true)), server);
     }
@@ -383,35 +399,5 @@ public sealed class DiscoveryTests
         var response = new HttpResponseMessage(HttpStatusCode.Unauthorized);
         response.Headers.WwwAuthenticate.Add(new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", parameters));
         return response;
-    }
-
-    private static void ServeResourceMetadata(LoopbackStub mcp, Uri resource, params Uri[] authorizationServers) =>
-        mcp.Map(ResourceMetadataPath, ResourceMetadata(resource, authorizationServers));
-
-    private static Func<HttpContext, Task> ResourceMetadata(Uri resource, params Uri[] authorizationServers) =>
-        Respond.Json(HttpStatusCode.OK, JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["resource"] = resource.AbsoluteUri,
-            ["authorization_servers"] = authorizationServers.Select(server => server.OriginalString).ToArray(),
-        }));
-
-    /// <summary>A stub playing an authorization server whose issuer is its root URL: RFC 8414 metadata and a token endpoint.</summary>
-    private static async Task<LoopbackStub> AuthorizationServerAsync(string[]? authMethods = null)
-    {
-        var auth = await LoopbackStub.StartAsync();
-        auth.Map(OAuthMetadataPath, Metadata(auth.BaseAddress, auth.Url(TokenPath), authMethods));
-        auth.Map(TokenPath, Respond.Token());
-        return auth;
-    }
-
-    private static Func<HttpContext, Task> Metadata(Uri issuer, Uri tokenEndpoint, string[]? authMethods = null)
-    {
-        var metadata = new Dictionary<string, object> { ["issuer"] = issuer.AbsoluteUri, ["token_endpoint"] = tokenEndpoint.AbsoluteUri };
-        if (authMethods is not null)
-        {
-            metadata["token_endpoint_auth_methods_supported"] = authMethods;
-        }
-
-        return Respond.Json(HttpStatusCode.OK, JsonSerializer.Serialize(metadata));
     }
 }

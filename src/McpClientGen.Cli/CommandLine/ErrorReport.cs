@@ -13,15 +13,24 @@ internal static partial class ErrorReport
     {
         var message = OneLine(exception.Message);
         var cause = exception;
+        var untrustedServer = exception is McpUntrustedAuthorizationServerException;
         while (cause.InnerException is { } inner)
         {
             cause = inner;
+            untrustedServer |= cause is McpUntrustedAuthorizationServerException;
         }
 
         var causeMessage = OneLine(cause.Message);
         if (!ReferenceEquals(cause, exception) && !message.Contains(causeMessage, StringComparison.Ordinal))
         {
             message = $"{message} ({causeMessage})";
+        }
+
+        if (untrustedServer)
+        {
+            // The runtime names its options; here they are flags.
+            message += " On the command line: AuthorizationServer is --authorization-server, TokenEndpoint is --token-endpoint, "
+                + "TrustDiscoveredAuthorizationServer is --trust-discovered-authorization-server.";
         }
 
         stderr.WriteLine($"error: {message}");

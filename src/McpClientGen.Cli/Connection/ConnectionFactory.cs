@@ -22,6 +22,8 @@ internal static class ConnectionFactory
             ClientId = settings.ClientId,
             Scopes = settings.Scopes,
             TokenEndpoint = settings.TokenEndpoint,
+            AuthorizationServer = settings.AuthorizationServer,
+            TrustDiscoveredAuthorizationServer = settings.TrustDiscoveredAuthorizationServer,
             ProtocolVersion = settings.ProtocolVersion,
         };
 

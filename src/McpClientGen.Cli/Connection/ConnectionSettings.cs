@@ -12,6 +12,8 @@ namespace McpClientGen.Cli.Connection;
 /// <param name="PrivateKeyPasswordVariable">The environment variable holding the key's password, if any.</param>
 /// <param name="Scopes">Space-separated scopes to request, if any.</param>
 /// <param name="TokenEndpoint">The token endpoint, when discovery is to be skipped.</param>
+/// <param name="AuthorizationServer">The issuer the credentials belong to, if named.</param>
+/// <param name="TrustDiscoveredAuthorizationServer">Trust the authorization server the endpoint's metadata names.</param>
 /// <param name="ProtocolVersion">The MCP protocol version to insist on, if any.</param>
 internal sealed record ConnectionSettings(
     Uri Endpoint,
@@ -22,4 +24,6 @@ internal sealed record ConnectionSettings(
     string? PrivateKeyPasswordVariable,
     string? Scopes,
     Uri? TokenEndpoint,
+    Uri? AuthorizationServer,
+    bool TrustDiscoveredAuthorizationServer,
     string? ProtocolVersion);

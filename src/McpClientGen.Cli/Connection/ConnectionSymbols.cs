@@ -52,9 +52,23 @@ internal sealed class ConnectionSymbols
 
     public Option<Uri> TokenEndpoint { get; } = new("--token-endpoint")
     {
-        Description = "The token endpoint; skips discovery. Client assertions are then addressed to it.",
+        Description = "The token endpoint; skips discovery, and the credentials go to it only. Client assertions are then addressed to it.",
         HelpName = "url",
         CustomParser = HttpUrlParser.Parse,
+    };
+
+    public Option<Uri> AuthorizationServer { get; } = new("--authorization-server")
+    {
+        Description = "The issuer of the authorization server the credentials belong to, such as https://login.example.com/. "
+            + "Its token endpoint is discovered from its metadata; the credentials are sent to no other server.",
+        HelpName = "issuer",
+        CustomParser = HttpUrlParser.Parse,
+    };
+
+    public Option<bool> TrustDiscoveredAuthorizationServer { get; } = new("--trust-discovered-authorization-server")
+    {
+        Description = "Without --authorization-server or --token-endpoint, send the credentials to the authorization server the "
+            + "endpoint's metadata names. Only for a server you trust: a malicious one could name a server that collects them.",
     };
 
     public Option<string> ProtocolVersion { get; } = new("--protocol-version")
@@ -92,6 +106,8 @@ internal sealed class ConnectionSymbols
         command.Add(PrivateKeyPasswordVariable);
         command.Add(Scopes);
         command.Add(TokenEndpoint);
+        command.Add(AuthorizationServer);
+        command.Add(TrustDiscoveredAuthorizationServer);
         command.Add(ProtocolVersion);
         command.Add(NoAuth);
         command.Add(RefusedClientSecret);
@@ -111,6 +127,8 @@ internal sealed class ConnectionSymbols
             parseResult.GetValue(PrivateKeyPasswordVariable),
             parseResult.GetValue(Scopes),
             parseResult.GetValue(TokenEndpoint),
+            parseResult.GetValue(AuthorizationServer),
+            parseResult.GetValue(TrustDiscoveredAuthorizationServer),
             parseResult.GetValue(ProtocolVersion));
     }
 
@@ -138,7 +156,11 @@ internal sealed class ConnectionSymbols
 
         if (parseResult.GetValue(NoAuth))
         {
-            var credentials = new Option[] { ClientId, ClientSecretVariable, PrivateKeyFile, PrivateKeyPasswordVariable, Scopes, TokenEndpoint }
+            var credentials = new Option[]
+                {
+                    ClientId, ClientSecretVariable, PrivateKeyFile, PrivateKeyPasswordVariable, Scopes, TokenEndpoint, AuthorizationServer,
+                    TrustDiscoveredAuthorizationServer,
+                }
                 .Where(Given)
                 .Select(option => option.Name)
                 .ToList();
@@ -163,6 +185,18 @@ internal sealed class ConnectionSymbols
         if (Given(PrivateKeyPasswordVariable) && !Given(PrivateKeyFile))
         {
             throw new CommandFailedException("--private-key-password-env is the password of the key in --private-key-file; give that too.");
+        }
+
+        // Each names where the credentials go, in its own way: one at most.
+        var destinations = new Option[] { AuthorizationServer, TokenEndpoint, TrustDiscoveredAuthorizationServer }
+            .Where(Given)
+            .Select(option => option.Name)
+            .ToList();
+        if (destinations.Count > 1)
+        {
+            throw new CommandFailedException(
+                "Give one of --authorization-server, --token-endpoint and --trust-discovered-authorization-server, " +
+                $"not {string.Join(" and ", destinations)}.");
         }
     }
 }

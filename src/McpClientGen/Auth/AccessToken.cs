@@ -11,10 +11,13 @@ internal sealed class AccessToken
     /// <param name="skew">How long before expiry it stops being sent; at most a quarter of the lifetime.</param>
     /// <param name="refreshRatio">The fraction of the usable window (until <see cref="UsableUntil"/>) after which a replacement is fetched in the background.</param>
     /// <param name="requestedScopes">The scopes the token was requested with, sorted and space-separated.</param>
-    public AccessToken(string value, DateTimeOffset issuedAt, DateTimeOffset expiresAt, TimeSpan skew, double refreshRatio, string requestedScopes = "")
+    /// <param name="authority">Who issued it (<see cref="AuthorizationServerMetadata.Authority"/>); empty when unknown.</param>
+    public AccessToken(
+        string value, DateTimeOffset issuedAt, DateTimeOffset expiresAt, TimeSpan skew, double refreshRatio, string requestedScopes = "", string authority = "")
     {
         Value = value;
         RequestedScopes = requestedScopes;
+        Authority = authority;
         IssuedAt = issuedAt;
         ExpiresAt = expiresAt;
         var lifetime = expiresAt - issuedAt;
@@ -32,6 +35,12 @@ internal sealed class AccessToken
 
     /// <summary>The scopes the token was requested with (the server may have granted fewer).</summary>
     public string RequestedScopes { get; }
+
+    /// <summary>
+    /// The issuer (or configured token endpoint) the token was requested from. A shared cache keeps it with the token, and
+    /// a token is never taken from there for a key of another authority.
+    /// </summary>
+    public string Authority { get; }
 
     /// <summary>When the token was received.</summary>
     public DateTimeOffset IssuedAt { get; }

@@ -46,4 +46,10 @@ internal static partial class AuthLog
 
     [LoggerMessage(121, LogLevel.Information, "The MCP server wants more scopes (403 insufficient_scope: '{Scopes}'); requesting a token with '{Requested}'.")]
     public static partial void SteppingUp(ILogger logger, string scopes, string requested);
+
+    [LoggerMessage(130, LogLevel.Information, "Client {ClientId} trusts the authorization server {Issuer}, the first one discovered, for the life of this connection; its credentials go to no other.")]
+    public static partial void AuthorizationServerPinned(ILogger logger, string clientId, Uri issuer);
+
+    [LoggerMessage(131, LogLevel.Warning, "After a 401, the protected-resource metadata at {Location} could not be read again ({Reason}); keeping the authorization server {Issuer}.")]
+    public static partial void ResourceMetadataRecheckFailed(ILogger logger, Uri location, string reason, Uri issuer);
 }

@@ -12,4 +12,8 @@ internal sealed record AuthorizationServerMetadata(
     Uri? Issuer,
     Uri TokenEndpoint,
     IReadOnlyList<string>? AuthenticationMethods,
-    IReadOnlyList<string>? SigningAlgorithms);
+    IReadOnlyList<string>? SigningAlgorithms)
+{
+    /// <summary>Who issues the tokens, as cache keys and tokens record it: the issuer, or the configured token endpoint.</summary>
+    public string Authority => (Issuer ?? TokenEndpoint).AbsoluteUri;
+}

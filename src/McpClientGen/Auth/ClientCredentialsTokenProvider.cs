@@ -4,7 +4,8 @@ namespace McpClientGen;
 
 /// <summary>
 /// Gets client-credentials access tokens for one MCP endpoint and one client. It discovers the authorization
-/// server once (through the well-known metadata, or the URL a 401 challenge names), settles the client
+/// server once (through the well-known metadata, or the URL a 401 challenge names), accepts only the one the
+/// credentials belong to (<see cref="AuthorizationServerBinding"/>, checked again on every 401), settles the client
 /// authentication method, and keeps one <see cref="TokenSlot"/> (the first cache level) per scope set, each backed by
 /// the same second level (<see cref="ISharedTokenCache"/>): scopes a server asks for are added to the configured
 /// ones, never put in their place. Discovery and token failures are never cached. Built by <see cref="ClientCredentialsEngine"/>.
@@ -14,6 +15,7 @@ internal sealed class ClientCredentialsTokenProvider
     private readonly McpConnectionOptions _options;
     private readonly Uri _resource;
     private readonly AuthorizationServerDiscovery _discovery;
+    private readonly AuthorizationServerBinding _binding;
     private readonly TokenEndpointClient _tokenClient;
     private readonly ISharedTokenCache _sharedCache;
     private readonly TimeProvider _timeProvider;
@@ -44,6 +46,7 @@ internal sealed class ClientCredentialsTokenProvider
         _options = options;
         _resource = options.Endpoint!;
         _discovery = discovery;
+        _binding = new AuthorizationServerBinding(options, logger);
         _tokenClient = tokenClient;
         _sharedCache = sharedCache;
         _timeProvider = timeProvider;
@@ -117,21 +120,24 @@ internal sealed class ClientCredentialsTokenProvider
     }
 
     /// <summary>
-    /// Takes the resource-metadata URL a 401 challenge names, while the authorization server is still unknown.
-    /// Plain HTTP is accepted only when the MCP endpoint itself is on loopback, so a remote server cannot make the
-    /// client probe local services.
+    /// Takes the resource-metadata URL a 401 challenge names. While the authorization server is unknown, discovery reads
+    /// it; once known, it is read again to check that the resource still names the server the credentials belong to, so
+    /// a server that moved to another one is refused rather than followed (SEP-2352). Plain HTTP is accepted only when
+    /// the MCP endpoint itself is on loopback, so a remote server cannot make the client probe local services.
     /// </summary>
     public void ReportResourceMetadata(Uri metadataUrl)
     {
         EndpointRules.EnsureSecureNextTo(metadataUrl, "protected-resource metadata URL", _resource);
         lock (_gate)
         {
-            if (_options.TokenEndpoint is null
-                && (_server is null || _server.IsFaulted || _server is { IsCompletedSuccessfully: true, Result: null }))
+            // With a configured token endpoint there is no discovery to redo; under way, it serves this 401 too.
+            if (_options.TokenEndpoint is not null || _server is { IsCompleted: false })
             {
-                _challengeMetadataUrl = metadataUrl;
-                _server = null;
+                return;
             }
+
+            _challengeMetadataUrl = metadataUrl;
+            _server = _server is { IsCompletedSuccessfully: true, Result: { } known } ? RecheckAsync(known, metadataUrl) : null;
         }
     }
 
@@ -203,7 +209,7 @@ internal sealed class ClientCredentialsTokenProvider
                 return null;
             }
 
-            var issuer = ChooseIssuer(resourceMetadata);
+            var issuer = _binding.Choose(resourceMetadata);
             AuthLog.ResourceMetadataFound(_logger, resourceMetadata.Location, issuer);
             metadata = await _discovery.ReadServerMetadataAsync(issuer, _resource, CancellationToken.None).ConfigureAwait(false);
             scopesSupported = resourceMetadata.ScopesSupported;
@@ -213,15 +219,29 @@ internal sealed class ClientCredentialsTokenProvider
         return new ServerContext(metadata, scopesSupported);
     }
 
-    /// <summary>The configured issuer, the selector's pick, or the first listed.</summary>
-    private Uri ChooseIssuer(ProtectedResourceMetadata metadata)
+    /// <summary>
+    /// Reads the resource's metadata again after a 401 and refuses it if it names only other authorization servers.
+    /// Metadata that cannot be read leaves the known server in place: it is the trusted one either way.
+    /// </summary>
+    private async Task<ServerContext?> RecheckAsync(ServerContext known, Uri metadataUrl)
     {
-        var listed = metadata.AuthorizationServers;
-        var chosen = _options.AuthorizationServer ?? _options.AuthorizationServerSelector?.Invoke(listed) ?? listed[0];
-        return listed.FirstOrDefault(issuer => EndpointRules.SameResource(issuer, chosen))
-            ?? throw new McpAuthenticationException(
-                $"The authorization server '{chosen}' is not among those the protected-resource metadata at '{metadata.Location}' lists " +
-                $"({string.Join(", ", listed)}). Check AuthorizationServer.");
+        ProtectedResourceMetadata? metadata;
+        try
+        {
+            metadata = await _discovery.FindResourceMetadataAsync(_resource, metadataUrl, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (McpAuthenticationException exception)
+        {
+            AuthLog.ResourceMetadataRecheckFailed(_logger, metadataUrl, exception.Message, known.Metadata.Issuer ?? known.Metadata.TokenEndpoint);
+            return known;
+        }
+
+        if (metadata is not null)
+        {
+            _ = _binding.Choose(metadata);
+        }
+
+        return known;
     }
 
     /// <summary>The slot for the current scopes, made the active one.</summary>
@@ -242,7 +262,7 @@ internal sealed class ClientCredentialsTokenProvider
     /// <summary>The slot for one scope set, made if needed. Call under the lock.</summary>
     private TokenSlot SlotFor(ServerContext server, string scopes)
     {
-        var key = new TokenCacheKey((server.Metadata.Issuer ?? server.Metadata.TokenEndpoint).AbsoluteUri, _options.ClientId!, scopes, _resource.AbsoluteUri);
+        var key = new TokenCacheKey(server.Metadata.Authority, _options.ClientId!, scopes, _resource.AbsoluteUri);
         if (!_slots.TryGetValue(key, out var slot))
         {
             slot = new TokenSlot(key, () => RequestTokenAsync(server, scopes), _sharedCache, _timeProvider, _logger);

@@ -3,9 +3,10 @@ namespace McpClientGen;
 /// <summary>
 /// Thrown when McpClientGen cannot obtain an access token: discovery failed, the authorization server refused
 /// the client, or an endpoint breaks a security rule. The message says what failed, at which URL, and what
-/// to change; it never contains secrets or tokens.
+/// to change; it never contains secrets or tokens. <see cref="McpUntrustedAuthorizationServerException"/> is the case
+/// of a resource that names an authorization server the client's credentials do not belong to.
 /// </summary>
-public sealed class McpAuthenticationException : Exception
+public class McpAuthenticationException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public McpAuthenticationException(string message)

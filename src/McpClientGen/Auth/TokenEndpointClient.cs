@@ -57,7 +57,7 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
         {
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             return response.IsSuccessStatusCode
-                ? ParseSuccess(body, server.TokenEndpoint, issuedAt, scopes)
+                ? ParseSuccess(body, server, issuedAt, scopes)
                 : throw ParseError(body, response.StatusCode, server.TokenEndpoint, authentication);
         }
     }
@@ -96,8 +96,9 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
         tokenEndpoint.Host is "login.microsoftonline.com" or "login.microsoftonline.us" or "login.partner.microsoftonline.cn"
         && tokenEndpoint.AbsolutePath.EndsWith("/oauth2/v2.0/token", StringComparison.OrdinalIgnoreCase);
 
-    private AccessToken ParseSuccess(byte[] body, Uri tokenEndpoint, DateTimeOffset issuedAt, string scopes)
+    private AccessToken ParseSuccess(byte[] body, AuthorizationServerMetadata server, DateTimeOffset issuedAt, string scopes)
     {
+        var tokenEndpoint = server.TokenEndpoint;
         using var document = JsonObjectDocument.TryParse(body)
             ?? throw new McpAuthenticationException($"The token endpoint '{tokenEndpoint}' answered with a body that is not a JSON object.");
         var root = document.RootElement;
@@ -128,7 +129,8 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
             }
         }
 
-        return new AccessToken(tokenElement.GetString()!, issuedAt, issuedAt + lifetime, options.TokenExpirySkew, options.TokenRefreshRatio, scopes);
+        return new AccessToken(
+            tokenElement.GetString()!, issuedAt, issuedAt + lifetime, options.TokenExpirySkew, options.TokenRefreshRatio, scopes, server.Authority);
     }
 
     private McpAuthenticationException ParseError(byte[] body, HttpStatusCode status, Uri tokenEndpoint, TokenClientAuthentication authentication)

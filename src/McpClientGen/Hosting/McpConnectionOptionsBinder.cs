@@ -26,6 +26,8 @@ internal static class McpConnectionOptionsBinder
         options.ResourceIndicator = Read(section, nameof(options.ResourceIndicator), options.ResourceIndicator, EnumValue<ResourceIndicatorMode>);
         options.TokenEndpoint = Read(section, nameof(options.TokenEndpoint), options.TokenEndpoint, AbsoluteUri);
         options.AuthorizationServer = Read(section, nameof(options.AuthorizationServer), options.AuthorizationServer, AbsoluteUri);
+        options.TrustDiscoveredAuthorizationServer = Read(
+            section, nameof(options.TrustDiscoveredAuthorizationServer), options.TrustDiscoveredAuthorizationServer, bool.Parse);
         options.ProtocolVersion = section[nameof(options.ProtocolVersion)] ?? options.ProtocolVersion;
         options.DefaultTokenLifetime = Read(section, nameof(options.DefaultTokenLifetime), options.DefaultTokenLifetime, Duration);
         options.TokenExpirySkew = Read(section, nameof(options.TokenExpirySkew), options.TokenExpirySkew, Duration);

@@ -70,16 +70,34 @@ public sealed class McpConnectionOptions
     /// <summary>More form parameters for the token request, such as Auth0's <c>audience</c>.</summary>
     public IDictionary<string, string> AdditionalTokenParameters => _additionalTokenParameters;
 
-    /// <summary>The token endpoint. When set, discovery (protected-resource and authorization-server metadata) is skipped.</summary>
+    /// <summary>
+    /// The token endpoint. When set, discovery (protected-resource and authorization-server metadata) is skipped, and
+    /// credentials go to this endpoint only.
+    /// </summary>
     public Uri? TokenEndpoint { get; set; }
 
     /// <summary>
-    /// Which of the resource's <c>authorization_servers</c> to use, by issuer. Default: the first listed, or the one
-    /// <see cref="AuthorizationServerSelector"/> picks.
+    /// The issuer of the authorization server the credentials belong to, such as <c>https://login.example.com/</c>.
+    /// Discovery reads its metadata for the token endpoint, and the resource's metadata must list it; a resource that
+    /// names only other servers is refused with <see cref="McpUntrustedAuthorizationServerException"/>, and they never
+    /// see the credentials. Set this, or <see cref="TokenEndpoint"/>, or <see cref="TrustDiscoveredAuthorizationServer"/>.
     /// </summary>
     public Uri? AuthorizationServer { get; set; }
 
-    /// <summary>Picks one of the resource's <c>authorization_servers</c> (issuers, in the order listed). Set in code.</summary>
+    /// <summary>
+    /// With neither <see cref="AuthorizationServer"/> nor <see cref="TokenEndpoint"/> set, whether the credentials may go
+    /// to the authorization server the resource's metadata names. Default <see langword="false"/>: credentials are sent
+    /// only to a server the configuration names, since a malicious or compromised MCP server could otherwise name one it
+    /// runs and collect them. When <see langword="true"/>, the first server discovered (the first listed, or the
+    /// <see cref="AuthorizationServerSelector"/>'s pick) is pinned for the life of the connection, and a resource that
+    /// later names another is refused with <see cref="McpUntrustedAuthorizationServerException"/> (SEP-2352).
+    /// </summary>
+    public bool TrustDiscoveredAuthorizationServer { get; set; }
+
+    /// <summary>
+    /// Picks one of the resource's <c>authorization_servers</c> (issuers, in the order listed) to trust and pin. Set in
+    /// code, together with <see cref="TrustDiscoveredAuthorizationServer"/>; ignored when <see cref="AuthorizationServer"/> is set.
+    /// </summary>
     public Func<IReadOnlyList<Uri>, Uri>? AuthorizationServerSelector { get; set; }
 
     /// <summary>
@@ -199,6 +217,8 @@ public sealed class McpConnectionOptions
                 $"set {nameof(AssertionAudience)} to TokenEndpoint, or to Custom with {nameof(CustomAssertionAudience)}.");
         }
 
+        ValidateAuthorizationServerTrust();
+
         if (AdditionalTokenParameters.Keys.FirstOrDefault(name => ReservedTokenParameters.Contains(name, StringComparer.Ordinal)) is { } reserved)
         {
             throw Invalid($"{nameof(AdditionalTokenParameters)} may not set '{reserved}'; it is set from the other options.");
@@ -223,6 +243,25 @@ public sealed class McpConnectionOptions
         if (TokenEndpoint is not null)
         {
             EndpointRules.EnsureSecure(TokenEndpoint, "token endpoint");
+        }
+    }
+
+    /// <summary>The opt-in to trusting discovery applies only where the configuration names no authorization server.</summary>
+    private void ValidateAuthorizationServerTrust()
+    {
+        if (TrustDiscoveredAuthorizationServer && (AuthorizationServer ?? TokenEndpoint) is not null)
+        {
+            var named = AuthorizationServer is not null ? nameof(AuthorizationServer) : nameof(TokenEndpoint);
+            throw Invalid(
+                $"{nameof(TrustDiscoveredAuthorizationServer)} trusts the authorization server a resource names when the configuration names " +
+                $"none, but {named} names one; remove one of the two.");
+        }
+
+        if (AuthorizationServerSelector is not null && AuthorizationServer is null && TokenEndpoint is null && !TrustDiscoveredAuthorizationServer)
+        {
+            throw Invalid(
+                $"{nameof(AuthorizationServerSelector)} picks among the authorization servers a resource names, which trusts discovery: " +
+                $"set {nameof(TrustDiscoveredAuthorizationServer)} to true as well, or name the issuer in {nameof(AuthorizationServer)} instead.");
         }
     }
 

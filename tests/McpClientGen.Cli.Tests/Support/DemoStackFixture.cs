@@ -11,6 +11,9 @@ public sealed class DemoStackFixture : IAsyncLifetime
 
     public string Endpoint => Stack.McpEndpoint.AbsoluteUri;
 
+    /// <summary>The demo authorization server's issuer, for <c>--authorization-server</c>: the credentials belong to it.</summary>
+    public string Issuer => Stack.Issuer.AbsoluteUri;
+
     /// <summary>The environment of a run that authenticates with the demo client's secret from the default variable.</summary>
     public IReadOnlyDictionary<string, string?> SecretEnvironment =>
         new Dictionary<string, string?> { ["MCPGEN_CLIENT_SECRET"] = Stack.ClientSecret };

@@ -9,6 +9,7 @@ namespace McpClientGen;
 /// <remarks>
 /// Implementations must not throw: a store that is down or slow answers "nothing stored" and drops the write, so the
 /// shared cache can save token requests but never make one fail. Without one, <see cref="NoSharedTokenCache"/> runs.
+/// A stored token must keep its <see cref="AccessToken.Authority"/>: a slot ignores a token whose authority is not its key's.
 /// </remarks>
 internal interface ISharedTokenCache
 {

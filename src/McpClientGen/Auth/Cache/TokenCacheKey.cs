@@ -2,6 +2,7 @@ namespace McpClientGen;
 
 /// <summary>
 /// What a cached token is good for: one authorization server, one client, one set of scopes (sorted, so the
-/// order they were asked in does not matter) and one resource.
+/// order they were asked in does not matter) and one resource. The authority is the issuer the credentials belong to
+/// (<see cref="AuthorizationServerBinding"/>), so entries of different authorization servers never meet.
 /// </summary>
 internal sealed record TokenCacheKey(string Authority, string ClientId, string Scopes, string Resource);

@@ -116,13 +116,15 @@ internal sealed class TokenSlot(
     }
 
     /// <summary>
-    /// The second level's token, if it is not yet due for refresh (an older one would only start another refresh)
-    /// and is not the one this slot saw rejected.
+    /// The second level's token, if it was issued by this key's authorization server (a store that mixed up its entries
+    /// must not hand one server's token to a connection bound to another), is not yet due for refresh (an older one would
+    /// only start another refresh) and is not the one this slot saw rejected.
     /// </summary>
     private async Task<AccessToken?> TakeSharedAsync()
     {
         var shared = await sharedCache.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
         if (shared is null
+            || !string.Equals(shared.Authority, key.Authority, StringComparison.Ordinal)
             || timeProvider.GetUtcNow() >= shared.RefreshAt
             || string.Equals(shared.Value, Volatile.Read(ref _rejected)?.Value, StringComparison.Ordinal))
         {
