@@ -32,12 +32,10 @@ internal sealed class RegisteredSecretMethodOnly(IOpenIddictApplicationManager a
 
     public async ValueTask HandleAsync(ProcessAuthenticationContext context)
     {
-        if (context.ClientId is not { } clientId
-            || await applications.FindByClientIdAsync(clientId, context.CancellationToken) is not { } application)
-        {
-            return; // OpenIddict has rejected an unknown client before this runs.
-        }
-
+        // The filter guarantees a client id, and OpenIddict has rejected an unknown client before this runs.
+        var clientId = context.ClientId!;
+        var application = await applications.FindByClientIdAsync(clientId, context.CancellationToken)
+            ?? throw new InvalidOperationException($"The client '{clientId}' passed OpenIddict's client id check but is not registered.");
         var properties = await applications.GetPropertiesAsync(application, context.CancellationToken);
         if (!properties.TryGetValue(PropertyName, out var registered) || registered.ValueKind != JsonValueKind.String)
         {

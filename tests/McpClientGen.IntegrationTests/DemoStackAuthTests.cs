@@ -63,6 +63,17 @@ public sealed class DemoStackAuthTests
     }
 
     [Fact]
+    public async Task An_unknown_client_is_refused_as_invalid_client_before_the_registered_method_is_looked_up()
+    {
+        await using var stack = await DemoStack.StartAsync();
+
+        using var response = await DemoStackHttp.RequestTokenAsAsync(stack, "no-such-client", "any-secret");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(new DemoTokenRequest("no-such-client", "client_secret_basic", null, "invalid_client"), Assert.Single(stack.TokenRequests));
+    }
+
+    [Fact]
     public async Task Metadata_advertises_the_authentication_methods_and_assertion_algorithms()
     {
         await using var stack = await DemoStack.StartAsync();
