@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
@@ -70,7 +71,8 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
                         return ValueTask.CompletedTask;
                     }))
                     .AddEventHandler(ClientAssertionMetadata.Descriptor)
-                    .AddEventHandler(InvalidScopeForUnpermittedScopes.Descriptor);
+                    .AddEventHandler(InvalidScopeForUnpermittedScopes.Descriptor)
+                    .AddEventHandler(RegisteredSecretMethodOnly.Descriptor);
 
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
@@ -140,6 +142,22 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
             client.JsonWebKeySet = new JsonWebKeySet { Keys = { JsonWebKey.Create(jwtClient.PublicJwk) } };
             await applications.CreateAsync(client, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Registers a client with a secret that may send it only in the form body (<c>client_secret_post</c>): Basic
+    /// authentication gets <c>401 invalid_client</c> (<see cref="RegisteredSecretMethodOnly"/>), although the metadata
+    /// lists both methods. Call after <see cref="ProtectResourceAsync"/>.
+    /// </summary>
+    public async Task RegisterPostOnlyClientAsync(string clientId, string clientSecret, CancellationToken cancellationToken)
+    {
+        await using var services = _app.Services.CreateAsyncScope();
+        var applications = services.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        var client = CreateClient(clientId, "Demo client registered for client_secret_post", ProtectedResource);
+        client.ClientSecret = clientSecret;
+        client.Properties[RegisteredSecretMethodOnly.PropertyName] =
+            JsonSerializer.SerializeToElement(ClientAuthenticationMethods.ClientSecretPost);
+        await applications.CreateAsync(client, cancellationToken);
     }
 
     private static OpenIddictApplicationDescriptor CreateClient(string clientId, string displayName, Uri resource)

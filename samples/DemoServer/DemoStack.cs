@@ -7,12 +7,14 @@ namespace McpClientGen.DemoServer;
 /// <summary>
 /// An OAuth 2.0 authorization server and an MCP server protected by it, both running in this process on
 /// <c>127.0.0.1</c>, with confidential clients registered for the <c>client_credentials</c> grant: one with a secret
-/// (<see cref="ClientId"/>, <see cref="ClientSecret"/>) and three with keys for <c>private_key_jwt</c>
+/// (<see cref="ClientId"/>, <see cref="ClientSecret"/>), one with a secret it may send only as <c>client_secret_post</c>
+/// (<see cref="PostOnlyClientId"/>, <see cref="PostOnlyClientSecret"/>) and three with keys for <c>private_key_jwt</c>
 /// (<see cref="JwtClients"/>). Stacks are independent of each other, so tests may run many at once.
 /// </summary>
 public sealed class DemoStack : IAsyncDisposable
 {
     private const string DemoClientId = "demo-client";
+    private const string DemoPostOnlyClientId = "demo-post-client";
 
     private readonly AuthorizationServerHost _authorizationServer;
     private readonly McpServerHost _mcpServer;
@@ -24,12 +26,14 @@ public sealed class DemoStack : IAsyncDisposable
         McpServerHost mcpServer,
         AccessTokenRevocation revocation,
         string clientSecret,
+        string postOnlyClientSecret,
         DemoJwtClients jwtClients)
     {
         _authorizationServer = authorizationServer;
         _mcpServer = mcpServer;
         _revocation = revocation;
         ClientSecret = clientSecret;
+        PostOnlyClientSecret = postOnlyClientSecret;
         JwtClients = jwtClients;
     }
 
@@ -53,6 +57,15 @@ public sealed class DemoStack : IAsyncDisposable
 
     /// <summary>The secret client's secret, generated anew for every stack.</summary>
     public string ClientSecret { get; }
+
+    /// <summary>
+    /// The id of the client registered for <c>client_secret_post</c> only, <c>demo-post-client</c>: sending its secret
+    /// in a Basic header gets <c>401 invalid_client</c>, although the metadata lists both secret methods.
+    /// </summary>
+    public string PostOnlyClientId => DemoPostOnlyClientId;
+
+    /// <summary>The secret of <see cref="PostOnlyClientId"/>, generated anew for every stack.</summary>
+    public string PostOnlyClientSecret { get; }
 
     /// <summary>
     /// The clients that authenticate with <c>private_key_jwt</c>: <c>demo-jwt-es256</c>, <c>demo-jwt-rs256</c> and
@@ -112,9 +125,11 @@ public sealed class DemoStack : IAsyncDisposable
             mcpServer = await McpServerHost.StartAsync(options, authorizationServer.Issuer, revocation, cancellationToken);
             // URL-safe characters only, so hand-written Basic authentication works without form-encoding the secret.
             var clientSecret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+            var postOnlyClientSecret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
             await authorizationServer.ProtectResourceAsync(
                 mcpServer.Endpoint, DemoClientId, clientSecret, jwtClients, cancellationToken);
-            return new DemoStack(authorizationServer, mcpServer, revocation, clientSecret, jwtClients);
+            await authorizationServer.RegisterPostOnlyClientAsync(DemoPostOnlyClientId, postOnlyClientSecret, cancellationToken);
+            return new DemoStack(authorizationServer, mcpServer, revocation, clientSecret, postOnlyClientSecret, jwtClients);
         }
         catch
         {

@@ -14,6 +14,7 @@ Console.WriteLine($"Issuer:         {stack.Issuer}");
 Console.WriteLine($"Token endpoint: {stack.TokenEndpoint}");
 Console.WriteLine($"Client id:      {stack.ClientId}");
 Console.WriteLine($"Client secret:  {stack.ClientSecret}");
+Console.WriteLine($"Post-only:      {stack.PostOnlyClientId} / {stack.PostOnlyClientSecret} (client_secret_post only)");
 // The JWT clients' private keys exist only in this process; tests reach them through DemoStack.JwtClients.
 Console.WriteLine($"JWT clients:    {string.Join(", ", stack.JwtClients.All.Select(client => client.ClientId))}");
 Console.WriteLine("Press Ctrl+C to stop.");

@@ -84,8 +84,10 @@ public sealed class SecretTests(DemoStackFixture demo) : IClassFixture<DemoStack
         var error = Assert.Single(result.Error.Split('\n'), line => line.StartsWith("error: ", StringComparison.Ordinal));
         Assert.Contains("invalid_client", error, StringComparison.Ordinal);
         Assert.Equal(verbose, result.Error.Contains("   at ", StringComparison.Ordinal));
-        // The server saw exactly one request, and refused it: no retry of a refusal.
-        Assert.Equal("invalid_client", Assert.Single(demo.Stack.TokenRequests.Skip(requestsBefore)).Error);
+        // The server saw one request with each secret method it lists (Auto's one fallback) and refused both: no retry of a refusal.
+        Assert.Equal(
+            [("client_secret_basic", "invalid_client"), ("client_secret_post", "invalid_client")],
+            demo.Stack.TokenRequests.Skip(requestsBefore).Select(request => (request.AuthenticationMethod, request.Error)));
         Assert.Equal(verbose, result.Error.Contains(SdkLogLine, StringComparison.Ordinal));
         AssertShowsNoSecret(result, new SecretForms().AddClientSecret(demo.Stack.ClientId, wrong));
     }

@@ -39,6 +39,41 @@ public sealed class DemoStackAuthTests
     }
 
     [Fact]
+    public async Task The_post_only_client_is_refused_with_basic_as_invalid_client_and_accepted_with_post()
+    {
+        await using var stack = await DemoStack.StartAsync();
+
+        using var basic = await DemoStackHttp.RequestTokenAsAsync(stack, stack.PostOnlyClientId, stack.PostOnlyClientSecret);
+        using var post = await DemoStackAuthHttp.PostTokenRequestAsync(
+            stack, ("client_id", stack.PostOnlyClientId), ("client_secret", stack.PostOnlyClientSecret));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, basic.StatusCode);
+        using (var error = await DemoStackHttp.ReadJsonAsync(basic))
+        {
+            Assert.Equal("invalid_client", error.RootElement.GetProperty("error").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Equal(
+            [
+                new DemoTokenRequest("demo-post-client", "client_secret_basic", null, "invalid_client"),
+                new DemoTokenRequest("demo-post-client", "client_secret_post", null, null),
+            ],
+            stack.TokenRequests);
+    }
+
+    [Fact]
+    public async Task An_unknown_client_is_refused_as_invalid_client_before_the_registered_method_is_looked_up()
+    {
+        await using var stack = await DemoStack.StartAsync();
+
+        using var response = await DemoStackHttp.RequestTokenAsAsync(stack, "no-such-client", "any-secret");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(new DemoTokenRequest("no-such-client", "client_secret_basic", null, "invalid_client"), Assert.Single(stack.TokenRequests));
+    }
+
+    [Fact]
     public async Task Metadata_advertises_the_authentication_methods_and_assertion_algorithms()
     {
         await using var stack = await DemoStack.StartAsync();

@@ -234,11 +234,16 @@ internal static class DemoStackHttp
     public static Uri ResourceMetadataUrl(DemoStack stack) =>
         new(stack.McpEndpoint, "/.well-known/oauth-protected-resource" + stack.McpEndpoint.AbsolutePath);
 
-    /// <summary>A token request authenticated with <c>client_secret_basic</c> (RFC 6749 §2.3.1).</summary>
-    public static async Task<HttpResponseMessage> RequestTokenAsync(
-        DemoStack stack, string clientSecret, params (string Name, string Value)[] parameters)
+    /// <summary>A token request of the secret client authenticated with <c>client_secret_basic</c> (RFC 6749 §2.3.1).</summary>
+    public static Task<HttpResponseMessage> RequestTokenAsync(
+        DemoStack stack, string clientSecret, params (string Name, string Value)[] parameters) =>
+        RequestTokenAsAsync(stack, stack.ClientId, clientSecret, parameters);
+
+    /// <summary>A token request of <paramref name="clientId"/> authenticated with <c>client_secret_basic</c> (RFC 6749 §2.3.1).</summary>
+    public static async Task<HttpResponseMessage> RequestTokenAsAsync(
+        DemoStack stack, string clientId, string clientSecret, params (string Name, string Value)[] parameters)
     {
-        var credentials = $"{Uri.EscapeDataString(stack.ClientId)}:{Uri.EscapeDataString(clientSecret)}";
+        var credentials = $"{Uri.EscapeDataString(clientId)}:{Uri.EscapeDataString(clientSecret)}";
         using var request = new HttpRequestMessage(HttpMethod.Post, stack.TokenEndpoint)
         {
             Content = new FormUrlEncodedContent(

@@ -12,11 +12,13 @@ namespace McpClientGen.IntegrationTests;
 /// <summary>
 /// Client secrets, private keys, client assertions and access tokens never reach a log or an exception, in any
 /// encoding (<see cref="SecretForms"/>). Every entry of every category, at Trace, of whole flows against the demo stack
-/// is searched: calls, a scope step-up, a rejected token, refresh-ahead, retried token requests, refused credentials, a
-/// failed discovery, and the dependency-injection path with <see cref="IHttpClientFactory"/>'s own logging. Token requests
-/// go through <see cref="TokenEndpointProxy"/>, which records the tokens issued and the assertions sent, so the scan
-/// looks for exactly those. Each test also checks that the SDK's categories (and on the DI path
-/// <c>System.Net.Http.HttpClient.*</c>) were captured, so an empty log cannot pass for a clean one.
+/// is searched: calls, a scope step-up, a rejected token, refresh-ahead, retried token requests, refused credentials,
+/// <c>Auto</c>'s fallback between the secret methods, a failed discovery, and the dependency-injection path with
+/// <see cref="IHttpClientFactory"/>'s own logging. Token requests go through <see cref="TokenEndpointProxy"/>, which
+/// records the tokens issued and the assertions sent, so the scan looks for exactly those (the fallback needs the
+/// discovered metadata, so its tokens are found as anything JWT-shaped). Each test also checks that the SDK's
+/// categories (and on the DI path <c>System.Net.Http.HttpClient.*</c>) were captured, so an empty log cannot pass for a
+/// clean one.
 /// </summary>
 public sealed class SecretLogScanTests
 {
@@ -30,6 +32,7 @@ public sealed class SecretLogScanTests
     private const int RetryingBackchannelRequest = 114;
     private const int TokenRejected = 120;
     private const int SteppingUp = 121;
+    private const int SecretMethodFallback = 116;
     private const int AuthorizationServerPinned = 130;
 
     [Fact]
@@ -115,6 +118,43 @@ public sealed class SecretLogScanTests
         Assert.Equal("invalid_client", error.Error);
         AssertLogged(log, TokenRequestFailed);
         var secrets = Secrets(stack, proxy).AddClientSecret(stack.ClientId, options.ClientSecret);
+        AssertNothingLeaked(log, secrets, error);
+    }
+
+    [Fact]
+    public async Task Auto_s_fallback_from_a_refused_secret_method_to_the_other_logs_no_secret_and_no_token()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var log = new LogCapture();
+        var options = PostOnlyOptions(stack, stack.PostOnlyClientSecret);
+
+        await using (var client = DemoClient.Create(options, loggerFactory: log.CreateFactory()))
+        {
+            await client.GetWeatherAsync("Oslo");
+        }
+
+        AssertLogged(log, SecretMethodFallback, TokenReceived);
+        Assert.Equal(["invalid_client", null], stack.TokenRequests.Select(request => request.Error));
+        // The access token went straight from the demo server to the client: any JWT in a log is found by its "eyJ".
+        AssertNothingLeaked(log, new SecretForms().AddClientSecret(stack.PostOnlyClientId, stack.PostOnlyClientSecret));
+    }
+
+    [Fact]
+    public async Task A_secret_refused_with_both_secret_methods_is_in_no_log_and_no_exception_in_any_encoding()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var log = new LogCapture();
+        var options = PostOnlyOptions(stack, "wrong +/=&%:é\"<" + stack.PostOnlyClientSecret);
+
+        await using var client = DemoClient.Create(options, loggerFactory: log.CreateFactory());
+        var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => client.GetWeatherAsync("Oslo"));
+
+        Assert.Contains("both secret methods", error.Message, StringComparison.Ordinal);
+        AssertLogged(log, TokenRequestFailed);
+        Assert.Equal(2, stack.TokenRequests.Count);
+        var secrets = new SecretForms()
+            .AddClientSecret(stack.PostOnlyClientId, stack.PostOnlyClientSecret)
+            .AddClientSecret(stack.PostOnlyClientId, options.ClientSecret!);
         AssertNothingLeaked(log, secrets, error);
     }
 
@@ -216,6 +256,18 @@ public sealed class SecretLogScanTests
         AssertNothingLeaked(log, Secrets(stack, proxy), refused);
         Assert.Contains(log.Categories, category => category.StartsWith(HttpClientCategories, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The client registered for <c>client_secret_post</c> only, with <c>Auto</c> and <paramref name="secret"/>, discovering its
+    /// authorization server (a configured token endpoint has no metadata listing methods, so nothing to fall back between).
+    /// </summary>
+    private static McpConnectionOptions PostOnlyOptions(DemoStack stack, string secret) => new()
+    {
+        Endpoint = stack.McpEndpoint,
+        AuthorizationServer = stack.Issuer,
+        ClientId = stack.PostOnlyClientId,
+        ClientSecret = secret,
+    };
 
     /// <summary>The stack's client secret, and every access token and client assertion that went through the proxy.</summary>
     private static SecretForms Secrets(DemoStack stack, TokenEndpointProxy proxy)

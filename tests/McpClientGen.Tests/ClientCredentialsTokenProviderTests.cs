@@ -212,8 +212,14 @@ public sealed class ClientCredentialsTokenProviderTests
         Assert.Contains(stack.TokenEndpoint.AbsoluteUri, first.Message, StringComparison.Ordinal);
         Assert.Contains("ClientSecret", first.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(options.ClientSecret, first.ToString(), StringComparison.Ordinal);
-        // What the server saw, refusals included: one request per call, neither retried nor served from a cache.
-        Assert.Equal(["invalid_client", "invalid_client"], stack.TokenRequests.Select(request => request.Error));
+        // What the server saw, refusals included: per call, Auto's one try of each secret method the server lists, neither
+        // retried nor served from a cache.
+        Assert.Equal(
+            [
+                ("client_secret_basic", "invalid_client"), ("client_secret_post", "invalid_client"),
+                ("client_secret_basic", "invalid_client"), ("client_secret_post", "invalid_client"),
+            ],
+            stack.TokenRequests.Select(request => (request.AuthenticationMethod, request.Error)));
     }
 
     [Fact]

@@ -41,6 +41,9 @@ internal static partial class AuthLog
     [LoggerMessage(115, LogLevel.Debug, "Access token for client {ClientId} taken from the shared token cache.")]
     public static partial void SharedTokenTaken(ILogger logger, string clientId);
 
+    [LoggerMessage(116, LogLevel.Information, "The token endpoint {TokenEndpoint} refused client {ClientId} with {RefusedMethod} (invalid_client) and accepted {AcceptedMethod}, which the client uses from now on.")]
+    public static partial void SecretMethodFallback(ILogger logger, Uri tokenEndpoint, string clientId, string refusedMethod, string acceptedMethod);
+
     [LoggerMessage(120, LogLevel.Information, "The MCP server rejected the access token (401); requesting a new one and resending once.")]
     public static partial void TokenRejected(ILogger logger);
 

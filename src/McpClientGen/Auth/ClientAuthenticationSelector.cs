@@ -38,14 +38,23 @@ internal static class ClientAuthenticationSelector
             }
         }
 
+        return Create(method, options, server, assertions);
+    }
+
+    /// <summary>The authentication for <paramref name="method"/> with the configured credentials.</summary>
+    public static TokenClientAuthentication Create(
+        ClientAuthenticationMethod method, McpConnectionOptions options, AuthorizationServerMetadata server, ClientAssertionFactory? assertions)
+    {
         var clientId = options.ClientId!;
         return method switch
         {
             ClientAuthenticationMethod.ClientSecretBasic => new TokenClientAuthentication.ClientSecretBasic(clientId, options.ClientSecret!),
             ClientAuthenticationMethod.ClientSecretPost => new TokenClientAuthentication.ClientSecretPost(clientId, options.ClientSecret!),
+            _ when assertions is null => throw new McpAuthenticationException("private_key_jwt needs PrivateKey or SigningCertificate."),
             _ => new TokenClientAuthentication.PrivateKeyJwt(
                 clientId,
-                assertions ?? throw new McpAuthenticationException("private_key_jwt needs PrivateKey or SigningCertificate."),
+                assertions,
+                SigningAlgorithmChoice.Choose(assertions.SigningKey, server),
                 options.AssertionAudience,
                 options.CustomAssertionAudience),
         };

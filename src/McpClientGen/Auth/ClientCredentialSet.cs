@@ -14,15 +14,16 @@ internal sealed record ClientCredentialSet(McpConnectionOptions Options, ClientA
         }
 
         var assertions = new ClientAssertionFactory(SigningKeyLoader.Load(options), timeProvider);
+        var algorithm = SigningAlgorithmChoice.Default(assertions.SigningKey);
         try
         {
             // One signature now, so a key that cannot sign with its algorithm fails here, not at every token request.
-            _ = assertions.Create("probe", "probe");
+            _ = assertions.Create("probe", "probe", algorithm);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
             throw new InvalidOperationException(
-                $"Invalid McpConnectionOptions: the PrivateKey cannot sign with {assertions.Algorithm}; check SigningAlgorithm and the key.");
+                $"Invalid McpConnectionOptions: the PrivateKey cannot sign with {algorithm}; check SigningAlgorithm and the key.");
         }
 
         return new ClientCredentialSet(options, assertions);

@@ -23,6 +23,7 @@ internal sealed class ClientCredentialsTokenProvider
     private readonly object _gate = new();
     private readonly SortedSet<string> _scopes;
     private readonly Dictionary<TokenCacheKey, TokenSlot> _slots = new();
+    private readonly SecretMethodFallback _secretMethods;
 
     private ClientCredentialSet _credentials;
     private Task<ServerContext?>? _server;
@@ -54,6 +55,7 @@ internal sealed class ClientCredentialsTokenProvider
         _scopes = new SortedSet<string>(ScopeSet.Split(options.Scopes), StringComparer.Ordinal);
 
         _credentials = ClientCredentialSet.From(options, timeProvider);
+        _secretMethods = new SecretMethodFallback(logger);
     }
 
     /// <summary>
@@ -288,13 +290,12 @@ internal sealed class ClientCredentialsTokenProvider
     }
 
     /// <summary>Authenticates with the credentials current at the time of the request, so rotated ones apply at once.</summary>
-    private Task<AccessToken> RequestTokenAsync(ServerContext server, string scopes)
-    {
-        var credentials = Volatile.Read(ref _credentials);
-        var authentication = ClientAuthenticationSelector.Select(credentials.Options, server.Metadata, credentials.Assertions);
-        AuthLog.RequestingToken(_logger, _options.ClientId!, scopes, server.Metadata.TokenEndpoint, authentication.Method);
-        return _tokenClient.RequestTokenAsync(server.Metadata, authentication, scopes, _resource, CancellationToken.None);
-    }
+    private Task<AccessToken> RequestTokenAsync(ServerContext server, string scopes) =>
+        _secretMethods.RequestTokenAsync(Volatile.Read(ref _credentials), server.Metadata, authentication =>
+        {
+            AuthLog.RequestingToken(_logger, _options.ClientId!, scopes, server.Metadata.TokenEndpoint, authentication.Method);
+            return _tokenClient.RequestTokenAsync(server.Metadata, authentication, scopes, _resource, CancellationToken.None);
+        });
 
     /// <summary>What discovery settled: the server's metadata and the resource's scopes.</summary>
     private sealed record ServerContext(AuthorizationServerMetadata Metadata, IReadOnlyList<string> ScopesSupported);

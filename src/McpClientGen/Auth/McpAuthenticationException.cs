@@ -33,4 +33,7 @@ public class McpAuthenticationException : Exception
 
     /// <summary>The authorization server's <c>error_description</c>, if any.</summary>
     public string? ErrorDescription { get; }
+
+    /// <summary>The HTTP status of the token endpoint's error response, when the exception reports one.</summary>
+    internal System.Net.HttpStatusCode? StatusCode { get; init; }
 }

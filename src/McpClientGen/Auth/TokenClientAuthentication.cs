@@ -52,21 +52,24 @@ internal abstract class TokenClientAuthentication
         public override string Redact(string text) => RedactSecret(text, clientSecret);
     }
 
-    /// <summary><c>private_key_jwt</c> (RFC 7523 §2.2): a freshly signed assertion addressed to the configured audience.</summary>
-    public sealed class PrivateKeyJwt(string clientId, ClientAssertionFactory assertions, AssertionAudience audience, string? customAudience)
+    /// <summary>
+    /// <c>private_key_jwt</c> (RFC 7523 §2.2): a freshly signed assertion addressed to the configured audience, signed
+    /// with the algorithm <see cref="SigningAlgorithmChoice"/> chose for the server.
+    /// </summary>
+    public sealed class PrivateKeyJwt(string clientId, ClientAssertionFactory assertions, string algorithm, AssertionAudience audience, string? customAudience)
         : TokenClientAuthentication
     {
         private const string AssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
         public override string Method => "private_key_jwt";
 
-        public string Algorithm => assertions.Algorithm;
+        public string Algorithm => algorithm;
 
         public override void Apply(HttpRequestMessage request, List<KeyValuePair<string, string>> form, AuthorizationServerMetadata server)
         {
             form.Add(new("client_id", clientId));
             form.Add(new("client_assertion_type", AssertionType));
-            form.Add(new("client_assertion", assertions.Create(clientId, AudienceFor(server))));
+            form.Add(new("client_assertion", assertions.Create(clientId, AudienceFor(server), algorithm)));
         }
 
         private string AudienceFor(AuthorizationServerMetadata server) => audience switch

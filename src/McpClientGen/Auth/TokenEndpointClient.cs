@@ -155,7 +155,10 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
         return new McpAuthenticationException(
             $"The token endpoint '{tokenEndpoint}' refused client '{options.ClientId}' using {authentication.Method} ({detail}).{advice}",
             error,
-            description);
+            description)
+        {
+            StatusCode = status,
+        };
     }
 
     private static string? ReadString(JsonElement root, string name) =>

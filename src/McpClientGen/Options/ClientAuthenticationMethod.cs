@@ -6,7 +6,9 @@ public enum ClientAuthenticationMethod
     /// <summary>
     /// Chosen from what is configured and what the authorization server supports: <see cref="PrivateKeyJwt"/>
     /// when a private key or certificate is configured; otherwise <see cref="ClientSecretBasic"/>, or
-    /// <see cref="ClientSecretPost"/> when the server lists only that.
+    /// <see cref="ClientSecretPost"/> when the server lists only that. When the server lists both secret methods and
+    /// answers the first with <c>invalid_client</c>, the other is tried once and, if it gets a token, used from then on;
+    /// a key is never traded for a secret.
     /// </summary>
     Auto,
 

@@ -45,7 +45,10 @@ public sealed class McpConnectionOptions
 
     /// <summary>
     /// The assertion's signing algorithm: <c>ES256</c> (also <c>ES384</c>, <c>ES512</c>) for EC keys, <c>RS256</c>
-    /// or <c>PS256</c> for RSA keys. Default: the one that fits the key's curve, or <c>RS256</c> for RSA.
+    /// or <c>PS256</c> (also <c>RS384</c>, <c>PS384</c>, <c>RS512</c>, <c>PS512</c>) for RSA keys. Default: the
+    /// authorization server's <c>token_endpoint_auth_signing_alg_values_supported</c> decides: the curve's algorithm
+    /// for an EC key, the first of PS256, RS256, PS384, RS384, PS512, RS512 listed for an RSA key; RS256 for an RSA
+    /// key when the server lists none (or the token endpoint is configured, so there is no metadata).
     /// </summary>
     public string? SigningAlgorithm { get; set; }
 

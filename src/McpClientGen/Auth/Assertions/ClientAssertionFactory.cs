@@ -15,11 +15,11 @@ internal sealed class ClientAssertionFactory(AssertionSigningKey signingKey, Tim
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
-    private readonly SigningCredentials _credentials = new(signingKey.Key, signingKey.Algorithm);
 
-    public string Algorithm => signingKey.Algorithm;
+    public AssertionSigningKey SigningKey => signingKey;
 
-    public string Create(string clientId, string audience)
+    /// <summary>An assertion signed with <paramref name="algorithm"/> (see <see cref="SigningAlgorithmChoice"/>).</summary>
+    public string Create(string clientId, string audience, string algorithm)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         return _handler.CreateToken(new SecurityTokenDescriptor
@@ -35,7 +35,7 @@ internal sealed class ClientAssertionFactory(AssertionSigningKey signingKey, Tim
                 [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
             },
             AdditionalHeaderClaims = signingKey.AdditionalHeaders,
-            SigningCredentials = _credentials,
+            SigningCredentials = new SigningCredentials(signingKey.Key, algorithm),
             TokenType = "client-authentication+jwt",
         });
     }

@@ -5,8 +5,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace McpClientGen;
 
 /// <summary>
-/// Turns the configured key (PEM, JWK or certificate) into signing credentials for client assertions, and picks
-/// an algorithm that fits it. Errors name the option to fix and never repeat the key.
+/// Turns the configured key (PEM, JWK or certificate) into signing credentials for client assertions, and checks a
+/// configured algorithm against it. Errors name the option to fix and never repeat the key.
 /// </summary>
 internal static class SigningKeyLoader
 {
@@ -37,7 +37,7 @@ internal static class SigningKeyLoader
         // x5t#S256 (RFC 7515 §4.1.8) lets the server find the certificate; Microsoft Entra ID requires it.
         var thumbprint = Base64UrlEncoder.Encode(SHA256.HashData(certificate.RawData));
         key.KeyId = options.PrivateKeyId ?? thumbprint;
-        return new AssertionSigningKey(key, Algorithm(key, options), new Dictionary<string, object> { ["x5t#S256"] = thumbprint });
+        return new AssertionSigningKey(key, ConfiguredAlgorithm(key, options), new Dictionary<string, object> { ["x5t#S256"] = thumbprint });
     }
 
     private static AssertionSigningKey FromJwk(string json, McpConnectionOptions options)
@@ -64,7 +64,7 @@ internal static class SigningKeyLoader
             _ => throw Invalid($"the {nameof(McpConnectionOptions.PrivateKey)} JWK must be a private EC or RSA key (with \"d\")."),
         };
         key.KeyId = options.PrivateKeyId ?? jwk.Kid;
-        return new AssertionSigningKey(key, Algorithm(key, options, jwk.Alg), new Dictionary<string, object>());
+        return new AssertionSigningKey(key, ConfiguredAlgorithm(key, options, jwk.Alg), new Dictionary<string, object>());
     }
 
     private static AssertionSigningKey FromPem(string pem, McpConnectionOptions options)
@@ -79,7 +79,7 @@ internal static class SigningKeyLoader
                 $"the {nameof(McpConnectionOptions.PrivateKey)} must be a PEM private key (PRIVATE KEY, ENCRYPTED PRIVATE KEY, EC PRIVATE KEY or RSA PRIVATE KEY) or a private JWK; found {(label is null ? "no PEM block" : $"a '{label}' block")}."),
         };
         key.KeyId = options.PrivateKeyId;
-        return new AssertionSigningKey(key, Algorithm(key, options), new Dictionary<string, object>());
+        return new AssertionSigningKey(key, ConfiguredAlgorithm(key, options), new Dictionary<string, object>());
     }
 
     /// <summary>A PKCS#8 key may hold either kind of key; the PEM label does not say which.</summary>
@@ -126,20 +126,19 @@ internal static class SigningKeyLoader
         }
     }
 
-    private static string Algorithm(SecurityKey key, McpConnectionOptions options, string? jwkAlgorithm = null)
+    /// <summary>
+    /// The configured algorithm (<see cref="McpConnectionOptions.SigningAlgorithm"/>, else the JWK's <c>alg</c>), checked
+    /// against the key; <see langword="null"/> when none is configured, so it is chosen per server.
+    /// </summary>
+    private static string? ConfiguredAlgorithm(SecurityKey key, McpConnectionOptions options, string? jwkAlgorithm = null)
     {
         var requested = options.SigningAlgorithm ?? jwkAlgorithm;
         if (key is ECDsaSecurityKey ec)
         {
-            var fitting = ec.ECDsa.KeySize switch
-            {
-                256 => SecurityAlgorithms.EcdsaSha256,
-                384 => SecurityAlgorithms.EcdsaSha384,
-                521 => SecurityAlgorithms.EcdsaSha512,
-                _ => throw Invalid($"the EC key uses a {ec.ECDsa.KeySize}-bit curve; use P-256, P-384 or P-521."),
-            };
+            var fitting = SigningAlgorithmChoice.EcAlgorithm(ec.ECDsa.KeySize)
+                ?? throw Invalid($"the EC key uses a {ec.ECDsa.KeySize}-bit curve; use P-256, P-384 or P-521.");
             return requested is null || requested == fitting
-                ? fitting
+                ? requested
                 : throw Invalid($"{nameof(McpConnectionOptions.SigningAlgorithm)} '{requested}' does not fit the EC {nameof(McpConnectionOptions.PrivateKey)} on a {ec.ECDsa.KeySize}-bit curve; use {fitting}.");
         }
 
@@ -148,13 +147,9 @@ internal static class SigningKeyLoader
             throw Invalid($"the RSA {nameof(McpConnectionOptions.PrivateKey)} has {small.Rsa.KeySize} bits; use at least 2048.");
         }
 
-        return requested switch
-        {
-            null or SecurityAlgorithms.RsaSha256 => SecurityAlgorithms.RsaSha256,
-            SecurityAlgorithms.RsaSsaPssSha256 or SecurityAlgorithms.RsaSha384 or SecurityAlgorithms.RsaSha512
-                or SecurityAlgorithms.RsaSsaPssSha384 or SecurityAlgorithms.RsaSsaPssSha512 => requested,
-            _ => throw Invalid($"{nameof(McpConnectionOptions.SigningAlgorithm)} '{requested}' does not fit the RSA {nameof(McpConnectionOptions.PrivateKey)}; use RS256 or PS256."),
-        };
+        return requested is null || SigningAlgorithmChoice.RsaAlgorithms.Contains(requested, StringComparer.Ordinal)
+            ? requested
+            : throw Invalid($"{nameof(McpConnectionOptions.SigningAlgorithm)} '{requested}' does not fit the RSA {nameof(McpConnectionOptions.PrivateKey)}; use RS256 or PS256.");
     }
 
     private static string? PemLabel(string pem)
