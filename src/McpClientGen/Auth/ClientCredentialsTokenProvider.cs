@@ -62,7 +62,7 @@ internal sealed class ClientCredentialsTokenProvider
     {
         updated.Validate();
         Volatile.Write(ref _credentials, ClientCredentialSet.From(updated, _timeProvider));
-        AuthLog.CredentialsUpdated(_logger, updated.ClientId!);
+        AuthLog.CredentialsUpdated(_logger, updated.ClientLabel);
     }
 
     /// <summary>The scopes the next token request asks for (configured, plus those servers asked for).</summary>
@@ -242,7 +242,7 @@ internal sealed class ClientCredentialsTokenProvider
     /// <summary>The slot for one scope set, made if needed. Call under the lock.</summary>
     private TokenSlot SlotFor(ServerContext server, string scopes)
     {
-        var key = new TokenCacheKey((server.Metadata.Issuer ?? server.Metadata.TokenEndpoint).AbsoluteUri, _options.ClientId!, scopes, _resource.AbsoluteUri);
+        var key = new TokenCacheKey((server.Metadata.Issuer ?? server.Metadata.TokenEndpoint).AbsoluteUri, _options.ClientLabel, scopes, _resource.AbsoluteUri);
         if (!_slots.TryGetValue(key, out var slot))
         {
             slot = new TokenSlot(key, () => RequestTokenAsync(server, scopes), _sharedCache, _timeProvider, _logger);
@@ -267,13 +267,17 @@ internal sealed class ClientCredentialsTokenProvider
         }
     }
 
-    /// <summary>Authenticates with the credentials current at the time of the request, so rotated ones apply at once.</summary>
-    private Task<AccessToken> RequestTokenAsync(ServerContext server, string scopes)
+    /// <summary>
+    /// Authenticates with the credentials current at the time of the request, so rotated ones apply at once; a platform
+    /// token is read afresh for each request, and one that is unusable stops the request before anything is sent.
+    /// </summary>
+    private async Task<AccessToken> RequestTokenAsync(ServerContext server, string scopes)
     {
         var credentials = Volatile.Read(ref _credentials);
-        var authentication = ClientAuthenticationSelector.Select(credentials.Options, server.Metadata, credentials.Assertions);
-        AuthLog.RequestingToken(_logger, _options.ClientId!, scopes, server.Metadata.TokenEndpoint, authentication.Method);
-        return _tokenClient.RequestTokenAsync(server.Metadata, authentication, scopes, _resource, CancellationToken.None);
+        var platformToken = await credentials.ReadPlatformTokenAsync(CancellationToken.None).ConfigureAwait(false);
+        var authentication = ClientAuthenticationSelector.Select(credentials.Options, server.Metadata, credentials.Assertions, platformToken);
+        AuthLog.RequestingToken(_logger, _options.ClientLabel, scopes, server.Metadata.TokenEndpoint, authentication.Method);
+        return await _tokenClient.RequestTokenAsync(server.Metadata, authentication, scopes, _resource, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>What discovery settled: the server's metadata and the resource's scopes.</summary>
