@@ -187,7 +187,7 @@ public sealed partial class McpConnectionOptions
                 missing.Add($"{nameof(PrivateKey)} (or {nameof(SigningCertificate)})");
                 break;
             case ClientAuthenticationMethod.Auto when !hasKey && !hasSecret && !HasPlatformToken && !jwtBearer:
-                missing.Add($"{nameof(ClientSecret)}, {nameof(PrivateKey)} or {nameof(PlatformTokenFile)}");
+                missing.Add($"{nameof(ClientSecret)} or {nameof(PrivateKey)}, or {nameof(PlatformTokenFile)}");
                 break;
         }
 
