@@ -16,6 +16,8 @@ Console.WriteLine($"Client id:      {stack.ClientId}");
 Console.WriteLine($"Client secret:  {stack.ClientSecret}");
 // The JWT clients' private keys exist only in this process; tests reach them through DemoStack.JwtClients.
 Console.WriteLine($"JWT clients:    {string.Join(", ", stack.JwtClients.All.Select(client => client.ClientId))}");
+// A platform token for trying the JWT-bearer grant (or demo-federated's client assertion) by hand; valid for an hour.
+Console.WriteLine($"Workload token: {stack.Platform.IssueToken()}");
 Console.WriteLine("Press Ctrl+C to stop.");
 
 using var stop = new CancellationTokenSource();

@@ -145,7 +145,7 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
         var advice = (error, authentication) switch
         {
             ("invalid_scope", _) => " Check Scopes: the client may not be allowed one of them.",
-            ("unauthorized_client", _) => $" The client is not allowed the {authentication.GrantType} grant; check its registration at the authorization server.",
+            ("unauthorized_client", _) => $" The client (ClientId) is not allowed the {authentication.GrantType} grant; check its registration at the authorization server.",
             ("invalid_target", _) => " The server rejects the resource parameter; set ResourceIndicator to Never.",
             ("invalid_grant", TokenClientAuthentication.JwtBearerGrant grant) =>
                 $" The server does not accept the platform token from {grant.Source}: it must trust the token's issuer and subject, and accept its audience (which the platform sets).",
