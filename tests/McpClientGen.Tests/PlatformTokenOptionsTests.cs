@@ -59,6 +59,11 @@ public sealed class PlatformTokenOptionsTests
             "ClientAuthentication ClientSecretBasic cannot use a platform token"
         },
         {
+            "the grant's assertion among the additional parameters",
+            options => { options.PlatformTokenFile = TokenFile; options.GrantType = TokenGrantType.JwtBearer; options.AdditionalTokenParameters["assertion"] = "x"; },
+            "may not set 'assertion'"
+        },
+        {
             "client authentication with the JWT-bearer grant",
             options => { options.PlatformTokenFile = TokenFile; options.GrantType = TokenGrantType.JwtBearer; options.ClientAuthentication = ClientAuthenticationMethod.PlatformAssertion; },
             "leave ClientAuthentication at Auto"

@@ -16,7 +16,8 @@ internal static class ClientAuthenticationSelector
         // The JWT-bearer grant is never switched for another: its platform token is the only credential.
         if (options.GrantType == TokenGrantType.JwtBearer)
         {
-            return new TokenClientAuthentication.JwtBearerGrant(options.ClientId, platformToken ?? throw MissingPlatformToken());
+            var workloadClientId = string.IsNullOrWhiteSpace(options.ClientId) ? null : options.ClientId;
+            return new TokenClientAuthentication.JwtBearerGrant(workloadClientId, platformToken ?? throw MissingPlatformToken());
         }
 
         var method = options.ClientAuthentication;

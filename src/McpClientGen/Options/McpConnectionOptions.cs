@@ -11,7 +11,7 @@ namespace McpClientGen;
 public sealed partial class McpConnectionOptions
 {
     private static readonly string[] ReservedTokenParameters =
-        ["grant_type", "client_id", "client_secret", "client_assertion", "client_assertion_type", "scope", "resource"];
+        ["grant_type", "client_id", "client_secret", "client_assertion", "client_assertion_type", "assertion", "scope", "resource"];
 
     private Dictionary<string, string> _additionalTokenParameters = new(StringComparer.Ordinal);
 
