@@ -9,7 +9,8 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 namespace McpClientGen.DemoServer;
 
 /// <summary>
-/// An OpenIddict authorization server that only grants <c>client_credentials</c> and issues signed, unencrypted JWT
+/// An OpenIddict authorization server that grants <c>client_credentials</c> and the JWT-bearer grant of workload identity
+/// federation (<see cref="WorkloadJwtBearerGrant"/>), and issues signed, unencrypted JWT
 /// access tokens, so that a plain JwtBearer resource server can validate them. Its stores live in a private in-memory
 /// SQLite database that exists as long as this host.
 /// </summary>
@@ -18,12 +19,14 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
     private readonly SqliteConnection _database;
     private readonly WebApplication _app;
     private readonly TokenRequestLog _tokenRequests = new();
+    private readonly DemoPlatformIssuer _platform;
     private Uri? _issuer;
     private Uri? _protectedResource;
     private int _tokenResponseCount;
 
-    private AuthorizationServerHost(DemoStackOptions options, AccessTokenRevocation revocation)
+    private AuthorizationServerHost(DemoStackOptions options, AccessTokenRevocation revocation, DemoPlatformIssuer platform)
     {
+        _platform = platform;
         // A uniquely named shared-cache database keeps stacks in one process apart. It lives exactly as long as its
         // last open connection: this one, since pooling would keep EF Core's connections open after the stack is gone.
         var connectionString = new SqliteConnectionStringBuilder
@@ -37,6 +40,7 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
 
         var builder = LoopbackWebApplication.CreateBuilder(options);
         builder.Services.AddDbContext<DemoDbContext>(db => db.UseSqlite(connectionString).UseOpenIddict());
+        builder.Services.AddSingleton(platform);
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<DemoDbContext>())
             .AddServer(server =>
@@ -45,6 +49,10 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
                     // MCP clients try the OAuth metadata path (RFC 8414) before the OpenID Connect one.
                     .SetConfigurationEndpointUris("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server")
                     .AllowClientCredentialsFlow()
+                    // Workload identity federation (SEP-1933): with or without a client id, so anonymous clients are let in
+                    // for it; client_credentials still demands an authenticated client.
+                    .AllowCustomFlow(WorkloadJwtBearerGrant.GrantType)
+                    .AcceptAnonymousClients()
                     .RegisterScopes(DemoScopes.Registered)
                     .SetAccessTokenLifetime(options.AccessTokenLifetime)
                     // The built-in ephemeral RSA keys are 4096-bit and take seconds to generate; these are instant.
@@ -72,7 +80,9 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
                     }))
                     .AddEventHandler(ClientAssertionMetadata.Descriptor)
                     .AddEventHandler(InvalidScopeForUnpermittedScopes.Descriptor)
-                    .AddEventHandler(RegisteredSecretMethodOnly.Descriptor);
+                    .AddEventHandler(RegisteredSecretMethodOnly.Descriptor)
+                    .AddEventHandler(WorkloadJwtBearerGrant.Descriptor)
+                    .AddEventHandler(FederatedClientAssertion.Descriptor);
 
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
@@ -97,9 +107,9 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
     public IReadOnlyList<DemoTokenRequest> TokenRequests => _tokenRequests.Snapshot();
 
     public static async Task<AuthorizationServerHost> StartAsync(
-        DemoStackOptions options, AccessTokenRevocation revocation, CancellationToken cancellationToken)
+        DemoStackOptions options, AccessTokenRevocation revocation, DemoPlatformIssuer platform, CancellationToken cancellationToken)
     {
-        var host = new AuthorizationServerHost(options, revocation);
+        var host = new AuthorizationServerHost(options, revocation, platform);
         try
         {
             await host._database.OpenAsync(cancellationToken);
@@ -110,6 +120,7 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
 
             await host._app.StartAsync(cancellationToken);
             host._issuer = LoopbackWebApplication.GetRootUrl(host._app);
+            platform.DefaultAudience = host._issuer;
             return host;
         }
         catch
@@ -120,10 +131,11 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Makes <paramref name="resource"/> the resource this server issues tokens for, and registers the confidential
-    /// clients that may get them: one with a secret (<c>client_secret_basic</c> or <c>client_secret_post</c>, both on by
-    /// default in OpenIddict's ASP.NET Core host) and the <c>private_key_jwt</c> clients, whose public keys go into
-    /// their JSON Web Key Sets. Each is permitted <see cref="DemoScopes.Permitted"/>, never <see cref="DemoScopes.Admin"/>.
+    /// Makes <paramref name="resource"/> the resource this server issues tokens for, and registers the clients that may
+    /// get them: one with a secret (<c>client_secret_basic</c> or <c>client_secret_post</c>, both on by default in
+    /// OpenIddict's ASP.NET Core host), the <c>private_key_jwt</c> clients, whose public keys go into their JSON Web Key
+    /// Sets, the client federated with the platform (<see cref="FederatedClientAssertion"/>), and the public client of
+    /// the JWT-bearer grant. Each is permitted <see cref="DemoScopes.Permitted"/>, never <see cref="DemoScopes.Admin"/>.
     /// </summary>
     public async Task ProtectResourceAsync(
         Uri resource, string clientId, string clientSecret, DemoJwtClients jwtClients, CancellationToken cancellationToken)
@@ -142,6 +154,17 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
             client.JsonWebKeySet = new JsonWebKeySet { Keys = { JsonWebKey.Create(jwtClient.PublicJwk) } };
             await applications.CreateAsync(client, cancellationToken);
         }
+
+        var federated = CreateClient(DemoStack.FederatedClientId, "Demo client federated with the platform", resource);
+        FederatedClientAssertion.Federate(federated, _platform);
+        await applications.CreateAsync(federated, cancellationToken);
+
+        // A public client: the JWT-bearer grant authenticates the workload by its token, not the client.
+        var workload = CreateClient(DemoStack.WorkloadClientId, "Demo workload client for the JWT-bearer grant", resource);
+        workload.ClientType = ClientTypes.Public;
+        workload.Permissions.Remove(Permissions.GrantTypes.ClientCredentials);
+        workload.Permissions.Add(Permissions.Prefixes.GrantType + WorkloadJwtBearerGrant.GrantType);
+        await applications.CreateAsync(workload, cancellationToken);
     }
 
     /// <summary>

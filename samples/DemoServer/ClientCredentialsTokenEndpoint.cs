@@ -1,30 +1,38 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
 using Microsoft.AspNetCore;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
+using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace McpClientGen.DemoServer;
 
 /// <summary>
-/// Issues access tokens for the <c>client_credentials</c> grant. OpenIddict passes a request through to here only
-/// after it authenticated the client and checked grant type, scopes and resources against the client's permissions,
-/// so this only decides what the token says.
+/// Issues access tokens for the <c>client_credentials</c> grant, and for the JWT-bearer grant
+/// (<see cref="WorkloadJwtBearerGrant"/>). OpenIddict passes a request through to here only after it authenticated the
+/// client and checked grant type, scopes and resources against the client's permissions (and the workload's token, for
+/// the JWT-bearer grant), so this only decides what the token says.
 /// </summary>
 internal static class ClientCredentialsTokenEndpoint
 {
     public const string Path = "/connect/token";
 
     public static void Map(IEndpointRouteBuilder endpoints, AccessTokenRevocation revocation) =>
-        endpoints.MapPost(Path, (HttpContext context, IOpenIddictApplicationManager applications) =>
-            IssueAccessTokenAsync(context, applications, revocation));
+        endpoints.MapPost(Path, (HttpContext context, IOpenIddictApplicationManager applications, IOptions<OpenIddictServerOptions> server) =>
+            IssueAccessTokenAsync(context, applications, server.Value, revocation));
 
     private static async Task<IResult> IssueAccessTokenAsync(
-        HttpContext context, IOpenIddictApplicationManager applications, AccessTokenRevocation revocation)
+        HttpContext context, IOpenIddictApplicationManager applications, OpenIddictServerOptions server, AccessTokenRevocation revocation)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request is missing.");
+        if (request.GrantType == WorkloadJwtBearerGrant.GrantType)
+        {
+            return WorkloadJwtBearerGrant.Issue(request, server.Resources, revocation);
+        }
+
         var clientId = request.ClientId
             ?? throw new InvalidOperationException("OpenIddict passed through a request without a client id.");
         var application = await applications.FindByClientIdAsync(clientId, context.RequestAborted)

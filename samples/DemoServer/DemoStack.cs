@@ -8,13 +8,27 @@ namespace McpClientGen.DemoServer;
 /// An OAuth 2.0 authorization server and an MCP server protected by it, both running in this process on
 /// <c>127.0.0.1</c>, with confidential clients registered for the <c>client_credentials</c> grant: one with a secret
 /// (<see cref="ClientId"/>, <see cref="ClientSecret"/>), one with a secret it may send only as <c>client_secret_post</c>
-/// (<see cref="PostOnlyClientId"/>, <see cref="PostOnlyClientSecret"/>) and three with keys for <c>private_key_jwt</c>
-/// (<see cref="JwtClients"/>). Stacks are independent of each other, so tests may run many at once.
+/// (<see cref="PostOnlyClientId"/>, <see cref="PostOnlyClientSecret"/>), three with keys for <c>private_key_jwt</c>
+/// (<see cref="JwtClients"/>) and one federated with the workload platform (<see cref="FederatedClientId"/>); and
+/// workloads of that platform (<see cref="Platform"/>) may use the JWT-bearer grant, with or without a client id
+/// (<see cref="WorkloadClientId"/>). Stacks are independent of each other, so tests may run many at once.
 /// </summary>
 public sealed class DemoStack : IAsyncDisposable
 {
     private const string DemoClientId = "demo-client";
     private const string DemoPostOnlyClientId = "demo-post-client";
+
+    /// <summary>
+    /// The client federated with <see cref="Platform"/>: it holds no secret and no key, and authenticates with the
+    /// platform's token for <see cref="DemoPlatformIssuer.WorkloadSubject"/> as its client assertion, sent with this id.
+    /// </summary>
+    public const string FederatedClientId = "demo-federated";
+
+    /// <summary>
+    /// A public client permitted the JWT-bearer grant, for workloads that name a client; the grant works without a
+    /// client id too.
+    /// </summary>
+    public const string WorkloadClientId = "demo-workload";
 
     private readonly AuthorizationServerHost _authorizationServer;
     private readonly McpServerHost _mcpServer;
@@ -27,7 +41,8 @@ public sealed class DemoStack : IAsyncDisposable
         AccessTokenRevocation revocation,
         string clientSecret,
         string postOnlyClientSecret,
-        DemoJwtClients jwtClients)
+        DemoJwtClients jwtClients,
+        DemoPlatformIssuer platform)
     {
         _authorizationServer = authorizationServer;
         _mcpServer = mcpServer;
@@ -35,6 +50,7 @@ public sealed class DemoStack : IAsyncDisposable
         ClientSecret = clientSecret;
         PostOnlyClientSecret = postOnlyClientSecret;
         JwtClients = jwtClients;
+        Platform = platform;
     }
 
     /// <summary>The MCP endpoint, e.g. <c>http://127.0.0.1:5123/mcp</c>; also the resource that tokens are issued for.</summary>
@@ -73,6 +89,12 @@ public sealed class DemoStack : IAsyncDisposable
     /// disposed with it; the two RSA keys are made once per process and shared by its stacks.
     /// </summary>
     public DemoJwtClients JwtClients { get; }
+
+    /// <summary>
+    /// The platform the demo's workloads run on: it mints their tokens, which the authorization server accepts for the
+    /// JWT-bearer grant and as the client assertion of <see cref="FederatedClientId"/>. Its key is new for every stack.
+    /// </summary>
+    public DemoPlatformIssuer Platform { get; }
 
     /// <summary>How many token requests were answered with an access token, for any client.</summary>
     public int TokenRequestCount => _authorizationServer.TokenResponseCount;
@@ -117,11 +139,12 @@ public sealed class DemoStack : IAsyncDisposable
 
         var revocation = new AccessTokenRevocation();
         var jwtClients = JwtClientFactory.Create();
+        var platform = new DemoPlatformIssuer();
         AuthorizationServerHost? authorizationServer = null;
         McpServerHost? mcpServer = null;
         try
         {
-            authorizationServer = await AuthorizationServerHost.StartAsync(options, revocation, cancellationToken);
+            authorizationServer = await AuthorizationServerHost.StartAsync(options, revocation, platform, cancellationToken);
             mcpServer = await McpServerHost.StartAsync(options, authorizationServer.Issuer, revocation, cancellationToken);
             // URL-safe characters only, so hand-written Basic authentication works without form-encoding the secret.
             var clientSecret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
@@ -129,7 +152,7 @@ public sealed class DemoStack : IAsyncDisposable
             await authorizationServer.ProtectResourceAsync(
                 mcpServer.Endpoint, DemoClientId, clientSecret, jwtClients, cancellationToken);
             await authorizationServer.RegisterPostOnlyClientAsync(DemoPostOnlyClientId, postOnlyClientSecret, cancellationToken);
-            return new DemoStack(authorizationServer, mcpServer, revocation, clientSecret, postOnlyClientSecret, jwtClients);
+            return new DemoStack(authorizationServer, mcpServer, revocation, clientSecret, postOnlyClientSecret, jwtClients, platform);
         }
         catch
         {
@@ -144,6 +167,7 @@ public sealed class DemoStack : IAsyncDisposable
             }
 
             jwtClients.DisposeKeys();
+            platform.Dispose();
             throw;
         }
     }
@@ -184,6 +208,7 @@ public sealed class DemoStack : IAsyncDisposable
             finally
             {
                 JwtClients.DisposeKeys();
+                Platform.Dispose();
             }
         }
     }

@@ -17,6 +17,8 @@ Console.WriteLine($"Client secret:  {stack.ClientSecret}");
 Console.WriteLine($"Post-only:      {stack.PostOnlyClientId} / {stack.PostOnlyClientSecret} (client_secret_post only)");
 // The JWT clients' private keys exist only in this process; tests reach them through DemoStack.JwtClients.
 Console.WriteLine($"JWT clients:    {string.Join(", ", stack.JwtClients.All.Select(client => client.ClientId))}");
+// A platform token for trying the JWT-bearer grant (or demo-federated's client assertion) by hand; valid for an hour.
+Console.WriteLine($"Workload token: {stack.Platform.IssueToken()}");
 Console.WriteLine("Press Ctrl+C to stop.");
 
 using var stop = new CancellationTokenSource();

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace McpClientGen.IntegrationTests;
 
 /// <summary>
-/// Client secrets, private keys, client assertions and access tokens never reach a log or an exception, in any
+/// Client secrets, private keys, client assertions, platform tokens and access tokens never reach a log or an exception, in any
 /// encoding (<see cref="SecretForms"/>). Every entry of every category, at Trace, of whole flows against the demo stack
 /// is searched: calls, a scope step-up, a rejected token, refresh-ahead, retried token requests, refused credentials,
 /// <c>Auto</c>'s fallback between the secret methods, a failed discovery, and the dependency-injection path with
@@ -191,6 +191,67 @@ public sealed class SecretLogScanTests
     }
 
     [Fact]
+    public async Task Platform_tokens_are_in_no_log_and_no_exception()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var proxy = await TokenEndpointProxy.StartAsync(stack);
+        var log = new LogCapture();
+        var platformTokens = new List<string>();
+        string Mint(DateTimeOffset? expiresAt = null, string? audience = null, string subject = DemoPlatformIssuer.WorkloadSubject)
+        {
+            var token = stack.Platform.IssueToken(expiresAt, audience, subject);
+            platformTokens.Add(token);
+            return token;
+        }
+
+        using var file = new PlatformTokenFile(Mint());
+        var assertion = new McpConnectionOptions
+        {
+            Endpoint = stack.McpEndpoint, ClientId = DemoStack.FederatedClientId, PlatformTokenFile = file.Path, TokenEndpoint = proxy.TokenEndpoint,
+        };
+        // A new platform token for every token request, as a GitHub Actions OIDC callback gives.
+        var grant = new McpConnectionOptions
+        {
+            Endpoint = stack.McpEndpoint, GrantType = TokenGrantType.JwtBearer, TokenEndpoint = proxy.TokenEndpoint,
+            PlatformTokenProvider = _ => ValueTask.FromResult(Mint()),
+        };
+        await using (var client = DemoClient.Create(assertion, loggerFactory: log.CreateFactory()))
+        await using (var workload = DemoClient.Create(grant, loggerFactory: log.CreateFactory()))
+        {
+            await client.GetWeatherAsync("Oslo");
+            await workload.GetWeatherAsync("Oslo");
+            stack.RevokeIssuedTokens();
+            await workload.GetWeatherAsync("Oslo");
+        }
+
+        // Refused by the server as a grant and as a client assertion, and refused by the client itself once expired.
+        var errors = new List<Exception>();
+        foreach (var (options, token) in new[]
+        {
+            (grant, Mint(audience: "https://another-authorization-server.example/")),
+            (assertion, Mint(subject: "system:serviceaccount:other:intruder")),
+            (assertion, Mint(expiresAt: DateTimeOffset.UtcNow.AddMinutes(-1))),
+        })
+        {
+            // The token goes to both sources: the assertion client's file and the grant client's callback.
+            file.Write(token);
+            grant.PlatformTokenProvider = _ => ValueTask.FromResult(token);
+            await using var refused = DemoClient.Create(options, loggerFactory: log.CreateFactory());
+            errors.Add(await Assert.ThrowsAsync<McpAuthenticationException>(() => refused.GetWeatherAsync("Oslo")));
+        }
+
+        AssertLogged(log, TokenReceived, TokenRequestFailed);
+        Assert.Equal(3 + 2, proxy.RequestCount);
+        var secrets = Secrets(stack, proxy);
+        foreach (var token in platformTokens)
+        {
+            secrets.AddToken("platform token", token);
+        }
+
+        AssertNothingLeaked(log, secrets, [.. errors]);
+    }
+
+    [Fact]
     public async Task A_failed_discovery_logs_no_secret()
     {
         await using var stack = await DemoStack.StartAsync();
@@ -283,6 +344,11 @@ public sealed class SecretLogScanTests
             if (request.Form.TryGetValue("client_assertion", out var assertion))
             {
                 secrets.AddToken("client assertion", assertion);
+            }
+
+            if (request.Form.TryGetValue("assertion", out var grant))
+            {
+                secrets.AddToken("JWT-bearer grant assertion", grant);
             }
         }
 

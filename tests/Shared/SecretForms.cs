@@ -10,8 +10,8 @@ namespace McpClientGen.Testing;
 /// Every form in which a secret could reach a log, an exception or printed output, so a scan for leaks looks for all
 /// of them and not only for the raw text: a client secret raw, percent- and form-encoded, inside the
 /// <c>client_secret_basic</c> header (base64 of <c>id:secret</c>, form-encoded first as RFC 6749 §2.3.1 says, or not),
-/// base64 and base64url, JSON-escaped, and any 12-character piece of it; access tokens and client assertions whole,
-/// JSON-escaped and by their JWT segments; the base64 lines of a private key; and anything that starts like a JWT
+/// base64 and base64url, JSON-escaped, and any 12-character piece of it; access tokens, client assertions and platform
+/// tokens (a workload's client assertion or JWT-bearer grant) whole, JSON-escaped and by their JWT segments; the base64 lines of a private key; and anything that starts like a JWT
 /// (<c>eyJ</c>, base64url of <c>{"</c>). A finding names the form and where it was seen, never the secret.
 /// </summary>
 internal sealed class SecretForms
@@ -53,7 +53,7 @@ internal sealed class SecretForms
         return this;
     }
 
-    /// <summary>An access token or a client assertion: whole, JSON-escaped, and each JWT segment on its own.</summary>
+    /// <summary>An access token, a client assertion or a platform token: whole, JSON-escaped, and each JWT segment on its own.</summary>
     public SecretForms AddToken(string kind, string token)
     {
         Add(kind, token);

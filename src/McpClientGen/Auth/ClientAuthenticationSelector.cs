@@ -6,8 +6,20 @@ namespace McpClientGen;
 /// </summary>
 internal static class ClientAuthenticationSelector
 {
-    public static TokenClientAuthentication Select(McpConnectionOptions options, AuthorizationServerMetadata server, ClientAssertionFactory? assertions)
+    /// <param name="options">The options in force.</param>
+    /// <param name="server">The authorization server's metadata.</param>
+    /// <param name="assertions">Signs assertions with the configured key, if any.</param>
+    /// <param name="platformToken">The platform token read for this request, if one is configured.</param>
+    public static TokenClientAuthentication Select(
+        McpConnectionOptions options, AuthorizationServerMetadata server, ClientAssertionFactory? assertions, PlatformToken? platformToken = null)
     {
+        // The JWT-bearer grant is never switched for another: its platform token is the only credential.
+        if (options.GrantType == TokenGrantType.JwtBearer)
+        {
+            var workloadClientId = string.IsNullOrWhiteSpace(options.ClientId) ? null : options.ClientId;
+            return new TokenClientAuthentication.JwtBearerGrant(workloadClientId, platformToken ?? throw MissingPlatformToken());
+        }
+
         var method = options.ClientAuthentication;
         var hasKey = assertions is not null;
         var supported = server.AuthenticationMethods;
@@ -15,6 +27,11 @@ internal static class ClientAuthenticationSelector
         {
             // A key is preferred (no shared secret crosses the wire); a secret, if also configured, is the fallback.
             var usable = new List<ClientAuthenticationMethod>();
+            if (platformToken is not null)
+            {
+                usable.Add(ClientAuthenticationMethod.PlatformAssertion);
+            }
+
             if (hasKey)
             {
                 usable.Add(ClientAuthenticationMethod.PrivateKeyJwt);
@@ -38,18 +55,23 @@ internal static class ClientAuthenticationSelector
             }
         }
 
-        return Create(method, options, server, assertions);
+        return Create(method, options, server, assertions, platformToken);
     }
 
     /// <summary>The authentication for <paramref name="method"/> with the configured credentials.</summary>
     public static TokenClientAuthentication Create(
-        ClientAuthenticationMethod method, McpConnectionOptions options, AuthorizationServerMetadata server, ClientAssertionFactory? assertions)
+        ClientAuthenticationMethod method,
+        McpConnectionOptions options,
+        AuthorizationServerMetadata server,
+        ClientAssertionFactory? assertions,
+        PlatformToken? platformToken = null)
     {
         var clientId = options.ClientId!;
         return method switch
         {
             ClientAuthenticationMethod.ClientSecretBasic => new TokenClientAuthentication.ClientSecretBasic(clientId, options.ClientSecret!),
             ClientAuthenticationMethod.ClientSecretPost => new TokenClientAuthentication.ClientSecretPost(clientId, options.ClientSecret!),
+            ClientAuthenticationMethod.PlatformAssertion => new TokenClientAuthentication.PlatformAssertion(clientId, platformToken ?? throw MissingPlatformToken()),
             _ when assertions is null => throw new McpAuthenticationException("private_key_jwt needs PrivateKey or SigningCertificate."),
             _ => new TokenClientAuthentication.PrivateKeyJwt(
                 clientId,
@@ -64,7 +86,10 @@ internal static class ClientAuthenticationSelector
     {
         ClientAuthenticationMethod.ClientSecretBasic => "client_secret_basic",
         ClientAuthenticationMethod.ClientSecretPost => "client_secret_post",
-        ClientAuthenticationMethod.PrivateKeyJwt => "private_key_jwt",
+        ClientAuthenticationMethod.PrivateKeyJwt or ClientAuthenticationMethod.PlatformAssertion => "private_key_jwt",
         _ => "auto",
     };
+
+    private static McpAuthenticationException MissingPlatformToken() =>
+        new("A platform token is needed: set PlatformTokenFile or PlatformTokenProvider.");
 }

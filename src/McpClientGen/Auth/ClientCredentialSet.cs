@@ -1,16 +1,16 @@
 namespace McpClientGen;
 
 /// <summary>
-/// The credentials in force: the options that carry the secret or key, and the assertion factory for a key
-/// (loaded once, so a bad key fails when it is configured rather than at the next token request).
+/// The credentials in force: the options that carry the secret or key, the assertion factory for a key (loaded once,
+/// so a bad key fails when it is configured rather than at the next token request), and the source of a platform token.
 /// </summary>
-internal sealed record ClientCredentialSet(McpConnectionOptions Options, ClientAssertionFactory? Assertions)
+internal sealed record ClientCredentialSet(McpConnectionOptions Options, ClientAssertionFactory? Assertions, PlatformTokenSource? PlatformTokens = null)
 {
     public static ClientCredentialSet From(McpConnectionOptions options, TimeProvider timeProvider)
     {
         if (string.IsNullOrWhiteSpace(options.PrivateKey) && options.SigningCertificate is null)
         {
-            return new ClientCredentialSet(options, null);
+            return new ClientCredentialSet(options, null, PlatformTokenSource.From(options, timeProvider));
         }
 
         var assertions = new ClientAssertionFactory(SigningKeyLoader.Load(options), timeProvider);
@@ -30,5 +30,11 @@ internal sealed record ClientCredentialSet(McpConnectionOptions Options, ClientA
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"ClientCredentialSet({Options.ClientId}, {(Assertions is null ? "secret" : "key")})";
+    public override string ToString() =>
+        $"ClientCredentialSet({Options.ClientLabel}, {(PlatformTokens is not null ? PlatformTokens.Description : Assertions is null ? "secret" : "key")})";
+
+    /// <summary>The platform token for one token request, read afresh; <see langword="null"/> when none is configured.</summary>
+    /// <exception cref="McpAuthenticationException">The platform token is missing, empty, not a JWT or expired.</exception>
+    public async Task<PlatformToken?> ReadPlatformTokenAsync(CancellationToken cancellationToken) =>
+        PlatformTokens is null ? null : await PlatformTokens.ReadAsync(cancellationToken).ConfigureAwait(false);
 }

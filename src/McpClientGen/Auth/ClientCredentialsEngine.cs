@@ -31,6 +31,14 @@ internal sealed class ClientCredentialsEngine : IDisposable
 
     public ClientCredentialsTokenProvider Provider { get; }
 
+    /// <summary>
+    /// The MCP extension the engine implements, for the client's capabilities: workload identity federation
+    /// (<see cref="McpConnection.WorkloadIdentityExtension"/>) for the JWT-bearer grant, else client credentials.
+    /// </summary>
+    public string ExtensionId => Options.GrantType == TokenGrantType.JwtBearer
+        ? McpConnection.WorkloadIdentityExtension
+        : McpConnection.ClientCredentialsExtension;
+
     /// <summary>Validates a copy of <paramref name="options"/> and builds the engine on it.</summary>
     /// <param name="options">Endpoint and credentials.</param>
     /// <param name="timeProvider">The clock for token expiry and request timeouts; the system clock by default.</param>

@@ -67,7 +67,7 @@ internal sealed class ClientCredentialsTokenProvider
     {
         updated.Validate();
         Volatile.Write(ref _credentials, ClientCredentialSet.From(updated, _timeProvider));
-        AuthLog.CredentialsUpdated(_logger, updated.ClientId!);
+        AuthLog.CredentialsUpdated(_logger, updated.ClientLabel);
     }
 
     /// <summary>The scopes the next token request asks for (configured, plus those servers asked for).</summary>
@@ -264,7 +264,7 @@ internal sealed class ClientCredentialsTokenProvider
     /// <summary>The slot for one scope set, made if needed. Call under the lock.</summary>
     private TokenSlot SlotFor(ServerContext server, string scopes)
     {
-        var key = new TokenCacheKey(server.Metadata.Authority, _options.ClientId!, scopes, _resource.AbsoluteUri);
+        var key = new TokenCacheKey(server.Metadata.Authority, _options.ClientLabel, scopes, _resource.AbsoluteUri);
         if (!_slots.TryGetValue(key, out var slot))
         {
             slot = new TokenSlot(key, () => RequestTokenAsync(server, scopes), _sharedCache, _timeProvider, _logger);
@@ -289,13 +289,20 @@ internal sealed class ClientCredentialsTokenProvider
         }
     }
 
-    /// <summary>Authenticates with the credentials current at the time of the request, so rotated ones apply at once.</summary>
-    private Task<AccessToken> RequestTokenAsync(ServerContext server, string scopes) =>
-        _secretMethods.RequestTokenAsync(Volatile.Read(ref _credentials), server.Metadata, authentication =>
+    /// <summary>
+    /// Authenticates with the credentials current at the time of the request, so rotated ones apply at once; a platform
+    /// token is read afresh for each request, and one that is unusable stops the request before anything is sent.
+    /// </summary>
+    private async Task<AccessToken> RequestTokenAsync(ServerContext server, string scopes)
+    {
+        var credentials = Volatile.Read(ref _credentials);
+        var platformToken = await credentials.ReadPlatformTokenAsync(CancellationToken.None).ConfigureAwait(false);
+        return await _secretMethods.RequestTokenAsync(credentials, server.Metadata, platformToken, authentication =>
         {
-            AuthLog.RequestingToken(_logger, _options.ClientId!, scopes, server.Metadata.TokenEndpoint, authentication.Method);
+            AuthLog.RequestingToken(_logger, _options.ClientLabel, scopes, server.Metadata.TokenEndpoint, authentication.Method);
             return _tokenClient.RequestTokenAsync(server.Metadata, authentication, scopes, _resource, CancellationToken.None);
-        });
+        }).ConfigureAwait(false);
+    }
 
     /// <summary>What discovery settled: the server's metadata and the resource's scopes.</summary>
     private sealed record ServerContext(AuthorizationServerMetadata Metadata, IReadOnlyList<string> ScopesSupported);

@@ -22,10 +22,13 @@ internal sealed class SecretMethodFallback(ILogger logger)
     /// </summary>
     /// <exception cref="McpAuthenticationException">The token request failed; after a fallback, both methods were refused.</exception>
     public async Task<AccessToken> RequestTokenAsync(
-        ClientCredentialSet credentials, AuthorizationServerMetadata server, Func<TokenClientAuthentication, Task<AccessToken>> send)
+        ClientCredentialSet credentials,
+        AuthorizationServerMetadata server,
+        PlatformToken? platformToken,
+        Func<TokenClientAuthentication, Task<AccessToken>> send)
     {
         var options = credentials.Options;
-        var selected = ClientAuthenticationSelector.Select(options, server, credentials.Assertions);
+        var selected = ClientAuthenticationSelector.Select(options, server, credentials.Assertions, platformToken);
         if (!MayFallBack(options, server, selected))
         {
             return await send(selected).ConfigureAwait(false);

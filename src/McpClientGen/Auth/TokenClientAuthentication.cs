@@ -4,11 +4,20 @@ using System.Text;
 
 namespace McpClientGen;
 
-/// <summary>How a token request proves the client's identity: one of the RFC 6749 / RFC 7523 methods.</summary>
-internal abstract class TokenClientAuthentication
+/// <summary>
+/// How a token request proves the client's identity: one of the RFC 6749 / RFC 7523 methods, or, for the JWT-bearer
+/// grant, the workload's platform token as the grant itself (<see cref="JwtBearerGrant"/>).
+/// </summary>
+internal abstract partial class TokenClientAuthentication
 {
+    /// <summary>The <c>client_assertion_type</c> of a JWT client assertion (RFC 7523 §2.2).</summary>
+    private const string JwtAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
     /// <summary>The method's registered name, such as <c>client_secret_basic</c>.</summary>
     public abstract string Method { get; }
+
+    /// <summary>The <c>grant_type</c> of the request: <c>client_credentials</c> for every client authentication method.</summary>
+    public virtual string GrantType => "client_credentials";
 
     /// <summary>Adds the credentials to a token request (built afresh for every attempt).</summary>
     public abstract void Apply(HttpRequestMessage request, List<KeyValuePair<string, string>> form, AuthorizationServerMetadata server);
@@ -59,8 +68,6 @@ internal abstract class TokenClientAuthentication
     public sealed class PrivateKeyJwt(string clientId, ClientAssertionFactory assertions, string algorithm, AssertionAudience audience, string? customAudience)
         : TokenClientAuthentication
     {
-        private const string AssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-
         public override string Method => "private_key_jwt";
 
         public string Algorithm => algorithm;
@@ -68,7 +75,7 @@ internal abstract class TokenClientAuthentication
         public override void Apply(HttpRequestMessage request, List<KeyValuePair<string, string>> form, AuthorizationServerMetadata server)
         {
             form.Add(new("client_id", clientId));
-            form.Add(new("client_assertion_type", AssertionType));
+            form.Add(new("client_assertion_type", JwtAssertionType));
             form.Add(new("client_assertion", assertions.Create(clientId, AudienceFor(server), algorithm)));
         }
 

@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace McpClientGen;
 
 /// <summary>
-/// Sends <c>client_credentials</c> token requests (RFC 6749 §4.4) and turns the responses (§5.1, §5.2) into an
-/// <see cref="AccessToken"/> or an <see cref="McpAuthenticationException"/> that says what to change.
+/// Sends <c>client_credentials</c> token requests (RFC 6749 §4.4), or JWT-bearer ones (RFC 7523 §2.1), and turns the
+/// responses (§5.1, §5.2) into an <see cref="AccessToken"/> or an <see cref="McpAuthenticationException"/> that says
+/// what to change. A refusal is never retried with other credentials or another grant.
 /// </summary>
 internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnectionOptions options, TimeProvider timeProvider)
 {
@@ -64,7 +65,7 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
 
     private HttpRequestMessage CreateRequest(AuthorizationServerMetadata server, TokenClientAuthentication authentication, string scopes, Uri resource)
     {
-        var form = new List<KeyValuePair<string, string>> { new("grant_type", "client_credentials") };
+        var form = new List<KeyValuePair<string, string>> { new("grant_type", authentication.GrantType) };
         if (scopes.Length > 0)
         {
             form.Add(new("scope", scopes));
@@ -146,20 +147,28 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
         var advice = (error, authentication) switch
         {
             ("invalid_scope", _) => " Check Scopes: the client may not be allowed one of them.",
-            ("unauthorized_client", _) => " The client (ClientId) is not allowed the client_credentials grant; check its registration.",
+            ("unauthorized_client", _) => $" The client (ClientId) is not allowed the {authentication.GrantType} grant; check its registration at the authorization server.",
             ("invalid_target", _) => " The server rejects the resource parameter; set ResourceIndicator to Never.",
+            ("invalid_grant", TokenClientAuthentication.JwtBearerGrant grant) =>
+                $" The server does not accept the platform token from {grant.Source}: it must trust the token's issuer and subject, and accept its audience (which the platform sets).",
+            (not null, TokenClientAuthentication.PlatformAssertion assertion) =>
+                $" Check the client's federated credential at the authorization server: it must match the issuer, subject and audience of the platform token from {assertion.Source}.",
             (not null, TokenClientAuthentication.PrivateKeyJwt) => " Check ClientId, the key registered for the client, SigningAlgorithm and AssertionAudience.",
             ("invalid_client", _) => " Check ClientId and ClientSecret, and ClientAuthentication if the server expects another method.",
             _ => "",
         };
         return new McpAuthenticationException(
-            $"The token endpoint '{tokenEndpoint}' refused client '{options.ClientId}' using {authentication.Method} ({detail}).{advice}",
+            $"The token endpoint '{tokenEndpoint}' refused client '{options.ClientLabel}' using {authentication.Method}{GrantNote(authentication)} ({detail}).{advice}",
             error,
             description)
         {
             StatusCode = status,
         };
     }
+
+    /// <summary>Names the grant in messages when it is not the usual <c>client_credentials</c>.</summary>
+    private static string GrantNote(TokenClientAuthentication authentication) =>
+        authentication is TokenClientAuthentication.JwtBearerGrant ? $" and the grant {authentication.GrantType}" : "";
 
     private static string? ReadString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -35,12 +35,24 @@ public static class McpClientCredentials
     /// <summary>Advertises <c>io.modelcontextprotocol/oauth-client-credentials</c> in the client's capabilities.</summary>
     /// <param name="options">The SDK client options to add the extension to.</param>
     /// <returns>The same options.</returns>
-    public static McpClientOptions WithClientCredentialsExtension(this McpClientOptions options)
+    public static McpClientOptions WithClientCredentialsExtension(this McpClientOptions options) =>
+        WithExtension(options, McpConnection.ClientCredentialsExtension);
+
+    /// <summary>
+    /// Advertises <c>io.modelcontextprotocol/auth/wif</c> (workload identity federation) in the client's capabilities,
+    /// for a handler whose options use <see cref="TokenGrantType.JwtBearer"/>.
+    /// </summary>
+    /// <param name="options">The SDK client options to add the extension to.</param>
+    /// <returns>The same options.</returns>
+    public static McpClientOptions WithWorkloadIdentityExtension(this McpClientOptions options) =>
+        WithExtension(options, McpConnection.WorkloadIdentityExtension);
+
+    private static McpClientOptions WithExtension(McpClientOptions options, string extension)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Capabilities ??= new ModelContextProtocol.Protocol.ClientCapabilities();
         options.Capabilities.Extensions ??= new Dictionary<string, object>();
-        options.Capabilities.Extensions[McpConnection.ClientCredentialsExtension] = ClientCredentialsEngine.ExtensionSettings;
+        options.Capabilities.Extensions[extension] = ClientCredentialsEngine.ExtensionSettings;
         return options;
     }
 }

@@ -30,7 +30,11 @@ internal sealed class McpClientRegistration : IAsyncDisposable
             }
         });
         _connection = new Lazy<McpConnection>(() => new McpConnection(
-            _engine.Options.Endpoint!, services.GetRequiredService<IHttpClientFactory>().CreateClient(_name), loggerFactory, _engine.Options.ProtocolVersion));
+            _engine.Options.Endpoint!,
+            services.GetRequiredService<IHttpClientFactory>().CreateClient(_name),
+            loggerFactory,
+            _engine.Options.ProtocolVersion,
+            _engine.ExtensionId));
     }
 
     /// <summary>The client's connection, over the factory's <see cref="HttpClient"/> (and so its handlers).</summary>

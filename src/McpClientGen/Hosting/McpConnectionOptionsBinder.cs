@@ -6,7 +6,7 @@ namespace McpClientGen;
 /// <summary>
 /// Reads <see cref="McpConnectionOptions"/> from a configuration section, key by key: no reflection, so it is
 /// trimming- and Native-AOT-safe, and a value that does not parse is reported with its key.
-/// <see cref="McpConnectionOptions.SigningCertificate"/> and the selector are set in code only.
+/// <see cref="McpConnectionOptions.SigningCertificate"/>, the selector and the platform-token provider are set in code only.
 /// </summary>
 internal static class McpConnectionOptionsBinder
 {
@@ -20,6 +20,8 @@ internal static class McpConnectionOptionsBinder
         options.PrivateKeyId = section[nameof(options.PrivateKeyId)] ?? options.PrivateKeyId;
         options.SigningAlgorithm = section[nameof(options.SigningAlgorithm)] ?? options.SigningAlgorithm;
         options.ClientAuthentication = Read(section, nameof(options.ClientAuthentication), options.ClientAuthentication, EnumValue<ClientAuthenticationMethod>);
+        options.PlatformTokenFile = section[nameof(options.PlatformTokenFile)] ?? options.PlatformTokenFile;
+        options.GrantType = Read(section, nameof(options.GrantType), options.GrantType, EnumValue<TokenGrantType>);
         options.AssertionAudience = Read(section, nameof(options.AssertionAudience), options.AssertionAudience, EnumValue<AssertionAudience>);
         options.CustomAssertionAudience = section[nameof(options.CustomAssertionAudience)] ?? options.CustomAssertionAudience;
         options.Scopes = section[nameof(options.Scopes)] ?? options.Scopes;

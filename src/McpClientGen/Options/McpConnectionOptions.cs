@@ -8,17 +8,20 @@ namespace McpClientGen;
 /// <see cref="PrivateKey"/> in a secret store such as user-secrets, environment variables or a vault provider.
 /// Each property's configuration key is its name.
 /// </summary>
-public sealed class McpConnectionOptions
+public sealed partial class McpConnectionOptions
 {
     private static readonly string[] ReservedTokenParameters =
-        ["grant_type", "client_id", "client_secret", "client_assertion", "client_assertion_type", "scope", "resource"];
+        ["grant_type", "client_id", "client_secret", "client_assertion", "client_assertion_type", "assertion", "scope", "resource"];
 
     private Dictionary<string, string> _additionalTokenParameters = new(StringComparer.Ordinal);
 
     /// <summary>The MCP endpoint, for example <c>https://crm.example.com/mcp</c>. Required.</summary>
     public Uri? Endpoint { get; set; }
 
-    /// <summary>The OAuth client id registered at the authorization server. Required.</summary>
+    /// <summary>
+    /// The OAuth client id registered at the authorization server. Required, except with <see cref="TokenGrantType.JwtBearer"/>,
+    /// where it is sent only when set.
+    /// </summary>
     public string? ClientId { get; set; }
 
     /// <summary>The client secret, for <c>client_secret_basic</c> or <c>client_secret_post</c>. Never logged or shown.</summary>
@@ -146,7 +149,9 @@ public sealed class McpConnectionOptions
     /// <summary>Describes the options without secrets or keys.</summary>
     public override string ToString() =>
         $"Endpoint={Endpoint}, ClientId={ClientId}, ClientAuthentication={ClientAuthentication}, ClientSecret={Hidden(ClientSecret)}, " +
-        $"PrivateKey={Hidden(PrivateKey)}, SigningCertificate={SigningCertificate?.Thumbprint ?? "<none>"}, Scopes={Scopes}, TokenEndpoint={TokenEndpoint}";
+        $"PrivateKey={Hidden(PrivateKey)}, SigningCertificate={SigningCertificate?.Thumbprint ?? "<none>"}, " +
+        $"PlatformTokenFile={PlatformTokenFile ?? "<none>"}, PlatformTokenProvider={(PlatformTokenProvider is null ? "<none>" : "<set>")}, GrantType={GrantType}, " +
+        $"Scopes={Scopes}, TokenEndpoint={TokenEndpoint}";
 
     /// <summary>A copy that uses <paramref name="defaultScopes"/> when no scopes are configured.</summary>
     internal McpConnectionOptions WithDefaultScopes(string? defaultScopes)
@@ -177,13 +182,23 @@ public sealed class McpConnectionOptions
             missing.Add(nameof(Endpoint));
         }
 
-        if (string.IsNullOrWhiteSpace(ClientId))
+        var jwtBearer = GrantType == TokenGrantType.JwtBearer;
+        if (string.IsNullOrWhiteSpace(ClientId) && !jwtBearer)
         {
             missing.Add(nameof(ClientId));
         }
 
         var hasKey = !string.IsNullOrWhiteSpace(PrivateKey) || SigningCertificate is not null;
         var hasSecret = !string.IsNullOrEmpty(ClientSecret);
+        if (HasPlatformToken)
+        {
+            ValidatePlatformTokenUse(hasKey, hasSecret);
+        }
+        else if (jwtBearer || ClientAuthentication == ClientAuthenticationMethod.PlatformAssertion)
+        {
+            missing.Add($"{nameof(PlatformTokenFile)} (or {nameof(PlatformTokenProvider)})");
+        }
+
         switch (ClientAuthentication)
         {
             case ClientAuthenticationMethod.ClientSecretBasic or ClientAuthenticationMethod.ClientSecretPost when !hasSecret:
@@ -192,8 +207,8 @@ public sealed class McpConnectionOptions
             case ClientAuthenticationMethod.PrivateKeyJwt when !hasKey:
                 missing.Add($"{nameof(PrivateKey)} (or {nameof(SigningCertificate)})");
                 break;
-            case ClientAuthenticationMethod.Auto when !hasKey && !hasSecret:
-                missing.Add($"{nameof(ClientSecret)} or {nameof(PrivateKey)}");
+            case ClientAuthenticationMethod.Auto when !hasKey && !hasSecret && !HasPlatformToken && !jwtBearer:
+                missing.Add($"{nameof(ClientSecret)} or {nameof(PrivateKey)}, or {nameof(PlatformTokenFile)}");
                 break;
         }
 

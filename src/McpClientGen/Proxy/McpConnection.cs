@@ -18,19 +18,30 @@ public sealed class McpConnection : IAsyncDisposable
     /// <summary>The MCP extension this client implements, advertised in its capabilities.</summary>
     public const string ClientCredentialsExtension = "io.modelcontextprotocol/oauth-client-credentials";
 
+    /// <summary>
+    /// The MCP workload identity federation extension (SEP-1933), advertised instead of <see cref="ClientCredentialsExtension"/>
+    /// when the client uses the JWT-bearer grant (<see cref="TokenGrantType.JwtBearer"/>).
+    /// </summary>
+    public const string WorkloadIdentityExtension = "io.modelcontextprotocol/auth/wif";
+
     private readonly HttpClient _httpClient;
     private readonly ILoggerFactory? _loggerFactory;
     private readonly ILogger _logger;
     private readonly string? _protocolVersion;
+    private readonly string _extension;
     private readonly object _gate = new();
     private readonly ConcurrentDictionary<string, Tool> _knownTools = new(StringComparer.Ordinal);
     private Task<McpClient>? _session;
     private bool _disposed;
 
-    /// <summary>A connection over an HTTP client whose handlers authenticate (or not); it owns and disposes the client.</summary>
-    internal McpConnection(Uri endpoint, HttpClient httpClient, ILoggerFactory? loggerFactory, string? protocolVersion)
+    /// <summary>
+    /// A connection over an HTTP client whose handlers authenticate (or not); it owns and disposes the client.
+    /// <paramref name="extension"/> is the auth extension advertised in the client's capabilities.
+    /// </summary>
+    internal McpConnection(Uri endpoint, HttpClient httpClient, ILoggerFactory? loggerFactory, string? protocolVersion, string extension = ClientCredentialsExtension)
     {
         _protocolVersion = protocolVersion;
+        _extension = extension;
         Endpoint = endpoint;
         _httpClient = httpClient;
         _loggerFactory = loggerFactory;
@@ -51,7 +62,8 @@ public sealed class McpConnection : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var engine = ClientCredentialsEngine.Create(options, timeProvider, loggerFactory);
-        return new McpConnection(engine.Options.Endpoint!, new HttpClient(engine.CreateStandaloneHandler()), loggerFactory, engine.Options.ProtocolVersion);
+        return new McpConnection(
+            engine.Options.Endpoint!, new HttpClient(engine.CreateStandaloneHandler()), loggerFactory, engine.Options.ProtocolVersion, engine.ExtensionId);
     }
 
     /// <summary>
@@ -206,7 +218,7 @@ public sealed class McpConnection : IAsyncDisposable
             _httpClient,
             _loggerFactory,
             ownsHttpClient: false);
-        var client = await McpClient.CreateAsync(transport, CreateClientOptions(_protocolVersion), _loggerFactory).ConfigureAwait(false);
+        var client = await McpClient.CreateAsync(transport, CreateClientOptions(_protocolVersion, _extension), _loggerFactory).ConfigureAwait(false);
         RegisterKnownTools(client, _knownTools.Values);
         return client;
     }
@@ -237,7 +249,7 @@ public sealed class McpConnection : IAsyncDisposable
         }
     }
 
-    private static McpClientOptions CreateClientOptions(string? protocolVersion)
+    private static McpClientOptions CreateClientOptions(string? protocolVersion, string extension)
     {
         return new McpClientOptions
         {
@@ -249,7 +261,7 @@ public sealed class McpConnection : IAsyncDisposable
             },
             Capabilities = new ClientCapabilities
             {
-                Extensions = new Dictionary<string, object> { [ClientCredentialsExtension] = ClientCredentialsEngine.ExtensionSettings },
+                Extensions = new Dictionary<string, object> { [extension] = ClientCredentialsEngine.ExtensionSettings },
             },
         };
     }
