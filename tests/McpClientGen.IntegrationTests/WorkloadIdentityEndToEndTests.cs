@@ -170,6 +170,7 @@ public sealed class WorkloadIdentityEndToEndTests
         var options = new McpConnectionOptions
         {
             Endpoint = stack.McpEndpoint,
+            AuthorizationServer = stack.Issuer,
             GrantType = TokenGrantType.JwtBearer,
             PlatformTokenProvider = _ => ValueTask.FromResult(platformToken),
         };
@@ -193,6 +194,7 @@ public sealed class WorkloadIdentityEndToEndTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Mcp:Demo:Endpoint"] = stack.McpEndpoint.AbsoluteUri,
+            ["Mcp:Demo:AuthorizationServer"] = stack.Issuer.AbsoluteUri,
             ["Mcp:Demo:GrantType"] = "JwtBearer",
             ["Mcp:Demo:PlatformTokenFile"] = file.Path,
         }).Build();
@@ -213,6 +215,7 @@ public sealed class WorkloadIdentityEndToEndTests
         var options = new McpConnectionOptions
         {
             Endpoint = stack.McpEndpoint,
+            AuthorizationServer = stack.Issuer,
             GrantType = grant,
             ClientId = grant == TokenGrantType.ClientCredentials ? DemoStack.FederatedClientId : null,
         };
