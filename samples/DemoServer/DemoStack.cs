@@ -24,13 +24,15 @@ public sealed class DemoStack : IAsyncDisposable
         McpServerHost mcpServer,
         AccessTokenRevocation revocation,
         string clientSecret,
-        DemoJwtClients jwtClients)
+        DemoJwtClients jwtClients,
+        DemoMutualTls? mutualTls)
     {
         _authorizationServer = authorizationServer;
         _mcpServer = mcpServer;
         _revocation = revocation;
         ClientSecret = clientSecret;
         JwtClients = jwtClients;
+        MutualTls = mutualTls;
     }
 
     /// <summary>The MCP endpoint, e.g. <c>http://127.0.0.1:5123/mcp</c>; also the resource that tokens are issued for.</summary>
@@ -60,6 +62,24 @@ public sealed class DemoStack : IAsyncDisposable
     /// disposed with it; the two RSA keys are made once per process and shared by its stacks.
     /// </summary>
     public DemoJwtClients JwtClients { get; }
+
+    /// <summary>
+    /// With <see cref="DemoStackOptions.MutualTls"/>: the servers' TLS certificate and the clients that authenticate by
+    /// certificate; otherwise <see langword="null"/>.
+    /// </summary>
+    public DemoMutualTls? MutualTls { get; }
+
+    /// <summary>
+    /// With <see cref="DemoStackOptions.MutualTls"/>: the mTLS alias of the token endpoint, e.g.
+    /// <c>https://127.0.0.1:5125/connect/token</c>, which requires a client certificate; otherwise <see langword="null"/>.
+    /// </summary>
+    public Uri? MtlsTokenEndpoint => _authorizationServer.MtlsTokenEndpoint;
+
+    /// <summary>
+    /// With <see cref="DemoStackOptions.MutualTls"/>: for every request to the MCP endpoint with an otherwise valid access
+    /// token, the certificate its connection presented and the one the token is bound to, in order; otherwise empty.
+    /// </summary>
+    public IReadOnlyList<DemoCertificateCheck> CertificateChecks => _mcpServer.CertificateChecks;
 
     /// <summary>How many token requests were answered with an access token, for any client.</summary>
     public int TokenRequestCount => _authorizationServer.TokenResponseCount;
@@ -104,17 +124,18 @@ public sealed class DemoStack : IAsyncDisposable
 
         var revocation = new AccessTokenRevocation();
         var jwtClients = JwtClientFactory.Create();
+        var mutualTls = options.MutualTls ? DemoMutualTls.Create() : null;
         AuthorizationServerHost? authorizationServer = null;
         McpServerHost? mcpServer = null;
         try
         {
-            authorizationServer = await AuthorizationServerHost.StartAsync(options, revocation, cancellationToken);
-            mcpServer = await McpServerHost.StartAsync(options, authorizationServer.Issuer, revocation, cancellationToken);
+            authorizationServer = await AuthorizationServerHost.StartAsync(options, revocation, mutualTls, cancellationToken);
+            mcpServer = await McpServerHost.StartAsync(options, authorizationServer.Issuer, revocation, mutualTls, cancellationToken);
             // URL-safe characters only, so hand-written Basic authentication works without form-encoding the secret.
             var clientSecret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
             await authorizationServer.ProtectResourceAsync(
                 mcpServer.Endpoint, DemoClientId, clientSecret, jwtClients, cancellationToken);
-            return new DemoStack(authorizationServer, mcpServer, revocation, clientSecret, jwtClients);
+            return new DemoStack(authorizationServer, mcpServer, revocation, clientSecret, jwtClients, mutualTls);
         }
         catch
         {
@@ -129,6 +150,7 @@ public sealed class DemoStack : IAsyncDisposable
             }
 
             jwtClients.DisposeKeys();
+            mutualTls?.DisposeCertificates();
             throw;
         }
     }
@@ -161,6 +183,7 @@ public sealed class DemoStack : IAsyncDisposable
             finally
             {
                 JwtClients.DisposeKeys();
+                MutualTls?.DisposeCertificates();
             }
         }
     }

@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore;
+using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -25,8 +27,13 @@ internal sealed class TokenRequestLog
     public void Record(OpenIddictServerEvents.ApplyTokenResponseContext context)
     {
         var request = context.Request;
+        var certificate = context.Transaction.RemoteCertificate;
         var entry = new DemoTokenRequest(
-            request?.ClientId, AuthenticationMethodOf(context), request?.Scope, context.Error);
+            request?.ClientId,
+            AuthenticationMethodOf(context),
+            request?.Scope,
+            context.Error,
+            certificate is null ? null : Base64UrlEncoder.Encode(SHA256.HashData(certificate.RawData)));
         lock (_gate)
         {
             _requests.Add(entry);
@@ -48,6 +55,16 @@ internal sealed class TokenRequestLog
             return ClientAuthenticationMethods.ClientSecretBasic;
         }
 
-        return string.IsNullOrEmpty(context.Request?.ClientSecret) ? null : ClientAuthenticationMethods.ClientSecretPost;
+        if (!string.IsNullOrEmpty(context.Request?.ClientSecret))
+        {
+            return ClientAuthenticationMethods.ClientSecretPost;
+        }
+
+        // With no secret and no assertion, a certificate in the handshake is how the client authenticated (RFC 8705 §2).
+        return context.Transaction.RemoteCertificate is { } certificate
+            ? certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData)
+                ? ClientAuthenticationMethods.SelfSignedTlsClientAuth
+                : ClientAuthenticationMethods.TlsClientAuth
+            : null;
     }
 }

@@ -11,4 +11,20 @@ internal static class DemoStackConnection
         ClientId = stack.ClientId,
         ClientSecret = stack.ClientSecret,
     };
+
+    /// <summary>
+    /// A mutual-TLS stack's certificate client, with its first certificate and its registered method, trusting the
+    /// stack's self-signed server certificate, and naming the authorization server the credentials belong to.
+    /// </summary>
+    public static McpConnectionOptions MutualTlsOptions(this DemoStack stack, DemoMtlsClient client) => new()
+    {
+        Endpoint = stack.McpEndpoint,
+        ClientId = client.ClientId,
+        ClientCertificate = client.Certificate,
+        ClientAuthentication = client.AuthenticationMethod == "tls_client_auth"
+            ? ClientAuthenticationMethod.TlsClientAuth
+            : ClientAuthenticationMethod.SelfSignedTlsClientAuth,
+        AuthorizationServer = stack.Issuer,
+        ServerCertificateAuthorities = [stack.MutualTls!.ServerCertificate],
+    };
 }

@@ -11,10 +11,13 @@ internal sealed class AccessToken
     /// <param name="skew">How long before expiry it stops being sent; at most a quarter of the lifetime.</param>
     /// <param name="refreshRatio">The fraction of the usable window (until <see cref="UsableUntil"/>) after which a replacement is fetched in the background.</param>
     /// <param name="requestedScopes">The scopes the token was requested with, sorted and space-separated.</param>
-    public AccessToken(string value, DateTimeOffset issuedAt, DateTimeOffset expiresAt, TimeSpan skew, double refreshRatio, string requestedScopes = "")
+    /// <param name="certificate">The client certificate presented when the token was requested, to which it may be bound.</param>
+    public AccessToken(
+        string value, DateTimeOffset issuedAt, DateTimeOffset expiresAt, TimeSpan skew, double refreshRatio, string requestedScopes = "", ClientCertificate? certificate = null)
     {
         Value = value;
         RequestedScopes = requestedScopes;
+        Certificate = certificate;
         IssuedAt = issuedAt;
         ExpiresAt = expiresAt;
         var lifetime = expiresAt - issuedAt;
@@ -32,6 +35,13 @@ internal sealed class AccessToken
 
     /// <summary>The scopes the token was requested with (the server may have granted fewer).</summary>
     public string RequestedScopes { get; }
+
+    /// <summary>
+    /// The client certificate presented when the token was requested (RFC 8705 §3): the token is sent only over connections
+    /// that present it, since a server may have bound it to that certificate whether or not the client can tell.
+    /// <see langword="null"/> for a client without a certificate.
+    /// </summary>
+    public ClientCertificate? Certificate { get; }
 
     /// <summary>When the token was received.</summary>
     public DateTimeOffset IssuedAt { get; }

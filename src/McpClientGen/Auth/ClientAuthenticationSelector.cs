@@ -6,15 +6,22 @@ namespace McpClientGen;
 /// </summary>
 internal static class ClientAuthenticationSelector
 {
-    public static TokenClientAuthentication Select(McpConnectionOptions options, AuthorizationServerMetadata server, ClientAssertionFactory? assertions)
+    public static TokenClientAuthentication Select(
+        McpConnectionOptions options, AuthorizationServerMetadata server, ClientAssertionFactory? assertions, ClientCertificate? certificate = null)
     {
         var method = options.ClientAuthentication;
         var hasKey = assertions is not null;
         var supported = server.AuthenticationMethods;
         if (method == ClientAuthenticationMethod.Auto)
         {
-            // A key is preferred (no shared secret crosses the wire); a secret, if also configured, is the fallback.
+            // A client certificate is preferred (nothing secret crosses the wire, and tokens can be bound to it), then a
+            // key; a secret, if also configured, is the fallback.
             var usable = new List<ClientAuthenticationMethod>();
+            if (certificate is not null)
+            {
+                usable.Add(certificate.IsSelfIssued ? ClientAuthenticationMethod.SelfSignedTlsClientAuth : ClientAuthenticationMethod.TlsClientAuth);
+            }
+
             if (hasKey)
             {
                 usable.Add(ClientAuthenticationMethod.PrivateKeyJwt);
@@ -43,6 +50,9 @@ internal static class ClientAuthenticationSelector
         {
             ClientAuthenticationMethod.ClientSecretBasic => new TokenClientAuthentication.ClientSecretBasic(clientId, options.ClientSecret!),
             ClientAuthenticationMethod.ClientSecretPost => new TokenClientAuthentication.ClientSecretPost(clientId, options.ClientSecret!),
+            ClientAuthenticationMethod.TlsClientAuth or ClientAuthenticationMethod.SelfSignedTlsClientAuth => certificate is null
+                ? throw new McpAuthenticationException($"{NameOf(method)} needs a client certificate: set ClientCertificatePath, ClientCertificateThumbprint or ClientCertificate.")
+                : new TokenClientAuthentication.MutualTls(NameOf(method), clientId),
             _ => new TokenClientAuthentication.PrivateKeyJwt(
                 clientId,
                 assertions ?? throw new McpAuthenticationException("private_key_jwt needs PrivateKey or SigningCertificate."),
@@ -56,6 +66,8 @@ internal static class ClientAuthenticationSelector
         ClientAuthenticationMethod.ClientSecretBasic => "client_secret_basic",
         ClientAuthenticationMethod.ClientSecretPost => "client_secret_post",
         ClientAuthenticationMethod.PrivateKeyJwt => "private_key_jwt",
+        ClientAuthenticationMethod.TlsClientAuth => "tls_client_auth",
+        ClientAuthenticationMethod.SelfSignedTlsClientAuth => "self_signed_tls_client_auth",
         _ => "auto",
     };
 }

@@ -1,16 +1,18 @@
 namespace McpClientGen;
 
 /// <summary>
-/// The credentials in force: the options that carry the secret or key, and the assertion factory for a key
-/// (loaded once, so a bad key fails when it is configured rather than at the next token request).
+/// The credentials in force: the options that carry the secret or key, the assertion factory for a key and the client
+/// certificate (both loaded once, so a bad key or certificate fails when it is configured rather than at the next token
+/// request).
 /// </summary>
-internal sealed record ClientCredentialSet(McpConnectionOptions Options, ClientAssertionFactory? Assertions)
+internal sealed record ClientCredentialSet(McpConnectionOptions Options, ClientAssertionFactory? Assertions, ClientCertificate? Certificate)
 {
     public static ClientCredentialSet From(McpConnectionOptions options, TimeProvider timeProvider)
     {
+        var certificate = ClientCertificateLoader.Load(options);
         if (string.IsNullOrWhiteSpace(options.PrivateKey) && options.SigningCertificate is null)
         {
-            return new ClientCredentialSet(options, null);
+            return new ClientCredentialSet(options, null, certificate);
         }
 
         var assertions = new ClientAssertionFactory(SigningKeyLoader.Load(options), timeProvider);
@@ -25,9 +27,10 @@ internal sealed record ClientCredentialSet(McpConnectionOptions Options, ClientA
                 $"Invalid McpConnectionOptions: the PrivateKey cannot sign with {assertions.Algorithm}; check SigningAlgorithm and the key.");
         }
 
-        return new ClientCredentialSet(options, assertions);
+        return new ClientCredentialSet(options, assertions, certificate);
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"ClientCredentialSet({Options.ClientId}, {(Assertions is null ? "secret" : "key")})";
+    public override string ToString() =>
+        $"ClientCredentialSet({Options.ClientId}{(Assertions is null ? "" : ", key")}{(Certificate is null ? "" : $", {Certificate}")})";
 }
