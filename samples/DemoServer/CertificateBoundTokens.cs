@@ -1,8 +1,6 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.IdentityModel.Tokens;
 
 namespace McpClientGen.DemoServer;
 
@@ -46,8 +44,7 @@ internal sealed class CertificateBoundTokens
         }
     }
 
-    private static string? Thumbprint(X509Certificate2? certificate) =>
-        certificate is null ? null : Base64UrlEncoder.Encode(SHA256.HashData(certificate.RawData));
+    private static string? Thumbprint(X509Certificate2? certificate) => certificate is null ? null : DemoMutualTls.ThumbprintOf(certificate);
 
     /// <summary>The <c>x5t#S256</c> member of the <c>cnf</c> claim, which arrives as its JSON text.</summary>
     private static string? BoundThumbprint(string? confirmation)

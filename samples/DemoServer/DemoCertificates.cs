@@ -27,9 +27,13 @@ internal static class DemoCertificates
         return SelfSigned(request);
     }
 
-    /// <summary>A self-signed client certificate, as <c>self_signed_tls_client_auth</c> (RFC 8705 §2.2) registers it.</summary>
-    public static X509Certificate2 SelfSignedClient(string clientId) =>
-        SelfSigned(EndEntityRequest(RsaRequest($"CN={clientId}", SharedRsaKeys.TlsClientKey), ClientAuthentication));
+    /// <summary>
+    /// A self-signed client certificate, as <c>self_signed_tls_client_auth</c> (RFC 8705 §2.2) registers it. A client's
+    /// certificates share a key, so each needs a subject of its own: with the same subject, a chain builder would take one
+    /// for the issuer of the other, and the server would not see a self-signed certificate.
+    /// </summary>
+    public static X509Certificate2 SelfSignedClient(string clientId, int number) =>
+        SelfSigned(EndEntityRequest(RsaRequest($"CN={clientId}, OU=certificate {number}", SharedRsaKeys.TlsClientKey), ClientAuthentication));
 
     /// <summary>A root certificate authority.</summary>
     public static X509Certificate2 RootAuthority(string name)

@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.IdentityModel.Tokens;
 
 namespace McpClientGen.DemoServer;
 
@@ -53,6 +55,15 @@ public sealed class DemoMutualTls
     /// <summary>The intermediate CA registered with the <see cref="Pki"/> client, without its key.</summary>
     internal X509Certificate2 IntermediateAuthority { get; }
 
+    /// <summary>A certificate's <c>x5t#S256</c> (base64url SHA-256 of its DER encoding), as a <c>cnf</c> claim names it (RFC 8705 §3.1).</summary>
+    /// <param name="certificate">Any certificate.</param>
+    /// <returns>The thumbprint.</returns>
+    public static string ThumbprintOf(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return Base64UrlEncoder.Encode(SHA256.HashData(certificate.RawData));
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"DemoMutualTls {{ {SelfSigned.ClientId}, {Pki.ClientId} }}";
 
@@ -68,8 +79,8 @@ public sealed class DemoMutualTls
             new DemoMtlsClient(
                 SelfSignedClientId,
                 "self_signed_tls_client_auth",
-                DemoCertificates.SelfSignedClient(SelfSignedClientId),
-                DemoCertificates.SelfSignedClient(SelfSignedClientId)),
+                DemoCertificates.SelfSignedClient(SelfSignedClientId, 1),
+                DemoCertificates.SelfSignedClient(SelfSignedClientId, 2)),
             new DemoMtlsClient(
                 PkiClientId,
                 "tls_client_auth",

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore;
-using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -33,7 +31,7 @@ internal sealed class TokenRequestLog
             AuthenticationMethodOf(context),
             request?.Scope,
             context.Error,
-            certificate is null ? null : Base64UrlEncoder.Encode(SHA256.HashData(certificate.RawData)));
+            certificate is null ? null : DemoMutualTls.ThumbprintOf(certificate));
         lock (_gate)
         {
             _requests.Add(entry);
