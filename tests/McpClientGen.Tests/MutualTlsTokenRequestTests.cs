@@ -164,6 +164,38 @@ public sealed class MutualTlsTokenRequestTests
         Assert.Contains("restart", Assert.Throws<InvalidOperationException>(() => withSecret.Provider.UpdateCredentials(added)).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true, "self_signed_tls_client_auth")]
+    [InlineData(false, "tls_client_auth")]
+    public void Auto_prefers_the_tls_method_the_certificate_fits_over_a_secret(bool selfSigned, string expected)
+    {
+        var (issued, authority) = TestCertificates.IssuedByCertificateAuthority();
+        using (authority)
+        using (issued)
+        using (var self = TestCertificates.SelfSigned())
+        {
+            var options = new McpConnectionOptions { ClientId = ClientId, ClientSecret = "secret" };
+            var server = new AuthorizationServerMetadata(
+                new Uri("https://as.example.com/"), new Uri("https://as.example.com/token"), ["client_secret_basic", "tls_client_auth", "self_signed_tls_client_auth"], null);
+
+            var chosen = ClientAuthenticationSelector.Select(options, server, null, new ClientCertificate(selfSigned ? self : issued, []));
+
+            Assert.Equal(expected, chosen.Method);
+        }
+    }
+
+    [Fact]
+    public void Auto_falls_back_to_the_secret_when_the_server_lists_no_tls_method()
+    {
+        using var certificate = TestCertificates.SelfSigned();
+        var options = new McpConnectionOptions { ClientId = ClientId, ClientSecret = "secret" };
+        var server = new AuthorizationServerMetadata(new Uri("https://as.example.com/"), new Uri("https://as.example.com/token"), ["client_secret_post"], null);
+
+        var chosen = ClientAuthenticationSelector.Select(options, server, null, new ClientCertificate(certificate, []));
+
+        Assert.Equal("client_secret_post", chosen.Method);
+    }
+
     private static McpConnectionOptions CertificateOptions(Servers servers, X509Certificate2 certificate)
     {
         var options = servers.BaseOptions();

@@ -82,8 +82,18 @@ internal static class ClientCertificateLoader
         // Windows shows thumbprints with spaces and sometimes an invisible mark copied along; keep hex digits only.
         var hex = new string(thumbprint.Where(char.IsAsciiHexDigit).ToArray());
         using var store = new X509Store(StoreName.My, location);
-        store.Open(OpenFlags.ReadOnly | OpenFlags.OpenExistingOnly);
-        var found = store.Certificates.Find(X509FindType.FindByThumbprint, hex, validOnly: false);
+        X509Certificate2Collection found;
+        try
+        {
+            store.Open(OpenFlags.ReadOnly | OpenFlags.OpenExistingOnly);
+            found = store.Certificates.Find(X509FindType.FindByThumbprint, hex, validOnly: false);
+        }
+        catch (CryptographicException)
+        {
+            // A store that does not exist (yet) holds no certificate.
+            found = [];
+        }
+
         return found.Count == 1
             ? new ClientCertificate(found[0], [])
             : throw Invalid(
