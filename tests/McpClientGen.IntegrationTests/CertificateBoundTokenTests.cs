@@ -1,8 +1,6 @@
 using System.Net;
-using System.Security.Cryptography.X509Certificates;
 using McpClientGen.DemoServer;
 using McpClientGen.IntegrationTests.Support;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpClientGen.IntegrationTests;
@@ -50,51 +48,32 @@ public sealed class CertificateBoundTokenTests
     {
         await using var stack = await DemoStack.StartAsync(new DemoStackOptions { MutualTls = true });
         var client = stack.MutualTls!.SelfSigned;
-        var directory = Directory.CreateTempSubdirectory("mcpgen-mtls-");
-        try
-        {
-            // The first certificate as one PEM file with its key; the second as a certificate file and a key file.
-            var first = Path.Combine(directory.FullName, "first.pem");
-            await File.WriteAllTextAsync(first, client.Certificate.ExportCertificatePem() + "\n" + client.Certificate.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem());
-            var second = Path.Combine(directory.FullName, "second.crt");
-            var secondKey = Path.Combine(directory.FullName, "second.key");
-            await File.WriteAllTextAsync(second, client.RotatedCertificate.ExportCertificatePem());
-            await File.WriteAllTextAsync(secondKey, client.RotatedCertificate.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem());
-            var configuration = (IConfigurationRoot)new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Endpoint"] = stack.McpEndpoint.AbsoluteUri,
-                ["ClientId"] = client.ClientId,
-                ["AuthorizationServer"] = stack.Issuer.AbsoluteUri,
-                ["ClientAuthentication"] = "SelfSignedTlsClientAuth",
-                ["ClientCertificatePath"] = first,
-            }).Build();
-            var services = new ServiceCollection();
-            var builder = services.AddMcpClient<IDemoClient, DemoClient>(configuration);
-            services.Configure<McpConnectionOptions>(builder.Name, options => options.ServerCertificateAuthorities = [stack.MutualTls.ServerCertificate]);
-            await using var provider = services.BuildServiceProvider();
-            var demo = provider.GetRequiredService<IDemoClient>();
-            await demo.GetWeatherAsync("Oslo");
-            var callsBefore = stack.CertificateChecks.Count;
+        using var files = new CertificateFiles();
+        // The first certificate as one PEM file with its key; the second as a certificate file and a key file.
+        var first = files.Pem(client.Certificate, "first");
+        var (second, secondKey) = files.PemPair(client.RotatedCertificate, "second");
+        var configuration = stack.MutualTlsConfiguration(("ClientCertificatePath", first));
+        var services = new ServiceCollection();
+        services.AddMutualTlsDemoClient(stack, configuration);
+        await using var provider = services.BuildServiceProvider();
+        var demo = provider.GetRequiredService<IDemoClient>();
+        await demo.GetWeatherAsync("Oslo");
+        var callsBefore = stack.CertificateChecks.Count;
 
-            // The certificate store now holds the renewed certificate; the configuration reloads as a file provider would.
-            configuration["ClientCertificatePath"] = second;
-            configuration["ClientCertificateKeyPath"] = secondKey;
-            configuration.Reload();
-            await demo.GetWeatherAsync("Bergen");
-            await demo.GetWeatherAsync("Tromsø");
+        // The certificate store now holds the renewed certificate; the configuration reloads as a file provider would.
+        configuration["ClientCertificatePath"] = second;
+        configuration["ClientCertificateKeyPath"] = secondKey;
+        configuration.Reload();
+        await demo.GetWeatherAsync("Bergen");
+        await demo.GetWeatherAsync("Tromsø");
 
-            var (old, renewed) = (DemoMutualTls.ThumbprintOf(client.Certificate), DemoMutualTls.ThumbprintOf(client.RotatedCertificate));
-            Assert.Equal([old, renewed], stack.TokenRequests.Select(request => request.CertificateThumbprint));
-            Assert.All(stack.TokenRequests, request => Assert.True(request.Succeeded, request.Error));
-            // Every call after the rotation went over connections presenting the new certificate, with the token bound to
-            // it; none was refused, so the old token was not tried on the new connection and then replaced.
-            Assert.All(stack.CertificateChecks.Skip(callsBefore), check => Assert.Equal(new DemoCertificateCheck(renewed, renewed), check));
-            Assert.True(stack.CertificateChecks.Count > callsBefore);
-            Assert.Equal(0, stack.Mcp401Count);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        var (old, renewed) = (DemoMutualTls.ThumbprintOf(client.Certificate), DemoMutualTls.ThumbprintOf(client.RotatedCertificate));
+        Assert.Equal([old, renewed], stack.TokenRequests.Select(request => request.CertificateThumbprint));
+        Assert.All(stack.TokenRequests, request => Assert.True(request.Succeeded, request.Error));
+        // Every call after the rotation went over connections presenting the new certificate, with the token bound to
+        // it; none was refused, so the old token was not tried on the new connection and then replaced.
+        Assert.All(stack.CertificateChecks.Skip(callsBefore), check => Assert.Equal(new DemoCertificateCheck(renewed, renewed), check));
+        Assert.True(stack.CertificateChecks.Count > callsBefore);
+        Assert.Equal(0, stack.Mcp401Count);
     }
 }

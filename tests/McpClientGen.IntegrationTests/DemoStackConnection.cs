@@ -1,4 +1,6 @@
 using McpClientGen.DemoServer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace McpClientGen.IntegrationTests;
 
@@ -27,4 +29,25 @@ internal static class DemoStackConnection
         AuthorizationServer = stack.Issuer,
         ServerCertificateAuthorities = [stack.MutualTls!.ServerCertificate],
     };
+
+    /// <summary>
+    /// Configuration for a mutual-TLS stack's self-signed client, as an app would hold it: endpoint, client, issuer and
+    /// method, plus the given certificate keys (such as <c>ClientCertificatePath</c>).
+    /// </summary>
+    public static IConfigurationRoot MutualTlsConfiguration(this DemoStack stack, params (string Key, string Value)[] certificate) =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Endpoint"] = stack.McpEndpoint.AbsoluteUri,
+            ["ClientId"] = stack.MutualTls!.SelfSigned.ClientId,
+            ["AuthorizationServer"] = stack.Issuer.AbsoluteUri,
+            ["ClientAuthentication"] = "SelfSignedTlsClientAuth",
+        }.Concat(certificate.Select(setting => new KeyValuePair<string, string?>(setting.Key, setting.Value)))).Build();
+
+    /// <summary>Registers the demo client from <paramref name="configuration"/>, trusting the stack's server certificate (which only code can set).</summary>
+    public static IHttpClientBuilder AddMutualTlsDemoClient(this IServiceCollection services, DemoStack stack, IConfiguration configuration)
+    {
+        var builder = services.AddMcpClient<IDemoClient, DemoClient>(configuration);
+        services.Configure<McpConnectionOptions>(builder.Name, options => options.ServerCertificateAuthorities = [stack.MutualTls!.ServerCertificate]);
+        return builder;
+    }
 }

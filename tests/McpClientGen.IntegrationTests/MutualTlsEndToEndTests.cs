@@ -1,6 +1,5 @@
-using System.Security.Cryptography.X509Certificates;
 using McpClientGen.DemoServer;
-using Microsoft.Extensions.Configuration;
+using McpClientGen.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpClientGen.IntegrationTests;
@@ -57,30 +56,14 @@ public sealed class MutualTlsEndToEndTests
     {
         await using var stack = await StartAsync();
         var client = stack.MutualTls!.SelfSigned;
-        var directory = Directory.CreateTempSubdirectory("mcpgen-mtls-");
-        try
+        using var files = new CertificateFiles();
+        var configuration = stack.MutualTlsConfiguration(
+            ("ClientCertificatePath", files.Pfx(client.Certificate, "client", "pfx-password-61c2")), ("ClientCertificatePassword", "pfx-password-61c2"));
+        var services = new ServiceCollection();
+        services.AddMutualTlsDemoClient(stack, configuration);
+        await using (var provider = services.BuildServiceProvider())
         {
-            var pfx = Path.Combine(directory.FullName, "client.pfx");
-            await File.WriteAllBytesAsync(pfx, client.Certificate.Export(X509ContentType.Pkcs12, "pfx-password-61c2"));
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Endpoint"] = stack.McpEndpoint.AbsoluteUri,
-                ["ClientId"] = client.ClientId,
-                ["AuthorizationServer"] = stack.Issuer.AbsoluteUri,
-                ["ClientAuthentication"] = "SelfSignedTlsClientAuth",
-                ["ClientCertificatePath"] = pfx,
-                ["ClientCertificatePassword"] = "pfx-password-61c2",
-            }).Build();
-            var services = new ServiceCollection();
-            var builder = services.AddMcpClient<IDemoClient, DemoClient>(configuration);
-            services.Configure<McpConnectionOptions>(builder.Name, options => options.ServerCertificateAuthorities = [stack.MutualTls.ServerCertificate]);
-            await using var provider = services.BuildServiceProvider();
-
             Assert.Equal("Oslo", (await provider.GetRequiredService<IDemoClient>().GetWeatherAsync("Oslo")).City);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
         }
 
         var thumbprint = DemoMutualTls.ThumbprintOf(client.Certificate);
