@@ -2,8 +2,8 @@ namespace McpClientGen;
 
 /// <summary>
 /// Sends each request over connections that present one client certificate: the one the request is stamped with
-/// (<see cref="CertificateOption"/>, the certificate its access token is bound to, or the one a token request
-/// authenticates with), else the default. A pooled TLS connection keeps the certificate of its handshake, so each
+/// (<see cref="Stamp"/>: the certificate its access token is bound to, or the one a token request authenticates with),
+/// else the default. A pooled TLS connection keeps the certificate of its handshake, so each
 /// certificate gets a connection pool (a <see cref="SocketsHttpHandler"/>) of its own, and a token bound to one
 /// certificate is never sent over a connection made with another.
 /// </summary>
@@ -16,7 +16,7 @@ internal sealed class ClientCertificateTransport(Func<ClientCertificate?, Socket
     : HttpMessageHandler
 {
     /// <summary>The request option that names the certificate a request must be sent with.</summary>
-    public static readonly HttpRequestOptionsKey<ClientCertificate> CertificateOption = new("McpClientGen.ClientCertificate");
+    private static readonly HttpRequestOptionsKey<ClientCertificate> CertificateOption = new("McpClientGen.ClientCertificate");
 
     private readonly object _gate = new();
     private Pool? _current;
@@ -29,7 +29,7 @@ internal sealed class ClientCertificateTransport(Func<ClientCertificate?, Socket
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var certificate = request.Options.TryGetValue(CertificateOption, out var stamped) ? stamped : defaultCertificate();
-        var pool = Enter(certificate?.Thumbprint, certificate);
+        var pool = Enter(certificate);
         try
         {
             return await pool.Invoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -57,8 +57,9 @@ internal sealed class ClientCertificateTransport(Func<ClientCertificate?, Socket
     }
 
     /// <summary>The pool for the certificate, with one more request in flight on it.</summary>
-    private Pool Enter(string? thumbprint, ClientCertificate? certificate)
+    private Pool Enter(ClientCertificate? certificate)
     {
+        var thumbprint = certificate?.Thumbprint;
         if (Volatile.Read(ref _current) is { } current && current.Thumbprint == thumbprint && current.TryEnter())
         {
             return current;
