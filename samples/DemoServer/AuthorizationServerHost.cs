@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
@@ -20,13 +22,16 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TokenRequestLog _tokenRequests = new();
     private readonly DemoPlatformIssuer _platform;
+    private readonly DemoMutualTls? _mutualTls;
     private Uri? _issuer;
+    private Uri? _mtlsRoot;
     private Uri? _protectedResource;
     private int _tokenResponseCount;
 
-    private AuthorizationServerHost(DemoStackOptions options, AccessTokenRevocation revocation, DemoPlatformIssuer platform)
+    private AuthorizationServerHost(DemoStackOptions options, AccessTokenRevocation revocation, DemoPlatformIssuer platform, DemoMutualTls? mutualTls)
     {
         _platform = platform;
+        _mutualTls = mutualTls;
         // A uniquely named shared-cache database keeps stacks in one process apart. It lives exactly as long as its
         // last open connection: this one, since pooling would keep EF Core's connections open after the stack is gone.
         var connectionString = new SqliteConnectionStringBuilder
@@ -39,6 +44,13 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
         _database = new SqliteConnection(connectionString);
 
         var builder = LoopbackWebApplication.CreateBuilder(options);
+        if (mutualTls is not null)
+        {
+            // The mTLS alias of the token endpoint (RFC 8705 §5): HTTPS, and a client certificate in every handshake. The
+            // issuer and the plain token endpoint stay where they are, for the other clients.
+            LoopbackWebApplication.ListenHttps(builder, mutualTls.ServerCertificateWithKey, ClientCertificateMode.RequireCertificate);
+        }
+
         builder.Services.AddDbContext<DemoDbContext>(db => db.UseSqlite(connectionString).UseOpenIddict());
         builder.Services.AddSingleton(platform);
         builder.Services.AddOpenIddict()
@@ -83,6 +95,10 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
                     .AddEventHandler(RegisteredSecretMethodOnly.Descriptor)
                     .AddEventHandler(WorkloadJwtBearerGrant.Descriptor)
                     .AddEventHandler(FederatedClientAssertion.Descriptor);
+                if (mutualTls is not null)
+                {
+                    EnableMutualTls(server, mutualTls);
+                }
 
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
@@ -100,6 +116,9 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
     /// <summary>The token endpoint, e.g. <c>http://127.0.0.1:5124/connect/token</c>.</summary>
     public Uri TokenEndpoint => new(Issuer, ClientCredentialsTokenEndpoint.Path);
 
+    /// <summary>The mTLS alias of the token endpoint, e.g. <c>https://127.0.0.1:5125/connect/token</c>; <see langword="null"/> without mutual TLS.</summary>
+    public Uri? MtlsTokenEndpoint => _mtlsRoot is null ? null : new Uri(_mtlsRoot, ClientCredentialsTokenEndpoint.Path);
+
     /// <summary>Token responses that carried an access token.</summary>
     public int TokenResponseCount => Volatile.Read(ref _tokenResponseCount);
 
@@ -107,9 +126,13 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
     public IReadOnlyList<DemoTokenRequest> TokenRequests => _tokenRequests.Snapshot();
 
     public static async Task<AuthorizationServerHost> StartAsync(
-        DemoStackOptions options, AccessTokenRevocation revocation, DemoPlatformIssuer platform, CancellationToken cancellationToken)
+        DemoStackOptions options,
+        AccessTokenRevocation revocation,
+        DemoPlatformIssuer platform,
+        DemoMutualTls? mutualTls,
+        CancellationToken cancellationToken)
     {
-        var host = new AuthorizationServerHost(options, revocation, platform);
+        var host = new AuthorizationServerHost(options, revocation, platform, mutualTls);
         try
         {
             await host._database.OpenAsync(cancellationToken);
@@ -121,6 +144,7 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
             await host._app.StartAsync(cancellationToken);
             host._issuer = LoopbackWebApplication.GetRootUrl(host._app);
             platform.DefaultAudience = host._issuer;
+            host._mtlsRoot = mutualTls is null ? null : LoopbackWebApplication.GetRootUrl(host._app, "https");
             return host;
         }
         catch
@@ -165,6 +189,11 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
         workload.Permissions.Remove(Permissions.GrantTypes.ClientCredentials);
         workload.Permissions.Add(Permissions.Prefixes.GrantType + WorkloadJwtBearerGrant.GrantType);
         await applications.CreateAsync(workload, cancellationToken);
+
+        if (_mutualTls is not null)
+        {
+            await RegisterMutualTlsClientsAsync(applications, _mutualTls, resource, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -181,6 +210,51 @@ internal sealed class AuthorizationServerHost : IAsyncDisposable
         client.Properties[RegisteredSecretMethodOnly.PropertyName] =
             JsonSerializer.SerializeToElement(ClientAuthenticationMethods.ClientSecretPost);
         await applications.CreateAsync(client, cancellationToken);
+    }
+
+    /// <summary>
+    /// Both RFC 8705 client authentication methods, and access tokens bound (<c>cnf</c>, <c>x5t#S256</c>) to the
+    /// certificate any client presents at the token endpoint (§3), listed in the metadata with the mTLS alias (§5).
+    /// </summary>
+    private void EnableMutualTls(OpenIddictServerBuilder server, DemoMutualTls mutualTls) =>
+        server.EnableSelfSignedTlsClientAuthentication()
+            .EnablePublicKeyInfrastructureTlsClientAuthentication([mutualTls.RootAuthority])
+            .UseClientCertificateBoundAccessTokens()
+            .Configure(server =>
+            {
+                server.ClientAuthenticationMethods.Add(ClientAuthenticationMethods.SelfSignedTlsClientAuth);
+                server.ClientAuthenticationMethods.Add(ClientAuthenticationMethods.TlsClientAuth);
+                server.MtlsTokenEndpointAliasUri = MtlsTokenEndpoint;
+            });
+
+    /// <summary>
+    /// The two certificate clients. OpenIddict finds what it trusts for a client in its JSON Web Key Set: the self-signed
+    /// client's own certificates, or the PKI client's issuing CA; and a PKI certificate must name the host of one of the
+    /// client's redirect URIs (OpenIddict 7.8's subject check for <c>tls_client_auth</c>).
+    /// </summary>
+    private static async Task RegisterMutualTlsClientsAsync(
+        IOpenIddictApplicationManager applications, DemoMutualTls mutualTls, Uri resource, CancellationToken cancellationToken)
+    {
+        var selfSigned = CreateClient(mutualTls.SelfSigned.ClientId, "Demo client authenticating by a self-signed certificate", resource);
+        selfSigned.JsonWebKeySet = CertificateKeys(mutualTls.SelfSigned.Certificate, mutualTls.SelfSigned.RotatedCertificate);
+        await applications.CreateAsync(selfSigned, cancellationToken);
+
+        var pki = CreateClient(mutualTls.Pki.ClientId, "Demo client authenticating by a CA-issued certificate", resource);
+        pki.JsonWebKeySet = CertificateKeys(mutualTls.IntermediateAuthority);
+        pki.RedirectUris.Add(new Uri($"https://{DemoMutualTls.PkiClientHost}/"));
+        await applications.CreateAsync(pki, cancellationToken);
+    }
+
+    /// <summary>The certificates as JWKs with <c>x5c</c>, public parts only, which OpenIddict reads back as certificates.</summary>
+    private static JsonWebKeySet CertificateKeys(params X509Certificate2[] certificates)
+    {
+        var keys = new JsonWebKeySet();
+        foreach (var certificate in certificates)
+        {
+            keys.Keys.Add(JsonWebKeyConverter.ConvertFromX509SecurityKey(new X509SecurityKey(DemoCertificates.PublicPart(certificate))));
+        }
+
+        return keys;
     }
 
     private static OpenIddictApplicationDescriptor CreateClient(string clientId, string displayName, Uri resource)

@@ -42,7 +42,8 @@ public sealed class DemoStack : IAsyncDisposable
         string clientSecret,
         string postOnlyClientSecret,
         DemoJwtClients jwtClients,
-        DemoPlatformIssuer platform)
+        DemoPlatformIssuer platform,
+        DemoMutualTls? mutualTls)
     {
         _authorizationServer = authorizationServer;
         _mcpServer = mcpServer;
@@ -51,6 +52,7 @@ public sealed class DemoStack : IAsyncDisposable
         PostOnlyClientSecret = postOnlyClientSecret;
         JwtClients = jwtClients;
         Platform = platform;
+        MutualTls = mutualTls;
     }
 
     /// <summary>The MCP endpoint, e.g. <c>http://127.0.0.1:5123/mcp</c>; also the resource that tokens are issued for.</summary>
@@ -96,6 +98,24 @@ public sealed class DemoStack : IAsyncDisposable
     /// </summary>
     public DemoPlatformIssuer Platform { get; }
 
+    /// <summary>
+    /// With <see cref="DemoStackOptions.MutualTls"/>: the servers' TLS certificate and the clients that authenticate by
+    /// certificate; otherwise <see langword="null"/>.
+    /// </summary>
+    public DemoMutualTls? MutualTls { get; }
+
+    /// <summary>
+    /// With <see cref="DemoStackOptions.MutualTls"/>: the mTLS alias of the token endpoint, e.g.
+    /// <c>https://127.0.0.1:5125/connect/token</c>, which requires a client certificate; otherwise <see langword="null"/>.
+    /// </summary>
+    public Uri? MtlsTokenEndpoint => _authorizationServer.MtlsTokenEndpoint;
+
+    /// <summary>
+    /// With <see cref="DemoStackOptions.MutualTls"/>: for every request to the MCP endpoint with an otherwise valid access
+    /// token, the certificate its connection presented and the one the token is bound to, in order; otherwise empty.
+    /// </summary>
+    public IReadOnlyList<DemoCertificateCheck> CertificateChecks => _mcpServer.CertificateChecks;
+
     /// <summary>How many token requests were answered with an access token, for any client.</summary>
     public int TokenRequestCount => _authorizationServer.TokenResponseCount;
 
@@ -140,19 +160,20 @@ public sealed class DemoStack : IAsyncDisposable
         var revocation = new AccessTokenRevocation();
         var jwtClients = JwtClientFactory.Create();
         var platform = new DemoPlatformIssuer();
+        var mutualTls = options.MutualTls ? DemoMutualTls.Create() : null;
         AuthorizationServerHost? authorizationServer = null;
         McpServerHost? mcpServer = null;
         try
         {
-            authorizationServer = await AuthorizationServerHost.StartAsync(options, revocation, platform, cancellationToken);
-            mcpServer = await McpServerHost.StartAsync(options, authorizationServer.Issuer, revocation, cancellationToken);
+            authorizationServer = await AuthorizationServerHost.StartAsync(options, revocation, platform, mutualTls, cancellationToken);
+            mcpServer = await McpServerHost.StartAsync(options, authorizationServer.Issuer, revocation, mutualTls, cancellationToken);
             // URL-safe characters only, so hand-written Basic authentication works without form-encoding the secret.
             var clientSecret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
             var postOnlyClientSecret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
             await authorizationServer.ProtectResourceAsync(
                 mcpServer.Endpoint, DemoClientId, clientSecret, jwtClients, cancellationToken);
             await authorizationServer.RegisterPostOnlyClientAsync(DemoPostOnlyClientId, postOnlyClientSecret, cancellationToken);
-            return new DemoStack(authorizationServer, mcpServer, revocation, clientSecret, postOnlyClientSecret, jwtClients, platform);
+            return new DemoStack(authorizationServer, mcpServer, revocation, clientSecret, postOnlyClientSecret, jwtClients, platform, mutualTls);
         }
         catch
         {
@@ -168,6 +189,7 @@ public sealed class DemoStack : IAsyncDisposable
 
             jwtClients.DisposeKeys();
             platform.Dispose();
+            mutualTls?.DisposeCertificates();
             throw;
         }
     }
@@ -209,6 +231,7 @@ public sealed class DemoStack : IAsyncDisposable
             {
                 JwtClients.DisposeKeys();
                 Platform.Dispose();
+                MutualTls?.DisposeCertificates();
             }
         }
     }

@@ -44,6 +44,7 @@ internal sealed class InvalidTokenChallengeHandler : IAuthorizationMiddlewareRes
         SecurityTokenInvalidAudienceException => "The access token was issued for another resource.",
         SecurityTokenInvalidIssuerException => "The access token was issued by an unknown authorization server.",
         _ when failure.Message == AccessTokenRevocation.RejectionReason => AccessTokenRevocation.RejectionReason,
+        _ when failure.Message == CertificateBoundTokens.RejectionReason => CertificateBoundTokens.RejectionReason,
         _ => "The access token is invalid.",
     };
 }

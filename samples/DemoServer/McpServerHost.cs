@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using ModelContextProtocol.AspNetCore.Authentication;
 using ModelContextProtocol.Authentication;
 using ModelContextProtocol.Protocol;
@@ -19,15 +20,23 @@ internal sealed class McpServerHost : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ClientCapabilitiesRecorder _capabilities = new();
+    private readonly CertificateBoundTokens _certificateBoundTokens = new();
+    private readonly bool _https;
     private Uri? _endpoint;
     private int _requestCount;
     private int _unauthorizedCount;
     private int _forbiddenCount;
     private string[]? _advertisedIssuers;
 
-    private McpServerHost(DemoStackOptions options, Uri issuer, AccessTokenRevocation revocation)
+    private McpServerHost(DemoStackOptions options, Uri issuer, AccessTokenRevocation revocation, DemoMutualTls? mutualTls)
     {
-        var builder = LoopbackWebApplication.CreateBuilder(options);
+        // With mutual TLS the endpoint is HTTPS only, and asks every client for its certificate.
+        _https = mutualTls is not null;
+        var builder = LoopbackWebApplication.CreateBuilder(options, listenHttp: !_https);
+        if (mutualTls is not null)
+        {
+            LoopbackWebApplication.ListenHttps(builder, mutualTls.ServerCertificateWithKey, ClientCertificateMode.AllowCertificate);
+        }
 
         // The option callbacks below run on the first request, once Kestrel has bound the port, so Endpoint is known.
         builder.Services
@@ -52,6 +61,10 @@ internal sealed class McpServerHost : IAsyncDisposable
                         if (revocation.IsRevoked(context.Principal))
                         {
                             context.Fail(AccessTokenRevocation.RejectionReason);
+                        }
+                        else if (_https)
+                        {
+                            _certificateBoundTokens.Check(context);
                         }
 
                         return Task.CompletedTask;
@@ -123,6 +136,9 @@ internal sealed class McpServerHost : IAsyncDisposable
     /// <summary>Requests to the MCP endpoint answered with 403 (a tool needed a scope the token lacked).</summary>
     public int ForbiddenCount => Volatile.Read(ref _forbiddenCount);
 
+    /// <summary>The certificate checks of requests with a valid token, on a mutual-TLS stack; empty otherwise.</summary>
+    public IReadOnlyList<DemoCertificateCheck> CertificateChecks => _certificateBoundTokens.Checks;
+
     /// <summary>The capabilities the last MCP client declared, as JSON; <see langword="null"/> before any did.</summary>
     public JsonElement? LastClientCapabilities => _capabilities.Last;
 
@@ -134,13 +150,13 @@ internal sealed class McpServerHost : IAsyncDisposable
         Volatile.Write(ref _advertisedIssuers, [.. issuers.Select(issuer => issuer.AbsoluteUri)]);
 
     public static async Task<McpServerHost> StartAsync(
-        DemoStackOptions options, Uri issuer, AccessTokenRevocation revocation, CancellationToken cancellationToken)
+        DemoStackOptions options, Uri issuer, AccessTokenRevocation revocation, DemoMutualTls? mutualTls, CancellationToken cancellationToken)
     {
-        var host = new McpServerHost(options, issuer, revocation);
+        var host = new McpServerHost(options, issuer, revocation, mutualTls);
         try
         {
             await host._app.StartAsync(cancellationToken);
-            host._endpoint = new Uri(LoopbackWebApplication.GetRootUrl(host._app), EndpointPath);
+            host._endpoint = new Uri(LoopbackWebApplication.GetRootUrl(host._app, host._https ? "https" : "http"), EndpointPath);
             return host;
         }
         catch

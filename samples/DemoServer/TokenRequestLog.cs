@@ -25,8 +25,13 @@ internal sealed class TokenRequestLog
     public void Record(OpenIddictServerEvents.ApplyTokenResponseContext context)
     {
         var request = context.Request;
+        var certificate = context.Transaction.RemoteCertificate;
         var entry = new DemoTokenRequest(
-            request?.ClientId, AuthenticationMethodOf(context), request?.Scope, context.Error);
+            request?.ClientId,
+            AuthenticationMethodOf(context),
+            request?.Scope,
+            context.Error,
+            certificate is null ? null : DemoMutualTls.ThumbprintOf(certificate));
         lock (_gate)
         {
             _requests.Add(entry);
@@ -48,6 +53,16 @@ internal sealed class TokenRequestLog
             return ClientAuthenticationMethods.ClientSecretBasic;
         }
 
-        return string.IsNullOrEmpty(context.Request?.ClientSecret) ? null : ClientAuthenticationMethods.ClientSecretPost;
+        if (!string.IsNullOrEmpty(context.Request?.ClientSecret))
+        {
+            return ClientAuthenticationMethods.ClientSecretPost;
+        }
+
+        // With no secret and no assertion, a certificate in the handshake is how the client authenticated (RFC 8705 §2).
+        return context.Transaction.RemoteCertificate is { } certificate
+            ? certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData)
+                ? ClientAuthenticationMethods.SelfSignedTlsClientAuth
+                : ClientAuthenticationMethods.TlsClientAuth
+            : null;
     }
 }

@@ -318,6 +318,50 @@ public sealed class SecretLogScanTests
         Assert.Contains(log.Categories, category => category.StartsWith(HttpClientCategories, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Certificate_private_keys_passwords_and_bound_tokens_are_in_no_log_and_no_exception()
+    {
+        await using var stack = await DemoStack.StartAsync(new DemoStackOptions { MutualTls = true });
+        var client = stack.MutualTls!.SelfSigned;
+        using var stranger = TestCertificates.SelfSigned($"CN={client.ClientId}");
+        using var files = new CertificateFiles();
+        const string Password = "pfx pass+word/b83e";
+        var log = new LogCapture();
+        var configuration = stack.MutualTlsConfiguration(("ClientCertificatePath", files.Pfx(client.Certificate, "client", Password)), ("ClientCertificatePassword", Password));
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(log).SetMinimumLevel(LogLevel.Trace));
+        services.AddMutualTlsDemoClient(stack, configuration);
+        await using (var provider = services.BuildServiceProvider())
+        {
+            var demo = provider.GetRequiredService<IDemoClient>();
+            await demo.GetWeatherAsync("Oslo");
+            // A rotation to a PEM certificate and key, then a call with the new token.
+            var (certificate, key) = files.PemPair(client.RotatedCertificate, "rotated");
+            configuration["ClientCertificatePath"] = certificate;
+            configuration["ClientCertificateKeyPath"] = key;
+            configuration["ClientCertificatePassword"] = null;
+            configuration.Reload();
+            await demo.GetWeatherAsync("Bergen");
+        }
+
+        // A certificate the server does not know: refused.
+        var options = stack.MutualTlsOptions(client);
+        options.ClientCertificate = stranger;
+        await using var refused = DemoClient.Create(options, loggerFactory: log.CreateFactory());
+        var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => refused.GetWeatherAsync("Oslo"));
+
+        Assert.Equal(2, stack.TokenRequestCount);
+        AssertLogged(log, TokenReceived, TokenRequestFailed);
+        Assert.Contains(log.Categories, category => category.StartsWith(HttpClientCategories, StringComparison.Ordinal));
+        var secrets = new SecretForms()
+            .AddCertificatePrivateKey(client.Certificate)
+            .AddCertificatePrivateKey(client.RotatedCertificate)
+            .AddCertificatePrivateKey(stranger)
+            .AddSecret("certificate password", Password);
+        // The bound access tokens never passed a proxy here; the scan's eyJ form finds any JWT.
+        AssertNothingLeaked(log, secrets, error);
+    }
+
     /// <summary>
     /// The client registered for <c>client_secret_post</c> only, with <c>Auto</c> and <paramref name="secret"/>, discovering its
     /// authorization server (a configured token endpoint has no metadata listing methods, so nothing to fall back between).

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using McpClientGen.Testing;
+using McpClientGen.Tests.Support;
 
 namespace McpClientGen.Tests;
 
@@ -25,6 +27,8 @@ public sealed class SecretHygieneTests
             ClientSecret = "secret-value-1b7e",
             PrivateKey = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49\n-----END PRIVATE KEY-----",
             PrivateKeyPassword = "password-value-93c1",
+            ClientCertificatePath = "/etc/mcp/client.pfx",
+            ClientCertificatePassword = "password-value-4e27",
         };
 
         var text = options.ToString();
@@ -32,6 +36,7 @@ public sealed class SecretHygieneTests
         Assert.DoesNotContain("secret-value-1b7e", text, StringComparison.Ordinal);
         Assert.DoesNotContain("MIGHAgEA", text, StringComparison.Ordinal);
         Assert.DoesNotContain("password-value-93c1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("password-value-4e27", text, StringComparison.Ordinal);
     }
 
     /// <summary>Log lines that leak the secret without containing it as typed, each built as real code would build it.</summary>
@@ -73,6 +78,22 @@ public sealed class SecretHygieneTests
         Assert.Contains("access token, signature segment in line", secrets.FindIn([("line", $"sig={jwt.Split('.')[2]}")]));
         Assert.Contains("private key, a base64 line of its PEM in line", secrets.FindIn([("line", pem.Split('\n')[2])]));
         Assert.Empty(secrets.FindIn([("line", $"Access token for client {ClientId} received; it expires at 2030-01-02T04:04:05.0000000+00:00.")]));
+    }
+
+    [Fact]
+    public void The_leak_scan_finds_a_certificate_private_key_in_any_encoding_it_exports_to_and_a_password_form_encoded()
+    {
+        using var certificate = TestCertificates.SelfSigned();
+        using var key = certificate.GetECDsaPrivateKey()!;
+        const string password = "pfx pass+word/61c2";
+        var secrets = new SecretForms().AddCertificatePrivateKey(certificate).AddSecret("certificate password", password);
+
+        // As a careless line would print it: the PKCS#8 bytes as one base64 line, or SEC1 PEM, the certificate's own format.
+        Assert.NotEmpty(secrets.FindIn([("line", "key=" + Convert.ToBase64String(key.ExportPkcs8PrivateKey()))]));
+        Assert.NotEmpty(secrets.FindIn([("line", key.ExportECPrivateKeyPem())]));
+        Assert.NotEmpty(secrets.FindIn([("line", FormBody(("password", password)))]));
+        // The certificate itself is public: printing it is no leak.
+        Assert.Empty(secrets.FindIn([("line", certificate.ExportCertificatePem())]));
     }
 
     private static string FormBody(params (string Name, string Value)[] fields)

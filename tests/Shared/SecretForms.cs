@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -11,8 +12,10 @@ namespace McpClientGen.Testing;
 /// of them and not only for the raw text: a client secret raw, percent- and form-encoded, inside the
 /// <c>client_secret_basic</c> header (base64 of <c>id:secret</c>, form-encoded first as RFC 6749 §2.3.1 says, or not),
 /// base64 and base64url, JSON-escaped, and any 12-character piece of it; access tokens, client assertions and platform
-/// tokens (a workload's client assertion or JWT-bearer grant) whole, JSON-escaped and by their JWT segments; the base64 lines of a private key; and anything that starts like a JWT
-/// (<c>eyJ</c>, base64url of <c>{"</c>). A finding names the form and where it was seen, never the secret.
+/// tokens (a workload's client assertion or JWT-bearer grant) whole, JSON-escaped and by their JWT segments; the base64
+/// lines of a private key, a certificate's included in each encoding it exports to; passwords as secrets are; and
+/// anything that starts like a JWT (<c>eyJ</c>, base64url of <c>{"</c>). A finding names the form and where it was seen,
+/// never the secret.
 /// </summary>
 internal sealed class SecretForms
 {
@@ -27,15 +30,7 @@ internal sealed class SecretForms
     /// <summary>A client secret, with the client id it is sent with in the Basic header.</summary>
     public SecretForms AddClientSecret(string clientId, string secret)
     {
-        foreach (var (encoding, encoded) in Encodings(secret))
-        {
-            Add($"client secret, {encoding}", encoded);
-        }
-
-        for (var start = 0; start + PieceLength <= secret.Length; start++)
-        {
-            Add($"client secret, characters {start}–{start + PieceLength - 1}", secret.Substring(start, PieceLength));
-        }
+        AddSecret("client secret", secret);
 
         // The Basic credentials as RFC 6749 §2.3.1 builds them (form-encoded, then joined) and as many clients do (raw).
         foreach (var (encoding, id, encodedSecret) in new[]
@@ -51,6 +46,40 @@ internal sealed class SecretForms
         }
 
         return this;
+    }
+
+    /// <summary>A secret such as a password: in every encoding, and any 12-character piece of it.</summary>
+    public SecretForms AddSecret(string kind, string secret)
+    {
+        foreach (var (encoding, encoded) in Encodings(secret))
+        {
+            Add($"{kind}, {encoding}", encoded);
+        }
+
+        for (var start = 0; start + PieceLength <= secret.Length; start++)
+        {
+            Add($"{kind}, characters {start}–{start + PieceLength - 1}", secret.Substring(start, PieceLength));
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// A certificate's private key, by the base64 lines of its PEM as PKCS#8 and as PKCS#1 (RSA) or SEC1 (EC): each
+    /// encoding a careless log line could print the key in.
+    /// </summary>
+    public SecretForms AddCertificatePrivateKey(X509Certificate2 certificate)
+    {
+        if (certificate.GetRSAPrivateKey() is { } rsa)
+        {
+            using (rsa)
+            {
+                return AddPrivateKey(rsa.ExportPkcs8PrivateKeyPem()).AddPrivateKey(rsa.ExportRSAPrivateKeyPem());
+            }
+        }
+
+        using var ec = certificate.GetECDsaPrivateKey() ?? throw new ArgumentException("The certificate has no RSA or EC private key.", nameof(certificate));
+        return AddPrivateKey(ec.ExportPkcs8PrivateKeyPem()).AddPrivateKey(ec.ExportECPrivateKeyPem());
     }
 
     /// <summary>An access token, a client assertion or a platform token: whole, JSON-escaped, and each JWT segment on its own.</summary>

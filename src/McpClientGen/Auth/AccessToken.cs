@@ -12,12 +12,21 @@ internal sealed class AccessToken
     /// <param name="refreshRatio">The fraction of the usable window (until <see cref="UsableUntil"/>) after which a replacement is fetched in the background.</param>
     /// <param name="requestedScopes">The scopes the token was requested with, sorted and space-separated.</param>
     /// <param name="authority">Who issued it (<see cref="AuthorizationServerMetadata.Authority"/>); empty when unknown.</param>
+    /// <param name="certificate">The client certificate presented when the token was requested, to which it may be bound.</param>
     public AccessToken(
-        string value, DateTimeOffset issuedAt, DateTimeOffset expiresAt, TimeSpan skew, double refreshRatio, string requestedScopes = "", string authority = "")
+        string value,
+        DateTimeOffset issuedAt,
+        DateTimeOffset expiresAt,
+        TimeSpan skew,
+        double refreshRatio,
+        string requestedScopes = "",
+        string authority = "",
+        ClientCertificate? certificate = null)
     {
         Value = value;
         RequestedScopes = requestedScopes;
         Authority = authority;
+        Certificate = certificate;
         IssuedAt = issuedAt;
         ExpiresAt = expiresAt;
         var lifetime = expiresAt - issuedAt;
@@ -41,6 +50,13 @@ internal sealed class AccessToken
     /// a token is never taken from there for a key of another authority.
     /// </summary>
     public string Authority { get; }
+
+    /// <summary>
+    /// The client certificate presented when the token was requested (RFC 8705 §3): the token is sent only over connections
+    /// that present it, since a server may have bound it to that certificate whether or not the client can tell.
+    /// <see langword="null"/> for a client without a certificate.
+    /// </summary>
+    public ClientCertificate? Certificate { get; }
 
     /// <summary>When the token was received.</summary>
     public DateTimeOffset IssuedAt { get; }

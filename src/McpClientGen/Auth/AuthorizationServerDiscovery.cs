@@ -84,11 +84,20 @@ internal sealed class AuthorizationServerDiscovery(Backchannel backchannel)
                 ?? throw new McpAuthenticationException(
                     $"The authorization-server metadata at '{candidate}' has no token_endpoint. Set TokenEndpoint explicitly.");
             EndpointRules.EnsureSecureNextTo(tokenEndpoint, "token endpoint", resource);
+            var mtlsTokenEndpoint = root.TryGetProperty("mtls_endpoint_aliases", out var aliases) && aliases.ValueKind == JsonValueKind.Object
+                ? ReadUri(aliases, "token_endpoint", candidate)
+                : null;
+            if (mtlsTokenEndpoint is not null)
+            {
+                EndpointRules.EnsureSecureNextTo(mtlsTokenEndpoint, "mTLS token endpoint alias", resource);
+            }
+
             return new AuthorizationServerMetadata(
                 advertisedIssuer,
                 tokenEndpoint,
                 root.TryGetProperty("token_endpoint_auth_methods_supported", out _) ? ReadStrings(root, "token_endpoint_auth_methods_supported") : null,
-                root.TryGetProperty("token_endpoint_auth_signing_alg_values_supported", out _) ? ReadStrings(root, "token_endpoint_auth_signing_alg_values_supported") : null);
+                root.TryGetProperty("token_endpoint_auth_signing_alg_values_supported", out _) ? ReadStrings(root, "token_endpoint_auth_signing_alg_values_supported") : null,
+                mtlsTokenEndpoint);
         }
 
         throw new McpAuthenticationException(

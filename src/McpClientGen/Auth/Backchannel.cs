@@ -18,9 +18,13 @@ internal sealed class Backchannel : IDisposable
     private readonly HttpClient _http;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
-    public Backchannel(McpConnectionOptions options, TimeProvider timeProvider, ILogger logger)
+    /// <param name="options">The retry and timeout settings.</param>
+    /// <param name="handler">The connections, which must not follow redirects.</param>
+    /// <param name="timeProvider">The clock of retry delays and timeouts.</param>
+    /// <param name="logger">Logging of retries.</param>
+    public Backchannel(McpConnectionOptions options, HttpMessageHandler handler, TimeProvider timeProvider, ILogger logger)
     {
-        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
         if (options.TokenRequestRetries > 0)
         {

@@ -10,8 +10,13 @@ internal static class ClientAuthenticationSelector
     /// <param name="server">The authorization server's metadata.</param>
     /// <param name="assertions">Signs assertions with the configured key, if any.</param>
     /// <param name="platformToken">The platform token read for this request, if one is configured.</param>
+    /// <param name="certificate">The client certificate, if one is configured.</param>
     public static TokenClientAuthentication Select(
-        McpConnectionOptions options, AuthorizationServerMetadata server, ClientAssertionFactory? assertions, PlatformToken? platformToken = null)
+        McpConnectionOptions options,
+        AuthorizationServerMetadata server,
+        ClientAssertionFactory? assertions,
+        PlatformToken? platformToken = null,
+        ClientCertificate? certificate = null)
     {
         // The JWT-bearer grant is never switched for another: its platform token is the only credential.
         if (options.GrantType == TokenGrantType.JwtBearer)
@@ -25,11 +30,17 @@ internal static class ClientAuthenticationSelector
         var supported = server.AuthenticationMethods;
         if (method == ClientAuthenticationMethod.Auto)
         {
-            // A key is preferred (no shared secret crosses the wire); a secret, if also configured, is the fallback.
+            // A client certificate is preferred (nothing secret crosses the wire, and tokens can be bound to it), then a
+            // key; a secret, if also configured, is the fallback.
             var usable = new List<ClientAuthenticationMethod>();
             if (platformToken is not null)
             {
                 usable.Add(ClientAuthenticationMethod.PlatformAssertion);
+            }
+
+            if (certificate is not null)
+            {
+                usable.Add(certificate.IsSelfIssued ? ClientAuthenticationMethod.SelfSignedTlsClientAuth : ClientAuthenticationMethod.TlsClientAuth);
             }
 
             if (hasKey)
@@ -55,7 +66,7 @@ internal static class ClientAuthenticationSelector
             }
         }
 
-        return Create(method, options, server, assertions, platformToken);
+        return Create(method, options, server, assertions, platformToken, certificate);
     }
 
     /// <summary>The authentication for <paramref name="method"/> with the configured credentials.</summary>
@@ -64,7 +75,8 @@ internal static class ClientAuthenticationSelector
         McpConnectionOptions options,
         AuthorizationServerMetadata server,
         ClientAssertionFactory? assertions,
-        PlatformToken? platformToken = null)
+        PlatformToken? platformToken = null,
+        ClientCertificate? certificate = null)
     {
         var clientId = options.ClientId!;
         return method switch
@@ -72,6 +84,9 @@ internal static class ClientAuthenticationSelector
             ClientAuthenticationMethod.ClientSecretBasic => new TokenClientAuthentication.ClientSecretBasic(clientId, options.ClientSecret!),
             ClientAuthenticationMethod.ClientSecretPost => new TokenClientAuthentication.ClientSecretPost(clientId, options.ClientSecret!),
             ClientAuthenticationMethod.PlatformAssertion => new TokenClientAuthentication.PlatformAssertion(clientId, platformToken ?? throw MissingPlatformToken()),
+            ClientAuthenticationMethod.TlsClientAuth or ClientAuthenticationMethod.SelfSignedTlsClientAuth => certificate is null
+                ? throw new McpAuthenticationException($"{NameOf(method)} needs a client certificate: set ClientCertificatePath, ClientCertificateThumbprint or ClientCertificate.")
+                : new TokenClientAuthentication.MutualTls(NameOf(method), clientId),
             _ when assertions is null => throw new McpAuthenticationException("private_key_jwt needs PrivateKey or SigningCertificate."),
             _ => new TokenClientAuthentication.PrivateKeyJwt(
                 clientId,
@@ -87,6 +102,8 @@ internal static class ClientAuthenticationSelector
         ClientAuthenticationMethod.ClientSecretBasic => "client_secret_basic",
         ClientAuthenticationMethod.ClientSecretPost => "client_secret_post",
         ClientAuthenticationMethod.PrivateKeyJwt or ClientAuthenticationMethod.PlatformAssertion => "private_key_jwt",
+        ClientAuthenticationMethod.TlsClientAuth => "tls_client_auth",
+        ClientAuthenticationMethod.SelfSignedTlsClientAuth => "self_signed_tls_client_auth",
         _ => "auto",
     };
 

@@ -1,16 +1,19 @@
 namespace McpClientGen;
 
 /// <summary>
-/// The credentials in force: the options that carry the secret or key, the assertion factory for a key (loaded once,
-/// so a bad key fails when it is configured rather than at the next token request), and the source of a platform token.
+/// The credentials in force: the options that carry the secret or key, the assertion factory for a key and the client
+/// certificate (both loaded once, so a bad key or certificate fails when it is configured rather than at the next token
+/// request), and the source of a platform token.
 /// </summary>
-internal sealed record ClientCredentialSet(McpConnectionOptions Options, ClientAssertionFactory? Assertions, PlatformTokenSource? PlatformTokens = null)
+internal sealed record ClientCredentialSet(
+    McpConnectionOptions Options, ClientAssertionFactory? Assertions, ClientCertificate? Certificate, PlatformTokenSource? PlatformTokens = null)
 {
     public static ClientCredentialSet From(McpConnectionOptions options, TimeProvider timeProvider)
     {
+        var certificate = ClientCertificateLoader.Load(options);
         if (string.IsNullOrWhiteSpace(options.PrivateKey) && options.SigningCertificate is null)
         {
-            return new ClientCredentialSet(options, null, PlatformTokenSource.From(options, timeProvider));
+            return new ClientCredentialSet(options, null, certificate, PlatformTokenSource.From(options, timeProvider));
         }
 
         var assertions = new ClientAssertionFactory(SigningKeyLoader.Load(options), timeProvider);
@@ -26,12 +29,12 @@ internal sealed record ClientCredentialSet(McpConnectionOptions Options, ClientA
                 $"Invalid McpConnectionOptions: the PrivateKey cannot sign with {algorithm}; check SigningAlgorithm and the key.");
         }
 
-        return new ClientCredentialSet(options, assertions);
+        return new ClientCredentialSet(options, assertions, certificate);
     }
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"ClientCredentialSet({Options.ClientLabel}, {(PlatformTokens is not null ? PlatformTokens.Description : Assertions is null ? "secret" : "key")})";
+        $"ClientCredentialSet({Options.ClientLabel}, {(PlatformTokens is not null ? PlatformTokens.Description : Assertions is null ? "secret" : "key")}{(Certificate is null ? "" : $", {Certificate}")})";
 
     /// <summary>The platform token for one token request, read afresh; <see langword="null"/> when none is configured.</summary>
     /// <exception cref="McpAuthenticationException">The platform token is missing, empty, not a JWT or expired.</exception>

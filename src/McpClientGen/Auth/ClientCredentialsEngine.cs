@@ -13,12 +13,15 @@ namespace McpClientGen;
 internal sealed class ClientCredentialsEngine : IDisposable
 {
     private readonly Backchannel _backchannel;
+    private readonly TlsHandlerFactory _tls;
     private readonly ILogger _logger;
 
-    private ClientCredentialsEngine(McpConnectionOptions options, Backchannel backchannel, ClientCredentialsTokenProvider provider, ILogger logger)
+    private ClientCredentialsEngine(
+        McpConnectionOptions options, Backchannel backchannel, TlsHandlerFactory tls, ClientCredentialsTokenProvider provider, ILogger logger)
     {
         Options = options;
         _backchannel = backchannel;
+        _tls = tls;
         Provider = provider;
         _logger = logger;
     }
@@ -55,8 +58,10 @@ internal sealed class ClientCredentialsEngine : IDisposable
         var clock = timeProvider ?? TimeProvider.System;
         var logger = (ILogger?)loggerFactory?.CreateLogger("McpClientGen.Auth") ?? NullLogger.Instance;
 
-        // Discovery and token requests have a client of their own: they must not run through the auth handler.
-        var backchannel = new Backchannel(validated, clock, logger);
+        // Discovery and token requests have a client of their own: they must not run through the auth handler. It presents
+        // the client certificate only in token requests, which name it (the discovery documents are public).
+        var tls = TlsHandlerFactory.For(validated);
+        var backchannel = new Backchannel(validated, tls.CreateHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }, static () => null), clock, logger);
         try
         {
             var provider = new ClientCredentialsTokenProvider(
@@ -66,7 +71,7 @@ internal sealed class ClientCredentialsEngine : IDisposable
                 sharedCache ?? NoSharedTokenCache.Instance,
                 clock,
                 logger);
-            return new ClientCredentialsEngine(validated, backchannel, provider, logger);
+            return new ClientCredentialsEngine(validated, backchannel, tls, provider, logger);
         }
         catch
         {
@@ -92,10 +97,12 @@ internal sealed class ClientCredentialsEngine : IDisposable
 
     /// <summary>
     /// The handler that sends MCP requests: it follows no redirects (the auth handler follows same-origin ones
-    /// itself, so a token never leaves its origin) and renews pooled connections, so DNS changes are seen.
+    /// itself, so a token never leaves its origin) and renews pooled connections, so DNS changes are seen. With a client
+    /// certificate, each request presents the one its token was requested with, and a request without a token the
+    /// current one; the DI registration makes it the client's primary handler, so this holds with IHttpClientFactory.
     /// </summary>
-    public static SocketsHttpHandler CreateTransportHandler() =>
-        new() { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+    public HttpMessageHandler CreateTransportHandler() =>
+        _tls.CreateHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, () => Provider.CurrentCertificate);
 
     public void Dispose() => _backchannel.Dispose();
 

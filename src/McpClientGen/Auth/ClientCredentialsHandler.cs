@@ -122,6 +122,12 @@ internal sealed class ClientCredentialsHandler(ClientCredentialsTokenProvider to
         for (var redirects = 0; ; redirects++)
         {
             request.Headers.Authorization = token?.AuthorizationHeader;
+            if (token?.Certificate is { } certificate)
+            {
+                // Over connections that present the certificate the token may be bound to, and no other (RFC 8705 §3).
+                ClientCertificateTransport.Stamp(request, certificate);
+            }
+
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode is not (HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect)
                 || response.Headers.Location is not { } location

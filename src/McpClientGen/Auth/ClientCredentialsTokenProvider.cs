@@ -59,16 +59,30 @@ internal sealed class ClientCredentialsTokenProvider
     }
 
     /// <summary>
-    /// Takes new credentials (a rotated secret or key) for the token requests from now on. Tokens already issued
-    /// stay in use until they are due for refresh; the endpoint and the other settings keep their first values.
+    /// Takes new credentials (a rotated secret, key or client certificate) for the token requests from now on. Tokens
+    /// already issued stay in use until they are due for refresh, except those bound to a client certificate that was
+    /// replaced: they are dropped, never sent with the new one. The endpoint and the other settings keep their first values.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The new settings are incomplete or the key cannot be read.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The new settings are incomplete, the key or certificate cannot be read, or they add or remove the client certificate
+    /// (which decides how the connections are made).
+    /// </exception>
     public void UpdateCredentials(McpConnectionOptions updated)
     {
         updated.Validate();
-        Volatile.Write(ref _credentials, ClientCredentialSet.From(updated, _timeProvider));
+        var credentials = ClientCredentialSet.From(updated, _timeProvider);
+        if ((credentials.Certificate is null) != (Volatile.Read(ref _credentials).Certificate is null))
+        {
+            throw new InvalidOperationException(
+                "Invalid McpConnectionOptions: a client certificate can be replaced while the client runs, but not added or removed; restart the client to change that.");
+        }
+
+        Volatile.Write(ref _credentials, credentials);
         AuthLog.CredentialsUpdated(_logger, updated.ClientLabel);
     }
+
+    /// <summary>The client certificate of the credentials in force, presented by requests that carry no token yet.</summary>
+    public ClientCertificate? CurrentCertificate => Volatile.Read(ref _credentials).Certificate;
 
     /// <summary>The scopes the next token request asks for (configured, plus those servers asked for).</summary>
     public string RequestedScopes
@@ -88,8 +102,9 @@ internal sealed class ClientCredentialsTokenProvider
     /// </summary>
     public ValueTask<AccessToken?> GetTokenAsync(CancellationToken cancellationToken)
     {
-        // The path every MCP request takes: no lock, no allocation, no second cache level while the token is fresh.
-        if (Volatile.Read(ref _active) is { Current: { } token } slot)
+        // The path every MCP request takes: no lock, no allocation, no second cache level while the token is fresh. A token
+        // requested with a client certificate that has since been replaced is not served: the next one is requested.
+        if (Volatile.Read(ref _active) is { Current: { } token } slot && IsForCurrentCertificate(token))
         {
             var now = _timeProvider.GetUtcNow();
             if (now < token.RefreshAt)
@@ -264,7 +279,7 @@ internal sealed class ClientCredentialsTokenProvider
     /// <summary>The slot for one scope set, made if needed. Call under the lock.</summary>
     private TokenSlot SlotFor(ServerContext server, string scopes)
     {
-        var key = new TokenCacheKey(server.Metadata.Authority, _options.ClientLabel, scopes, _resource.AbsoluteUri);
+        var key = new TokenCacheKey(server.Metadata.Authority, _options.ClientLabel, scopes, _resource.AbsoluteUri, CurrentCertificate?.Thumbprint);
         if (!_slots.TryGetValue(key, out var slot))
         {
             slot = new TokenSlot(key, () => RequestTokenAsync(server, scopes), _sharedCache, _timeProvider, _logger);
@@ -299,10 +314,14 @@ internal sealed class ClientCredentialsTokenProvider
         var platformToken = await credentials.ReadPlatformTokenAsync(CancellationToken.None).ConfigureAwait(false);
         return await _secretMethods.RequestTokenAsync(credentials, server.Metadata, platformToken, authentication =>
         {
-            AuthLog.RequestingToken(_logger, _options.ClientLabel, scopes, server.Metadata.TokenEndpoint, authentication.Method);
-            return _tokenClient.RequestTokenAsync(server.Metadata, authentication, scopes, _resource, CancellationToken.None);
+            AuthLog.RequestingToken(_logger, _options.ClientLabel, scopes, server.Metadata.TokenEndpointFor(credentials.Certificate), authentication.Method);
+            return _tokenClient.RequestTokenAsync(server.Metadata, authentication, credentials.Certificate, scopes, _resource, CancellationToken.None);
         }).ConfigureAwait(false);
     }
+
+    /// <summary>Whether <paramref name="token"/> was requested with the client certificate now in force (or neither has one).</summary>
+    private bool IsForCurrentCertificate(AccessToken token) =>
+        string.Equals(token.Certificate?.Thumbprint, CurrentCertificate?.Thumbprint, StringComparison.Ordinal);
 
     /// <summary>What discovery settled: the server's metadata and the resource's scopes.</summary>
     private sealed record ServerContext(AuthorizationServerMetadata Metadata, IReadOnlyList<string> ScopesSupported);

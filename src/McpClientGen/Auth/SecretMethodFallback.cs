@@ -28,7 +28,7 @@ internal sealed class SecretMethodFallback(ILogger logger)
         Func<TokenClientAuthentication, Task<AccessToken>> send)
     {
         var options = credentials.Options;
-        var selected = ClientAuthenticationSelector.Select(options, server, credentials.Assertions, platformToken);
+        var selected = ClientAuthenticationSelector.Select(options, server, credentials.Assertions, platformToken, credentials.Certificate);
         if (!MayFallBack(options, server, selected))
         {
             return await send(selected).ConfigureAwait(false);

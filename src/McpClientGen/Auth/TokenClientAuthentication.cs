@@ -62,6 +62,19 @@ internal abstract partial class TokenClientAuthentication
     }
 
     /// <summary>
+    /// <c>tls_client_auth</c> or <c>self_signed_tls_client_auth</c> (RFC 8705 §2): the proof is the client certificate in
+    /// the TLS handshake, which the token request presents like every request of a client with a certificate; the form
+    /// names the client, as RFC 8705 §2 requires, and carries no secret.
+    /// </summary>
+    public sealed class MutualTls(string method, string clientId) : TokenClientAuthentication
+    {
+        public override string Method => method;
+
+        public override void Apply(HttpRequestMessage request, List<KeyValuePair<string, string>> form, AuthorizationServerMetadata server) =>
+            form.Add(new("client_id", clientId));
+    }
+
+    /// <summary>
     /// <c>private_key_jwt</c> (RFC 7523 §2.2): a freshly signed assertion addressed to the configured audience, signed
     /// with the algorithm <see cref="SigningAlgorithmChoice"/> chose for the server.
     /// </summary>

@@ -11,16 +11,26 @@ namespace McpClientGen;
 /// </summary>
 internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnectionOptions options, TimeProvider timeProvider)
 {
-    /// <summary>Requests a token with <paramref name="scopes"/> (space-separated; empty for none).</summary>
+    /// <summary>
+    /// Requests a token with <paramref name="scopes"/> (space-separated; empty for none), presenting
+    /// <paramref name="certificate"/> in the TLS handshake if the client has one (RFC 8705): the request then goes to the
+    /// server's mTLS alias of the token endpoint, if it names one, and the token is bound to that certificate.
+    /// </summary>
     public async Task<AccessToken> RequestTokenAsync(
-        AuthorizationServerMetadata server, TokenClientAuthentication authentication, string scopes, Uri resource, CancellationToken cancellationToken)
+        AuthorizationServerMetadata server,
+        TokenClientAuthentication authentication,
+        ClientCertificate? certificate,
+        string scopes,
+        Uri resource,
+        CancellationToken cancellationToken)
     {
+        var endpoint = server.TokenEndpointFor(certificate);
         using var activity = McpClientGenTelemetry.Source.StartActivity("oauth.token.request", System.Diagnostics.ActivityKind.Client);
-        activity?.SetTag("oauth.token_endpoint", server.TokenEndpoint.AbsoluteUri);
+        activity?.SetTag("oauth.token_endpoint", endpoint.AbsoluteUri);
         activity?.SetTag("oauth.client_authentication", authentication.Method);
         try
         {
-            var token = await SendAndParseAsync(server, authentication, scopes, resource, cancellationToken).ConfigureAwait(false);
+            var token = await SendAndParseAsync(server, endpoint, authentication, certificate, scopes, resource, cancellationToken).ConfigureAwait(false);
             McpClientGenTelemetry.TokenRequests.Add(1, new KeyValuePair<string, object?>("outcome", "success"));
             activity?.SetTag("oauth.outcome", "success");
             return token;
@@ -35,35 +45,42 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
     }
 
     private async Task<AccessToken> SendAndParseAsync(
-        AuthorizationServerMetadata server, TokenClientAuthentication authentication, string scopes, Uri resource, CancellationToken cancellationToken)
+        AuthorizationServerMetadata server,
+        Uri endpoint,
+        TokenClientAuthentication authentication,
+        ClientCertificate? certificate,
+        string scopes,
+        Uri resource,
+        CancellationToken cancellationToken)
     {
         // The lifetime counts from before the request, so time spent in retries is not counted as the token's.
         var issuedAt = timeProvider.GetUtcNow();
         HttpResponseMessage response;
         try
         {
-            response = await backchannel.SendAsync(() => CreateRequest(server, authentication, scopes, resource), cancellationToken).ConfigureAwait(false);
+            response = await backchannel.SendAsync(() => CreateRequest(server, endpoint, authentication, certificate, scopes, resource), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
         {
-            throw new McpAuthenticationException($"The token request to '{server.TokenEndpoint}' failed: {exception.Message}", exception);
+            throw new McpAuthenticationException($"The token request to '{endpoint}' failed: {exception.Message}", exception);
         }
         catch (System.Security.Cryptography.CryptographicException exception)
         {
             throw new McpAuthenticationException(
-                $"The client assertion for '{server.TokenEndpoint}' could not be signed: check PrivateKey and SigningAlgorithm.", exception);
+                $"The client assertion for '{endpoint}' could not be signed: check PrivateKey and SigningAlgorithm.", exception);
         }
 
         using (response)
         {
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             return response.IsSuccessStatusCode
-                ? ParseSuccess(body, server, issuedAt, scopes)
-                : throw ParseError(body, response.StatusCode, server.TokenEndpoint, authentication);
+                ? ParseSuccess(body, server, endpoint, issuedAt, scopes, certificate)
+                : throw ParseError(body, response.StatusCode, endpoint, authentication);
         }
     }
 
-    private HttpRequestMessage CreateRequest(AuthorizationServerMetadata server, TokenClientAuthentication authentication, string scopes, Uri resource)
+    private HttpRequestMessage CreateRequest(
+        AuthorizationServerMetadata server, Uri endpoint, TokenClientAuthentication authentication, ClientCertificate? certificate, string scopes, Uri resource)
     {
         var form = new List<KeyValuePair<string, string>> { new("grant_type", authentication.GrantType) };
         if (scopes.Length > 0)
@@ -71,14 +88,19 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
             form.Add(new("scope", scopes));
         }
 
-        if (SendsResource(server.TokenEndpoint))
+        if (SendsResource(endpoint))
         {
             form.Add(new("resource", resource.AbsoluteUri));
         }
 
         form.AddRange(options.AdditionalTokenParameters);
-        var request = new HttpRequestMessage(HttpMethod.Post, server.TokenEndpoint);
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (certificate is not null)
+        {
+            ClientCertificateTransport.Stamp(request, certificate);
+        }
+
         authentication.Apply(request, form, server);
         request.Content = new FormUrlEncodedContent(form);
         return request;
@@ -97,9 +119,9 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
         tokenEndpoint.Host is "login.microsoftonline.com" or "login.microsoftonline.us" or "login.partner.microsoftonline.cn"
         && tokenEndpoint.AbsolutePath.EndsWith("/oauth2/v2.0/token", StringComparison.OrdinalIgnoreCase);
 
-    private AccessToken ParseSuccess(byte[] body, AuthorizationServerMetadata server, DateTimeOffset issuedAt, string scopes)
+    private AccessToken ParseSuccess(
+        byte[] body, AuthorizationServerMetadata server, Uri tokenEndpoint, DateTimeOffset issuedAt, string scopes, ClientCertificate? certificate)
     {
-        var tokenEndpoint = server.TokenEndpoint;
         using var document = JsonObjectDocument.TryParse(body)
             ?? throw new McpAuthenticationException($"The token endpoint '{tokenEndpoint}' answered with a body that is not a JSON object.");
         var root = document.RootElement;
@@ -130,8 +152,16 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
             }
         }
 
-        return new AccessToken(
-            tokenElement.GetString()!, issuedAt, issuedAt + lifetime, options.TokenExpirySkew, options.TokenRefreshRatio, scopes, server.Authority);
+        var value = tokenElement.GetString()!;
+        if (CertificateBinding.Read(value, root) is { } boundTo && boundTo != certificate?.Thumbprint)
+        {
+            // The server bound the token to a certificate this client did not present: it could never be used.
+            throw new McpAuthenticationException(
+                $"The token endpoint '{tokenEndpoint}' issued a token bound to the certificate with x5t#S256 '{boundTo}', " +
+                (certificate is null ? "but the client presented none." : $"not to the client certificate presented ({certificate.Thumbprint})."));
+        }
+
+        return new AccessToken(value, issuedAt, issuedAt + lifetime, options.TokenExpirySkew, options.TokenRefreshRatio, scopes, server.Authority, certificate);
     }
 
     private McpAuthenticationException ParseError(byte[] body, HttpStatusCode status, Uri tokenEndpoint, TokenClientAuthentication authentication)
@@ -153,6 +183,8 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
                 $" The server does not accept the platform token from {grant.Source}: it must trust the token's issuer and subject, and accept its audience (which the platform sets).",
             (not null, TokenClientAuthentication.PlatformAssertion assertion) =>
                 $" Check the client's federated credential at the authorization server: it must match the issuer, subject and audience of the platform token from {assertion.Source}.",
+            (not null, TokenClientAuthentication.MutualTls) =>
+                " Check ClientId and that the server has the client certificate registered for it (or trusts its CA, for tls_client_auth).",
             (not null, TokenClientAuthentication.PrivateKeyJwt) => " Check ClientId, the key registered for the client, SigningAlgorithm and AssertionAudience.",
             ("invalid_client", _) => " Check ClientId and ClientSecret, and ClientAuthentication if the server expects another method.",
             _ => "",

@@ -40,8 +40,8 @@ internal sealed class McpClientRegistration : IAsyncDisposable
     /// <summary>The client's connection, over the factory's <see cref="HttpClient"/> (and so its handlers).</summary>
     public McpConnection Connection => _connection.Value;
 
-    /// <summary>The auth handler in front of <paramref name="transport"/>, sharing this client's tokens.</summary>
-    public DelegatingHandler CreateHandler(HttpMessageHandler transport) => _engine.CreateHandler(transport, ownsEngine: false);
+    /// <summary>The auth handler in front of a new transport (the engine's, with its TLS settings), sharing this client's tokens.</summary>
+    public DelegatingHandler CreateHandler() => _engine.CreateHandler(_engine.CreateTransportHandler(), ownsEngine: false);
 
     public async ValueTask DisposeAsync()
     {

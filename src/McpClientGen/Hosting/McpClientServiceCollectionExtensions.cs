@@ -46,7 +46,6 @@ public static class McpClientServiceCollectionExtensions
         // The auth handler is part of the primary handler, innermost: handlers the app adds, and the factory's own
         // request logging (whose structured header values are not redacted), never see the Authorization header.
         return services.AddHttpClient(name)
-            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredKeyedService<McpClientRegistration>(name)
-                .CreateHandler(ClientCredentialsEngine.CreateTransportHandler()));
+            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredKeyedService<McpClientRegistration>(name).CreateHandler());
     }
 }

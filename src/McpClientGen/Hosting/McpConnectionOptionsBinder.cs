@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
 
 namespace McpClientGen;
@@ -6,7 +7,9 @@ namespace McpClientGen;
 /// <summary>
 /// Reads <see cref="McpConnectionOptions"/> from a configuration section, key by key: no reflection, so it is
 /// trimming- and Native-AOT-safe, and a value that does not parse is reported with its key.
-/// <see cref="McpConnectionOptions.SigningCertificate"/>, the selector and the platform-token provider are set in code only.
+/// <see cref="McpConnectionOptions.SigningCertificate"/>, <see cref="McpConnectionOptions.ClientCertificate"/>,
+/// <see cref="McpConnectionOptions.ServerCertificateAuthorities"/>, the selector and the platform-token provider are set
+/// in code only.
 /// </summary>
 internal static class McpConnectionOptionsBinder
 {
@@ -19,6 +22,11 @@ internal static class McpConnectionOptionsBinder
         options.PrivateKeyPassword = section[nameof(options.PrivateKeyPassword)] ?? options.PrivateKeyPassword;
         options.PrivateKeyId = section[nameof(options.PrivateKeyId)] ?? options.PrivateKeyId;
         options.SigningAlgorithm = section[nameof(options.SigningAlgorithm)] ?? options.SigningAlgorithm;
+        options.ClientCertificatePath = section[nameof(options.ClientCertificatePath)] ?? options.ClientCertificatePath;
+        options.ClientCertificateKeyPath = section[nameof(options.ClientCertificateKeyPath)] ?? options.ClientCertificateKeyPath;
+        options.ClientCertificatePassword = section[nameof(options.ClientCertificatePassword)] ?? options.ClientCertificatePassword;
+        options.ClientCertificateThumbprint = section[nameof(options.ClientCertificateThumbprint)] ?? options.ClientCertificateThumbprint;
+        options.ClientCertificateStoreLocation = Read(section, nameof(options.ClientCertificateStoreLocation), options.ClientCertificateStoreLocation, EnumValue<StoreLocation>);
         options.ClientAuthentication = Read(section, nameof(options.ClientAuthentication), options.ClientAuthentication, EnumValue<ClientAuthenticationMethod>);
         options.PlatformTokenFile = section[nameof(options.PlatformTokenFile)] ?? options.PlatformTokenFile;
         options.GrantType = Read(section, nameof(options.GrantType), options.GrantType, EnumValue<TokenGrantType>);

@@ -5,10 +5,12 @@ public enum ClientAuthenticationMethod
 {
     /// <summary>
     /// Chosen from what is configured and what the authorization server supports: <see cref="PlatformAssertion"/>
-    /// when a platform token is configured; <see cref="PrivateKeyJwt"/> when a private key or certificate is configured;
-    /// otherwise <see cref="ClientSecretBasic"/>, or <see cref="ClientSecretPost"/> when the server lists only that.
-    /// When the server lists both secret methods and answers the first with <c>invalid_client</c>, the other is tried
-    /// once and, if it gets a token, used from then on; a key or platform token is never traded for a secret.
+    /// when a platform token is configured; with a client certificate, <see cref="SelfSignedTlsClientAuth"/> for a
+    /// self-signed one and <see cref="TlsClientAuth"/> for one a CA issued; else <see cref="PrivateKeyJwt"/> when a private
+    /// key or signing certificate is configured; otherwise <see cref="ClientSecretBasic"/>, or
+    /// <see cref="ClientSecretPost"/> when the server lists only that. When the server lists both secret methods and
+    /// answers the first with <c>invalid_client</c>, the other is tried once and, if it gets a token, used from then on;
+    /// a key, certificate or platform token is never traded for a secret.
     /// </summary>
     Auto,
 
@@ -30,4 +32,16 @@ public enum ClientAuthenticationMethod
     /// (the platform's issuer and the workload's subject); on the wire it is <c>private_key_jwt</c>.
     /// </summary>
     PlatformAssertion,
+
+    /// <summary>
+    /// <c>tls_client_auth</c> (RFC 8705 §2.1): the client certificate, issued by a CA the server trusts, presented in the
+    /// TLS handshake; the form carries only the <c>client_id</c>.
+    /// </summary>
+    TlsClientAuth,
+
+    /// <summary>
+    /// <c>self_signed_tls_client_auth</c> (RFC 8705 §2.2): a self-signed client certificate registered with the server,
+    /// presented in the TLS handshake; the form carries only the <c>client_id</c>.
+    /// </summary>
+    SelfSignedTlsClientAuth,
 }

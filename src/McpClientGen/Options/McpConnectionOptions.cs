@@ -47,6 +47,43 @@ public sealed partial class McpConnectionOptions
     public X509Certificate2? SigningCertificate { get; set; }
 
     /// <summary>
+    /// The client's TLS certificate with its private key, for <c>tls_client_auth</c> and <c>self_signed_tls_client_auth</c>
+    /// (RFC 8705), set in code. It is presented in the TLS handshake of every token request and every MCP request, and
+    /// access tokens bound to it are sent only over connections that present it. Use instead of
+    /// <see cref="ClientCertificatePath"/> or <see cref="ClientCertificateThumbprint"/>.
+    /// </summary>
+    public X509Certificate2? ClientCertificate { get; set; }
+
+    /// <summary>
+    /// The client certificate as a file: PEM (the certificate first, then any intermediates; its private key in the same
+    /// file or in <see cref="ClientCertificateKeyPath"/>) or PKCS#12 (<c>.pfx</c>/<c>.p12</c>, with
+    /// <see cref="ClientCertificatePassword"/>). See <see cref="ClientCertificate"/> for how it is used.
+    /// </summary>
+    public string? ClientCertificatePath { get; set; }
+
+    /// <summary>The PEM private key of the <see cref="ClientCertificatePath"/> certificate, when it is not in the same file.</summary>
+    public string? ClientCertificateKeyPath { get; set; }
+
+    /// <summary>The password of a PKCS#12 <see cref="ClientCertificatePath"/>, or of its encrypted PEM private key. Never logged or shown.</summary>
+    public string? ClientCertificatePassword { get; set; }
+
+    /// <summary>
+    /// The client certificate in the certificate store, by its SHA-1 thumbprint (hex, as certificate tools show it), in the
+    /// <c>My</c> store of <see cref="ClientCertificateStoreLocation"/>. See <see cref="ClientCertificate"/> for how it is used.
+    /// </summary>
+    public string? ClientCertificateThumbprint { get; set; }
+
+    /// <summary>The store location of <see cref="ClientCertificateThumbprint"/>. Default <see cref="StoreLocation.CurrentUser"/>.</summary>
+    public StoreLocation ClientCertificateStoreLocation { get; set; } = StoreLocation.CurrentUser;
+
+    /// <summary>
+    /// Certificate authorities (or self-signed server certificates) to trust for the TLS certificates of the MCP server and
+    /// the authorization server, besides the system's roots: for servers with certificates from a private CA. Set in
+    /// code. A server certificate must still be valid, for the host name, and for TLS servers.
+    /// </summary>
+    public X509Certificate2Collection? ServerCertificateAuthorities { get; set; }
+
+    /// <summary>
     /// The assertion's signing algorithm: <c>ES256</c> (also <c>ES384</c>, <c>ES512</c>) for EC keys, <c>RS256</c>
     /// or <c>PS256</c> (also <c>RS384</c>, <c>PS384</c>, <c>RS512</c>, <c>PS512</c>) for RSA keys. Default: the
     /// authorization server's <c>token_endpoint_auth_signing_alg_values_supported</c> decides: the curve's algorithm
@@ -149,9 +186,17 @@ public sealed partial class McpConnectionOptions
     /// <summary>Describes the options without secrets or keys.</summary>
     public override string ToString() =>
         $"Endpoint={Endpoint}, ClientId={ClientId}, ClientAuthentication={ClientAuthentication}, ClientSecret={Hidden(ClientSecret)}, " +
-        $"PrivateKey={Hidden(PrivateKey)}, SigningCertificate={SigningCertificate?.Thumbprint ?? "<none>"}, " +
+        $"PrivateKey={Hidden(PrivateKey)}, SigningCertificate={SigningCertificate?.Thumbprint ?? "<none>"}, ClientCertificate={ClientCertificateSource}, " +
         $"PlatformTokenFile={PlatformTokenFile ?? "<none>"}, PlatformTokenProvider={(PlatformTokenProvider is null ? "<none>" : "<set>")}, GrantType={GrantType}, " +
         $"Scopes={Scopes}, TokenEndpoint={TokenEndpoint}";
+
+    /// <summary>Whether a client certificate is configured, in any of its three ways.</summary>
+    internal bool HasClientCertificate =>
+        ClientCertificate is not null || !string.IsNullOrWhiteSpace(ClientCertificatePath) || !string.IsNullOrWhiteSpace(ClientCertificateThumbprint);
+
+    /// <summary>Where the client certificate comes from: thumbprint or path, never key or password.</summary>
+    private string ClientCertificateSource =>
+        ClientCertificate?.Thumbprint ?? ClientCertificatePath ?? (ClientCertificateThumbprint is { } thumbprint ? $"{ClientCertificateStoreLocation}/My/{thumbprint}" : "<none>");
 
     /// <summary>A copy that uses <paramref name="defaultScopes"/> when no scopes are configured.</summary>
     internal McpConnectionOptions WithDefaultScopes(string? defaultScopes)
@@ -170,6 +215,7 @@ public sealed partial class McpConnectionOptions
     {
         var copy = (McpConnectionOptions)MemberwiseClone();
         copy._additionalTokenParameters = new Dictionary<string, string>(AdditionalTokenParameters, StringComparer.Ordinal);
+        copy.ServerCertificateAuthorities = ServerCertificateAuthorities is null ? null : new X509Certificate2Collection(ServerCertificateAuthorities);
         return copy;
     }
 
@@ -207,8 +253,11 @@ public sealed partial class McpConnectionOptions
             case ClientAuthenticationMethod.PrivateKeyJwt when !hasKey:
                 missing.Add($"{nameof(PrivateKey)} (or {nameof(SigningCertificate)})");
                 break;
-            case ClientAuthenticationMethod.Auto when !hasKey && !hasSecret && !HasPlatformToken && !jwtBearer:
-                missing.Add($"{nameof(ClientSecret)} or {nameof(PrivateKey)}, or {nameof(PlatformTokenFile)}");
+            case ClientAuthenticationMethod.TlsClientAuth or ClientAuthenticationMethod.SelfSignedTlsClientAuth when !HasClientCertificate:
+                missing.Add($"{nameof(ClientCertificatePath)} (or {nameof(ClientCertificateThumbprint)}, or {nameof(ClientCertificate)})");
+                break;
+            case ClientAuthenticationMethod.Auto when !hasKey && !hasSecret && !HasPlatformToken && !jwtBearer && !HasClientCertificate:
+                missing.Add($"{nameof(ClientSecret)} or {nameof(PrivateKey)}, or {nameof(PlatformTokenFile)} (or {nameof(ClientCertificatePath)} for mutual TLS)");
                 break;
         }
 
@@ -221,6 +270,8 @@ public sealed partial class McpConnectionOptions
         {
             throw Invalid($"set either {nameof(PrivateKey)} or {nameof(SigningCertificate)}, not both.");
         }
+
+        ValidateClientCertificate();
 
         if (AssertionAudience == AssertionAudience.Custom && string.IsNullOrWhiteSpace(CustomAssertionAudience))
         {
@@ -280,6 +331,27 @@ public sealed partial class McpConnectionOptions
             throw Invalid(
                 $"{nameof(AuthorizationServerSelector)} picks among the authorization servers a resource names, which trusts discovery: " +
                 $"set {nameof(TrustDiscoveredAuthorizationServer)} to true as well, or name the issuer in {nameof(AuthorizationServer)} instead.");
+        }
+    }
+
+    /// <summary>One source of the client certificate at most, and the file options only with a file.</summary>
+    private void ValidateClientCertificate()
+    {
+        var sources = new[]
+        {
+            (nameof(ClientCertificate), ClientCertificate is not null),
+            (nameof(ClientCertificatePath), !string.IsNullOrWhiteSpace(ClientCertificatePath)),
+            (nameof(ClientCertificateThumbprint), !string.IsNullOrWhiteSpace(ClientCertificateThumbprint)),
+        }.Where(source => source.Item2).Select(source => source.Item1).ToList();
+        if (sources.Count > 1)
+        {
+            throw Invalid($"set one client certificate, not {string.Join(" and ", sources)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(ClientCertificatePath)
+            && (!string.IsNullOrWhiteSpace(ClientCertificateKeyPath) || ClientCertificatePassword is not null))
+        {
+            throw Invalid($"{nameof(ClientCertificateKeyPath)} and {nameof(ClientCertificatePassword)} belong to a {nameof(ClientCertificatePath)}, which is not set.");
         }
     }
 

@@ -35,7 +35,7 @@ internal static class SigningKeyLoader
                 : throw Invalid($"the {nameof(McpConnectionOptions.SigningCertificate)} key is neither EC nor RSA.");
 
         // x5t#S256 (RFC 7515 §4.1.8) lets the server find the certificate; Microsoft Entra ID requires it.
-        var thumbprint = Base64UrlEncoder.Encode(SHA256.HashData(certificate.RawData));
+        var thumbprint = ClientCertificate.ThumbprintOf(certificate);
         key.KeyId = options.PrivateKeyId ?? thumbprint;
         return new AssertionSigningKey(key, ConfiguredAlgorithm(key, options), new Dictionary<string, object> { ["x5t#S256"] = thumbprint });
     }
