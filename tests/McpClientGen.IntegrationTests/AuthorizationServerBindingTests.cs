@@ -18,7 +18,12 @@ public sealed class AuthorizationServerBindingTests
     private const int AuthorizationServerPinned = 130;
 
     private static readonly ClientAuthenticationMethod[] AllMethods =
-        [ClientAuthenticationMethod.ClientSecretBasic, ClientAuthenticationMethod.ClientSecretPost, ClientAuthenticationMethod.PrivateKeyJwt];
+    [
+        ClientAuthenticationMethod.ClientSecretBasic,
+        ClientAuthenticationMethod.ClientSecretPost,
+        ClientAuthenticationMethod.PrivateKeyJwt,
+        ClientAuthenticationMethod.PlatformAssertion,
+    ];
 
     public static TheoryData<ClientAuthenticationMethod> Methods() => new(AllMethods);
 
@@ -170,6 +175,14 @@ public sealed class AuthorizationServerBindingTests
             options.ClientId = stack.JwtClients.Es256.ClientId;
             options.ClientSecret = null;
             options.PrivateKey = stack.JwtClients.Es256.PrivateKeyPem;
+        }
+        else if (method == ClientAuthenticationMethod.PlatformAssertion)
+        {
+            // The workload's platform token names the real authorization server as its audience: an impostor that got it
+            // could replay it there, so it is a credential like any other.
+            options.ClientId = DemoStack.FederatedClientId;
+            options.ClientSecret = null;
+            options.PlatformTokenProvider = _ => ValueTask.FromResult(stack.Platform.IssueToken());
         }
 
         return options;
