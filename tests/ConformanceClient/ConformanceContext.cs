@@ -2,21 +2,24 @@ using System.Text.Json;
 
 namespace McpClientGen.ConformanceClient;
 
-/// <summary>The scenario data the suite passes in <c>MCP_CONFORMANCE_CONTEXT</c>: client id, secret or key.</summary>
-internal sealed record ConformanceContext(string? ClientId, string? ClientSecret, string? PrivateKeyPem, string? SigningAlgorithm)
+/// <summary>
+/// The scenario data the suite passes in <c>MCP_CONFORMANCE_CONTEXT</c>: client id, secret or key, or a workload's
+/// platform token (<c>valid_jwt</c>, for the JWT-bearer grant).
+/// </summary>
+internal sealed record ConformanceContext(string? ClientId, string? ClientSecret, string? PrivateKeyPem, string? SigningAlgorithm, string? WorkloadJwt)
 {
     public static ConformanceContext FromEnvironment()
     {
         var json = Environment.GetEnvironmentVariable("MCP_CONFORMANCE_CONTEXT");
         if (string.IsNullOrWhiteSpace(json))
         {
-            return new ConformanceContext(null, null, null, null);
+            return new ConformanceContext(null, null, null, null, null);
         }
 
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         return new ConformanceContext(
-            Read(root, "client_id"), Read(root, "client_secret"), Read(root, "private_key_pem"), Read(root, "signing_algorithm"));
+            Read(root, "client_id"), Read(root, "client_secret"), Read(root, "private_key_pem"), Read(root, "signing_algorithm"), Read(root, "valid_jwt"));
     }
 
     /// <summary>
@@ -34,8 +37,28 @@ internal sealed record ConformanceContext(string? ClientId, string? ClientSecret
         TrustDiscoveredAuthorizationServer = true,
     };
 
+    /// <summary>
+    /// Connection options for workload identity federation: the workload's platform token is the JWT-bearer grant, given
+    /// as the platform would give it (a callback, as for GitHub Actions OIDC), with the context's client id if it has one.
+    /// </summary>
+    public McpConnectionOptions WorkloadOptions(Uri endpoint)
+    {
+        var platformToken = WorkloadJwt ?? throw new InvalidOperationException("The scenario's context has no valid_jwt.");
+        return new McpConnectionOptions
+        {
+            Endpoint = endpoint,
+            ClientId = ClientId,
+            GrantType = TokenGrantType.JwtBearer,
+            PlatformTokenProvider = _ => ValueTask.FromResult(platformToken),
+            TrustDiscoveredAuthorizationServer = true,
+        };
+    }
+
     /// <inheritdoc />
-    public override string ToString() => $"ConformanceContext({ClientId}, secret {(ClientSecret is null ? "none" : "***")}, key {(PrivateKeyPem is null ? "none" : "***")})";
+    public override string ToString() =>
+        $"ConformanceContext({ClientId}, secret {Hidden(ClientSecret)}, key {Hidden(PrivateKeyPem)}, workload token {Hidden(WorkloadJwt)})";
+
+    private static string Hidden(string? credential) => credential is null ? "none" : "***";
 
     private static string? Read(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

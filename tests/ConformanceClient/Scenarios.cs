@@ -35,6 +35,16 @@ internal static class Scenarios
                 return 0;
             }
 
+            case "auth/wif-jwt-bearer":
+            {
+                // Workload identity federation (conformance 0.2.0-alpha.12): the platform token is the grant, and the
+                // client secret the other auth scenarios use does not exist.
+                await using var connection = McpConnection.Create(context.WorkloadOptions(serverUrl));
+                await using var client = new AuthTestClient(connection);
+                Console.WriteLine(Text(await client.TestToolAsync()));
+                return 0;
+            }
+
             case "sse-retry":
             {
                 // Tests the SDK transport's SSE reconnection; the server negotiates 2025-03-26 and has no snapshot.
@@ -61,7 +71,7 @@ internal static class Scenarios
 
             default:
                 Console.Error.WriteLine($"The scenario '{scenario}' is not supported by this client (it supports initialize, tools_call, " +
-                    "auth/client-credentials-basic, auth/client-credentials-jwt, auth/resource-mismatch and sse-retry).");
+                    "auth/client-credentials-basic, auth/client-credentials-jwt, auth/wif-jwt-bearer, auth/resource-mismatch and sse-retry).");
                 return 3;
         }
     }

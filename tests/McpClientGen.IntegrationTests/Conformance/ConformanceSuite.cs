@@ -21,15 +21,16 @@ internal static class ConformanceSuite
         typeof(ConformanceSuite).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug",
         "net10.0", "ConformanceClient.dll");
 
-    /// <summary>Runs one client scenario and returns its checks.</summary>
-    public static async Task<ScenarioRun> RunAsync(string scenario, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Runs one client scenario of the suite version pinned in <paramref name="suite"/> and returns its checks.</summary>
+    public static async Task<ScenarioRun> RunAsync(
+        string scenario, IReadOnlyDictionary<string, string>? environment = null, string suite = ConformanceTools.Stable)
     {
-        await ConformanceTools.EnsureInstalledAsync();
+        await ConformanceTools.EnsureInstalledAsync(suite);
         var output = Directory.CreateTempSubdirectory("mcpgen-conformance-");
         try
         {
             var start = new ProcessStartInfo(ConformanceTools.NodePath);
-            foreach (var argument in new[] { ConformanceTools.SuiteEntryPoint, "client", "--command", $"dotnet \"{Client}\"", "--scenario", scenario, "-o", output.FullName })
+            foreach (var argument in new[] { ConformanceTools.SuiteEntryPoint(suite), "client", "--command", $"dotnet \"{Client}\"", "--scenario", scenario, "-o", output.FullName })
             {
                 start.ArgumentList.Add(argument);
             }
