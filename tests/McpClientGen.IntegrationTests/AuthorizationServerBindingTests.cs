@@ -84,6 +84,44 @@ public sealed class AuthorizationServerBindingTests
     }
 
     [Fact]
+    public async Task A_resource_naming_another_server_gets_no_JWT_bearer_grant()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var impostor = await StubAuthorizationServer.StartAsync();
+        stack.AdvertiseAuthorizationServers(impostor.BaseAddress);
+        await using var client = DemoClient.Create(new McpConnectionOptions
+        {
+            Endpoint = stack.McpEndpoint,
+            AuthorizationServer = stack.Issuer,
+            GrantType = TokenGrantType.JwtBearer,
+            PlatformTokenProvider = _ => ValueTask.FromResult(stack.Platform.IssueToken()),
+        });
+
+        var thrown = await Record.ExceptionAsync(() => client.GetWeatherAsync("Oslo"));
+
+        AssertNothingReceived(impostor, stack);
+        Assert.IsType<McpUntrustedAuthorizationServerException>(thrown);
+        Assert.Empty(stack.Platform.ReceivedTokenIds);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_resource_naming_another_server_never_sees_the_client_certificate(bool pki)
+    {
+        await using var stack = await DemoStack.StartAsync(new DemoStackOptions { MutualTls = true });
+        await using var impostor = await StubAuthorizationServer.StartAsync();
+        stack.AdvertiseAuthorizationServers(impostor.BaseAddress);
+        await using var client = DemoClient.Create(stack.MutualTlsOptions(pki ? stack.MutualTls!.Pki : stack.MutualTls!.SelfSigned));
+
+        var thrown = await Record.ExceptionAsync(() => client.GetWeatherAsync("Oslo"));
+
+        AssertNothingReceived(impostor, stack);
+        Assert.IsType<McpUntrustedAuthorizationServerException>(thrown);
+        Assert.Empty(stack.TokenRequests);
+    }
+
+    [Fact]
     public async Task The_issuer_the_default_error_names_is_the_one_to_configure()
     {
         await using var stack = await DemoStack.StartAsync();
