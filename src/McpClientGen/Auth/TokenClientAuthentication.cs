@@ -83,8 +83,6 @@ internal abstract partial class TokenClientAuthentication
     {
         public override string Method => "private_key_jwt";
 
-        public string Algorithm => algorithm;
-
         public override void Apply(HttpRequestMessage request, List<KeyValuePair<string, string>> form, AuthorizationServerMetadata server)
         {
             form.Add(new("client_id", clientId));
