@@ -92,7 +92,7 @@ internal sealed class McpServerHost : IAsyncDisposable
             .AddMcpServer(server => server.ServerInfo = new Implementation { Name = "demo", Version = "1.0.0" })
             .WithHttpTransport()
             .WithTools<DemoTools>()
-            .WithTools([new EchoShapesTool()]);
+            .WithTools([new EchoShapesTool(), new IssueTool()]);
 
         _app = builder.Build();
         _app.Use(async (context, next) =>

@@ -19,7 +19,7 @@ public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<Dem
         var result = await CheckAsync(CommittedSnapshot);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal($"{CommittedSnapshot} matches the 8 tools of {demo.Endpoint}.\n", result.Out);
+        Assert.Equal($"{CommittedSnapshot} matches the 9 tools of {demo.Endpoint}.\n", result.Out);
     }
 
     [Fact]

@@ -68,10 +68,11 @@ public sealed class FaultTests
         options.TokenRequestRetries = 3;
         using var caller = new RawToolCaller(options, clock);
         proxy.Faults(TokenEndpointProxy.Unavailable, Respond.Status(HttpStatusCode.TooManyRequests, ("Retry-After", "2")), Respond.Hang);
+        var timersBefore = clock.StartedTimers;
 
         // All fifty are in the auth engine before the clock lets the first retry go; each needs a token of its own.
         var calls = await caller.StartDividesAsync(Herd, 5, 2);
-        await DriveRetriesAsync(clock, proxy, options, firstRequest: 1);
+        await DriveRetriesAsync(clock, proxy, options, firstRequest: 1, timersBefore);
         var results = await Task.WhenAll(calls).WaitAsync(Bounded.Limit);
 
         Assert.All(results, result => Assert.Equal("2.5", result));
@@ -93,8 +94,9 @@ public sealed class FaultTests
         // The session is open and its token has expired (on the client's clock): each call now needs a token itself.
         clock.Advance(TimeSpan.FromDays(1));
         proxy.Faults(TokenEndpointProxy.Unavailable, Respond.Status(HttpStatusCode.TooManyRequests, ("Retry-After", "2")), Respond.Hang);
+        var timersBefore = clock.StartedTimers;
         var calls = Enumerable.Range(0, Herd).Select(_ => Task.Run(() => client.DivideAsync(5, 2))).ToList();
-        await DriveRetriesAsync(clock, proxy, options, firstRequest: 2);
+        await DriveRetriesAsync(clock, proxy, options, firstRequest: 2, timersBefore);
         var results = await Task.WhenAll(calls).WaitAsync(Bounded.Limit);
 
         Assert.All(results, result => Assert.Equal("2.5", Text(result)));
@@ -209,19 +211,32 @@ public sealed class FaultTests
     /// while the third request hangs it fires the per-attempt timeout and then the retry delay. The fourth attempt is
     /// forwarded.
     /// </summary>
-    private static async Task DriveRetriesAsync(FakeClock clock, TokenEndpointProxy proxy, McpConnectionOptions options, int firstRequest)
+    private static async Task DriveRetriesAsync(FakeClock clock, TokenEndpointProxy proxy, McpConnectionOptions options, int firstRequest, int timersBefore)
     {
+        // Each wait takes only a timer started after the step that causes it, so no timer left from earlier work can
+        // be mistaken for the one the retry chain waits on.
+        static bool IsTimeout(PendingTimer timer, McpConnectionOptions options) => timer.DueTime == options.TokenRequestTimeout;
+
         await proxy.WaitForRequestsAsync(firstRequest);
-        clock.AdvanceTo(await clock.WaitForTimerAsync(timer => timer.DueTime != options.TokenRequestTimeout));
+        var afterUnavailable = await NextTimerAsync(clock, timersBefore, timer => !IsTimeout(timer, options));
+        var beforeRetry = clock.StartedTimers;
+        clock.AdvanceTo(afterUnavailable);
         await proxy.WaitForRequestsAsync(firstRequest + 1);
-        var retryAfter = await clock.WaitForTimerAsync(timer => timer.DueTime != options.TokenRequestTimeout);
+        var retryAfter = await NextTimerAsync(clock, beforeRetry, timer => !IsTimeout(timer, options));
         Assert.Equal(TimeSpan.FromSeconds(2), retryAfter.DueTime);
+        beforeRetry = clock.StartedTimers;
         clock.AdvanceTo(retryAfter);
         await proxy.WaitForRequestsAsync(firstRequest + 2);
-        clock.AdvanceTo(await clock.WaitForTimerAsync(timer => timer.DueTime == options.TokenRequestTimeout));
-        clock.AdvanceTo(await clock.WaitForTimerAsync(timer => timer.DueTime != options.TokenRequestTimeout));
+        var hung = await NextTimerAsync(clock, beforeRetry, timer => IsTimeout(timer, options));
+        beforeRetry = clock.StartedTimers;
+        clock.AdvanceTo(hung);
+        clock.AdvanceTo(await NextTimerAsync(clock, beforeRetry, timer => !IsTimeout(timer, options)));
         await proxy.WaitForRequestsAsync(firstRequest + 3);
     }
+
+    /// <summary>The earliest pending timer matching <paramref name="match"/> among those started after the first <paramref name="startedBefore"/>.</summary>
+    private static Task<PendingTimer> NextTimerAsync(FakeClock clock, int startedBefore, Func<PendingTimer, bool> match) =>
+        clock.WaitForTimerAsync(timer => timer.Number > startedBefore && match(timer));
 
     /// <summary>A first call, which opens the connection's session; returns the session's id.</summary>
     private static async Task<string> OpenSessionAsync(LoopbackMcpServer server, McpConnection connection)

@@ -92,9 +92,17 @@ internal sealed class TokenEndpointProxy : IAsyncDisposable
     /// <summary>Waits until <paramref name="count"/> token requests have arrived.</summary>
     public async Task WaitForRequestsAsync(int count)
     {
-        while (RequestCount < count)
+        while (true)
         {
-            await _stub.WaitForRequestsAsync(_stub.Requests.Count + 1);
+            // Read the stub's total before this proxy's count: a request arriving in between is then waited for by
+            // neither, not missed by both.
+            var seen = _stub.Requests.Count;
+            if (RequestCount >= count)
+            {
+                return;
+            }
+
+            await _stub.WaitForRequestsAsync(seen + 1);
         }
     }
 

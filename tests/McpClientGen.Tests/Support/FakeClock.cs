@@ -16,11 +16,24 @@ public sealed class FakeClock : FakeTimeProvider
     private readonly object _gate = new();
     private readonly List<PendingTimer> _pending = [];
     private TaskCompletionSource _created = NewSignal();
+    private int _started;
 
     /// <summary>A clock at <see cref="DefaultStart"/>.</summary>
     public FakeClock()
         : base(DefaultStart)
     {
+    }
+
+    /// <summary>How many one-shot timers have been started (or restarted) so far; see <see cref="PendingTimer.Number"/>.</summary>
+    public int StartedTimers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _started;
+            }
+        }
     }
 
     /// <summary>The timers started and neither fired nor disposed, earliest due first.</summary>
@@ -135,10 +148,11 @@ public sealed class FakeClock : FakeTimeProvider
 
     private PendingTimer Track(TimeSpan dueTime)
     {
-        var tracked = new PendingTimer(dueTime, GetUtcNow() + dueTime);
         TaskCompletionSource created;
+        PendingTimer tracked;
         lock (_gate)
         {
+            tracked = new PendingTimer(dueTime, GetUtcNow() + dueTime, ++_started);
             if (dueTime != Timeout.InfiniteTimeSpan)
             {
                 _pending.Add(tracked);
@@ -195,8 +209,12 @@ public sealed class FakeClock : FakeTimeProvider
 /// <summary>A started one-shot timer of a <see cref="FakeClock"/>.</summary>
 /// <param name="dueTime">The due time it was started with.</param>
 /// <param name="dueAt">The fake-clock instant it fires at.</param>
-public sealed class PendingTimer(TimeSpan dueTime, DateTimeOffset dueAt)
+/// <param name="number">Its place in the order timers were started: 1 for the clock's first.</param>
+public sealed class PendingTimer(TimeSpan dueTime, DateTimeOffset dueAt, int number)
 {
+    /// <summary>Its place in the order timers were started: 1 for the clock's first.</summary>
+    public int Number { get; } = number;
+
     /// <summary>The due time it was started with.</summary>
     public TimeSpan DueTime { get; } = dueTime;
 
