@@ -3,6 +3,7 @@ using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Emitting;
 using McpClientGen.Generator.Model;
 using McpClientGen.Generator.Parsing;
+using McpClientGen.Generator.Parsing.Overlays;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -10,7 +11,8 @@ namespace McpClientGen.Generator;
 
 /// <summary>
 /// Generates typed MCP clients: <c>[McpClient("name")]</c> interfaces are bound to <c>name.mcp.json</c>
-/// snapshots, and each pair becomes interface members, records, enums and an implementation class.
+/// snapshots (each merged with the <c>name.overlay.json</c> beside it, if any), and each pair becomes interface
+/// members, records, enums and an implementation class.
 /// </summary>
 /// <remarks>
 /// Reading and binding give two things: a location-free model, the only input of emission, and diagnostics,
@@ -31,10 +33,19 @@ public sealed class McpClientGenerator : IIncrementalGenerator
                 static (syntaxContext, cancellationToken) => InterfaceParser.Parse(syntaxContext, cancellationToken))
             .WithTrackingName(TrackingNames.Interfaces);
 
-        var snapshots = context.AdditionalTextsProvider
+        var snapshotFiles = context.AdditionalTextsProvider
             .Where(static file => SnapshotParser.IsSnapshotPath(file.Path))
-            .WithTrackingName(TrackingNames.SnapshotFiles)
-            .Select(static (file, cancellationToken) => SnapshotParser.Parse(file.Path, file.GetText(cancellationToken), cancellationToken))
+            .WithTrackingName(TrackingNames.SnapshotFiles);
+        var overlayFiles = context.AdditionalTextsProvider
+            .Where(static file => OverlayPaths.IsOverlayPath(file.Path))
+            .WithTrackingName(TrackingNames.OverlayFiles);
+
+        // Each snapshot is paired with its overlay first, so an edit to one overlay reads only its snapshot again.
+        var snapshots = snapshotFiles
+            .Combine(overlayFiles.Collect())
+            .Select(static (pair, _) => SnapshotSources.Of(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.SnapshotSources)
+            .Select(static (sources, cancellationToken) => SnapshotParser.Parse(sources, cancellationToken))
             .WithTrackingName(TrackingNames.Snapshots);
 
         var bindings = interfaces
@@ -52,6 +63,12 @@ public sealed class McpClientGenerator : IIncrementalGenerator
             ReportDiagnostics);
         context.RegisterSourceOutput(
             bindings.Select(static (binding, _) => binding.Diagnostics).WithTrackingName(TrackingNames.ClientDiagnostics),
+            ReportDiagnostics);
+        context.RegisterSourceOutput(
+            overlayFiles
+                .Combine(snapshotFiles.Select(static (file, _) => file.Path).Collect())
+                .Select(static (pair, _) => UnmatchedOverlay.Diagnose(pair.Left.Path, pair.Right))
+                .WithTrackingName(TrackingNames.OverlayDiagnostics),
             ReportDiagnostics);
         context.RegisterSourceOutput(clients, Emit);
     }

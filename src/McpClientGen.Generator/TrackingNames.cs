@@ -9,7 +9,13 @@ internal static class TrackingNames
     /// <summary>The additional files named <c>*.mcp.json</c>.</summary>
     public const string SnapshotFiles = nameof(SnapshotFiles);
 
-    /// <summary>Each snapshot, read with its locations and diagnostics.</summary>
+    /// <summary>The additional files named <c>*.overlay.json</c>.</summary>
+    public const string OverlayFiles = nameof(OverlayFiles);
+
+    /// <summary>Each snapshot file paired with its overlay file, if it has one.</summary>
+    public const string SnapshotSources = nameof(SnapshotSources);
+
+    /// <summary>Each snapshot, read with its overlay, its locations and diagnostics.</summary>
     public const string Snapshots = nameof(Snapshots);
 
     /// <summary>All snapshots together, which every interface is matched against.</summary>
@@ -26,6 +32,9 @@ internal static class TrackingNames
 
     /// <summary>The diagnostics of each snapshot file.</summary>
     public const string SnapshotDiagnostics = nameof(SnapshotDiagnostics);
+
+    /// <summary>The diagnostics of each overlay that refines no snapshot.</summary>
+    public const string OverlayDiagnostics = nameof(OverlayDiagnostics);
 
     /// <summary>The diagnostics of each interface.</summary>
     public const string ClientDiagnostics = nameof(ClientDiagnostics);

@@ -145,12 +145,61 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor InvalidOverlay = new(
+        "MCPGEN024",
+        "Snapshot overlay is invalid",
+        "The overlay '{0}' cannot be used as written: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor OverlayToolNotFound = new(
+        "MCPGEN025",
+        "Overlay names a tool the snapshot does not have",
+        "The overlay '{0}' refines the tool '{1}', which the snapshot '{2}' does not have, so the entry is ignored; rename or remove it",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor OverlayPropertyNotFound = new(
+        "MCPGEN026",
+        "Overlay names a property the tool does not have",
+        "The overlay '{0}' refines the property '{1}' of tool '{2}', which has no such property, so the refinement is ignored; its properties are: {3}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor OverlayConflict = new(
+        "MCPGEN027",
+        "Overlay contradicts the snapshot",
+        "The overlay '{0}' contradicts the snapshot for the property '{1}' of tool '{2}': {3}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor OverlayOutputSchemaIgnored = new(
+        "MCPGEN028",
+        "Overlay output schema is ignored",
+        "The tool '{1}' publishes its own outputSchema, which wins over the one in the overlay '{0}'; remove it from the overlay",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor OverlayWithoutSnapshot = new(
+        "MCPGEN029",
+        "Overlay has no snapshot",
+        "The overlay '{0}' refines no snapshot: '{1}' is not among the AdditionalFiles, so the overlay is ignored",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         SnapshotNotFound, InvalidSnapshotJson, InterfaceNotPartial, InvalidSnapshotStructure, UnsupportedSchema,
         InvalidSnapshotName, AmbiguousSnapshot, NestedInterface, NameCollision, UnresolvedReference,
         DeclaredToolNotFound, DeclaredParameterMismatch, DeclaredParameterType, MissingRequiredParameter,
         DeclaredReturnType, FilterMatchesNothing, GenericInterface,
+        InvalidOverlay, OverlayToolNotFound, OverlayPropertyNotFound, OverlayConflict, OverlayOutputSchemaIgnored, OverlayWithoutSnapshot,
     }.ToDictionary(descriptor => descriptor.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

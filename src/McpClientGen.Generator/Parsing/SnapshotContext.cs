@@ -4,16 +4,18 @@ using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Model;
 using McpClientGen.Generator.Parsing.Json;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace McpClientGen.Generator.Parsing;
 
-/// <summary>State shared while one snapshot is read: its text (for positions) and what was found so far.</summary>
-internal sealed class SnapshotContext(string name, string path, SourceText text)
+/// <summary>State shared while one snapshot is read: its file (for positions) and what was found so far.</summary>
+internal sealed class SnapshotContext(string name, JsonSource file)
 {
     public string Name { get; } = name;
 
-    public string Path { get; } = path;
+    public string Path => File.Path;
+
+    /// <summary>The snapshot file. Values merged from its overlay carry the overlay's file instead.</summary>
+    public JsonSource File { get; } = file;
 
     public List<DiagnosticInfo> Diagnostics { get; } = new();
 
@@ -42,12 +44,8 @@ internal sealed class SnapshotContext(string name, string path, SourceText text)
     /// <summary>Where the tools' names are written, for diagnostics that binding reports about a tool.</summary>
     public List<ToolNameLocation> ToolNames { get; } = new();
 
-    public Location LocationOf(JsonNode node) => LocationInText(node.Start, node.Length);
-
-    public Location LocationAt(int offset) => LocationInText(offset, 0);
-
-    /// <summary>The exact source text of a value.</summary>
-    public string TextOf(JsonNode node) => text.ToString(new TextSpan(node.Start, node.Length));
+    /// <summary>A position in the snapshot file.</summary>
+    public Location LocationAt(int offset) => File.LocationOf(offset, 0);
 
     public void Report(DiagnosticDescriptor descriptor, Location location, params string[] arguments)
     {
@@ -55,8 +53,15 @@ internal sealed class SnapshotContext(string name, string path, SourceText text)
         Diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
     }
 
+    /// <summary>
+    /// Reports a problem with an overlay entry, which is then left out. It does not stop the snapshot's client from
+    /// being generated: the client is what it would be without that entry.
+    /// </summary>
+    public void ReportOverlayProblem(DiagnosticDescriptor descriptor, Location location, params string[] arguments) =>
+        Diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+
     public void ReportStructure(JsonNode where, string problem) =>
-        Report(DiagnosticDescriptors.InvalidSnapshotStructure, LocationOf(where), Name, problem);
+        Report(DiagnosticDescriptors.InvalidSnapshotStructure, where.Location, Name, problem);
 
     /// <summary>
     /// Reserves a C# name for <paramref name="wireName"/>; when an earlier name took it, adds 2, 3, ... and reports
@@ -67,7 +72,7 @@ internal sealed class SnapshotContext(string name, string path, SourceText text)
         var reserved = UniqueNames.Reserve(used, preferred);
         if (reserved != preferred)
         {
-            Report(DiagnosticDescriptors.NameCollision, LocationOf(where), wireName, kind, preferred, reserved);
+            Report(DiagnosticDescriptors.NameCollision, where.Location, wireName, kind, preferred, reserved);
         }
 
         return reserved;
@@ -75,13 +80,4 @@ internal sealed class SnapshotContext(string name, string path, SourceText text)
 
     /// <summary>Reserves a type name, adding 2, 3, ... when it is taken.</summary>
     public string ReserveTypeName(string preferred, JsonNode where) => ReserveName(TypeNames, preferred, preferred, "type", where);
-
-    /// <summary>A location in the snapshot file: an additional file, so a path with a span and its lines.</summary>
-    private Location LocationInText(int start, int length)
-    {
-        start = System.Math.Max(0, System.Math.Min(start, text.Length));
-        length = System.Math.Max(0, System.Math.Min(length, text.Length - start));
-        var span = new TextSpan(start, length);
-        return Location.Create(Path, span, text.Lines.GetLinePositionSpan(span));
-    }
 }

@@ -6,6 +6,8 @@ using McpClientGen.Generator.Common;
 using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Model;
 using McpClientGen.Generator.Parsing.Json;
+using McpClientGen.Generator.Parsing.Overlays;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace McpClientGen.Generator.Parsing;
@@ -28,10 +30,18 @@ internal static class SnapshotParser
         return fileName.Substring(0, fileName.Length - FileSuffix.Length);
     }
 
-    public static ParsedSnapshot Parse(string path, SourceText? text, CancellationToken cancellationToken)
+    /// <summary>Reads a snapshot with its overlay, if it has one.</summary>
+    public static ParsedSnapshot Parse(SnapshotSources sources, CancellationToken cancellationToken) =>
+        Parse(
+            sources.Snapshot.Path,
+            sources.Snapshot.GetText(cancellationToken),
+            sources.Overlay is { } overlay ? (overlay.Path, overlay.GetText(cancellationToken)) : null,
+            cancellationToken);
+
+    private static ParsedSnapshot Parse(string path, SourceText? text, (string Path, SourceText? Text)? overlay, CancellationToken cancellationToken)
     {
         var name = NameOf(path);
-        var context = new SnapshotContext(name, path, text ?? SourceText.From(""));
+        var context = new SnapshotContext(name, new JsonSource(path, text ?? SourceText.From("")));
         if (text is null)
         {
             context.Report(DiagnosticDescriptors.InvalidSnapshotJson, context.LocationAt(0), name, "the file could not be read");
@@ -41,7 +51,7 @@ internal static class SnapshotParser
         JsonNode root;
         try
         {
-            root = JsonParser.Parse(text.ToString());
+            root = JsonParser.Parse(context.File);
         }
         catch (JsonParseException exception)
         {
@@ -65,23 +75,61 @@ internal static class SnapshotParser
         var tools = new List<ToolSpec>();
         var wireNames = new HashSet<string>(StringComparer.Ordinal);
         var methodNames = new HashSet<string>(StringComparer.Ordinal);
+        var toolNames = toolNodes.Where(node => node.Kind == JsonKind.Object).Select(node => node.StringOf("name")).Where(n => n is not null).ToList();
 
         // Methods and the generated types are members of the same interface, so no type may take a method's name.
-        foreach (var toolName in toolNodes.Where(node => node.Kind == JsonKind.Object).Select(node => node.StringOf("name")).Where(n => n is not null))
+        foreach (var toolName in toolNames)
         {
             context.TypeNames.Add(Naming.ToPascalCase(toolName!, "Tool") + "Async");
         }
 
+        var overlays = ReadOverlay(context, overlay, toolNames!);
         foreach (var toolNode in toolNodes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (ToolReader.Read(context, toolNode, wireNames, methodNames) is { } tool)
+            var toolOverlay = toolNode.Kind == JsonKind.Object && toolNode.StringOf("name") is { } toolName && overlays.TryGetValue(toolName, out var found) ? found : null;
+            if (ToolReader.Read(context, toolNode, wireNames, methodNames, toolOverlay) is { } tool)
             {
                 tools.Add(tool);
             }
         }
 
         return Build(context, tools.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The overlay's entries by tool name. An entry for a tool the snapshot lacks is a warning, not an error: a tool
+    /// the server dropped leaves its entry behind, and that must not break the build.
+    /// </summary>
+    private static Dictionary<string, ToolOverlay> ReadOverlay(SnapshotContext context, (string Path, SourceText? Text)? overlay, IReadOnlyCollection<string> toolNames)
+    {
+        var byName = new Dictionary<string, ToolOverlay>(StringComparer.Ordinal);
+        if (overlay is not { } file)
+        {
+            return byName;
+        }
+
+        if (file.Text is null)
+        {
+            context.ReportOverlayProblem(DiagnosticDescriptors.InvalidOverlay, Location.Create(file.Path, default, default), System.IO.Path.GetFileName(file.Path), "the file could not be read");
+            return byName;
+        }
+
+        var known = new HashSet<string>(toolNames, StringComparer.Ordinal);
+        foreach (var tool in OverlayReader.Read(context, new JsonSource(file.Path, file.Text)))
+        {
+            if (known.Contains(tool.Name.Text!))
+            {
+                byName[tool.Name.Text!] = tool;
+            }
+            else
+            {
+                context.ReportOverlayProblem(
+                    DiagnosticDescriptors.OverlayToolNotFound, tool.Name.Location, OverlayPaths.FileNameOf(tool.Name), tool.Name.Text!, context.Name);
+            }
+        }
+
+        return byName;
     }
 
     private static ParsedSnapshot Build(SnapshotContext context, EquatableArray<ToolSpec> tools) =>

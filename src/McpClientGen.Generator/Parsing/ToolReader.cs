@@ -4,17 +4,19 @@ using McpClientGen.Generator.Common;
 using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Model;
 using McpClientGen.Generator.Parsing.Json;
+using McpClientGen.Generator.Parsing.Overlays;
 using McpClientGen.Generator.Parsing.Schemas;
 
 namespace McpClientGen.Generator.Parsing;
 
 /// <summary>
 /// Reads one tool of a snapshot: its name, the method and arguments record its input schema gives, its typed result
-/// and its annotations. A tool that cannot give a method is reported and left out.
+/// and its annotations, with what the snapshot's overlay adds merged in first. A tool that cannot give a method is
+/// reported and left out.
 /// </summary>
 internal static class ToolReader
 {
-    public static ToolSpec? Read(SnapshotContext context, JsonNode toolNode, HashSet<string> wireNames, HashSet<string> methodNames)
+    public static ToolSpec? Read(SnapshotContext context, JsonNode toolNode, HashSet<string> wireNames, HashSet<string> methodNames, ToolOverlay? overlay)
     {
         if (toolNode.Kind != JsonKind.Object)
         {
@@ -49,6 +51,7 @@ internal static class ToolReader
             return null;
         }
 
+        inputSchema = OverlayMerger.InputSchema(context, wireName!, inputSchema, overlay);
         var methodBase = context.ReserveName(methodNames, Naming.ToPascalCase(wireName!, "Tool"), wireName!, "tool", nameNode);
         context.TypeNames.Add(methodBase + "Async");
         // The arguments record's name is taken first, so that no parameter (which is also one of its members) gets it.
@@ -60,10 +63,10 @@ internal static class ToolReader
         var freeFormReason = mapper.FreeFormArgumentsReason(inputSchema, parameters);
         if (freeFormReason is not null)
         {
-            context.Report(DiagnosticDescriptors.UnsupportedSchema, context.LocationOf(inputSchema), "arguments", wireName!, freeFormReason);
+            context.Report(DiagnosticDescriptors.UnsupportedSchema, inputSchema.Location, "arguments", wireName!, freeFormReason);
         }
 
-        context.ToolNames.Add(new ToolNameLocation(wireName!, context.LocationOf(nameNode)));
+        context.ToolNames.Add(new ToolNameLocation(wireName!, nameNode.Location));
         return new ToolSpec(
             wireName!,
             methodBase + "Async",
@@ -71,10 +74,10 @@ internal static class ToolReader
             toolNode.StringOf("description"),
             parameters.ToEquatableArray(),
             ArgumentsRecord(context, wireName!, argumentsRecord, parameters),
-            ReadResult(context, wireName!, methodBase, toolNode["outputSchema"]),
+            ReadResult(context, wireName!, methodBase, OverlayMerger.OutputSchema(context, wireName!, toolNode["outputSchema"], overlay)),
             ReadAnnotations(toolNode["annotations"]),
             freeFormReason is not null,
-            inputSchema.MembersNamed("x-mcp-header").Any() ? JsonText.Minify(context.TextOf(inputSchema)) : null);
+            inputSchema.MembersNamed("x-mcp-header").Any() ? JsonText.Minify(inputSchema.JsonText) : null);
     }
 
     /// <summary>The record that bundles a tool's parameters, for the overload that takes one argument object.</summary>

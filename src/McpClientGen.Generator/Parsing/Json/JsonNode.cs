@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Microsoft.CodeAnalysis;
 
 namespace McpClientGen.Generator.Parsing.Json;
 
@@ -16,19 +17,29 @@ internal enum JsonKind
 }
 
 /// <summary>
-/// A parsed JSON value that remembers where it starts in the snapshot text, so every diagnostic can point at
-/// the exact line and column. Lives only while one snapshot is parsed; never stored in the pipeline's models.
+/// A parsed JSON value that remembers its file and where it starts there, so every diagnostic can point at the
+/// exact line and column. Lives only while one snapshot is parsed; never stored in the pipeline's models.
 /// </summary>
 internal sealed class JsonNode
 {
-    private JsonNode(JsonKind kind, int start, int length)
+    private JsonNode(JsonSource source, JsonKind kind, int start, int length)
     {
+        Source = source;
         Kind = kind;
         Start = start;
         Length = length;
     }
 
+    /// <summary>The file the value was read from.</summary>
+    public JsonSource Source { get; }
+
     public JsonKind Kind { get; }
+
+    /// <summary>
+    /// Whether this object was put together from members of other values (an overlay merged over a snapshot) rather
+    /// than read: it then has no text of its own, and its position is that of the value it replaces.
+    /// </summary>
+    public bool IsComposed { get; private set; }
 
     /// <summary>Character offset of the value's first character.</summary>
     public int Start { get; }
@@ -45,10 +56,28 @@ internal sealed class JsonNode
     /// <summary>An array's items.</summary>
     public List<JsonNode> Items { get; } = new();
 
-    public static JsonNode Scalar(JsonKind kind, int start, int length, string? text = null) =>
-        new(kind, start, length) { Text = text };
+    public static JsonNode Scalar(JsonSource source, JsonKind kind, int start, int length, string? text = null) =>
+        new(source, kind, start, length) { Text = text };
 
-    public static JsonNode Container(JsonKind kind, int start) => new(kind, start, 1);
+    public static JsonNode Container(JsonSource source, JsonKind kind, int start) => new(source, kind, start, 1);
+
+    /// <summary>An object made of <paramref name="members"/> that stands where <paramref name="replaced"/> is written.</summary>
+    public static JsonNode Composed(JsonNode replaced, IEnumerable<JsonProperty> members)
+    {
+        var node = new JsonNode(replaced.Source, JsonKind.Object, replaced.Start, replaced.Length) { IsComposed = true };
+        node.Properties.AddRange(members);
+        return node;
+    }
+
+    /// <summary>Where the value is written.</summary>
+    public Location Location => Source.LocationOf(Start, Length);
+
+    /// <summary>
+    /// The value's JSON text: as written, or for a composed object its members' texts joined without whitespace.
+    /// </summary>
+    public string JsonText => IsComposed
+        ? "{" + string.Join(",", Properties.Select(member => Json.JsonText.Quote(member.Name) + ":" + member.Value.JsonText)) + "}"
+        : Source.TextAt(Start, Length);
 
     /// <summary>The last member with this name (JSON says the last duplicate wins), or <see langword="null"/>.</summary>
     public JsonProperty? Property(string name)
@@ -104,10 +133,13 @@ internal sealed class JsonNode
     };
 }
 
-/// <summary>An object member: its name and its value.</summary>
-internal sealed class JsonProperty(string name, JsonNode value)
+/// <summary>An object member: its name, where the name is written, and its value.</summary>
+internal sealed class JsonProperty(JsonNode key, JsonNode value)
 {
-    public string Name { get; } = name;
+    public string Name { get; } = key.Text!;
+
+    /// <summary>The member's name as a string value, for diagnostics that point at the name.</summary>
+    public JsonNode Key { get; } = key;
 
     public JsonNode Value { get; } = value;
 }

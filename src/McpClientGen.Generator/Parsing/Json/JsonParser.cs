@@ -13,15 +13,21 @@ internal sealed class JsonParser
     /// <summary>Deeper documents are rejected, so hostile input cannot overflow the compiler's stack.</summary>
     private const int MaxDepth = 256;
 
+    private readonly JsonSource _source;
     private readonly string _text;
     private int _position;
 
-    private JsonParser(string text) => _text = text;
-
-    /// <summary>Parses a whole document; throws <see cref="JsonParseException"/> with the offset of the first error.</summary>
-    public static JsonNode Parse(string text)
+    private JsonParser(JsonSource source)
     {
-        var parser = new JsonParser(text);
+        _source = source;
+        _text = source.Text.ToString();
+    }
+
+    /// <summary>Parses a whole file; throws <see cref="JsonParseException"/> with the offset of the first error.</summary>
+    public static JsonNode Parse(JsonSource source)
+    {
+        var parser = new JsonParser(source);
+        var text = parser._text;
         parser.SkipWhitespace();
         if (parser._position == 0 && text.Length > 0 && text[0] == '\uFEFF')
         {
@@ -61,7 +67,7 @@ internal sealed class JsonParser
             case '"':
                 var start = _position;
                 var value = ParseString();
-                return JsonNode.Scalar(JsonKind.String, start, _position - start, value);
+                return JsonNode.Scalar(_source, JsonKind.String, start, _position - start, value);
             case 't':
                 return ParseLiteral("true", JsonKind.True);
             case 'f':
@@ -80,7 +86,7 @@ internal sealed class JsonParser
 
     private JsonNode ParseObject(int depth)
     {
-        var node = JsonNode.Container(JsonKind.Object, _position);
+        var node = JsonNode.Container(_source, JsonKind.Object, _position);
         _position++;
         SkipWhitespace();
         if (TryConsume('}'))
@@ -97,7 +103,9 @@ internal sealed class JsonParser
                 throw Expected("a property name in double quotes");
             }
 
+            var nameStart = _position;
             var name = ParseString();
+            var key = JsonNode.Scalar(_source, JsonKind.String, nameStart, _position - nameStart, name);
             SkipWhitespace();
             if (!TryConsume(':'))
             {
@@ -105,7 +113,7 @@ internal sealed class JsonParser
             }
 
             SkipWhitespace();
-            node.Properties.Add(new JsonProperty(name, ParseValue(depth + 1)));
+            node.Properties.Add(new JsonProperty(key, ParseValue(depth + 1)));
             SkipWhitespace();
             if (TryConsume(','))
             {
@@ -124,7 +132,7 @@ internal sealed class JsonParser
 
     private JsonNode ParseArray(int depth)
     {
-        var node = JsonNode.Container(JsonKind.Array, _position);
+        var node = JsonNode.Container(_source, JsonKind.Array, _position);
         _position++;
         SkipWhitespace();
         if (TryConsume(']'))
@@ -245,7 +253,7 @@ internal sealed class JsonParser
             }
         }
 
-        return JsonNode.Scalar(JsonKind.Number, start, _position - start, _text.Substring(start, _position - start));
+        return JsonNode.Scalar(_source, JsonKind.Number, start, _position - start, _text.Substring(start, _position - start));
     }
 
     private bool ConsumeDigits()
@@ -266,7 +274,7 @@ internal sealed class JsonParser
             throw new JsonParseException($"Unexpected text; did you mean '{literal}'?", _position);
         }
 
-        var node = JsonNode.Scalar(kind, _position, literal.Length);
+        var node = JsonNode.Scalar(_source, kind, _position, literal.Length);
         _position += literal.Length;
         return node;
     }

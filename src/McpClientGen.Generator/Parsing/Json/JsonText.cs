@@ -38,4 +38,22 @@ internal static class JsonText
 
         return builder.ToString();
     }
+
+    /// <summary>A JSON string literal for <paramref name="value"/>.</summary>
+    public static string Quote(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '"' => builder.Append("\\\""),
+                '\\' => builder.Append("\\\\"),
+                < ' ' => builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)),
+                _ => builder.Append(c),
+            };
+        }
+
+        return builder.Append('"').ToString();
+    }
 }

@@ -12,15 +12,15 @@ internal static class SchemaIdentity
     /// The schema's text and what its <c>$ref</c>s can reach: the definitions, or for other pointers (the C# SDK
     /// writes <c>#/properties/...</c>) the whole root.
     /// </summary>
-    public static string Of(SnapshotContext context, JsonNode root, JsonNode schema)
+    public static string Of(JsonNode root, JsonNode schema)
     {
         var references = JsonPointer.ReferencesIn(schema).ToList();
-        var reach = references.All(JsonPointer.IsDefinitionPointer) ? ReachableDefinitionsText(context, root, references) : context.TextOf(root);
-        return "record\n" + context.TextOf(schema) + "\n" + reach;
+        var reach = references.All(JsonPointer.IsDefinitionPointer) ? ReachableDefinitionsText(root, references) : root.JsonText;
+        return "record\n" + schema.JsonText + "\n" + reach;
     }
 
     /// <summary>The definitions that <paramref name="references"/> lead to, directly or through each other, in a stable order.</summary>
-    private static string ReachableDefinitionsText(SnapshotContext context, JsonNode root, IEnumerable<string> references)
+    private static string ReachableDefinitionsText(JsonNode root, IEnumerable<string> references)
     {
         var seen = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var pending = new Queue<string>(references);
@@ -33,7 +33,7 @@ internal static class SchemaIdentity
             }
 
             var target = JsonPointer.Resolve(root, pointer);
-            seen[pointer] = target is null ? "" : context.TextOf(target);
+            seen[pointer] = target is null ? "" : target.JsonText;
             foreach (var next in target is null ? [] : JsonPointer.ReferencesIn(target).Where(JsonPointer.IsDefinitionPointer))
             {
                 pending.Enqueue(next);

@@ -63,7 +63,7 @@ internal sealed partial class SchemaMapper
                     type,
                     required.Contains(property.Name),
                     DescriptionOf(property.Value),
-                    property.Value["default"] is { } defaultValue ? context.TextOf(defaultValue) : null));
+                    property.Value["default"] is { } defaultValue ? defaultValue.JsonText : null));
             }
         }
 
@@ -96,7 +96,7 @@ internal sealed partial class SchemaMapper
     public TypeRef MapRecord(JsonNode objectSchema, string preferredName, bool isDefinition = false)
     {
         var title = objectSchema.StringOf("title");
-        var key = SchemaIdentity.Of(context, schemaRoot, objectSchema) + (isDefinition || title is not null ? "" : "\n@" + toolName);
+        var key = SchemaIdentity.Of(schemaRoot, objectSchema) + (isDefinition || title is not null ? "" : "\n@" + toolName);
         if (context.Definitions.TryGetValue(key, out var known))
         {
             return known;

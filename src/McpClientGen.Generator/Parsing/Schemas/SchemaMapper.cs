@@ -62,7 +62,7 @@ internal sealed partial class SchemaMapper(SnapshotContext context, string toolN
         var target = JsonPointer.Resolve(schemaRoot, reference);
         if (target is null)
         {
-            context.Report(DiagnosticDescriptors.UnresolvedReference, context.LocationOf(schema), reference, toolName);
+            context.Report(DiagnosticDescriptors.UnresolvedReference, schema.Location, reference, toolName);
             return TypeRef.Json;
         }
 
@@ -114,7 +114,7 @@ internal sealed partial class SchemaMapper(SnapshotContext context, string toolN
 
     private TypeRef Unsupported(JsonNode schema, string path, string reason)
     {
-        context.Report(DiagnosticDescriptors.UnsupportedSchema, context.LocationOf(schema), path, toolName, reason);
+        context.Report(DiagnosticDescriptors.UnsupportedSchema, schema.Location, path, toolName, reason);
         return TypeRef.Json;
     }
 
