@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Testing;
 namespace McpClientGen.Generator.Tests;
 
 /// <summary>One test per diagnostic: the right id, message arguments and exact location.</summary>
-public sealed class DiagnosticTests
+public sealed partial class DiagnosticTests
 {
     private const string ValidSnapshot = """
         {"tools":[{"name":"ping","inputSchema":{"type":"object"}}]}

@@ -7,7 +7,7 @@ namespace McpClientGen.Generator.Tests;
 
 /// <summary>
 /// The generated code for representative snapshots, compared with the committed files. Each folder under
-/// <c>Golden/</c> holds a snapshot, the <c>Interface.cs</c> that uses it, the expected <c>*.g.cs</c> files and
+/// <c>Golden/</c> holds a snapshot (and the overlay beside it, if any), the <c>Interface.cs</c> that uses it, the expected <c>*.g.cs</c> files and
 /// <c>diagnostics.txt</c>. The output must also compile without a warning. After an intended change, run once with
 /// MCPGEN_UPDATE_GOLDEN=1: the expected files are rewritten and the test fails, saying which; review the diff, then
 /// re-run without the variable. CI (<c>CI=true</c>) never rewrites them.
@@ -16,16 +16,17 @@ public sealed class GoldenOutputTests
 {
     private const string UpdateVariable = "MCPGEN_UPDATE_GOLDEN";
 
-    public static TheoryData<string> Cases() => ["Weather", "Shapes", "Declared"];
+    public static TheoryData<string> Cases() => ["Weather", "Shapes", "Declared", "Overlay"];
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Snapshot_generates_the_committed_code(string folder)
     {
         var directory = RepositoryPaths.Combine("tests", "McpClientGen.Generator.Tests", "Golden", folder);
-        var snapshotFile = Directory.GetFiles(directory, "*.mcp.json").Single();
-        var snapshot = new InMemoryAdditionalText("/schemas/" + Path.GetFileName(snapshotFile), File.ReadAllText(snapshotFile));
-        var (output, diagnostics, driver) = GeneratorHarness.Run(File.ReadAllText(Path.Combine(directory, "Interface.cs")), snapshot);
+        var files = Directory.GetFiles(directory, "*.mcp.json").Concat(Directory.GetFiles(directory, "*.overlay.json"))
+            .Select(file => new InMemoryAdditionalText("/schemas/" + Path.GetFileName(file), File.ReadAllText(file)))
+            .ToArray();
+        var (output, diagnostics, driver) = GeneratorHarness.Run(File.ReadAllText(Path.Combine(directory, "Interface.cs")), files);
 
         var generated = driver.GetRunResult().Results.Single().GeneratedSources
             .ToDictionary(source => source.HintName, source => source.SourceText.ToString());

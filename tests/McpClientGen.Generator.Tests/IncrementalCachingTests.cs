@@ -91,6 +91,48 @@ public sealed class IncrementalCachingTests
         driver = driver.ReplaceAdditionalText(Alpha, changedAlpha);
         var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
 
+        AssertOnlyAlphaReEmitted(result);
+        Assert.Contains(result.GeneratedSources, source => source.SourceText.ToString().Contains("AlphaToolRenamedAsync", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Adding_or_editing_one_overlay_re_emits_only_the_client_of_its_snapshot()
+    {
+        var compilation = GeneratorHarness.Compilation(Interfaces);
+        var driver = GeneratorHarness.Driver(Alpha, Beta).RunGenerators(compilation);
+
+        var overlay = new InMemoryAdditionalText("/schemas/alpha.overlay.json", Overlay("alpha_tool", "integer"));
+        driver = driver.AddAdditionalTexts([overlay]);
+        var added = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        AssertOnlyAlphaReEmitted(added);
+        Assert.Contains(added.GeneratedSources, source => source.SourceText.ToString().Contains("Task<AlphaToolResult> AlphaToolAsync", StringComparison.Ordinal));
+
+        driver = driver.ReplaceAdditionalText(overlay, new InMemoryAdditionalText(overlay.Path, Overlay("alpha_tool", "string")));
+        var edited = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        AssertOnlyAlphaReEmitted(edited);
+        Assert.Contains(edited.GeneratedSources, source => source.SourceText.ToString().Contains("required string Count", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Editing_an_overlay_of_another_snapshot_re_emits_nothing()
+    {
+        var compilation = GeneratorHarness.Compilation(Interfaces);
+        var gamma = new InMemoryAdditionalText("/schemas/gamma.mcp.json", Snapshot("gamma_tool"));
+        var gammaOverlay = new InMemoryAdditionalText("/schemas/gamma.overlay.json", Overlay("gamma_tool", "integer"));
+        var driver = GeneratorHarness.Driver(Alpha, Beta, gamma, gammaOverlay).RunGenerators(compilation);
+
+        driver = driver.ReplaceAdditionalText(gammaOverlay, new InMemoryAdditionalText(gammaOverlay.Path, Overlay("gamma_tool", "string")));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        AssertAllOutputs(result, TrackingNames.Clients, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        var snapshots = result.TrackedSteps[TrackingNames.Snapshots].SelectMany(run => run.Outputs).ToList();
+        Assert.Equal(2, snapshots.Count(output => output.Reason == IncrementalStepRunReason.Cached));
+        Assert.Single(snapshots, output => output.Reason == IncrementalStepRunReason.Modified);
+    }
+
+    /// <summary>Alpha's snapshot was read again and its client re-emitted; beta's were left alone.</summary>
+    private static void AssertOnlyAlphaReEmitted(GeneratorRunResult result)
+    {
         var clients = result.TrackedSteps[TrackingNames.Clients].SelectMany(run => run.Outputs).ToList();
         Assert.Equal(2, clients.Count);
         Assert.Single(clients, output => output.Reason == IncrementalStepRunReason.Modified);
@@ -100,7 +142,6 @@ public sealed class IncrementalCachingTests
         Assert.Single(snapshots, output => output.Reason == IncrementalStepRunReason.Cached);
         var modified = (Model.ClientSpec)clients.Single(output => output.Reason == IncrementalStepRunReason.Modified).Value;
         Assert.Equal("IAlphaClient", modified.Interface.Name);
-        Assert.Contains(result.GeneratedSources, source => source.SourceText.ToString().Contains("AlphaToolRenamedAsync", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -122,6 +163,10 @@ public sealed class IncrementalCachingTests
         Assert.NotEmpty(outputs);
         Assert.All(outputs, output => Assert.Contains(output.Reason, allowed));
     }
+
+    /// <summary>An overlay giving the tool a result with one required <c>count</c> of the given JSON type.</summary>
+    private static string Overlay(string toolName, string countType) =>
+        $$$$$"""{"tools":{"{{{{{toolName}}}}}":{"outputSchema":{"type":"object","properties":{"count":{"type":"{{{{{countType}}}}}"}},"required":["count"]}}}}""";
 
     private static string Snapshot(string toolName) =>
         $$$"""{"tools":[{"name":"{{{toolName}}}","inputSchema":{"type":"object","properties":{"id":{"type":"string"}},"required":["id"]}}]}""";
