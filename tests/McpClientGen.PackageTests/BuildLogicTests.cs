@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace McpClientGen.PackageTests;
 
 /// <summary>
-/// The package's buildTransitive logic in real projects: which snapshots become AdditionalFiles, and the build errors
+/// The package's buildTransitive logic in real projects: which snapshots and overlays become AdditionalFiles, and the build errors
 /// for a compiler too old for the generator (MCPGEN100) and for a project that is not C# (MCPGEN101).
 /// </summary>
 [Collection(PackedPackageCollection.Name)]
@@ -11,8 +11,10 @@ public sealed class BuildLogicTests(PackedPackage package)
 {
     private const string EmptySnapshot = """{ "tools": [] }""";
 
+    private const string EmptyOverlay = """{ "tools": {} }""";
+
     [Fact]
-    public async Task Snapshots_under_schemas_are_additional_files_unless_the_project_says_otherwise()
+    public async Task Snapshots_under_schemas_and_their_overlays_are_additional_files_unless_the_project_says_otherwise()
     {
         // The project sets the package's properties itself, switched by properties of this test's own.
         var project = await CreateLibraryAsync("Snapshots", """
@@ -26,13 +28,14 @@ public sealed class BuildLogicTests(PackedPackage package)
             </ItemGroup>
             """);
 
-        Assert.Equal(["schemas/a.mcp.json", "schemas/nested/b.mcp.json"], await AdditionalFilesAsync(project));
+        Assert.Equal(["schemas/a.mcp.json", "schemas/a.overlay.json", "schemas/nested/b.mcp.json"], await AdditionalFilesAsync(project));
         // Listed by the project as well: one item, the project's own.
         Assert.Equal(
-            ["./schemas/a.mcp.json (listed)", "schemas/nested/b.mcp.json"],
+            ["./schemas/a.mcp.json (listed)", "schemas/a.overlay.json", "schemas/nested/b.mcp.json"],
             await AdditionalFilesAsync(project, "-p:ListedFiles=./schemas/a.mcp.json"));
-        Assert.Equal(["schemas/a.mcp.json"], await AdditionalFilesAsync(project, "-p:RemovedFiles=schemas/nested/b.mcp.json"));
-        Assert.Equal(["contracts/c.mcp.json"], await AdditionalFilesAsync(project, "-p:UseContracts=true"));
+        Assert.Equal(["schemas/a.mcp.json", "schemas/a.overlay.json"], await AdditionalFilesAsync(project, "-p:RemovedFiles=schemas/nested/b.mcp.json"));
+        // Overlays are found by the snapshots' globs, so they follow the snapshots to another folder.
+        Assert.Equal(["contracts/c.mcp.json", "contracts/c.overlay.json"], await AdditionalFilesAsync(project, "-p:UseContracts=true"));
         Assert.Empty(await AdditionalFilesAsync(project, "-p:NoDefaultSnapshots=true"));
         Assert.Equal(
             ["contracts/c.mcp.json (listed)"],
@@ -104,8 +107,10 @@ public sealed class BuildLogicTests(PackedPackage package)
                 """,
             ["Library.cs"] = "namespace Library;\n\npublic static class Marker;\n",
             ["schemas/a.mcp.json"] = EmptySnapshot,
+            ["schemas/a.overlay.json"] = EmptyOverlay,
             ["schemas/nested/b.mcp.json"] = EmptySnapshot,
             ["contracts/c.mcp.json"] = EmptySnapshot,
+            ["contracts/c.overlay.json"] = EmptyOverlay,
             ["schemas/notes.txt"] = "not a snapshot",
         });
         await SucceedAsync(package.DotNetAsync(project, "restore"));
