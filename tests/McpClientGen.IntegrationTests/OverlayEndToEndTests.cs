@@ -1,4 +1,5 @@
 using System.Text.Json;
+using McpClientGen.DemoServer;
 using McpClientGen.Testing;
 
 namespace McpClientGen.IntegrationTests;
