@@ -6,7 +6,8 @@ namespace McpClientGen.Generator.Tests;
 
 /// <summary>
 /// Snapshots of public MCP servers from npm, captured by <c>schemas/capture-npm-servers.sh</c>: schemas written by
-/// other people's tooling must give a client that compiles without a single warning, with a method for every tool.
+/// other people's tooling must give a client that compiles without a single warning, with a method for every tool,
+/// with the overlay beside the snapshot when there is one.
 /// </summary>
 public sealed class RealWorldSnapshotTests
 {
@@ -14,6 +15,7 @@ public sealed class RealWorldSnapshotTests
     [InlineData("everything")]
     [InlineData("filesystem")]
     [InlineData("memory")]
+    [InlineData("github")]
     public void Real_world_snapshot_gives_a_clean_client_with_a_method_per_tool(string name)
     {
         var path = RepositoryPaths.Combine("schemas", $"{name}.mcp.json");
@@ -27,7 +29,7 @@ public sealed class RealWorldSnapshotTests
             [McpClientGen.McpClient("{{name}}")]
             public partial interface {{interfaceName}} {}
             """,
-            new InMemoryAdditionalText($"/schemas/{name}.mcp.json", snapshot));
+            [new InMemoryAdditionalText($"/schemas/{name}.mcp.json", snapshot), .. Overlay(name)]);
 
         // A generator crash shows up as an exception on the run result and as CS8785 (or AD0001 from an analyzer).
         Assert.Null(driver.GetRunResult().Results.Single().Exception);
@@ -55,4 +57,37 @@ public sealed class RealWorldSnapshotTests
             methodNames.Count == toolCount,
             $"{toolCount} tools in {name}.mcp.json, but {methodNames.Count} methods on {interfaceName}: {string.Join(", ", methodNames)}");
     }
+
+    /// <summary>
+    /// The GitHub server publishes no output schema at all; its overlay types <c>get_issue</c> (the README's example)
+    /// and nothing else, and without the overlay the method is untyped again.
+    /// </summary>
+    [Fact]
+    public void The_github_overlay_types_get_issue_and_its_issue_number()
+    {
+        const string Source = """
+            namespace RealWorld;
+
+            [McpClientGen.McpClient("github")]
+            public partial interface IGithubClient {}
+            """;
+        var snapshot = new InMemoryAdditionalText("/schemas/github.mcp.json", File.ReadAllText(RepositoryPaths.Combine("schemas", "github.mcp.json")));
+
+        string Signature(params AdditionalText[] files) =>
+            GeneratorHarness.Run(Source, files).Output.GetTypeByMetadataName("RealWorld.IGithubClient")!.GetMembers("GetIssueAsync")
+                .OfType<IMethodSymbol>().Single(method => method.Parameters.Length > 2)
+                .ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+
+        Assert.Equal(
+            "Task<GetIssueResult> IGithubClient.GetIssueAsync(string owner, string repo, long issueNumber, CancellationToken cancellationToken = default(CancellationToken))",
+            Signature([snapshot, .. Overlay("github")]));
+        Assert.Equal(
+            "Task<CallToolResult> IGithubClient.GetIssueAsync(string owner, string repo, double issueNumber, CancellationToken cancellationToken = default(CancellationToken))",
+            Signature(snapshot));
+    }
+
+    private static AdditionalText[] Overlay(string name) =>
+        File.Exists(RepositoryPaths.Combine("schemas", $"{name}.overlay.json"))
+            ? [new InMemoryAdditionalText($"/schemas/{name}.overlay.json", File.ReadAllText(RepositoryPaths.Combine("schemas", $"{name}.overlay.json")))]
+            : [];
 }
