@@ -306,6 +306,26 @@ public sealed class DiagnosticTests
                 .WithLocation(0)
                 .WithArguments("exact", "FindAsync", "IReadOnlyList<FindResult?>?", "exact", "find", "bool"));
 
+    [Theory]
+    [InlineData("number", "bool", "double")]
+    [InlineData("number", "string", "double")]
+    [InlineData("integer", "int", "long")]
+    [InlineData("integer", "double", "long")]
+    public Task MCPGEN013_numbers_accept_only_the_types_that_state_their_meaning(string jsonType, string declared, string expected) =>
+        VerifyOnlyGeneratorErrors(
+            $$"""
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient
+            {
+                [McpClientGen.McpTool("page")]
+                System.Threading.Tasks.Task PageAsync({|#0:{{declared}}|} size);
+            }
+            """,
+            [("/schemas/demo.mcp.json", $$$"""{"tools":[{"name":"page","inputSchema":{"type":"object","properties":{"size":{"type":"{{{jsonType}}}"}},"required":["size"]}}]}""")],
+            new DiagnosticResult("MCPGEN013", DiagnosticSeverity.Error)
+                .WithLocation(0)
+                .WithArguments("size", "PageAsync", declared, "size", "page", expected));
+
     [Fact]
     public Task MCPGEN014_missing_required_property_points_at_the_method() =>
         VerifyOnlyGeneratorErrors(
