@@ -62,11 +62,21 @@ internal static class ClientBinder
             return null;
         }
 
-        var declared = declaration.DeclaredTools
-            .Select(method => DeclaredToolBinder.Bind(method, snapshot.Spec, diagnostics))
-            .Where(method => method is not null)
-            .Select(method => method!)
-            .ToList();
+        var declared = new List<ToolMethodSpec>();
+        var unbound = new List<UnboundMethodSpec>();
+        foreach (var method in declaration.DeclaredTools)
+        {
+            var reportedBefore = diagnostics.Count;
+            if (DeclaredToolBinder.Bind(method, snapshot.Spec, diagnostics) is { } bound)
+            {
+                declared.Add(bound);
+            }
+            else
+            {
+                unbound.Add(Unbound(method, snapshot.Spec, diagnostics.Skip(reportedBefore).Select(d => d.Id)));
+            }
+        }
+
         var declaredNames = new HashSet<string>(declaration.DeclaredTools.Select(method => method.WireName), StringComparer.Ordinal);
 
         // The class's own members and those it inherits from McpClientProxy are taken as well.
@@ -83,8 +93,15 @@ internal static class ClientBinder
             .OrderBy(method => method.Tool.WireName, StringComparer.Ordinal)
             .ThenBy(method => method.Name, StringComparer.Ordinal)
             .ToEquatableArray();
-        return new ClientSpec(declaration.Spec, snapshot.Spec, methods);
+        return new ClientSpec(declaration.Spec, snapshot.Spec, methods, unbound.ToEquatableArray());
     }
+
+    private static UnboundMethodSpec Unbound(DeclaredTool method, SnapshotSpec snapshot, IEnumerable<string> diagnosticIds) =>
+        new(
+            method.ExplicitSignature,
+            $"'{method.MethodName}' is not implemented: its [McpTool(\"{method.WireName}\")] declaration does not fit the snapshot " +
+            $"({string.Join(", ", diagnosticIds.Distinct())}). The build reports where; fix the declaration.",
+            snapshot.Tools.FirstOrDefault(tool => tool.WireName == method.WireName));
 
     /// <summary>The tools <c>Include</c> and <c>Exclude</c> leave; a pattern that matches no tool is reported where it is written.</summary>
     private static IEnumerable<ToolSpec> SelectTools(ParsedInterface declaration, SnapshotSpec snapshot, List<DiagnosticInfo> diagnostics)
@@ -134,7 +151,7 @@ internal static class ClientBinder
             tool,
             name,
             tool.Parameters
-                .Select(property => new ParameterBinding(property, property.ParameterName, property.IsNullableInCSharp, property.IsRequired ? null : "null"))
+                .Select(property => new ParameterBinding(property, property.ParameterName, property.IsNullableInCSharp, property.IsOptionalInCSharp ? "null" : null))
                 .ToEquatableArray(),
             tool.Result is null ? ToolReturn.CallToolResult : ToolReturn.Typed,
             "cancellationToken",

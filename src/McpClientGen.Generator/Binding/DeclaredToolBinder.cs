@@ -54,7 +54,7 @@ internal static class DeclaredToolBinder
             }
         }
 
-        foreach (var missing in tool.Parameters.Where(p => p.IsRequired && !named.Contains(p.WireName)))
+        foreach (var missing in tool.Parameters.Where(p => !p.IsOptionalInCSharp && !named.Contains(p.WireName)))
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.MissingRequiredParameter,
@@ -101,7 +101,8 @@ internal static class DeclaredToolBinder
         }
 
         var expected = TypeNames.Simple(property.Type.WithNullable(false));
-        if (parameter.Type != expected)
+        var declaredNumber = DeclaredNumber(property.Type, parameter.Type);
+        if (parameter.Type != expected && declaredNumber is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.DeclaredParameterType,
@@ -115,20 +116,36 @@ internal static class DeclaredToolBinder
             return null;
         }
 
-        if (property.IsRequired && parameter.DefaultValue is not null)
+        if (!property.IsOptionalInCSharp && parameter.DefaultValue is not null)
         {
             mismatch(parameter, $"'{property.WireName}' is required, so the parameter cannot have a default value");
             return null;
         }
 
-        if (property.IsRequired && !property.Type.IsNullable && parameter.IsNullable)
+        if (!property.IsNullableInCSharp && parameter.IsNullable)
         {
             mismatch(parameter, $"'{property.WireName}' is required and may not be null, so the parameter type cannot be nullable");
             return null;
         }
 
-        return new ParameterBinding(property, Naming.EscapeKeyword(parameter.Name), parameter.IsNullable, parameter.DefaultValue);
+        // The property is sent as the declared number type, so an int goes out as 5, not 5.0.
+        var sent = declaredNumber is null ? property : property with { Type = declaredNumber.OrNull(property.Type.IsNullable) };
+        return new ParameterBinding(sent, Naming.EscapeKeyword(parameter.Name), parameter.IsNullable, parameter.DefaultValue);
     }
+
+    /// <summary>
+    /// The C# number type a declared parameter states for a JSON <c>number</c>, which says nothing about whole numbers
+    /// or precision: the user knows what the values mean. <see langword="null"/> for any other property or type.
+    /// </summary>
+    private static TypeRef? DeclaredNumber(TypeRef property, string declared) =>
+        property.Kind != TypeKind.Double ? null : declared switch
+        {
+            "int" => TypeRef.Int32,
+            "long" => TypeRef.Int64,
+            "decimal" => TypeRef.Decimal,
+            "float" => TypeRef.Single,
+            _ => null,
+        };
 
     private static ToolReturn? ReturnOf(DeclaredTool method, ToolSpec tool, List<DiagnosticInfo> diagnostics)
     {

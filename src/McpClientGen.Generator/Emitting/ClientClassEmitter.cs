@@ -38,6 +38,12 @@ internal static class ClientClassEmitter
                     WriteArgumentsOverload(writer, method, typePrefix);
                 }
             }
+
+            foreach (var method in client.Unbound)
+            {
+                writer.Line();
+                WriteUnbound(writer, method);
+            }
         }
 
         if (SerializerEmitter.IsNeeded(client, snapshot))
@@ -136,7 +142,11 @@ internal static class ClientClassEmitter
                 writer.Line("__arguments.CopyProperties(arguments);");
             }
 
-            if (method.Parameters.Count > 0)
+            // A declared method may leave out a required property that has a default: the default is still sent.
+            var omittedDefaults = method.Tool.Parameters
+                .Where(property => property.SendsDefaultWhenNull && !method.Parameters.Any(p => p.Property.WireName == property.WireName))
+                .ToList();
+            if (method.Parameters.Count + omittedDefaults.Count > 0)
             {
                 writer.Line("var __writer = __arguments.Writer;");
             }
@@ -146,12 +156,32 @@ internal static class ClientClassEmitter
                 JsonWriteEmitter.Property(writer, parameter.Property, parameter.Name, parameter.IsNullable, "__writer", helperPrefix);
             }
 
+            foreach (var property in omittedDefaults)
+            {
+                JsonWriteEmitter.Default(writer, property, "__writer");
+            }
+
             var call = $"CallToolAsync({Literal.Of(method.Tool.WireName)}, __arguments, ";
             var token = method.CancellationTokenName ?? $"global::System.Threading.CancellationToken.None";
             // A method declared to return Task returns the Task<CallToolResult> itself: errors still surface.
             writer.Line(method.Return == ToolReturn.Typed
                 ? $"return {call}{helperPrefix}Read{JsonShape.Name(method.Tool.Result!)}, {token});"
                 : $"return {call}{token});");
+        }
+    }
+
+    /// <summary>
+    /// A declared method that does not fit its tool: implemented explicitly, so the build's errors are the generator's
+    /// diagnostics on the declaration and not a missing member here; it throws if the error was silenced.
+    /// </summary>
+    private static void WriteUnbound(SourceWriter writer, UnboundMethodSpec method)
+    {
+        writer.Line("/// <inheritdoc />");
+        NonUserCode.Write(writer);
+        writer.Line($"{method.Signature} =>");
+        using (writer.Indented())
+        {
+            writer.Line($"throw new global::System.NotSupportedException({Literal.Of(method.Message)});");
         }
     }
 

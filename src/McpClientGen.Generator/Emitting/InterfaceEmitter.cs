@@ -53,12 +53,16 @@ internal static class InterfaceEmitter
         return writer.ToString();
     }
 
-    /// <summary>Types the client's methods use, including the arguments records of generated methods.</summary>
+    /// <summary>
+    /// Types the client's methods use, including the arguments records of generated methods, and the types of the tools
+    /// that rejected declarations name (which may use them).
+    /// </summary>
     private static System.Collections.Generic.List<TypeRef> UsedTypes(ClientSpec client, SnapshotSpec snapshot) =>
         TypeGraph.Reachable(
             client.Methods.SelectMany(m => m.Parameters.Select(p => p.Property.Type))
                 .Concat(client.Methods.Where(m => m.Return == ToolReturn.Typed).Select(m => m.Tool.Result!))
-                .Concat(client.Methods.Where(m => !m.IsDeclared && m.Tool.ArgumentsRecord is not null).Select(m => TypeRef.Record(m.Tool.ArgumentsRecord!))),
+                .Concat(client.Methods.Where(m => !m.IsDeclared && m.Tool.ArgumentsRecord is not null).Select(m => TypeRef.Record(m.Tool.ArgumentsRecord!)))
+                .Concat(client.Unbound.Select(u => u.Tool).OfType<ToolSpec>().SelectMany(t => t.Parameters.Select(p => p.Type).Concat(t.Result is { } result ? [result] : []))),
             snapshot);
 
     private static void WriteRecord(SourceWriter writer, RecordSpec record)
@@ -74,7 +78,7 @@ internal static class InterfaceEmitter
                 writer.SeparateFromPrevious(ref first);
                 XmlDoc.Write(writer, "summary", MethodSignature.PropertyDoc(property, "property"));
                 writer.Line($"/// <remarks>JSON name: {XmlDoc.Code(property.WireName)}{(property.IsRequired ? " (required)" : "")}.</remarks>");
-                writer.Line(property.IsRequired
+                writer.Line(!property.IsOptionalInCSharp
                     ? $"public required {TypeSyntax.Of(property, "")} {property.Identifier} {{ get; init; }}"
                     : $"public {TypeSyntax.Of(property, "")} {property.Identifier} {{ get; init; }}");
             }

@@ -32,7 +32,7 @@ internal static class JsonShape
         TypeKind.DateOnly => ("String", $"{value}.ToString(\"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture)"),
         TypeKind.Uri => ("String", value + ".OriginalString"),
         TypeKind.Enum => ("String", $"{helperPrefix}ToWire({value})"),
-        TypeKind.Int64 or TypeKind.Int32 or TypeKind.Double => ("Number", value),
+        TypeKind.Int64 or TypeKind.Int32 or TypeKind.Double or TypeKind.Decimal or TypeKind.Single => ("Number", value),
         TypeKind.Boolean => ("Boolean", value),
         _ => null,
     };

@@ -1,4 +1,5 @@
 using McpClientGen.Generator.Model;
+using McpClientGen.Generator.Parsing.Json;
 
 namespace McpClientGen.Generator.Emitting;
 
@@ -32,14 +33,32 @@ internal static class JsonWriteEmitter
             Named(writer, type, name, present, jsonWriter, helperPrefix);
         }
 
-        // A required property that may be null is sent as null; an optional one is simply left out.
+        // A required property with a default sends the default; one that may be null is sent as null; an optional
+        // one is simply left out.
         if (property.IsRequired)
         {
             using (writer.Block("else"))
             {
-                writer.Line($"{jsonWriter}.WriteNull({name});");
+                if (property.SendsDefaultWhenNull)
+                {
+                    Default(writer, property, jsonWriter);
+                }
+                else
+                {
+                    writer.Line($"{jsonWriter}.WriteNull({name});");
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// Writes the schema's <c>default</c> of a property as the schema spells it, so every kind of value (a string,
+    /// an enum's wire value, a number, an object) reaches the server exactly.
+    /// </summary>
+    public static void Default(SourceWriter writer, PropertySpec property, string jsonWriter)
+    {
+        writer.Line($"{jsonWriter}.WritePropertyName({Literal.Of(property.WireName)});");
+        writer.Line($"{jsonWriter}.WriteRawValue({Literal.Of(JsonText.Minify(property.DefaultJson!))});");
     }
 
     /// <summary>Writes a value without a name (an array item or a map entry's value), <c>null</c> when the type allows it.</summary>

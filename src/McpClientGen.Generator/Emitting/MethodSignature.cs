@@ -67,11 +67,13 @@ internal static class MethodSignature
         writer.Line("/// <exception cref=\"global::McpClientGen.McpToolException\">The tool reported an error (<c>isError</c>).</exception>");
     }
 
-    /// <summary>The description of a property, with its server-side default when the schema gives one.</summary>
+    /// <summary>The description of a property, with the schema's default when it gives one, and who applies it.</summary>
     public static string PropertyDoc(PropertySpec property, string noun)
     {
         var text = XmlDoc.FirstOf($"The '{property.WireName}' {noun}.", property.Description);
-        return property.DefaultJson is null ? text : $"{text}\nWhen not sent, the server uses {property.DefaultJson}.";
+        return property.DefaultJson is not { } defaultJson ? text
+            : property.SendsDefaultWhenNull ? $"{text}\nWhen null, the schema's default {defaultJson} is sent."
+            : $"{text}\nWhen not sent, the server uses {defaultJson}.";
     }
 
     private static string DefaultOf(ParameterBinding parameter, string typePrefix)

@@ -4,7 +4,9 @@ namespace McpClientGen.Generator.Model;
 /// <param name="Interface">The annotated interface.</param>
 /// <param name="Snapshot">The snapshot it is bound to.</param>
 /// <param name="Methods">The tool methods of the client, after filters, declared members and renaming.</param>
+/// <param name="Unbound">The declared methods that do not fit their tools, implemented only to throw.</param>
 internal sealed record ClientSpec(
     InterfaceSpec Interface,
     SnapshotSpec Snapshot,
-    EquatableArray<ToolMethodSpec> Methods);
+    EquatableArray<ToolMethodSpec> Methods,
+    EquatableArray<UnboundMethodSpec> Unbound);

@@ -7,10 +7,24 @@ namespace McpClientGen.Generator.Model;
 /// <param name="IsRequired">Whether the schema lists it in <c>required</c>.</param>
 /// <param name="Description">The schema's <c>description</c> (or <c>title</c>), for XML docs.</param>
 /// <param name="DefaultJson">The schema's <c>default</c> as JSON text, for XML docs.</param>
-internal sealed record PropertySpec(string WireName, string Identifier, TypeRef Type, bool IsRequired, string? Description, string? DefaultJson = null)
+/// <param name="SendsDefaultWhenNull">
+/// Whether this is a tool argument that is required but has a <c>default</c>: optional in C#, and when left
+/// <c>null</c> the default is sent, because strict servers still insist on receiving a required property.
+/// </param>
+internal sealed record PropertySpec(
+    string WireName,
+    string Identifier,
+    TypeRef Type,
+    bool IsRequired,
+    string? Description,
+    string? DefaultJson = null,
+    bool SendsDefaultWhenNull = false)
 {
+    /// <summary>Whether C# callers may leave it out: the schema does not require it, or gives a default to send.</summary>
+    public bool IsOptionalInCSharp => !IsRequired || SendsDefaultWhenNull;
+
     /// <summary>Whether the C# member is nullable: optional, or allowed to be <c>null</c>.</summary>
-    public bool IsNullableInCSharp => !IsRequired || Type.IsNullable;
+    public bool IsNullableInCSharp => IsOptionalInCSharp || Type.IsNullable;
 
     /// <summary>The camelCase parameter name, keyword-escaped.</summary>
     public string ParameterName => Common.Naming.ToCamelCase(Identifier);

@@ -20,6 +20,8 @@ internal static class TypeNames
             TypeKind.Int64 => "long",
             TypeKind.Int32 => "int",
             TypeKind.Double => "double",
+            TypeKind.Decimal => "decimal",
+            TypeKind.Single => "float",
             TypeKind.Boolean => "bool",
             TypeKind.DateTimeOffset => System("DateTimeOffset", qualified),
             TypeKind.DateOnly => System("DateOnly", qualified),

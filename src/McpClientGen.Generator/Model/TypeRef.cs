@@ -7,6 +7,12 @@ internal enum TypeKind
     Int64,
     Int32,
     Double,
+
+    /// <summary><c>decimal</c>: only a declared parameter for a JSON <c>number</c> has it; the schema never maps to it.</summary>
+    Decimal,
+
+    /// <summary><c>float</c>: only a declared parameter for a JSON <c>number</c> has it; the schema never maps to it.</summary>
+    Single,
     Boolean,
     DateTimeOffset,
     DateOnly,
@@ -39,6 +45,8 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
     public static readonly TypeRef Int64 = new(TypeKind.Int64);
     public static readonly TypeRef Int32 = new(TypeKind.Int32);
     public static readonly TypeRef Double = new(TypeKind.Double);
+    public static readonly TypeRef Decimal = new(TypeKind.Decimal);
+    public static readonly TypeRef Single = new(TypeKind.Single);
     public static readonly TypeRef Boolean = new(TypeKind.Boolean);
     public static readonly TypeRef DateTimeOffset = new(TypeKind.DateTimeOffset);
     public static readonly TypeRef DateOnly = new(TypeKind.DateOnly);

@@ -14,6 +14,9 @@ namespace McpClientGen.Generator.Parsing;
 /// <param name="Parameters">The parameters, in order.</param>
 /// <param name="ReturnType">The declared return type's display name.</param>
 /// <param name="ReturnTypeLocation">Where the return type is written.</param>
+/// <param name="ExplicitSignature">
+/// The method as an explicit implementation spells it, fully qualified; see <see cref="Parsing.ExplicitSignature"/>.
+/// </param>
 internal sealed record DeclaredTool(
     string WireName,
     Location? WireNameLocation,
@@ -21,7 +24,8 @@ internal sealed record DeclaredTool(
     Location? MethodLocation,
     EquatableArray<DeclaredParameter> Parameters,
     string ReturnType,
-    Location? ReturnTypeLocation);
+    Location? ReturnTypeLocation,
+    string ExplicitSignature);
 
 /// <summary>A parameter of a declared tool method.</summary>
 /// <param name="Name">The parameter's name, as C# sees it (without <c>@</c>).</param>

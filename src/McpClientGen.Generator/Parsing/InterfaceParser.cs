@@ -118,7 +118,8 @@ internal static class InterfaceParser
                 syntax.Identifier.GetLocation(),
                 parameters,
                 TypeDisplay.Of(method.ReturnType),
-                syntax.ReturnType.GetLocation()));
+                syntax.ReturnType.GetLocation(),
+                ExplicitSignature.Of(method)));
         }
 
         return declared.ToEquatableArray();

@@ -21,7 +21,10 @@ internal sealed partial class SchemaMapper
     /// <param name="objectSchema">The object schema.</param>
     /// <param name="ownerTypeName">Prefix for the names of types generated for nested schemas.</param>
     /// <param name="recordName">The record the properties become members of, whose name they may not take.</param>
-    /// <param name="areParameters">Whether they are also tool parameters, which may not take the cancellation token's name.</param>
+    /// <param name="areParameters">
+    /// Whether they are also tool parameters, which may not take the cancellation token's name, and which a
+    /// <c>default</c> makes optional even when they are required.
+    /// </param>
     public List<PropertySpec> MapProperties(JsonNode objectSchema, string ownerTypeName, string recordName, bool areParameters)
     {
         var parts = ObjectParts(objectSchema);
@@ -57,17 +60,21 @@ internal sealed partial class SchemaMapper
             {
                 var identifier = context.ReserveName(usedIdentifiers, Naming.ToPascalCase(property.Name, "Value"), property.Name, "property", property.Value);
                 var type = Map(property.Value, ownerTypeName + identifier, property.Name);
+                var isRequired = required.Contains(property.Name);
+                var defaultJson = property.Value["default"] is { } defaultValue ? defaultValue.JsonText : null;
                 properties.Add(new PropertySpec(
                     property.Name,
                     identifier,
                     type,
-                    required.Contains(property.Name),
+                    isRequired,
                     DescriptionOf(property.Value),
-                    property.Value["default"] is { } defaultValue ? defaultValue.JsonText : null));
+                    defaultJson,
+                    SendsDefaultWhenNull: areParameters && isRequired && defaultJson is not null));
             }
         }
 
-        return properties.OrderBy(p => p.IsRequired ? 0 : 1).ToList();
+        // Optional parameters must follow the others, and records list their members in the same order.
+        return properties.OrderBy(p => p.IsOptionalInCSharp ? 1 : 0).ToList();
     }
 
     /// <summary>
