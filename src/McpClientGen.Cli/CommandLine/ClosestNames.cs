@@ -1,11 +1,15 @@
 namespace McpClientGen.Cli.CommandLine;
 
-/// <summary>The names most like a mistyped one, for "did you mean" lists: by edit distance, ignoring case.</summary>
+/// <summary>
+/// The names most like a mistyped one, for "did you mean" lists: by edit distance, ignoring case, and only names that
+/// differ in at most half their characters (a list of unrelated names helps nobody).
+/// </summary>
 internal static class ClosestNames
 {
     public static IReadOnlyList<string> To(string wanted, IEnumerable<string> names, int count = 3) =>
         names
             .Select(name => (Name: name, Distance: Distance(wanted.ToUpperInvariant(), name.ToUpperInvariant())))
+            .Where(candidate => candidate.Distance <= Math.Max(wanted.Length, candidate.Name.Length) / 2)
             .OrderBy(candidate => candidate.Distance)
             .ThenBy(candidate => candidate.Name, StringComparer.Ordinal)
             .Take(count)
