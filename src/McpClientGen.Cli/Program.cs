@@ -7,7 +7,8 @@ namespace McpClientGen.Cli;
 
 /// <summary>
 /// The <c>mcpgen</c> command: <c>snapshot</c> captures an MCP server's <c>tools/list</c> as a <c>*.mcp.json</c> file,
-/// <c>check</c> reports drift between a server and its snapshot, <c>list</c> prints the server's tools.
+/// <c>check</c> reports drift between a server and its snapshot, <c>list</c> prints the server's tools, <c>sample</c>
+/// infers a tool's output schema from a call into an overlay.
 /// </summary>
 public static class Program
 {

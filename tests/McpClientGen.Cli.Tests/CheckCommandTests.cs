@@ -171,6 +171,41 @@ public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<Dem
         }
     }
 
+    [Fact]
+    public async Task An_overlay_beside_the_snapshot_is_not_drift()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine("demo.mcp.json");
+        File.Copy(CommittedSnapshot, path);
+        // An outputSchema for a tool that has none, and a refined input: what the server does not publish is no drift.
+        await File.WriteAllTextAsync(temp.Combine("demo.overlay.json"), """
+            {"tools": {"get_issue": {
+              "outputSchema": {"type": "object", "properties": {"number": {"type": "integer"}}, "required": ["number"]},
+              "inputSchema": {"properties": {"issue_number": {"type": "integer"}}}
+            }}}
+            """);
+
+        var result = await CheckAsync(path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal($"{path} matches the 9 tools of {demo.Endpoint}.\n", result.Out);
+    }
+
+    [Fact]
+    public async Task An_overlay_is_not_checked_in_place_of_its_snapshot()
+    {
+        var tokensBefore = demo.Stack.TokenRequests.Count;
+
+        var result = await CheckAsync("schemas/demo.overlay.json");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(
+            "schemas/demo.overlay.json is an overlay, which holds what you add, not what the server publishes: check the snapshot schemas/demo.mcp.json.",
+            result.Error,
+            StringComparison.Ordinal);
+        Assert.Equal(tokensBefore, demo.Stack.TokenRequests.Count);
+    }
+
     private Task<CliResult> CheckAsync(string path) =>
         Mcpgen.RunAsync(demo.SecretEnvironment, "check", demo.Endpoint, path, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer);
 

@@ -70,4 +70,27 @@ public sealed class SnapshotCommandTests(DemoStackFixture demo) : IClassFixture<
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(await File.ReadAllBytesAsync(CommittedSnapshot), await File.ReadAllBytesAsync(path));
     }
+
+    [Theory]
+    [InlineData("demo.overlay.json")]
+    [InlineData("DEMO.Overlay.JSON")]
+    public async Task An_overlay_is_never_overwritten(string name)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine(name);
+        const string Overlay = """{"tools":{"get_issue":{"outputSchema":{"type":"object"}}}}""";
+        await File.WriteAllTextAsync(path, Overlay);
+        var tokensBefore = demo.Stack.TokenRequests.Count;
+
+        var result = await Mcpgen.RunAsync(demo.SecretEnvironment, "snapshot", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer, "-o", path);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal("", result.Out);
+        Assert.Contains(
+            $"{path} is an overlay, which mcpgen snapshot never overwrites: write the snapshot to {path[..^".overlay.json".Length]}.mcp.json beside it.",
+            result.Error,
+            StringComparison.Ordinal);
+        Assert.Equal(Overlay, await File.ReadAllTextAsync(path));
+        Assert.Equal(tokensBefore, demo.Stack.TokenRequests.Count);
+    }
 }

@@ -16,6 +16,7 @@ public sealed class UsageErrorTests
     [InlineData("Option '--output' is required.", "snapshot", Endpoint, "--client-id", "a")]
     [InlineData("Required argument 'file' missing for command: 'check'.", "check", Endpoint, "--client-id", "a")]
     [InlineData("Required argument 'endpoint' missing for command: 'list'.", "list")]
+    [InlineData("Required argument 'tool' missing for command: 'sample'.", "sample", Endpoint, "--client-id", "a")]
     [InlineData("'not-a-url' is not an absolute http or https URL.", "list", "not-a-url", "--client-id", "a")]
     [InlineData("'ftp://127.0.0.1/mcp' is not an absolute http or https URL.", "list", "ftp://127.0.0.1/mcp", "--client-id", "a")]
     [InlineData("Unrecognized command or argument 'fetch'.", "fetch", Endpoint)]
@@ -33,6 +34,7 @@ public sealed class UsageErrorTests
     [Theory]
     [InlineData("list", Endpoint)]
     [InlineData("snapshot", Endpoint, "-o", "demo.mcp.json")]
+    [InlineData("sample", Endpoint, "get_issue")]
     public async Task A_client_id_is_required_unless_no_auth(params string[] args)
     {
         var result = await Mcpgen.RunAsync(args);
@@ -67,6 +69,7 @@ public sealed class UsageErrorTests
     [InlineData("--help")]
     [InlineData("snapshot", "--help")]
     [InlineData("check", "-h")]
+    [InlineData("sample", "--help")]
     public async Task Help_goes_to_stdout_and_exits_0(params string[] args)
     {
         var result = await Mcpgen.RunAsync(args);

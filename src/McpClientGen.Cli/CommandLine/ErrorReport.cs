@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace McpClientGen.Cli.CommandLine;
 
 /// <summary>
@@ -7,11 +5,11 @@ namespace McpClientGen.Cli.CommandLine;
 /// refused"). The runtime's exceptions never carry secrets or tokens, so messages are shown as they are. The stack
 /// trace follows only with <c>--verbose</c>.
 /// </summary>
-internal static partial class ErrorReport
+internal static class ErrorReport
 {
     public static void Write(TextWriter stderr, Exception exception, bool verbose)
     {
-        var message = OneLine(exception.Message);
+        var message = OneLineText.Of(exception.Message);
         var cause = exception;
         var untrustedServer = exception is McpUntrustedAuthorizationServerException;
         while (cause.InnerException is { } inner)
@@ -20,7 +18,7 @@ internal static partial class ErrorReport
             untrustedServer |= cause is McpUntrustedAuthorizationServerException;
         }
 
-        var causeMessage = OneLine(cause.Message);
+        var causeMessage = OneLineText.Of(cause.Message);
         if (!ReferenceEquals(cause, exception) && !message.Contains(causeMessage, StringComparison.Ordinal))
         {
             message = $"{message} ({causeMessage})";
@@ -43,9 +41,4 @@ internal static partial class ErrorReport
             stderr.WriteLine("Run with --verbose for the runtime's log and the stack trace.");
         }
     }
-
-    private static string OneLine(string text) => Whitespace().Replace(text, " ").Trim();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }

@@ -15,7 +15,7 @@ internal static class McpgenCommand
         };
 
         var root = new RootCommand(
-            "Captures, checks and lists the tools of an MCP server for McpClientGen, authenticating with OAuth 2.0 client credentials.")
+            "Captures, checks, lists and samples the tools of an MCP server for McpClientGen, authenticating with OAuth 2.0 client credentials.")
         {
             // By default the name comes from the entry assembly, which is the test host when tests run commands in-process.
             HelpName = "mcpgen",
@@ -24,6 +24,7 @@ internal static class McpgenCommand
         root.Add(SnapshotCommand.Create(context, verbose));
         root.Add(CheckCommand.Create(context, verbose));
         root.Add(ListCommand.Create(context, verbose));
+        root.Add(SampleCommand.Create(context, verbose));
         return root;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using McpClientGen.Cli.CommandLine;
 using McpClientGen.Cli.Connection;
 using McpClientGen.Cli.Drift;
+using McpClientGen.Cli.Overlays;
 using McpClientGen.Cli.Snapshots;
 using McpClientGen.Snapshots;
 
@@ -19,8 +20,15 @@ internal static class CheckCommand
         var connection = new ConnectionSymbols();
         var file = new Argument<string>("file")
         {
-            Description = "The snapshot to compare with, such as schemas/crm.mcp.json.",
+            Description = "The snapshot to compare with, such as schemas/crm.mcp.json. An overlay beside it is the user's, not the server's, and is not compared.",
         };
+        file.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } path && SchemaFileNames.IsOverlay(path))
+            {
+                result.AddError($"{path} is an overlay, which holds what you add, not what the server publishes: check the snapshot {SchemaFileNames.SnapshotBeside(path)}.");
+            }
+        });
 
         var command = new Command("check", "Exits 1 with a diff when the server's tools differ from the snapshot, 0 when they are the same.");
         connection.AddTo(command);

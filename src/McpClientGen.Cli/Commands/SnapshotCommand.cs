@@ -1,7 +1,8 @@
 using System.CommandLine;
-using System.Text;
 using McpClientGen.Cli.CommandLine;
 using McpClientGen.Cli.Connection;
+using McpClientGen.Cli.Files;
+using McpClientGen.Cli.Overlays;
 using McpClientGen.Cli.Snapshots;
 
 namespace McpClientGen.Cli.Commands;
@@ -12,8 +13,6 @@ namespace McpClientGen.Cli.Commands;
 /// </summary>
 internal static class SnapshotCommand
 {
-    private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
-
     public static Command Create(CliContext context, Option<bool> verbose)
     {
         var connection = new ConnectionSymbols();
@@ -23,6 +22,14 @@ internal static class SnapshotCommand
             HelpName = "file",
             Required = true,
         };
+        output.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } path && SchemaFileNames.IsOverlay(path))
+            {
+                result.AddError(
+                    $"{path} is an overlay, which mcpgen snapshot never overwrites: write the snapshot to {SchemaFileNames.SnapshotBeside(path)} beside it.");
+            }
+        });
 
         var command = new Command("snapshot", "Writes the server's tools/list as a *.mcp.json snapshot for the McpClientGen generator.");
         connection.AddTo(command);
@@ -34,35 +41,12 @@ internal static class SnapshotCommand
             {
                 var snapshot = await LiveTools.FetchAsync(connection.Read(parseResult), context, logging, token).ConfigureAwait(false);
                 var path = parseResult.GetRequiredValue(output);
-                var written = await WriteAsync(path, snapshot.ToJson(), token).ConfigureAwait(false);
+                var written = await CommittedFile.WriteAsync(path, snapshot.ToJson(), "the snapshot", token).ConfigureAwait(false);
                 await context.Error.WriteLineAsync(written ? $"Wrote {path}." : $"{path} is up to date.").ConfigureAwait(false);
                 await context.Out.WriteLineAsync(path).ConfigureAwait(false);
                 return ExitCodes.Success;
             },
             cancellationToken));
         return command;
-    }
-
-    /// <summary>Writes the snapshot unless the file already holds exactly it, so an unchanged file keeps its timestamp.</summary>
-    /// <returns>Whether the file was written.</returns>
-    private static async Task<bool> WriteAsync(string path, string snapshot, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var fullPath = Path.GetFullPath(path);
-            var bytes = Utf8WithoutBom.GetBytes(snapshot);
-            if (File.Exists(fullPath) && (await File.ReadAllBytesAsync(fullPath, cancellationToken).ConfigureAwait(false)).AsSpan().SequenceEqual(bytes))
-            {
-                return false;
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-            await File.WriteAllBytesAsync(fullPath, bytes, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new CommandFailedException($"Cannot write the snapshot: {exception.Message}", exception);
-        }
     }
 }

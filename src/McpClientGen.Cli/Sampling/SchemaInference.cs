@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace McpClientGen.Cli.Sampling;
+
+/// <summary>Infers the shape of one sampled JSON value; <see cref="SchemaMerge"/> combines the shapes of several.</summary>
+internal static class SchemaInference
+{
+    public static InferredSchema Infer(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => InferredSchema.OfObject(value.EnumerateObject()
+            // JSON says the last of duplicate names wins; so does JsonDocument's property lookup.
+            .GroupBy(property => property.Name, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => Infer(group.Last().Value), StringComparer.Ordinal)),
+        JsonValueKind.Array => InferredSchema.OfArray(value.EnumerateArray()
+            .Select(Infer)
+            .Aggregate((InferredSchema?)null, (merged, item) => merged is null ? item : SchemaMerge.Merge(merged, item))),
+        JsonValueKind.String => InferredSchema.OfString(StringFormats.Detect(value.GetString()!)),
+        JsonValueKind.Number => InferredSchema.Of(IsWhole(value) ? JsonTypes.Integer : JsonTypes.Number),
+        JsonValueKind.True or JsonValueKind.False => InferredSchema.Of(JsonTypes.Boolean),
+        _ => InferredSchema.Of(JsonTypes.Null),
+    };
+
+    /// <summary>
+    /// Written without fraction or exponent: <c>2.0</c> and <c>1e3</c> are whole by value, but a reader of
+    /// <c>long</c> (System.Text.Json's <c>GetInt64</c>) refuses them, so they stay <c>number</c>.
+    /// </summary>
+    private static bool IsWhole(JsonElement number) => number.GetRawText().AsSpan().IndexOfAny(".eE") < 0;
+}
