@@ -54,7 +54,7 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::Contoso.Issues.IIssuesClient.GetIssueResult> GetIssueAsync(string owner, string repo, long issueNumber, global::Contoso.Issues.IIssuesClient.GetIssueDetail detail, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Contoso.Issues.IIssuesClient.GetIssueResult> GetIssueAsync(string owner, string repo, long issueNumber, global::Contoso.Issues.IIssuesClient.GetIssueDetail? detail = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(owner);
         global::System.ArgumentNullException.ThrowIfNull(repo);
@@ -63,7 +63,15 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
         __writer.WriteString("owner", owner);
         __writer.WriteString("repo", repo);
         __writer.WriteNumber("issue_number", issueNumber);
-        __writer.WriteString("detail", IssuesClientSerializer.ToWire(detail));
+        if (detail is { } __Detail)
+        {
+            __writer.WriteString("detail", IssuesClientSerializer.ToWire(__Detail));
+        }
+        else
+        {
+            __writer.WritePropertyName("detail");
+            __writer.WriteRawValue("\"summary\"");
+        }
         return CallToolAsync("get_issue", __arguments, IssuesClientSerializer.ReadGetIssueResult, cancellationToken);
     }
 

@@ -17,12 +17,12 @@ partial interface IIssuesClient
     /// <param name="issueNumber">The issue's number.</param>
     /// <param name="detail">
     /// How much to return: 'full' adds the body.
-    /// When not sent, the server uses "summary".
+    /// When null, the schema's default "summary" is sent.
     /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tool's structured result.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<GetIssueResult> GetIssueAsync(string owner, string repo, long issueNumber, GetIssueDetail detail, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<GetIssueResult> GetIssueAsync(string owner, string repo, long issueNumber, GetIssueDetail? detail = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get issue</summary>
     /// <remarks>
@@ -87,10 +87,10 @@ partial interface IIssuesClient
 
         /// <summary>
         /// How much to return: 'full' adds the body.
-        /// When not sent, the server uses "summary".
+        /// When null, the schema's default "summary" is sent.
         /// </summary>
         /// <remarks>JSON name: <c>detail</c> (required).</remarks>
-        public required GetIssueDetail Detail { get; init; }
+        public GetIssueDetail? Detail { get; init; }
     }
 
     /// <summary>The GetIssueResult object of the tool schema.</summary>
