@@ -14,6 +14,7 @@ namespace McpClientGen.Generator.Parsing;
 /// <param name="Parameters">The parameters, in order.</param>
 /// <param name="ReturnType">The declared return type's display name.</param>
 /// <param name="ReturnTypeLocation">Where the return type is written.</param>
+/// <param name="Result">The <c>T</c> of a returned <c>Task&lt;T&gt;</c> that exists before generation, if any.</param>
 internal sealed record DeclaredTool(
     string WireName,
     Location? WireNameLocation,
@@ -21,7 +22,8 @@ internal sealed record DeclaredTool(
     Location? MethodLocation,
     EquatableArray<DeclaredParameter> Parameters,
     string ReturnType,
-    Location? ReturnTypeLocation);
+    Location? ReturnTypeLocation,
+    DeclaredResult? Result);
 
 /// <summary>A parameter of a declared tool method.</summary>
 /// <param name="Name">The parameter's name, as C# sees it (without <c>@</c>).</param>
