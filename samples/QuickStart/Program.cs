@@ -76,6 +76,11 @@ try
     });
     Console.WriteLine($"plan_trip            -> {string.Join(" → ", trip.Legs.Select(leg => leg.City))}, {trip.TotalNights} nights, back {trip.EndDate:yyyy-MM-dd}");
 
+    // A tool without an output schema, typed by a declared result type; this client shares the first one's connection.
+    await using var issues = new IssueClient(demo.Connection);
+    var issue = await issues.GetIssueAsync("contoso", "widgets", issue_number: 42, IIssueClient.GetIssueDetail.Full);
+    Console.WriteLine($"get_issue            -> #{issue.Number} {issue.Title} by {issue.User.Login}, labels {string.Join(", ", issue.Labels.Select(label => label.Name))}, opened {issue.CreatedAt:yyyy-MM-dd}");
+
     var quotient = await demo.DivideAsync(dividend: 7, divisor: 2);
     Console.WriteLine($"divide               -> {Text(quotient)}");
 

@@ -340,21 +340,27 @@ public sealed partial class DiagnosticTests
             [("/schemas/demo.mcp.json", FindSnapshot)],
             new DiagnosticResult("MCPGEN014", DiagnosticSeverity.Error).WithLocation(0).WithArguments("FindAsync", "id", "find", "string", "id"));
 
-    [Fact]
-    public Task MCPGEN015_wrong_return_type_points_at_it() =>
+    [Theory]
+    [InlineData("System.Threading.Tasks.ValueTask<string>", "ValueTask<string>")]
+    [InlineData("System.Threading.Tasks.Task<FindResult[]>", "Task<FindResult[]>")]
+    public Task MCPGEN015_wrong_return_type_points_at_it(string returnType, string display) =>
         VerifyOnlyGeneratorErrors(
-            """
+            $$"""
             [McpClientGen.McpClient("demo")]
             public partial interface IDemoClient
             {
                 [McpClientGen.McpTool("find")]
-                {|#0:System.Threading.Tasks.Task<string>|} FindAsync(string id);
+                {|#0:{{returnType}}|} FindAsync(string id);
             }
             """,
             [("/schemas/demo.mcp.json", FindSnapshot)],
             new DiagnosticResult("MCPGEN015", DiagnosticSeverity.Error)
                 .WithLocation(0)
-                .WithArguments("FindAsync", "Task<string>", "find", "Task<FindResult>, Task<CallToolResult>, Task"));
+                .WithArguments(
+                    "FindAsync",
+                    display,
+                    "find",
+                    "Task<FindResult>, Task<CallToolResult>, Task, Task<JsonElement>, Task<string>, Task<T> for your own type T with [McpClient(JsonContext = typeof(YourJsonContext))]"));
 
     [Fact]
     public Task MCPGEN016_filter_pattern_matching_nothing_points_at_the_pattern() =>
@@ -410,6 +416,88 @@ public sealed partial class DiagnosticTests
             """,
             [("/schemas/demo.mcp.json", ValidSnapshot)],
             new DiagnosticResult("MCPGEN017", DiagnosticSeverity.Error).WithLocation(0).WithArguments("IDemoClient"));
+
+    [Fact]
+    public Task MCPGEN018_declared_result_type_without_a_json_context_points_at_the_return_type() =>
+        VerifyOnlyGeneratorErrors(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient
+            {
+                [McpClientGen.McpTool("find")]
+                {|#0:System.Threading.Tasks.Task<System.Collections.Generic.List<Contoso.Found?>>|} FindAsync(string id);
+            }
+
+            namespace Contoso { public sealed record Found(string Name); }
+            """,
+            [("/schemas/demo.mcp.json", FindSnapshot)],
+            new DiagnosticResult("MCPGEN018", DiagnosticSeverity.Error)
+                .WithLocation(0)
+                .WithArguments("FindAsync", "Task<List<Found?>>", "IDemoClient", "List<Found>"));
+
+    [Fact]
+    public Task MCPGEN019_declared_result_type_missing_from_the_json_context_points_at_the_return_type() =>
+        VerifyOnlyGeneratorErrors(
+            """
+            using System.Text.Json.Serialization;
+
+            [McpClientGen.McpClient("demo", JsonContext = typeof(DemoJson))]
+            public partial interface IDemoClient
+            {
+                [McpClientGen.McpTool("find")]
+                System.Threading.Tasks.Task<Found> FindAsync(string id);
+
+                [McpClientGen.McpTool("find")]
+                {|#0:System.Threading.Tasks.Task<Found[]>|} FindAllAsync(string id);
+            }
+
+            public sealed record Found(string Name);
+
+            [JsonSerializable(typeof(Found))]
+            internal partial class DemoJson : JsonSerializerContext;
+            """,
+            [("/schemas/demo.mcp.json", FindSnapshot)],
+            new DiagnosticResult("MCPGEN019", DiagnosticSeverity.Error).WithLocation(0).WithArguments("FindAllAsync", "Task<Found[]>", "DemoJson", "Found[]"));
+
+    [Fact]
+    public Task MCPGEN020_json_context_that_is_not_a_serializer_context_points_at_the_typeof() =>
+        VerifyOnlyGeneratorErrors(
+            """
+            [McpClientGen.McpClient("demo", JsonContext = {|#0:typeof(Contoso.Settings)|})]
+            public partial interface IDemoClient
+            {
+                [McpClientGen.McpTool("find")]
+                System.Threading.Tasks.Task<Contoso.Settings> FindAsync(string id);
+            }
+
+            namespace Contoso { public sealed class Settings; }
+            """,
+            [("/schemas/demo.mcp.json", FindSnapshot)],
+            new DiagnosticResult("MCPGEN020", DiagnosticSeverity.Error).WithLocation(0).WithArguments("Contoso.Settings"));
+
+    [Theory]
+    [InlineData("[JsonSerializable(typeof(Found))] internal sealed class DemoJson : JsonSerializerContext;", "DemoJson",
+        "declare it 'partial class DemoJson' so that System.Text.Json's source generator adds one")]
+    [InlineData("internal static class Outer { [JsonSerializable(typeof(Found))] internal partial class DemoJson : JsonSerializerContext; }", "Outer.DemoJson",
+        "declare the class 'Outer' that contains it 'partial' too, so that System.Text.Json's source generator can add one")]
+    [InlineData("internal abstract partial class DemoJson : JsonSerializerContext;", "DemoJson",
+        "System.Text.Json's source generator adds one only to a class that is neither generic nor abstract")]
+    [InlineData("internal partial class DemoJson : JsonSerializerContext;", "DemoJson",
+        "System.Text.Json's source generator adds one only to a class with a [JsonSerializable(typeof(...))] attribute; add one per declared result type")]
+    public Task MCPGEN021_json_context_that_gets_no_default_points_at_the_typeof(string context, string display, string reason) =>
+        VerifyOnlyGeneratorErrors(
+            $$"""
+            using System.Text.Json.Serialization;
+
+            [McpClientGen.McpClient("demo", JsonContext = {|#0:typeof({{display}})|})]
+            public partial interface IDemoClient;
+
+            public sealed record Found(string Name);
+
+            {{context}}
+            """,
+            [("/schemas/demo.mcp.json", FindSnapshot)],
+            new DiagnosticResult("MCPGEN021", DiagnosticSeverity.Error).WithLocation(0).WithArguments(display, reason));
 
     private static Task Verify(string source, (string Path, string Text)[] files, params DiagnosticResult[] expected)
     {

@@ -157,6 +157,59 @@ public sealed class IncrementalCachingTests
         AssertAllOutputs(result, TrackingNames.Snapshots, IncrementalStepRunReason.Cached);
     }
 
+    /// <summary>
+    /// The JSON context lives in another file than the interface, and the checks read its attributes: listing the
+    /// declared type there is seen (MCPGEN019 goes, the method is generated), and an unrelated edit after that
+    /// re-emits nothing.
+    /// </summary>
+    [Fact]
+    public void Listing_a_declared_result_in_the_json_context_in_another_file_is_seen_and_then_cached()
+    {
+        const string client = """
+            namespace App;
+
+            [McpClientGen.McpClient("alpha", JsonContext = typeof(AlphaJson))]
+            public partial interface IAlphaClient
+            {
+                [McpClientGen.McpTool("alpha_tool")]
+                System.Threading.Tasks.Task<Found> FindAsync(string id);
+            }
+
+            public sealed record Found(string Name);
+            """;
+        static string Context(string attributes) => $$"""
+            namespace App;
+
+            {{attributes}}
+            internal sealed partial class AlphaJson : System.Text.Json.Serialization.JsonSerializerContext
+            {
+                private AlphaJson() : base(null) { }
+                public static AlphaJson Default { get; } = new();
+                protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+                public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
+            }
+            """;
+        var compilation = GeneratorHarness.Compilation(client, Context(""), "namespace App; public class Other { }");
+        var driver = GeneratorHarness.Driver(Alpha).RunGenerators(compilation);
+        Assert.Equal(["MCPGEN019"], driver.GetRunResult().Diagnostics.Select(d => d.Id));
+
+        var listed = compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.ElementAt(1),
+            CSharpSyntaxTree.ParseText(Context("[System.Text.Json.Serialization.JsonSerializable(typeof(Found))]"), GeneratorHarness.ParseOptions, path: "Source1.cs"));
+        driver = driver.RunGenerators(listed);
+        var fixedRun = driver.GetRunResult();
+        Assert.Empty(fixedRun.Diagnostics);
+        Assert.Contains(fixedRun.GeneratedTrees, tree => tree.ToString().Contains("CallToolAsync<global::App.Found>(\"alpha_tool\", __arguments, global::App.AlphaJson.Default", StringComparison.Ordinal));
+
+        var unrelated = listed.ReplaceSyntaxTree(
+            listed.SyntaxTrees.ElementAt(2),
+            CSharpSyntaxTree.ParseText("namespace App; public class Other { public int Changed; }", GeneratorHarness.ParseOptions));
+        var result = driver.RunGenerators(unrelated).GetRunResult().Results.Single();
+        AssertAllOutputs(result, TrackingNames.Clients, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        Assert.All(result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(run => run.Outputs),
+            output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"an output was {output.Reason}"));
+    }
+
     private static void AssertAllOutputs(GeneratorRunResult result, string step, params IncrementalStepRunReason[] allowed)
     {
         var outputs = result.TrackedSteps[step].SelectMany(run => run.Outputs).ToList();

@@ -18,11 +18,16 @@ namespace McpClientGen.Generator.Binding;
 internal static class ClientBinder
 {
     /// <summary>Members of the generated class and its base that a tool method must not hide.</summary>
-    private static readonly string[] ClassMemberNames = ["CallToolAsync", "DisposeAsync", "Create", "CreateConnection", "SnapshotTool"];
+    private static readonly string[] ClassMemberNames = ["CallToolAsync", "CallToolForJsonAsync", "CallToolForTextAsync", "DisposeAsync", "Create", "CreateConnection", "SnapshotTool"];
 
     public static BoundClient Bind(ParsedInterface declaration, ImmutableArray<ParsedSnapshot> snapshots)
     {
         var diagnostics = new List<DiagnosticInfo>(declaration.Diagnostics);
+        if (declaration.JsonContextProblem is { } jsonContextProblem)
+        {
+            diagnostics.Add(jsonContextProblem);
+        }
+
         var client = Bind(declaration, snapshots, diagnostics);
         return new BoundClient(declaration.Diagnostics.Count == 0 ? client : null, diagnostics.ToEquatableArray());
     }

@@ -69,7 +69,7 @@ internal static class DeclaredToolBinder
         var returns = ReturnOf(method, tool, diagnostics);
         return diagnostics.Count > errorsBefore || returns is null
             ? null
-            : new ToolMethodSpec(tool, method.MethodName, bindings.ToEquatableArray(), returns.Value, cancellationTokenName, IsDeclared: true);
+            : new ToolMethodSpec(tool, method.MethodName, bindings.ToEquatableArray(), returns.Value.Return, cancellationTokenName, IsDeclared: true, returns.Value.Declared);
 
         void Mismatch(DeclaredParameter parameter, string problem) =>
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaredParameterMismatch, parameter.Location, parameter.Name, method.MethodName, tool.WireName, problem));
@@ -147,7 +147,7 @@ internal static class DeclaredToolBinder
             _ => null,
         };
 
-    private static ToolReturn? ReturnOf(DeclaredTool method, ToolSpec tool, List<DiagnosticInfo> diagnostics)
+    private static (ToolReturn Return, DeclaredReturnSpec? Declared)? ReturnOf(DeclaredTool method, ToolSpec tool, List<DiagnosticInfo> diagnostics)
     {
         var allowed = new List<(string Type, ToolReturn Return)>();
         if (tool.Result is not null)
@@ -162,8 +162,13 @@ internal static class DeclaredToolBinder
         {
             if (method.ReturnType == type)
             {
-                return returns;
+                return (returns, null);
             }
+        }
+
+        if (method.Result is { } result)
+        {
+            return DeclaredReturnBinder.Bind(result, diagnostics);
         }
 
         diagnostics.Add(DiagnosticInfo.Create(
@@ -172,7 +177,7 @@ internal static class DeclaredToolBinder
             method.MethodName,
             method.ReturnType,
             tool.WireName,
-            string.Join(", ", allowed.Select(a => a.Type))));
+            string.Join(", ", allowed.Select(a => a.Type).Concat(DeclaredReturnBinder.Allowed))));
         return null;
     }
 }

@@ -145,6 +145,38 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor DeclaredResultWithoutJsonContext = new(
+        "MCPGEN018",
+        "Declared result type needs a JsonContext",
+        "'{0}' returns '{1}', which is read with System.Text.Json source generation: add JsonContext = typeof(YourJsonContext) to [McpClient] on '{2}', and declare '[JsonSerializable(typeof({3}))] partial class YourJsonContext : JsonSerializerContext;'",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DeclaredResultNotInJsonContext = new(
+        "MCPGEN019",
+        "Declared result type is not in the JsonContext",
+        "'{0}' returns '{1}', but the JsonContext '{2}' does not list '{3}': add [JsonSerializable(typeof({3}))] to the class '{2}'",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor JsonContextNotSerializerContext = new(
+        "MCPGEN020",
+        "JsonContext is not a JsonSerializerContext",
+        "The JsonContext '{0}' is not a System.Text.Json JsonSerializerContext: declare it as 'partial class {0} : JsonSerializerContext', with a [JsonSerializable(typeof(...))] for each declared result type",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor JsonContextWithoutDefault = new(
+        "MCPGEN021",
+        "JsonContext has no static Default",
+        "The JsonContext '{0}' gets no static 'Default' property, which the generated client reads results through: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InvalidOverlay = new(
         "MCPGEN024",
         "Snapshot overlay is invalid",
@@ -198,7 +230,8 @@ internal static class DiagnosticDescriptors
         SnapshotNotFound, InvalidSnapshotJson, InterfaceNotPartial, InvalidSnapshotStructure, UnsupportedSchema,
         InvalidSnapshotName, AmbiguousSnapshot, NestedInterface, NameCollision, UnresolvedReference,
         DeclaredToolNotFound, DeclaredParameterMismatch, DeclaredParameterType, MissingRequiredParameter,
-        DeclaredReturnType, FilterMatchesNothing, GenericInterface,
+        DeclaredReturnType, FilterMatchesNothing, GenericInterface, DeclaredResultWithoutJsonContext,
+        DeclaredResultNotInJsonContext, JsonContextNotSerializerContext, JsonContextWithoutDefault,
         InvalidOverlay, OverlayToolNotFound, OverlayPropertyNotFound, OverlayConflict, OverlayOutputSchemaIgnored, OverlayWithoutSnapshot,
     }.ToDictionary(descriptor => descriptor.Id);
 

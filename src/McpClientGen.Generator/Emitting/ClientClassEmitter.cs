@@ -161,12 +161,18 @@ internal static class ClientClassEmitter
                 JsonWriteEmitter.Default(writer, property, "__writer");
             }
 
-            var call = $"CallToolAsync({Literal.Of(method.Tool.WireName)}, __arguments, ";
+            var call = $"({Literal.Of(method.Tool.WireName)}, __arguments, ";
             var token = method.CancellationTokenName ?? $"global::System.Threading.CancellationToken.None";
             // A method declared to return Task returns the Task<CallToolResult> itself: errors still surface.
-            writer.Line(method.Return == ToolReturn.Typed
-                ? $"return {call}{helperPrefix}Read{JsonShape.Name(method.Tool.Result!)}, {token});"
-                : $"return {call}{token});");
+            writer.Line(method.Return switch
+            {
+                ToolReturn.Typed => $"return CallToolAsync{call}{helperPrefix}Read{JsonShape.Name(method.Tool.Result!)}, {token});",
+                // The user's System.Text.Json context reads their type; its static Default comes from that generator.
+                ToolReturn.Declared => $"return CallToolAsync<{method.DeclaredReturn!.Type}>{call}{method.DeclaredReturn.JsonContext}.Default, {token});",
+                ToolReturn.Json => $"return CallToolForJsonAsync{call}{token});",
+                ToolReturn.Text => $"return CallToolForTextAsync{call}{token});",
+                _ => $"return CallToolAsync{call}{token});",
+            });
         }
     }
 

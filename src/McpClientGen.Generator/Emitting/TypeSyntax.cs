@@ -32,6 +32,7 @@ internal static class TypeSyntax
     {
         ToolReturn.Typed => Of(method.Tool.Result!, generatedTypePrefix),
         ToolReturn.CallToolResult => CallToolResult,
+        ToolReturn.Declared or ToolReturn.Json or ToolReturn.Text => method.DeclaredReturn!.Type,
         _ => null,
     };
 

@@ -11,7 +11,21 @@ internal enum ToolReturn
 
     /// <summary>Nothing: a declared method returning <c>Task</c>.</summary>
     None,
+
+    /// <summary>A type the user declared, read through their System.Text.Json context (see <see cref="DeclaredReturnSpec"/>).</summary>
+    Declared,
+
+    /// <summary>A <c>JsonElement</c>: <c>structuredContent</c>, else the parsed text.</summary>
+    Json,
+
+    /// <summary>A <c>string</c>: the text content.</summary>
+    Text,
 }
+
+/// <summary>The result type of a method returning <see cref="ToolReturn.Declared"/>, <see cref="ToolReturn.Json"/> or <see cref="ToolReturn.Text"/>.</summary>
+/// <param name="Type">The type as generated code spells it, fully qualified.</param>
+/// <param name="JsonContext">For <see cref="ToolReturn.Declared"/>: the user's context class, fully qualified.</param>
+internal sealed record DeclaredReturnSpec(string Type, string? JsonContext);
 
 /// <summary>
 /// One method of a client class that calls a tool: generated from the snapshot, or implementing a method the
@@ -23,13 +37,15 @@ internal enum ToolReturn
 /// <param name="Return">What it returns.</param>
 /// <param name="CancellationTokenName">The cancellation token parameter, if the method has one.</param>
 /// <param name="IsDeclared">Whether the user declared it, so the interface half is not generated.</param>
+/// <param name="DeclaredReturn">The declared result type, for the returns that are not generated types.</param>
 internal sealed record ToolMethodSpec(
     ToolSpec Tool,
     string Name,
     EquatableArray<ParameterBinding> Parameters,
     ToolReturn Return,
     string? CancellationTokenName,
-    bool IsDeclared);
+    bool IsDeclared,
+    DeclaredReturnSpec? DeclaredReturn = null);
 
 /// <summary>A method parameter and the tool property it is sent as.</summary>
 /// <param name="Property">The property.</param>

@@ -17,6 +17,7 @@ namespace McpClientGen.Generator.Parsing;
 /// <param name="ExplicitSignature">
 /// The method as an explicit implementation spells it, fully qualified; see <see cref="Parsing.ExplicitSignature"/>.
 /// </param>
+/// <param name="Result">The <c>T</c> of a returned <c>Task&lt;T&gt;</c> that exists before generation, if any.</param>
 internal sealed record DeclaredTool(
     string WireName,
     Location? WireNameLocation,
@@ -25,7 +26,8 @@ internal sealed record DeclaredTool(
     EquatableArray<DeclaredParameter> Parameters,
     string ReturnType,
     Location? ReturnTypeLocation,
-    string ExplicitSignature);
+    string ExplicitSignature,
+    DeclaredResult? Result);
 
 /// <summary>A parameter of a declared tool method.</summary>
 /// <param name="Name">The parameter's name, as C# sees it (without <c>@</c>).</param>

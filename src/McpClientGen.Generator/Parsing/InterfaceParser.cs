@@ -48,6 +48,7 @@ internal static class InterfaceParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NestedInterface, identifierLocation, symbol.Name));
         }
 
+        var jsonContext = JsonContextReader.Read(attribute, attributeSyntax);
         var spec = new InterfaceSpec(
             symbol.ContainingNamespace.IsGlobalNamespace ? "" : symbol.ContainingNamespace.ToDisplayString(),
             symbol.Name,
@@ -59,9 +60,10 @@ internal static class InterfaceParser
             argumentLocation,
             ReadFilter(attribute, attributeSyntax, "Include"),
             ReadFilter(attribute, attributeSyntax, "Exclude"),
-            ReadDeclaredTools(symbol, cancellationToken),
+            ReadDeclaredTools(symbol, jsonContext, cancellationToken),
             symbol.GetMembers().Select(member => member.Name).Distinct().OrderBy(name => name, System.StringComparer.Ordinal).ToEquatableArray(),
-            diagnostics.ToEquatableArray());
+            diagnostics.ToEquatableArray(),
+            jsonContext?.Problem);
     }
 
     private static string? ReadScopes(INamedTypeSymbol symbol)
@@ -96,7 +98,7 @@ internal static class InterfaceParser
             .ToEquatableArray();
     }
 
-    private static EquatableArray<DeclaredTool> ReadDeclaredTools(INamedTypeSymbol symbol, CancellationToken cancellationToken)
+    private static EquatableArray<DeclaredTool> ReadDeclaredTools(INamedTypeSymbol symbol, JsonContextSpec? jsonContext, CancellationToken cancellationToken)
     {
         var declared = new List<DeclaredTool>();
         foreach (var method in symbol.GetMembers().OfType<IMethodSymbol>())
@@ -111,15 +113,18 @@ internal static class InterfaceParser
             var parameters = method.Parameters
                 .Select(parameter => ReadParameter(parameter, syntax.ParameterList.Parameters.ElementAtOrDefault(parameter.Ordinal)))
                 .ToEquatableArray();
+            var returnType = TypeDisplay.Of(method.ReturnType);
+            var returnTypeLocation = syntax.ReturnType.GetLocation();
             declared.Add(new DeclaredTool(
                 attribute.ConstructorArguments.FirstOrDefault().Value as string ?? "",
                 (attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault() ?? (SyntaxNode?)attributeSyntax)?.GetLocation(),
                 method.Name,
                 syntax.Identifier.GetLocation(),
                 parameters,
-                TypeDisplay.Of(method.ReturnType),
-                syntax.ReturnType.GetLocation(),
-                ExplicitSignature.Of(method)));
+                returnType,
+                returnTypeLocation,
+                ExplicitSignature.Of(method),
+                DeclaredResultParser.Parse(method, jsonContext, symbol.Name, returnType, returnTypeLocation)));
         }
 
         return declared.ToEquatableArray();

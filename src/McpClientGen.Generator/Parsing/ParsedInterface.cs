@@ -16,6 +16,7 @@ namespace McpClientGen.Generator.Parsing;
 /// <param name="DeclaredTools">Methods the user declared with <c>[McpTool]</c>.</param>
 /// <param name="MemberNames">Names of every member the user declared, which generated methods must avoid.</param>
 /// <param name="Diagnostics">Problems with the declaration itself; any of them stops generation.</param>
+/// <param name="JsonContextProblem">Why the <c>JsonContext</c> cannot be used; only its methods that need it fail.</param>
 internal sealed record ParsedInterface(
     InterfaceSpec Spec,
     string SnapshotName,
@@ -24,7 +25,8 @@ internal sealed record ParsedInterface(
     EquatableArray<ToolFilter> Exclude,
     EquatableArray<DeclaredTool> DeclaredTools,
     EquatableArray<string> MemberNames,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    DiagnosticInfo? JsonContextProblem);
 
 /// <summary>An <c>Include</c> or <c>Exclude</c> pattern of <c>[McpClient]</c>: a tool name, <c>*</c> matching any run of characters.</summary>
 internal sealed record ToolFilter(string Pattern, Location? Location);

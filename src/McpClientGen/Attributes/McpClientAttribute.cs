@@ -26,4 +26,17 @@ public sealed class McpClientAttribute : Attribute
 
     /// <summary>Tool names (with <c>*</c> wildcards) to leave out, applied after <see cref="Include"/>.</summary>
     public string[]? Exclude { get; set; }
+
+    /// <summary>
+    /// A System.Text.Json source-generated context that reads the results of <c>[McpTool]</c> methods declared to
+    /// return your own types, for example <c>Task&lt;Issue&gt;</c> from a tool that publishes no output schema.
+    /// </summary>
+    /// <remarks>
+    /// Write it as <c>[JsonSerializable(typeof(Issue))] internal partial class GitHubJson : JsonSerializerContext;</c>
+    /// with one <c>[JsonSerializable]</c> per declared result type, and name it here:
+    /// <c>[McpClient("github", JsonContext = typeof(GitHubJson))]</c>. The generated code reads results through its
+    /// static <c>Default</c> instance, so it stays trimming- and Native-AOT-safe; there is no reflection fallback.
+    /// Not needed for <c>Task&lt;JsonElement&gt;</c>, <c>Task&lt;string&gt;</c> or the generated result types.
+    /// </remarks>
+    public Type? JsonContext { get; set; }
 }

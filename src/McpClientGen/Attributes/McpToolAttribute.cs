@@ -9,7 +9,9 @@ namespace McpClientGen;
 /// <remarks>
 /// Parameters match properties by their wire name or by the camelCase name the generator would give them. The
 /// return type is <c>Task&lt;TResult&gt;</c> for the generated result type, <c>Task&lt;CallToolResult&gt;</c>
-/// for the raw result, or <c>Task</c>; a <c>CancellationToken</c> parameter is optional.
+/// for the raw result, <c>Task</c>, <c>Task&lt;JsonElement&gt;</c> for the result's JSON, <c>Task&lt;string&gt;</c>
+/// for its text, or <c>Task&lt;T&gt;</c> for a type of your own read through
+/// <see cref="McpClientAttribute.JsonContext"/>; a <c>CancellationToken</c> parameter is optional.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class McpToolAttribute : Attribute

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using McpClientGen.Serialization;
 using ModelContextProtocol.Protocol;
 
@@ -97,7 +98,7 @@ public abstract class McpClientProxy : IAsyncDisposable
 
     /// <summary>
     /// Calls a tool and reads its typed result from <c>structuredContent</c>, or, for servers that only send
-    /// text, from JSON in the first text block.
+    /// text, from a JSON object in the text content (the first text block, or all text blocks joined).
     /// </summary>
     /// <param name="toolName">The tool's wire name.</param>
     /// <param name="arguments">The serialized arguments.</param>
@@ -111,30 +112,48 @@ public abstract class McpClientProxy : IAsyncDisposable
         return ReadStructuredResult(result, toolName, read);
     }
 
-    private static T ReadStructuredResult<T>(CallToolResult result, string toolName, Func<JsonElement, string, string, T> read)
+    /// <summary>
+    /// Calls a tool and reads its result as a type the user declared, through their System.Text.Json source-generated
+    /// context: from <c>structuredContent</c>, else from JSON in the text content (the first text block, or all text
+    /// blocks joined). Arrays and scalars are read as well as objects.
+    /// </summary>
+    /// <param name="toolName">The tool's wire name.</param>
+    /// <param name="arguments">The serialized arguments.</param>
+    /// <param name="jsonContext">The context named by <see cref="McpClientAttribute.JsonContext"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="McpToolResultException">The result carries no JSON, or the JSON does not fit <typeparamref name="T"/>.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected async Task<T> CallToolAsync<T>(string toolName, ToolArguments arguments, JsonSerializerContext jsonContext, CancellationToken cancellationToken)
     {
-        if (result.StructuredContent is { ValueKind: JsonValueKind.Object } structured)
-        {
-            return read(structured, "structuredContent", toolName);
-        }
-
-        var text = result.Content.OfType<TextContentBlock>().FirstOrDefault()?.Text;
-        if (text is not null)
-        {
-            try
-            {
-                using var document = JsonDocument.Parse(text);
-                if (document.RootElement.ValueKind == JsonValueKind.Object)
-                {
-                    // The result must outlive the document, so the reader gets a detached copy.
-                    return read(document.RootElement.Clone(), "content[0].text", toolName);
-                }
-            }
-            catch (JsonException)
-            {
-            }
-        }
-
-        throw new McpToolResultException(toolName, "it has no structuredContent object and its first text block is not a JSON object.");
+        ArgumentNullException.ThrowIfNull(jsonContext);
+        var result = await CallToolAsync(toolName, arguments, cancellationToken).ConfigureAwait(false);
+        return DeclaredResultReader.Read<T>(result, toolName, jsonContext);
     }
+
+    /// <summary>Calls a tool and returns its JSON: <c>structuredContent</c>, else the parsed text content.</summary>
+    /// <param name="toolName">The tool's wire name.</param>
+    /// <param name="arguments">The serialized arguments.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected async Task<JsonElement> CallToolForJsonAsync(string toolName, ToolArguments arguments, CancellationToken cancellationToken)
+    {
+        var result = await CallToolAsync(toolName, arguments, cancellationToken).ConfigureAwait(false);
+        return DeclaredResultReader.ReadJson(result, toolName);
+    }
+
+    /// <summary>Calls a tool and returns its text content, the text blocks joined with <c>\n</c>.</summary>
+    /// <param name="toolName">The tool's wire name.</param>
+    /// <param name="arguments">The serialized arguments.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected async Task<string> CallToolForTextAsync(string toolName, ToolArguments arguments, CancellationToken cancellationToken)
+    {
+        var result = await CallToolAsync(toolName, arguments, cancellationToken).ConfigureAwait(false);
+        return DeclaredResultReader.ReadText(result, toolName);
+    }
+
+    private static T ReadStructuredResult<T>(CallToolResult result, string toolName, Func<JsonElement, string, string, T> read) =>
+        ToolResultJson.TryFind(result, static kind => kind == JsonValueKind.Object, out var json, out var source)
+            ? read(json, source, toolName)
+            : throw new McpToolResultException(toolName, "it has no structuredContent object and its text content is not a JSON object.");
 }
