@@ -10,7 +10,7 @@ namespace McpClientGen.Cli.Tests;
 public sealed class SampleCommandTests(DemoStackFixture demo) : IClassFixture<DemoStackFixture>
 {
     /// <summary>What sampling get_issue with detail summary, then full, writes; the integration tests type the tool with it.</summary>
-    private const string SampledOverlay = "tests/McpClientGen.IntegrationTests/Schemas/get_issue.sampled.overlay.json";
+    private const string SampledOverlay = "tests/McpClientGen.IntegrationTests/Schemas/sampled.overlay.json";
 
     private const string Summary = """{"owner": "octo", "repo": "demo", "issue_number": 1, "detail": "summary"}""";
 
@@ -44,7 +44,7 @@ public sealed class SampleCommandTests(DemoStackFixture demo) : IClassFixture<De
     public async Task The_committed_sampled_overlay_is_what_sample_writes()
     {
         using var temp = new TempDirectory();
-        var overlay = temp.Combine("get_issue.sampled.overlay.json");
+        var overlay = temp.Combine("sampled.overlay.json");
 
         Assert.Equal(0, (await SampleAsync("get_issue", "-a", Summary, "--overlay", overlay)).ExitCode);
         Assert.Equal(0, (await SampleAsync("get_issue", "-a", Full, "--overlay", overlay)).ExitCode);
