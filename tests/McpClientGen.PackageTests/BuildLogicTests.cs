@@ -73,7 +73,7 @@ public sealed class BuildLogicTests(PackedPackage package)
             ["Direct.vbproj"] = VisualBasicProject($"""<PackageReference Include="McpClientGen" Version="{package.Version}" />"""),
             ["Module.vb"] = "Public Module Calls\nEnd Module\n",
         });
-        await SucceedAsync(package.DotNetAsync(direct, "restore"));
+        await package.DotNetAsync(direct, "restore").SucceedAsync();
         var build = await package.DotNetAsync(direct, "build", "--no-restore");
         Assert.False(build.Succeeded, build.ToString());
         Assert.Contains("error MCPGEN101: McpClientGen generates C# only, and this project's language is VB.", build.Output, StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public sealed class BuildLogicTests(PackedPackage package)
             ["Inheriting.vbproj"] = VisualBasicProject($"""<ProjectReference Include="{Path.Combine(library, "Library.csproj")}" />"""),
             ["Module.vb"] = "Public Module Calls\n    Public Function Options() As McpClientGen.McpConnectionOptions\n        Return Nothing\n    End Function\nEnd Module\n",
         });
-        await SucceedAsync(package.DotNetAsync(inheriting, "build"));
+        await package.DotNetAsync(inheriting, "build").SucceedAsync();
     }
 
     private async Task<string> CreateLibraryAsync(string name, string projectBody)
@@ -113,7 +113,7 @@ public sealed class BuildLogicTests(PackedPackage package)
             ["contracts/c.overlay.json"] = EmptyOverlay,
             ["schemas/notes.txt"] = "not a snapshot",
         });
-        await SucceedAsync(package.DotNetAsync(project, "restore"));
+        await package.DotNetAsync(project, "restore").SucceedAsync();
         return project;
     }
 
@@ -132,7 +132,7 @@ public sealed class BuildLogicTests(PackedPackage package)
     /// <summary>The project's AdditionalFiles as evaluated: item spec, with "(listed)" for the project's own items.</summary>
     private async Task<List<string>> AdditionalFilesAsync(string project, params string[] properties)
     {
-        var result = await SucceedAsync(package.DotNetAsync(project, ["msbuild", "-getItem:AdditionalFiles", .. properties]));
+        var result = await package.DotNetAsync(project, ["msbuild", "-getItem:AdditionalFiles", .. properties]).SucceedAsync();
         using var json = JsonDocument.Parse(result.Output);
         return json.RootElement.GetProperty("Items").TryGetProperty("AdditionalFiles", out var items)
             ? items.EnumerateArray()
@@ -140,12 +140,5 @@ public sealed class BuildLogicTests(PackedPackage package)
                 .Order(StringComparer.Ordinal)
                 .ToList()
             : [];
-    }
-
-    private static async Task<CommandResult> SucceedAsync(Task<CommandResult> command)
-    {
-        var result = await command;
-        Assert.True(result.Succeeded, result.ToString());
-        return result;
     }
 }

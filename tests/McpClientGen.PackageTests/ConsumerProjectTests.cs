@@ -52,8 +52,8 @@ public sealed partial class ConsumerProjectTests(PackedPackage package)
     public async Task Console_project_builds_and_runs_from_the_package_and_its_build_follows_the_snapshot()
     {
         var project = Path.Combine(package.Workspace, "Consumer");
-        await SucceedAsync(package.DotNetAsync(package.Workspace, "new", "console", "--name", "Consumer", "--output", project, "--no-restore"));
-        await SucceedAsync(package.DotNetAsync(project, "add", "package", "McpClientGen", "--version", package.Version));
+        await package.DotNetAsync(package.Workspace, "new", "console", "--name", "Consumer", "--output", project, "--no-restore").SucceedAsync();
+        await package.DotNetAsync(project, "add", "package", "McpClientGen", "--version", package.Version).SucceedAsync();
         await File.WriteAllTextAsync(Path.Combine(project, "IDemoClient.cs"), ClientInterface);
         var program = Path.Combine(project, "Program.cs");
         var snapshot = Path.Combine(project, "schemas", "demo.mcp.json");
@@ -62,18 +62,18 @@ public sealed partial class ConsumerProjectTests(PackedPackage package)
         // 1. A snapshot without `divide`; the program calls get_weather on the live demo server.
         await File.WriteAllTextAsync(snapshot, DemoSnapshotWithout("divide"));
         await File.WriteAllTextAsync(program, ProgramHeader);
-        await SucceedAsync(BuildAsync(project));
+        await BuildAsync(project).SucceedAsync();
 
         await using var stack = await DemoStack.StartAsync();
-        var run = await SucceedAsync(RunAsync(project, stack));
+        var run = await RunAsync(project, stack).SucceedAsync();
         Assert.Matches(WeatherLine(), run.Output);
         Assert.True(stack.TokenRequestCountFor(stack.ClientId) >= 1, $"The consumer called the server without a token.\n{run}");
 
         // 2. The server's snapshot gains `divide`: after a rebuild the program can call it.
         await File.WriteAllTextAsync(snapshot, DemoSnapshotWithout());
         await File.WriteAllTextAsync(program, ProgramHeader + CallsDivide);
-        await SucceedAsync(BuildAsync(project));
-        run = await SucceedAsync(RunAsync(project, stack));
+        await BuildAsync(project).SucceedAsync();
+        run = await RunAsync(project, stack).SucceedAsync();
         Assert.Matches(WeatherLine(), run.Output);
         Assert.Contains("divide: 3.5", run.Output, StringComparison.Ordinal);
 
@@ -104,13 +104,6 @@ public sealed partial class ConsumerProjectTests(PackedPackage package)
                 ["DEMO_AUTHORIZATION_SERVER"] = stack.Issuer.AbsoluteUri,
             },
             "run", "--no-build");
-
-    private static async Task<CommandResult> SucceedAsync(Task<CommandResult> command)
-    {
-        var result = await command;
-        Assert.True(result.Succeeded, result.ToString());
-        return result;
-    }
 
     /// <summary>The repository's demo snapshot, less some tools.</summary>
     private static string DemoSnapshotWithout(params string[] tools)

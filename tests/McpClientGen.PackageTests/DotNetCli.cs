@@ -3,7 +3,7 @@ using McpClientGen.Testing;
 
 namespace McpClientGen.PackageTests;
 
-/// <summary>Runs the .NET CLI the way a user's shell would, capturing everything it prints.</summary>
+/// <summary>Runs the .NET CLI (or a tool it installed) the way a user's shell would, capturing everything it prints.</summary>
 internal static class DotNetCli
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
@@ -11,10 +11,15 @@ internal static class DotNetCli
     /// <summary>The <c>dotnet</c> that runs these tests (the SDK sets DOTNET_HOST_PATH for its child processes).</summary>
     private static string Host => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
 
-    public static async Task<CommandResult> RunAsync(
-        string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Task<CommandResult> RunAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunProgramAsync(Host, workingDirectory, environment, arguments);
+
+    /// <summary>Runs a program in the .NET CLI's environment, e.g. a global tool's launcher.</summary>
+    public static async Task<CommandResult> RunProgramAsync(
+        string program, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Host) { WorkingDirectory = workingDirectory };
+        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -37,7 +42,16 @@ internal static class DotNetCli
         }
 
         var result = await ChildProcess.RunAsync(start, Timeout);
-        return new CommandResult($"dotnet {string.Join(' ', arguments)}", workingDirectory, result.ExitCode, result.Output + result.Error);
+        var shown = program == Host ? "dotnet" : program;
+        return new CommandResult($"{shown} {string.Join(' ', arguments)}", workingDirectory, result.ExitCode, result.Output + result.Error);
+    }
+
+    /// <summary>The command's result, after asserting that it succeeded (its whole output is the failure message).</summary>
+    public static async Task<CommandResult> SucceedAsync(this Task<CommandResult> command)
+    {
+        var result = await command;
+        Assert.True(result.Succeeded, result.ToString());
+        return result;
     }
 }
 
