@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using McpClientGen.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -151,6 +152,37 @@ public sealed class CredentialFileTests
     }
 
     [Fact]
+    public async Task A_rewritten_client_certificate_file_is_presented_from_the_next_token_request_and_keys_its_tokens()
+    {
+        await using var stub = await TokenStub(Respond.Token("first-token"), Respond.Token("second-token"));
+        using var first = TestCertificates.SelfSigned("CN=first");
+        using var second = TestCertificates.SelfSigned("CN=second");
+        using var file = new MountedSecret(CertificatePem(first), "tls.pem", MountedSecret.Layout.Kubernetes);
+        var shared = new RecordingSharedTokenCache();
+        var options = new McpConnectionOptions
+        {
+            Endpoint = stub.Url("/mcp"),
+            TokenEndpoint = stub.Url(TokenPath),
+            ClientId = ClientId,
+            ClientCertificatePath = file.Path,
+            ClientAuthentication = ClientAuthenticationMethod.SelfSignedTlsClientAuth,
+        };
+        using var engine = new TokenEngine(options, new FakeClock(), shared);
+
+        var old = await engine.TokenAsync();
+        file.Write(CertificatePem(second));
+        engine.ExpireTokens();
+        var renewed = await engine.TokenAsync();
+
+        Assert.Equal(ClientCertificate.ThumbprintOf(first), old.Certificate?.Thumbprint);
+        Assert.Equal(ClientCertificate.ThumbprintOf(second), renewed.Certificate?.Thumbprint);
+        Assert.Equal(ClientCertificate.ThumbprintOf(second), engine.Provider.CurrentCertificate?.Thumbprint);
+        Assert.Equal(
+            [ClientCertificate.ThumbprintOf(first), ClientCertificate.ThumbprintOf(second)],
+            shared.Writes.Select(write => write.Key.CertificateThumbprint));
+    }
+
+    [Fact]
     public void A_missing_file_is_reported_at_start_with_its_option_and_path()
     {
         var path = Path.Combine(Path.GetTempPath(), "mcpgen-no-such-dir", "client-secret");
@@ -243,6 +275,12 @@ public sealed class CredentialFileTests
         PrivateKeyFile = path,
         AssertionAudience = AssertionAudience.TokenEndpoint,
     };
+
+    private static string CertificatePem(X509Certificate2 certificate)
+    {
+        using var key = certificate.GetECDsaPrivateKey()!;
+        return certificate.ExportCertificatePem() + "\n" + key.ExportPkcs8PrivateKeyPem();
+    }
 
     private static string KeyText(ECDsa key, bool asJwk)
     {
