@@ -19,6 +19,7 @@ namespace McpClientGen.Tests;
 public sealed class CredentialFileTests
 {
     private const string TokenPath = "/token";
+    private static readonly Uri Unreachable = new("http://127.0.0.1:1/");
     private const string ClientId = "file-client";
     private const string OldSecret = "old-secret-from-the-mounted-file-4f1c";
     private const string NewSecret = "new-secret-from-the-mounted-file-9b2e";
@@ -30,7 +31,7 @@ public sealed class CredentialFileTests
     {
         await using var stub = await TokenStub(Respond.Token());
         using var secret = new MountedSecret(OldSecret + "\n", layout: layout);
-        using var engine = new TokenEngine(SecretFileOptions(stub, secret.Path), new FakeClock());
+        using var engine = new TokenEngine(FileOptions(stub.BaseAddress, secretFile: secret.Path), new FakeClock());
 
         await engine.TokenAsync();
         secret.Write(NewSecret + "\n");
@@ -46,7 +47,7 @@ public sealed class CredentialFileTests
     {
         await using var stub = await TokenStub(Respond.Token("first-token"), Respond.Token("second-token"));
         using var secret = new MountedSecret(OldSecret);
-        using var engine = new TokenEngine(SecretFileOptions(stub, secret.Path), new FakeClock());
+        using var engine = new TokenEngine(FileOptions(stub.BaseAddress, secretFile: secret.Path), new FakeClock());
 
         var first = await engine.TokenAsync();
         secret.Write(NewSecret);
@@ -63,7 +64,7 @@ public sealed class CredentialFileTests
         await using var stub = await TokenStub(Respond.Token("first-token"), Respond.Token("second-token"));
         using var secret = new MountedSecret(OldSecret);
         var shared = new RecordingSharedTokenCache();
-        using var engine = new TokenEngine(SecretFileOptions(stub, secret.Path), new FakeClock(), shared);
+        using var engine = new TokenEngine(FileOptions(stub.BaseAddress, secretFile: secret.Path), new FakeClock(), shared);
 
         await engine.TokenAsync();
         secret.Write(NewSecret);
@@ -93,7 +94,7 @@ public sealed class CredentialFileTests
                 return InvalidClient(context);
             },
             Respond.Token()));
-        using var engine = new TokenEngine(SecretFileOptions(stub, secret.Path), new FakeClock());
+        using var engine = new TokenEngine(FileOptions(stub.BaseAddress, secretFile: secret.Path), new FakeClock());
 
         await engine.TokenAsync();
 
@@ -105,7 +106,7 @@ public sealed class CredentialFileTests
     {
         await using var stub = await TokenStub(InvalidClient, Respond.Token());
         using var secret = new MountedSecret(OldSecret);
-        using var engine = new TokenEngine(SecretFileOptions(stub, secret.Path), new FakeClock());
+        using var engine = new TokenEngine(FileOptions(stub.BaseAddress, secretFile: secret.Path), new FakeClock());
 
         var error = await Assert.ThrowsAsync<McpAuthenticationException>(engine.TokenAsync);
 
@@ -119,7 +120,7 @@ public sealed class CredentialFileTests
     {
         await using var stub = await TokenStub(Respond.Token());
         var secret = new MountedSecret(OldSecret);
-        using var engine = new TokenEngine(SecretFileOptions(stub, secret.Path), new FakeClock());
+        using var engine = new TokenEngine(FileOptions(stub.BaseAddress, secretFile: secret.Path), new FakeClock());
 
         secret.Delete();
         var error = await Assert.ThrowsAsync<McpAuthenticationException>(engine.TokenAsync);
@@ -137,7 +138,7 @@ public sealed class CredentialFileTests
         using var oldKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var newKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var file = new MountedSecret(KeyText(oldKey, asJwk), "client-key", MountedSecret.Layout.Kubernetes);
-        using var engine = new TokenEngine(KeyFileOptions(stub, file.Path), new FakeClock());
+        using var engine = new TokenEngine(FileOptions(stub.BaseAddress, keyFile: file.Path), new FakeClock());
 
         await engine.TokenAsync();
         file.Write(KeyText(newKey, asJwk));
@@ -159,14 +160,9 @@ public sealed class CredentialFileTests
         using var second = TestCertificates.SelfSigned("CN=second");
         using var file = new MountedSecret(CertificatePem(first), "tls.pem", MountedSecret.Layout.Kubernetes);
         var shared = new RecordingSharedTokenCache();
-        var options = new McpConnectionOptions
-        {
-            Endpoint = stub.Url("/mcp"),
-            TokenEndpoint = stub.Url(TokenPath),
-            ClientId = ClientId,
-            ClientCertificatePath = file.Path,
-            ClientAuthentication = ClientAuthenticationMethod.SelfSignedTlsClientAuth,
-        };
+        var options = FileOptions(stub.BaseAddress);
+        options.ClientCertificatePath = file.Path;
+        options.ClientAuthentication = ClientAuthenticationMethod.SelfSignedTlsClientAuth;
         using var engine = new TokenEngine(options, new FakeClock(), shared);
 
         var old = await engine.TokenAsync();
@@ -187,8 +183,8 @@ public sealed class CredentialFileTests
     {
         var path = Path.Combine(Path.GetTempPath(), "mcpgen-no-such-dir", "client-secret");
 
-        var secretError = Assert.Throws<InvalidOperationException>(() => McpConnection.Create(BaseOptions(secretFile: path)));
-        var keyError = Assert.Throws<InvalidOperationException>(() => McpConnection.Create(BaseOptions(keyFile: path)));
+        var secretError = Assert.Throws<InvalidOperationException>(() => McpConnection.Create(FileOptions(Unreachable, secretFile: path)));
+        var keyError = Assert.Throws<InvalidOperationException>(() => McpConnection.Create(FileOptions(Unreachable, keyFile: path)));
 
         Assert.Contains($"ClientSecretFile '{path}' does not exist", secretError.Message, StringComparison.Ordinal);
         Assert.Contains($"PrivateKeyFile '{path}' does not exist", keyError.Message, StringComparison.Ordinal);
@@ -198,9 +194,9 @@ public sealed class CredentialFileTests
     public void An_inline_credential_and_its_file_together_are_refused()
     {
         using var secret = new MountedSecret(OldSecret);
-        var both = BaseOptions(secretFile: secret.Path);
+        var both = FileOptions(Unreachable, secretFile: secret.Path);
         both.ClientSecret = "inline";
-        var keys = BaseOptions(keyFile: secret.Path);
+        var keys = FileOptions(Unreachable, keyFile: secret.Path);
         keys.PrivateKey = "inline";
 
         Assert.Contains("either ClientSecret or ClientSecretFile, not both", Assert.Throws<InvalidOperationException>(() => McpConnection.Create(both)).Message, StringComparison.Ordinal);
@@ -214,7 +210,7 @@ public sealed class CredentialFileTests
     {
         using var file = new MountedSecret(content, "client-key");
 
-        var error = Assert.Throws<InvalidOperationException>(() => McpConnection.Create(BaseOptions(keyFile: file.Path)));
+        var error = Assert.Throws<InvalidOperationException>(() => McpConnection.Create(FileOptions(Unreachable, keyFile: file.Path)));
 
         Assert.Contains($"PrivateKeyFile '{file.Path}'", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("bm90IGEga2V5", error.ToString(), StringComparison.Ordinal);
@@ -248,32 +244,16 @@ public sealed class CredentialFileTests
     private static Task InvalidClient(HttpContext context) =>
         Respond.Json(HttpStatusCode.Unauthorized, """{"error":"invalid_client","error_description":"unknown client or wrong secret"}""")(context);
 
-    private static McpConnectionOptions BaseOptions(string? secretFile = null, string? keyFile = null) => new()
+    /// <summary>A client of the token endpoint at <paramref name="server"/>, with <c>client_secret_post</c> for a secret, so the form shows it.</summary>
+    private static McpConnectionOptions FileOptions(Uri server, string? secretFile = null, string? keyFile = null) => new()
     {
-        Endpoint = new Uri("http://127.0.0.1:1/mcp"),
-        TokenEndpoint = new Uri("http://127.0.0.1:1/token"),
+        Endpoint = new Uri(server, "/mcp"),
+        TokenEndpoint = new Uri(server, TokenPath),
         AssertionAudience = AssertionAudience.TokenEndpoint,
         ClientId = ClientId,
         ClientSecretFile = secretFile,
         PrivateKeyFile = keyFile,
-    };
-
-    private static McpConnectionOptions SecretFileOptions(LoopbackStub stub, string path) => new()
-    {
-        Endpoint = stub.Url("/mcp"),
-        TokenEndpoint = stub.Url(TokenPath),
-        ClientId = ClientId,
-        ClientSecretFile = path,
-        ClientAuthentication = ClientAuthenticationMethod.ClientSecretPost,
-    };
-
-    private static McpConnectionOptions KeyFileOptions(LoopbackStub stub, string path) => new()
-    {
-        Endpoint = stub.Url("/mcp"),
-        TokenEndpoint = stub.Url(TokenPath),
-        ClientId = ClientId,
-        PrivateKeyFile = path,
-        AssertionAudience = AssertionAudience.TokenEndpoint,
+        ClientAuthentication = secretFile is null ? ClientAuthenticationMethod.Auto : ClientAuthenticationMethod.ClientSecretPost,
     };
 
     private static string CertificatePem(X509Certificate2 certificate)
