@@ -26,6 +26,7 @@ public sealed class SecretLogScanTests
     private const string HttpClientCategories = "System.Net.Http.HttpClient.";
 
     // AuthLog's event ids: the flows each test claims to run must show in the log.
+    private const int CredentialFilesChanged = 105;
     private const int TokenReceived = 111;
     private const int TokenRequestFailed = 112;
     private const int RefreshingAhead = 113;
@@ -188,6 +189,49 @@ public sealed class SecretLogScanTests
         Assert.Equal(2, proxy.Requests.Count(request => request.Form.ContainsKey("client_assertion")));
         var secrets = Secrets(stack, proxy).AddPrivateKey(jwtClient.PrivateJwk).AddPrivateKey(jwtClient.PrivateKeyPem).AddPrivateKey(options.PrivateKey);
         AssertNothingLeaked(log, secrets, error);
+    }
+
+    [Fact]
+    public async Task Secrets_and_keys_read_from_files_are_in_no_log_and_no_exception_through_a_rotation()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var proxy = await TokenEndpointProxy.StartAsync(stack);
+        var log = new LogCapture();
+        const string WrongSecret = "wrong +/=&%:é\"<file-secret-5d0a";
+        using var secretFile = new MountedSecret(WrongSecret + "\n", layout: MountedSecret.Layout.Kubernetes);
+        var secretOptions = proxy.ClientOptions();
+        secretOptions.ClientSecret = null;
+        secretOptions.ClientSecretFile = secretFile.Path;
+        var jwtClient = stack.JwtClients.Es256;
+        using var keyFile = new MountedSecret(stack.JwtClients.Rs256.PrivateKeyPem, "client-key", MountedSecret.Layout.Kubernetes);
+        var keyOptions = new McpConnectionOptions
+        {
+            Endpoint = stack.McpEndpoint,
+            ClientId = jwtClient.ClientId,
+            PrivateKeyFile = keyFile.Path,
+            TokenEndpoint = proxy.TokenEndpoint,
+            AssertionAudience = AssertionAudience.Custom,
+            CustomAssertionAudience = stack.Issuer.AbsoluteUri,
+        };
+
+        // Each file first holds what the server refuses, then the platform rotates it to what it accepts.
+        await using var secretClient = DemoClient.Create(secretOptions, loggerFactory: log.CreateFactory());
+        var secretRefused = await Assert.ThrowsAsync<McpAuthenticationException>(() => secretClient.GetWeatherAsync("Oslo"));
+        secretFile.Write(stack.ClientSecret + "\n");
+        await secretClient.GetWeatherAsync("Oslo");
+        await using var keyClient = DemoClient.Create(keyOptions, loggerFactory: log.CreateFactory());
+        var keyRefused = await Assert.ThrowsAsync<McpAuthenticationException>(() => keyClient.GetWeatherAsync("Oslo"));
+        keyFile.Write(jwtClient.PrivateKeyPem);
+        await keyClient.GetWeatherAsync("Oslo");
+
+        AssertLogged(log, TokenRequestFailed, CredentialFilesChanged, TokenReceived);
+        // The paths may be logged, and are: the message says which file changed.
+        Assert.Contains(log.Texts, text => text.Text.Contains(secretFile.Path, StringComparison.Ordinal));
+        var secrets = Secrets(stack, proxy)
+            .AddClientSecret(stack.ClientId, WrongSecret)
+            .AddPrivateKey(jwtClient.PrivateKeyPem)
+            .AddPrivateKey(stack.JwtClients.Rs256.PrivateKeyPem);
+        AssertNothingLeaked(log, secrets, secretRefused, keyRefused);
     }
 
     [Fact]

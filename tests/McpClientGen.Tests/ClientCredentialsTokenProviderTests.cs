@@ -81,7 +81,9 @@ public sealed class ClientCredentialsTokenProviderTests
         var token = await Token(engine.Provider);
 
         var key = Assert.Single(shared.Reads);
-        Assert.Equal(new TokenCacheKey(stack.Issuer.AbsoluteUri, stack.ClientId, token.RequestedScopes, stack.McpEndpoint.AbsoluteUri), key);
+        Assert.Equal(
+            new TokenCacheKey(stack.Issuer.AbsoluteUri, stack.ClientId, token.RequestedScopes, stack.McpEndpoint.AbsoluteUri, CredentialFingerprint: CredentialFingerprint.Of(Options(stack))),
+            key);
         Assert.Equal((key, token), Assert.Single(shared.Writes));
         Assert.Equal(1, stack.TokenRequestCount);
 

@@ -23,6 +23,9 @@ internal static partial class AuthLog
     [LoggerMessage(104, LogLevel.Information, "New credentials for client {ClientId} take effect with the next token request.")]
     public static partial void CredentialsUpdated(ILogger logger, string clientId);
 
+    [LoggerMessage(105, LogLevel.Information, "The credential files of client {ClientId} changed ({Files}); token requests use their new content from now on.")]
+    public static partial void CredentialFilesChanged(ILogger logger, string clientId, string files);
+
     [LoggerMessage(110, LogLevel.Debug, "Requesting an access token for client {ClientId} with scopes '{Scopes}' from {TokenEndpoint} ({Method}).")]
     public static partial void RequestingToken(ILogger logger, string clientId, string scopes, Uri tokenEndpoint, string method);
 

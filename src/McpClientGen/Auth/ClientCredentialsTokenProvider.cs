@@ -167,6 +167,7 @@ internal sealed class ClientCredentialsTokenProvider
     {
         var server = await GetServerAsync().WaitAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new McpAuthenticationException($"The authorization server of '{_resource}' is not known yet, so no token with more scopes can be requested.");
+        _ = RereadCredentialFiles();
         TokenSlot slot;
         lock (_gate)
         {
@@ -190,6 +191,9 @@ internal sealed class ClientCredentialsTokenProvider
         {
             return null;
         }
+
+        // Before the slot is chosen, so a changed credential file keys a slot of its own.
+        _ = RereadCredentialFiles();
 
         return await ActiveSlot(server).GetAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -279,7 +283,9 @@ internal sealed class ClientCredentialsTokenProvider
     /// <summary>The slot for one scope set, made if needed. Call under the lock.</summary>
     private TokenSlot SlotFor(ServerContext server, string scopes)
     {
-        var key = new TokenCacheKey(server.Metadata.Authority, _options.ClientLabel, scopes, _resource.AbsoluteUri, CurrentCertificate?.Thumbprint);
+        var credentials = Volatile.Read(ref _credentials);
+        var key = new TokenCacheKey(
+            server.Metadata.Authority, _options.ClientLabel, scopes, _resource.AbsoluteUri, credentials.Certificate?.Thumbprint, credentials.Fingerprint);
         if (!_slots.TryGetValue(key, out var slot))
         {
             slot = new TokenSlot(key, () => RequestTokenAsync(server, scopes), _sharedCache, _timeProvider, _logger);
@@ -305,18 +311,73 @@ internal sealed class ClientCredentialsTokenProvider
     }
 
     /// <summary>
-    /// Authenticates with the credentials current at the time of the request, so rotated ones apply at once; a platform
-    /// token is read afresh for each request, and one that is unusable stops the request before anything is sent.
+    /// Authenticates with the credentials current at the time of the request, so rotated ones apply at once: credential
+    /// files are read again, and a platform token is read afresh, for each request. When the server refuses the client
+    /// and a credential file changed meanwhile (the platform rotated the secret while the request was under way), the
+    /// request is made once more with the new content.
     /// </summary>
     private async Task<AccessToken> RequestTokenAsync(ServerContext server, string scopes)
     {
-        var credentials = Volatile.Read(ref _credentials);
+        var credentials = RereadCredentialFiles();
+        try
+        {
+            return await RequestTokenWithAsync(credentials, server, scopes).ConfigureAwait(false);
+        }
+        catch (McpAuthenticationException refused) when (refused.Error is "invalid_client" or "invalid_grant")
+        {
+            var reread = RereadCredentialFiles();
+            if (ReferenceEquals(reread, credentials))
+            {
+                throw;
+            }
+
+            return await RequestTokenWithAsync(reread, server, scopes).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One token request with <paramref name="credentials"/>; a platform token that is unusable stops it before anything is sent.</summary>
+    private async Task<AccessToken> RequestTokenWithAsync(ClientCredentialSet credentials, ServerContext server, string scopes)
+    {
         var platformToken = await credentials.ReadPlatformTokenAsync(CancellationToken.None).ConfigureAwait(false);
         return await _secretMethods.RequestTokenAsync(credentials, server.Metadata, platformToken, authentication =>
         {
             AuthLog.RequestingToken(_logger, _options.ClientLabel, scopes, server.Metadata.TokenEndpointFor(credentials.Certificate), authentication.Method);
             return _tokenClient.RequestTokenAsync(server.Metadata, authentication, credentials.Certificate, scopes, _resource, CancellationToken.None);
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The credentials in force, after reading their files again: when the content changed, credentials loaded from the
+    /// new content take over (a secret volume's update reaches the client without a restart). Not on the path a fresh
+    /// token takes, only before token requests.
+    /// </summary>
+    /// <exception cref="McpAuthenticationException">A credential file is gone or its new content cannot be used; nothing was sent.</exception>
+    private ClientCredentialSet RereadCredentialFiles()
+    {
+        var current = Volatile.Read(ref _credentials);
+        ClientCredentialSet reread;
+        try
+        {
+            reread = current.Reread();
+        }
+        catch (InvalidOperationException unusable)
+        {
+            throw new McpAuthenticationException($"The credential files were read again for a token request, which was not sent: {unusable.Message}", unusable);
+        }
+
+        if (ReferenceEquals(reread, current))
+        {
+            return current;
+        }
+
+        // A configuration update that came meanwhile wins: it is newer than the files it replaced.
+        if (Interlocked.CompareExchange(ref _credentials, reread, current) != current)
+        {
+            return Volatile.Read(ref _credentials);
+        }
+
+        AuthLog.CredentialFilesChanged(_logger, _options.ClientLabel, reread.FileDescription);
+        return reread;
     }
 
     /// <summary>Whether <paramref name="token"/> was requested with the client certificate now in force (or neither has one).</summary>

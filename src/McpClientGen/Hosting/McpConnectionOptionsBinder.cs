@@ -18,7 +18,9 @@ internal static class McpConnectionOptionsBinder
         options.Endpoint = Read(section, nameof(options.Endpoint), options.Endpoint, AbsoluteUri);
         options.ClientId = section[nameof(options.ClientId)] ?? options.ClientId;
         options.ClientSecret = section[nameof(options.ClientSecret)] ?? options.ClientSecret;
+        options.ClientSecretFile = section[nameof(options.ClientSecretFile)] ?? options.ClientSecretFile;
         options.PrivateKey = section[nameof(options.PrivateKey)] ?? options.PrivateKey;
+        options.PrivateKeyFile = section[nameof(options.PrivateKeyFile)] ?? options.PrivateKeyFile;
         options.PrivateKeyPassword = section[nameof(options.PrivateKeyPassword)] ?? options.PrivateKeyPassword;
         options.PrivateKeyId = section[nameof(options.PrivateKeyId)] ?? options.PrivateKeyId;
         options.SigningAlgorithm = section[nameof(options.SigningAlgorithm)] ?? options.SigningAlgorithm;

@@ -186,7 +186,7 @@ public sealed partial class McpConnectionOptions
     /// <summary>Describes the options without secrets or keys.</summary>
     public override string ToString() =>
         $"Endpoint={Endpoint}, ClientId={ClientId}, ClientAuthentication={ClientAuthentication}, ClientSecret={Hidden(ClientSecret)}, " +
-        $"PrivateKey={Hidden(PrivateKey)}, SigningCertificate={SigningCertificate?.Thumbprint ?? "<none>"}, ClientCertificate={ClientCertificateSource}, " +
+        $"ClientSecretFile={ClientSecretFile ?? "<none>"}, PrivateKey={Hidden(PrivateKey)}, PrivateKeyFile={PrivateKeyFile ?? "<none>"}, SigningCertificate={SigningCertificate?.Thumbprint ?? "<none>"}, ClientCertificate={ClientCertificateSource}, " +
         $"PlatformTokenFile={PlatformTokenFile ?? "<none>"}, PlatformTokenProvider={(PlatformTokenProvider is null ? "<none>" : "<set>")}, GrantType={GrantType}, " +
         $"Scopes={Scopes}, TokenEndpoint={TokenEndpoint}";
 
@@ -234,8 +234,8 @@ public sealed partial class McpConnectionOptions
             missing.Add(nameof(ClientId));
         }
 
-        var hasKey = !string.IsNullOrWhiteSpace(PrivateKey) || SigningCertificate is not null;
-        var hasSecret = !string.IsNullOrEmpty(ClientSecret);
+        var hasKey = HasSigningKey;
+        var hasSecret = HasClientSecret;
         if (HasPlatformToken)
         {
             ValidatePlatformTokenUse(hasKey, hasSecret);
@@ -270,6 +270,8 @@ public sealed partial class McpConnectionOptions
         {
             throw Invalid($"set either {nameof(PrivateKey)} or {nameof(SigningCertificate)}, not both.");
         }
+
+        ValidateCredentialFiles();
 
         ValidateClientCertificate();
 
