@@ -98,10 +98,11 @@ internal sealed partial class SchemaMapper(SnapshotContext context, string toolN
         if (!context.Definitions.TryGetValue(key, out var type))
         {
             var usedIdentifiers = new HashSet<string>(StringComparer.Ordinal);
-            var members = values
-                .GroupBy(item => item.Text!, StringComparer.Ordinal)
-                .Select(group => new EnumMemberSpec(
-                    context.ReserveName(usedIdentifiers, Naming.ToPascalCase(group.Key, "Value"), group.Key, "enum value", group.First()),
+            var distinct = values.GroupBy(item => item.Text!, StringComparer.Ordinal).ToList();
+            var preferred = SpelledNames.For(distinct.Select(group => group.Key).ToList(), "Value");
+            var members = distinct
+                .Select((group, i) => new EnumMemberSpec(
+                    context.ReserveName(usedIdentifiers, preferred[i], group.Key, "enum value", group.First()),
                     group.Key))
                 .ToEquatableArray();
             type = TypeRef.Enum(context.ReserveTypeName(TitleOr(schema, preferredName), schema));
