@@ -36,6 +36,9 @@ internal sealed class SnapshotContext(string name, JsonSource file)
     /// </summary>
     public Dictionary<string, TypeRef> Definitions { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>The types the tool being read shares between its input and output.</summary>
+    public Schemas.SharedTypes Shared { get; set; } = new();
+
     /// <summary>
     /// Every generated type name, so two schemas never produce the same one. Types nested in the interface would
     /// hide types of the same name in the user's own declarations there, so the names those use are taken too.

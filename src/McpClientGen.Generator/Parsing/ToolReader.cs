@@ -42,14 +42,19 @@ internal static class ToolReader
         var checkpoint = context.Save();
         var methodNamesBefore = new HashSet<string>(methodNames, methodNames.Comparer);
         var log = context.Enter(wireName);
-        ToolSpec? tool;
-        try
+        var reportedBefore = log.Diagnostics.Count;
+        context.Shared = new SharedTypes();
+        var tool = MapInScope(context, toolNode, wireName, nameNode, methodNames, overlay);
+
+        // Types the output shares with the input get neutral names: read the tool again, knowing which they are.
+        if (log.Problems.Count == 0 && context.Shared.Found.Count > 0)
         {
-            tool = Map(context, toolNode, wireName, nameNode, methodNames, overlay);
-        }
-        finally
-        {
-            context.Leave();
+            context.Restore(checkpoint);
+            methodNames.IntersectWith(methodNamesBefore);
+            log.Diagnostics.RemoveRange(reportedBefore, log.Diagnostics.Count - reportedBefore);
+            context.Shared.NameNeutrally();
+            context.Enter(wireName);
+            tool = MapInScope(context, toolNode, wireName, nameNode, methodNames, overlay);
         }
 
         if (log.Problems.Count > 0)
@@ -60,6 +65,18 @@ internal static class ToolReader
         }
 
         return (new ParsedTool(wireName, nameNode.Location, log.Diagnostics.ToEquatableArray(), EquatableArray<ToolProblem>.Empty), tool);
+    }
+
+    private static ToolSpec? MapInScope(SnapshotContext context, JsonNode toolNode, string wireName, JsonNode nameNode, HashSet<string> methodNames, ToolOverlay? overlay)
+    {
+        try
+        {
+            return Map(context, toolNode, wireName, nameNode, methodNames, overlay);
+        }
+        finally
+        {
+            context.Leave();
+        }
     }
 
     private static ParsedTool Invalid(string? wireName, JsonNode entry, JsonNode where, string problem) =>
@@ -84,6 +101,7 @@ internal static class ToolReader
         inputSchema = OverlayMerger.InputSchema(context, wireName, inputSchema, overlay);
         var methodBase = context.ReserveName(methodNames, Naming.ToPascalCase(wireName, "Tool"), wireName, "tool", nameNode);
         context.TypeNames.Add(methodBase + "Async");
+        context.Shared.MethodBase = methodBase;
         // The arguments record's name is taken first, so that no parameter (which is also one of its members) gets it.
         var argumentsRecord = context.ReserveTypeName(methodBase + "Arguments", nameNode);
         var mapper = new SchemaMapper(context, wireName, inputSchema);
@@ -140,6 +158,7 @@ internal static class ToolReader
         }
 
         var mapper = new SchemaMapper(context, wireName, outputSchema);
+        context.Shared.MappingOutput = true;
         if (!mapper.Classify(outputSchema).MayBeObject)
         {
             return null;
