@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using McpClientGen.Generator.Binding;
 using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Emitting;
@@ -40,10 +42,24 @@ public sealed class McpClientGenerator : IIncrementalGenerator
             .Where(static file => OverlayPaths.IsOverlayPath(file.Path))
             .WithTrackingName(TrackingNames.OverlayFiles);
 
-        // Each snapshot is paired with its overlay first, so an edit to one overlay reads only its snapshot again.
+        // What every client takes from its snapshot, without locations: which snapshots and tools are validated.
+        var usages = interfaces
+            .Select(static (declaration, _) => SnapshotUsage.Of(declaration))
+            .Collect()
+            .Select(static (all, _) => all.ToEquatableArray())
+            .WithTrackingName(TrackingNames.Usages);
+        var usedNames = usages
+            .Select(static (all, _) => all.Select(usage => usage.SnapshotName).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(name => name, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.UsedSnapshotNames);
+
+        // Each snapshot is paired with its overlay first, so an edit to one overlay reads only its snapshot again. A
+        // snapshot no client names is not read at all: only its name counts (MCPGEN001 lists it), so it cannot fail
+        // the build, and editing it changes nothing.
         var snapshots = snapshotFiles
             .Combine(overlayFiles.Collect())
             .Select(static (pair, _) => SnapshotSources.Of(pair.Left, pair.Right))
+            .Combine(usedNames)
+            .Select(static (pair, _) => pair.Left.UsedBy(pair.Right))
             .WithTrackingName(TrackingNames.SnapshotSources)
             .Select(static (sources, cancellationToken) => SnapshotParser.Parse(sources, cancellationToken))
             .WithTrackingName(TrackingNames.Snapshots);
@@ -59,7 +75,10 @@ public sealed class McpClientGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Clients);
 
         context.RegisterSourceOutput(
-            snapshots.Select(static (snapshot, _) => snapshot.Diagnostics).WithTrackingName(TrackingNames.SnapshotDiagnostics),
+            snapshots
+                .Combine(usages)
+                .Select(static (pair, _) => SnapshotDiagnostics.For(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.SnapshotDiagnostics),
             ReportDiagnostics);
         context.RegisterSourceOutput(
             bindings.Select(static (binding, _) => binding.Diagnostics).WithTrackingName(TrackingNames.ClientDiagnostics),

@@ -12,7 +12,13 @@ internal static class TrackingNames
     /// <summary>The additional files named <c>*.overlay.json</c>.</summary>
     public const string OverlayFiles = nameof(OverlayFiles);
 
-    /// <summary>Each snapshot file paired with its overlay file, if it has one.</summary>
+    /// <summary>What every <c>[McpClient]</c> takes from its snapshot: name, filters, declared tools.</summary>
+    public const string Usages = nameof(Usages);
+
+    /// <summary>The names of the snapshots some <c>[McpClient]</c> names.</summary>
+    public const string UsedSnapshotNames = nameof(UsedSnapshotNames);
+
+    /// <summary>Each snapshot file paired with its overlay file, if it has one, and whether a client names it.</summary>
     public const string SnapshotSources = nameof(SnapshotSources);
 
     /// <summary>Each snapshot, read with its overlay, its locations and diagnostics.</summary>
@@ -30,7 +36,7 @@ internal static class TrackingNames
     /// <summary>The location-free client models, the only input of emission.</summary>
     public const string Clients = nameof(Clients);
 
-    /// <summary>The diagnostics of each snapshot file.</summary>
+    /// <summary>The diagnostics of each snapshot file that a client uses, for the tools the clients use.</summary>
     public const string SnapshotDiagnostics = nameof(SnapshotDiagnostics);
 
     /// <summary>The diagnostics of each overlay that refines no snapshot.</summary>

@@ -23,7 +23,7 @@ public sealed partial class DiagnosticTests
             public partial interface IMissingClient;
             """,
             [("/schemas/other.mcp.json", ValidSnapshot)],
-            new DiagnosticResult("MCPGEN001", DiagnosticSeverity.Error).WithLocation(0).WithArguments("missing"));
+            new DiagnosticResult("MCPGEN001", DiagnosticSeverity.Error).WithLocation(0).WithArguments("missing", "the snapshots found are: other"));
 
     [Fact]
     public Task MCPGEN002_invalid_json_points_at_line_and_column() =>
@@ -48,16 +48,16 @@ public sealed partial class DiagnosticTests
             new DiagnosticResult("MCPGEN003", DiagnosticSeverity.Error).WithLocation(0).WithArguments("IDemoClient"));
 
     [Fact]
-    public Task MCPGEN004_tool_without_input_schema_points_at_the_tool() =>
+    public Task MCPGEN030_tool_without_input_schema_is_skipped_with_a_warning_at_the_tool() =>
         Verify(
             """
             [McpClientGen.McpClient("demo")]
             public partial interface IDemoClient;
             """,
             [("/schemas/demo.mcp.json", """{"tools":[{"name":"ping"}]}""")],
-            new DiagnosticResult("MCPGEN004", DiagnosticSeverity.Error)
+            new DiagnosticResult("MCPGEN030", DiagnosticSeverity.Warning)
                 .WithSpan("/schemas/demo.mcp.json", 1, 11, 1, 26)
-                .WithArguments("demo", "tool 'ping' has no 'inputSchema' object"));
+                .WithArguments("ping", "demo", "tool 'ping' has no 'inputSchema' object"));
 
     [Fact]
     public Task MCPGEN004_missing_tools_array_points_at_the_root() =>
@@ -121,52 +121,52 @@ public sealed partial class DiagnosticTests
             new DiagnosticResult("MCPGEN008", DiagnosticSeverity.Error).WithLocation(0).WithArguments("IDemoClient"));
 
     [Fact]
-    public Task MCPGEN004_duplicate_tool_name_points_at_the_second_name() =>
+    public Task MCPGEN030_duplicate_tool_name_skips_the_second_with_a_warning_at_its_name() =>
         Verify(
             """
             [McpClientGen.McpClient("demo")]
             public partial interface IDemoClient;
             """,
             [("/schemas/demo.mcp.json", """{"tools":[{"name":"a","inputSchema":{}},{"name":"a","inputSchema":{}}]}""")],
-            new DiagnosticResult("MCPGEN004", DiagnosticSeverity.Error)
+            new DiagnosticResult("MCPGEN030", DiagnosticSeverity.Warning)
                 .WithSpan("/schemas/demo.mcp.json", 1, 49, 1, 52)
-                .WithArguments("demo", "the tool name 'a' appears more than once"));
+                .WithArguments("a", "demo", "the tool name 'a' appears more than once"));
 
     [Fact]
-    public Task MCPGEN004_tool_without_name_points_at_the_tool() =>
+    public Task MCPGEN032_tool_without_name_is_skipped_with_a_warning_at_the_tool() =>
         Verify(
             """
             [McpClientGen.McpClient("demo")]
             public partial interface IDemoClient;
             """,
             [("/schemas/demo.mcp.json", """{"tools":[{"inputSchema":{}}]}""")],
-            new DiagnosticResult("MCPGEN004", DiagnosticSeverity.Error)
+            new DiagnosticResult("MCPGEN032", DiagnosticSeverity.Warning)
                 .WithSpan("/schemas/demo.mcp.json", 1, 11, 1, 29)
                 .WithArguments("demo", "a tool has no 'name' string"));
 
     [Fact]
-    public Task MCPGEN004_input_schema_that_is_not_an_object_points_at_it() =>
+    public Task MCPGEN030_input_schema_that_is_not_an_object_skips_the_tool_with_a_warning_at_it() =>
         Verify(
             """
             [McpClientGen.McpClient("demo")]
             public partial interface IDemoClient;
             """,
             [("/schemas/demo.mcp.json", "{\"tools\":[\n  {\"name\":\"a\",\"inputSchema\":[]}\n]}")],
-            new DiagnosticResult("MCPGEN004", DiagnosticSeverity.Error)
+            new DiagnosticResult("MCPGEN030", DiagnosticSeverity.Warning)
                 .WithSpan("/schemas/demo.mcp.json", 2, 29, 2, 31)
-                .WithArguments("demo", "tool 'a' has no 'inputSchema' object"));
+                .WithArguments("a", "demo", "tool 'a' has no 'inputSchema' object"));
 
     [Fact]
-    public Task MCPGEN004_input_schema_of_another_type_points_at_its_type() =>
+    public Task MCPGEN030_input_schema_of_another_type_skips_the_tool_with_a_warning_at_its_type() =>
         Verify(
             """
             [McpClientGen.McpClient("demo")]
             public partial interface IDemoClient;
             """,
             [("/schemas/demo.mcp.json", """{"tools":[{"name":"a","inputSchema":{"type":"string"}}]}""")],
-            new DiagnosticResult("MCPGEN004", DiagnosticSeverity.Error)
+            new DiagnosticResult("MCPGEN030", DiagnosticSeverity.Warning)
                 .WithSpan("/schemas/demo.mcp.json", 1, 45, 1, 53)
-                .WithArguments("demo", "the 'inputSchema' of tool 'a' must have \"type\": \"object\""));
+                .WithArguments("a", "demo", "the 'inputSchema' of tool 'a' must have \"type\": \"object\""));
 
     [Fact]
     public Task MCPGEN009_colliding_property_names_are_numbered_and_reported() =>

@@ -26,7 +26,7 @@ public sealed class GeneratedCodeCompilesTests
             internal static class Usage
             {
                 // The same schema gives two distinct types, one nested in each interface.
-                public static IWeatherClient.GetForecastUnit Convert(IForecastClient.GetForecastUnit unit) => (IWeatherClient.GetForecastUnit)(int)unit;
+                public static IWeatherClient.Unit Convert(IForecastClient.Unit unit) => (IWeatherClient.Unit)(int)unit;
             }
             """,
             Weather);
@@ -54,6 +54,65 @@ public sealed class GeneratedCodeCompilesTests
         var alerts = output.GetTypeByMetadataName("IAlertsClient")!;
         Assert.Equal(["AlertsSubscribeAsync"], MethodNames(alerts));
         Assert.Equal(["AlertsSubscribeArguments"], alerts.GetTypeMembers().Select(t => t.Name).ToArray());
+    }
+
+    [Fact]
+    public void An_invalid_tool_is_skipped_and_the_others_compile()
+    {
+        var (output, generatorDiagnostics, _) = GeneratorHarness.Run(
+            """
+            [McpClientGen.McpClient("mixed", Exclude = new[] { "no_schema" })]
+            public partial interface IMixedClient;
+            """,
+            new InMemoryAdditionalText(
+                "/schemas/mixed.mcp.json",
+                """{"tools":[{"name":"ping","inputSchema":{"type":"object"}},{"name":"no_schema"},{"name":"bad_output","inputSchema":{},"outputSchema":true}]}"""));
+
+        Assert.Equal(["MCPGEN030"], generatorDiagnostics.Select(d => d.Id).ToArray());
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Equal(["PingAsync"], MethodNames(output.GetTypeByMetadataName("IMixedClient")!));
+    }
+
+    /// <summary>
+    /// Punctuation-only differences are spelled, and a type that a tool's output shares with its input is named
+    /// after what it is (<c>OrderStatus</c>, <c>OrderTotal</c>) rather than after the input's path.
+    /// </summary>
+    [Fact]
+    public void Punctuated_enum_values_and_types_shared_by_input_and_output_get_meaningful_names()
+    {
+        const string status = """{"type":"string","enum":["open","closed"]}""";
+        const string money = """{"type":"object","properties":{"amount":{"type":"number"},"currency":{"type":"string"}}}""";
+        var (output, generatorDiagnostics, _) = GeneratorHarness.Run(
+            """
+            [McpClientGen.McpClient("shop")]
+            public partial interface IShopClient;
+
+            internal static class Usage
+            {
+                public static IShopClient.SearchOrdersSort Sort => IShopClient.SearchOrdersSort.ReactionsPlus1 | IShopClient.SearchOrdersSort.ReactionsMinus1;
+
+                public static IShopClient.OrderStatus StatusOf(IShopClient.SearchOrdersResult result) => result.Orders![0].Status!.Value;
+
+                public static IShopClient.OrderTotal? TotalOf(IShopClient.SearchOrdersResult result) => result.Orders![0].Total;
+
+                public static System.Threading.Tasks.Task<IShopClient.SearchOrdersResult> Search(IShopClient client) =>
+                    client.SearchOrdersAsync(new IShopClient.SearchOrdersFilters { Status = IShopClient.OrderStatus.Open, MinTotal = new IShopClient.OrderTotal() }, Sort);
+            }
+            """,
+            new InMemoryAdditionalText(
+                "/schemas/shop.mcp.json",
+                """
+                {"tools":[{"name":"search_orders",
+                  "inputSchema":{"type":"object","properties":{
+                    "filters":{"type":"object","properties":{"status":STATUS,"min_total":MONEY}},
+                    "sort":{"type":"string","enum":["created","reactions-+1","reactions--1"]}}},
+                  "outputSchema":{"type":"object","properties":{
+                    "orders":{"type":"array","items":{"type":"object","properties":{"status":STATUS,"total":MONEY}}}}}}]}
+                """.Replace("STATUS", status, StringComparison.Ordinal).Replace("MONEY", money, StringComparison.Ordinal)));
+
+        AssertCompilesCleanly(output, generatorDiagnostics);
+        var types = output.GetTypeByMetadataName("IShopClient")!.GetTypeMembers().Select(t => t.Name).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["OrderStatus", "OrderTotal", "SearchOrdersArguments", "SearchOrdersFilters", "SearchOrdersResult", "SearchOrdersResultOrder", "SearchOrdersSort"], types);
     }
 
     private static string[] MethodNames(INamedTypeSymbol type) =>

@@ -124,10 +124,9 @@ public sealed class IncrementalCachingTests
         driver = driver.ReplaceAdditionalText(gammaOverlay, new InMemoryAdditionalText(gammaOverlay.Path, Overlay("gamma_tool", "string")));
         var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
 
+        // No client names gamma, so it is not read: the edit changes no snapshot and re-emits nothing.
         AssertAllOutputs(result, TrackingNames.Clients, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
-        var snapshots = result.TrackedSteps[TrackingNames.Snapshots].SelectMany(run => run.Outputs).ToList();
-        Assert.Equal(2, snapshots.Count(output => output.Reason == IncrementalStepRunReason.Cached));
-        Assert.Single(snapshots, output => output.Reason == IncrementalStepRunReason.Modified);
+        AssertAllOutputs(result, TrackingNames.Snapshots, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
     }
 
     /// <summary>Alpha's snapshot was read again and its client re-emitted; beta's were left alone.</summary>
@@ -142,6 +141,27 @@ public sealed class IncrementalCachingTests
         Assert.Single(snapshots, output => output.Reason == IncrementalStepRunReason.Cached);
         var modified = (Model.ClientSpec)clients.Single(output => output.Reason == IncrementalStepRunReason.Modified).Value;
         Assert.Equal("IAlphaClient", modified.Interface.Name);
+    }
+
+    /// <summary>
+    /// A stray <c>*.mcp.json</c> that no client names (here a raw JSON-RPC response, then not even JSON) reports
+    /// nothing, and editing it reads nothing again and re-emits nothing.
+    /// </summary>
+    [Fact]
+    public void An_unnamed_broken_snapshot_reports_nothing_and_its_edits_re_emit_nothing()
+    {
+        var compilation = GeneratorHarness.Compilation(Interfaces);
+        var stray = new InMemoryAdditionalText("/schemas/stray.mcp.json", """{"jsonrpc":"2.0","id":1,"result":{"tools":[{"name":"x"}]}}""");
+        var driver = GeneratorHarness.Driver(Alpha, Beta, stray).RunGenerators(compilation);
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+
+        driver = driver.ReplaceAdditionalText(stray, new InMemoryAdditionalText(stray.Path, "{ not json"));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Empty(result.Diagnostics);
+        AssertAllOutputs(result, TrackingNames.Snapshots, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertAllOutputs(result, TrackingNames.Clients, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertAllOutputs(result, TrackingNames.SnapshotDiagnostics, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
     }
 
     [Fact]

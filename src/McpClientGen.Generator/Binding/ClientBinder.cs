@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text.RegularExpressions;
 using McpClientGen.Generator.Common;
 using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Model;
@@ -39,14 +38,24 @@ internal static class ClientBinder
             return null;
         }
 
+        var reference = SnapshotReference.Parse(declaration.SnapshotName);
+        if (reference.WasFileName)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SnapshotNamedByFile, declaration.SnapshotNameLocation, declaration.SnapshotName, reference.Name));
+        }
+
         var matches = snapshots
-            .Where(s => string.Equals(s.Name, declaration.SnapshotName, StringComparison.OrdinalIgnoreCase))
+            .Where(s => string.Equals(s.Name, reference.Name, StringComparison.OrdinalIgnoreCase))
             .OrderBy(s => s.Path, StringComparer.Ordinal)
             .ToList();
 
         if (matches.Count == 0)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SnapshotNotFound, declaration.SnapshotNameLocation, declaration.SnapshotName));
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.SnapshotNotFound,
+                declaration.SnapshotNameLocation,
+                reference.Name,
+                MissingSnapshot.Found(reference.Name, snapshots.Select(s => s.Name))));
             return null;
         }
 
@@ -55,7 +64,7 @@ internal static class ClientBinder
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.AmbiguousSnapshot,
                 declaration.SnapshotNameLocation,
-                declaration.SnapshotName,
+                reference.Name,
                 string.Join(", ", matches.Select(s => s.Path))));
             return null;
         }
@@ -72,7 +81,13 @@ internal static class ClientBinder
         foreach (var method in declaration.DeclaredTools)
         {
             var reportedBefore = diagnostics.Count;
-            if (DeclaredToolBinder.Bind(method, snapshot.Spec, diagnostics) is { } bound)
+            if (snapshot.Tools.FirstOrDefault(tool => tool.WireName == method.WireName && !tool.IsValid) is { } invalid)
+            {
+                // The snapshot's output reports the tool's problems as errors where they are written; this says which method needs it.
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaredToolInvalid, method.WireNameLocation, method.WireName, snapshot.Name, invalid.Problems[0].Problem));
+                unbound.Add(Unbound(method, snapshot.Spec, diagnostics.Skip(reportedBefore).Select(d => d.Id)));
+            }
+            else if (DeclaredToolBinder.Bind(method, snapshot.Spec, diagnostics) is { } bound)
             {
                 declared.Add(bound);
             }
@@ -89,7 +104,7 @@ internal static class ClientBinder
         var usedNames = new HashSet<string>(
             declaration.MemberNames.Concat(ClassMemberNames).Where(IsAsyncName).Select(BaseOf),
             StringComparer.Ordinal);
-        var generated = SelectTools(declaration, snapshot.Spec, diagnostics)
+        var generated = SelectTools(declaration, snapshot, diagnostics)
             .Where(tool => !declaredNames.Contains(tool.WireName))
             .Select(tool => Generated(tool, UniqueMethodName(tool, snapshot, usedNames, diagnostics)))
             .ToList();
@@ -108,31 +123,29 @@ internal static class ClientBinder
             $"({string.Join(", ", diagnosticIds.Distinct())}). The build reports where; fix the declaration.",
             snapshot.Tools.FirstOrDefault(tool => tool.WireName == method.WireName));
 
-    /// <summary>The tools <c>Include</c> and <c>Exclude</c> leave; a pattern that matches no tool is reported where it is written.</summary>
-    private static IEnumerable<ToolSpec> SelectTools(ParsedInterface declaration, SnapshotSpec snapshot, List<DiagnosticInfo> diagnostics)
+    /// <summary>
+    /// The valid tools <c>Include</c> and <c>Exclude</c> leave. A pattern that matches no tool, valid or not, is reported
+    /// where it is written: excluding an invalid tool is what silences its warning.
+    /// </summary>
+    private static IEnumerable<ToolSpec> SelectTools(ParsedInterface declaration, ParsedSnapshot snapshot, List<DiagnosticInfo> diagnostics)
     {
-        var include = Compile(declaration.Include, "Include", snapshot, diagnostics);
-        var exclude = Compile(declaration.Exclude, "Exclude", snapshot, diagnostics);
-        return snapshot.Tools.Where(tool =>
-            (declaration.Include.Count == 0 || include.Any(pattern => pattern.IsMatch(tool.WireName)))
-            && !exclude.Any(pattern => pattern.IsMatch(tool.WireName)));
+        var names = snapshot.Tools.Select(tool => tool.WireName).OfType<string>().ToList();
+        ReportUnmatched(declaration.Include, "Include", snapshot.Name, names, diagnostics);
+        ReportUnmatched(declaration.Exclude, "Exclude", snapshot.Name, names, diagnostics);
+        var selection = new ToolSelection(declaration.Include.Select(f => f.Pattern), declaration.Exclude.Select(f => f.Pattern));
+        return snapshot.Spec.Tools.Where(tool => selection.Selects(tool.WireName));
     }
 
-    private static List<Regex> Compile(EquatableArray<ToolFilter> filters, string kind, SnapshotSpec snapshot, List<DiagnosticInfo> diagnostics)
+    private static void ReportUnmatched(EquatableArray<ToolFilter> filters, string kind, string snapshotName, List<string> toolNames, List<DiagnosticInfo> diagnostics)
     {
-        var patterns = new List<Regex>();
         foreach (var filter in filters)
         {
-            var pattern = new Regex("^" + Regex.Escape(filter.Pattern).Replace("\\*", ".*") + "$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
-            if (!snapshot.Tools.Any(tool => pattern.IsMatch(tool.WireName)))
+            var pattern = ToolSelection.Pattern(filter.Pattern);
+            if (!toolNames.Any(pattern.IsMatch))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FilterMatchesNothing, filter.Location, kind, filter.Pattern, snapshot.Name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FilterMatchesNothing, filter.Location, kind, filter.Pattern, snapshotName));
             }
-
-            patterns.Add(pattern);
         }
-
-        return patterns;
     }
 
     /// <summary>The tool's method name, unless the user declared a member with that name: then <c>Name2Async</c>, ...</summary>

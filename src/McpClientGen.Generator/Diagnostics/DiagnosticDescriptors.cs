@@ -12,7 +12,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SnapshotNotFound = new(
         "MCPGEN001",
         "MCP snapshot not found",
-        "No snapshot named '{0}' was found: add 'schemas/{0}.mcp.json' to the project as an AdditionalFiles item (capture it with 'mcpgen snapshot')",
+        "No snapshot named '{0}' was found; {1}. McpClientGen reads the project's schemas/**/*.mcp.json files as snapshots (or those the McpClientGenSnapshots property names): capture this one with 'mcpgen snapshot <server-url> -o schemas/{0}.mcp.json'.",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -225,6 +225,38 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor InvalidToolSkipped = new(
+        "MCPGEN030",
+        "Invalid tool skipped",
+        "The tool '{0}' of the snapshot '{1}' is skipped, so the client has no method for it: {2}; fix the snapshot, or leave the tool out with Exclude",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DeclaredToolInvalid = new(
+        "MCPGEN031",
+        "Declared method needs an invalid tool",
+        "[McpTool(\"{0}\")] needs the tool '{0}', which the snapshot '{1}' describes in a way no method can be made from: {2}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnnamedToolSkipped = new(
+        "MCPGEN032",
+        "Tool without a name skipped",
+        "An entry of the tools of the snapshot '{0}' is skipped: {1}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor SnapshotNamedByFile = new(
+        "MCPGEN033",
+        "Snapshot named by its file",
+        "[McpClient(\"{0}\")] names a file; the snapshot in it is named '{1}', which is what [McpClient] takes: write [McpClient(\"{1}\")]",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         SnapshotNotFound, InvalidSnapshotJson, InterfaceNotPartial, InvalidSnapshotStructure, UnsupportedSchema,
@@ -233,6 +265,7 @@ internal static class DiagnosticDescriptors
         DeclaredReturnType, FilterMatchesNothing, GenericInterface, DeclaredResultWithoutJsonContext,
         DeclaredResultNotInJsonContext, JsonContextNotSerializerContext, JsonContextWithoutDefault,
         InvalidOverlay, OverlayToolNotFound, OverlayPropertyNotFound, OverlayConflict, OverlayOutputSchemaIgnored, OverlayWithoutSnapshot,
+        InvalidToolSkipped, DeclaredToolInvalid, UnnamedToolSkipped, SnapshotNamedByFile,
     }.ToDictionary(descriptor => descriptor.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

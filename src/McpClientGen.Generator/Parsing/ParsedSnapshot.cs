@@ -12,19 +12,18 @@ namespace McpClientGen.Generator.Parsing;
 /// <param name="Path">The file's path.</param>
 /// <param name="Spec">The tools and the types they need.</param>
 /// <param name="IsUsable">False when an error prevents generating a client from the file.</param>
-/// <param name="ToolNames">Where each tool's name is written, for diagnostics about the tool.</param>
-/// <param name="Diagnostics">The problems found in the file, reported once however many interfaces use it.</param>
+/// <param name="Tools">Every entry of its <c>tools</c> array, valid or not, in name order.</param>
+/// <param name="Diagnostics">
+/// The problems of the file as a whole, reported once however many interfaces use it, and never when none does.
+/// </param>
 internal sealed record ParsedSnapshot(
     string Path,
     SnapshotSpec Spec,
     bool IsUsable,
-    EquatableArray<ToolNameLocation> ToolNames,
+    EquatableArray<ParsedTool> Tools,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
     public string Name => Spec.Name;
 
-    public Location? LocationOf(ToolSpec tool) => ToolNames.FirstOrDefault(site => site.WireName == tool.WireName)?.Location;
+    public Location? LocationOf(ToolSpec tool) => Tools.FirstOrDefault(entry => entry.WireName == tool.WireName)?.Location;
 }
-
-/// <summary>Where a tool's name is written in its snapshot.</summary>
-internal sealed record ToolNameLocation(string WireName, Location Location);

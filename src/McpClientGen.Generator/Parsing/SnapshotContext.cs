@@ -17,7 +17,14 @@ internal sealed class SnapshotContext(string name, JsonSource file)
     /// <summary>The snapshot file. Values merged from its overlay carry the overlay's file instead.</summary>
     public JsonSource File { get; } = file;
 
+    /// <summary>What is wrong with the file as a whole, reported whenever a client uses the snapshot.</summary>
     public List<DiagnosticInfo> Diagnostics { get; } = new();
+
+    /// <summary>What is reported about each tool, by name, reported only when a client uses the tool.</summary>
+    public Dictionary<string, ToolLog> ToolLogs { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>The log of the tool being read (or whose overlay entry is), or <see langword="null"/> between tools.</summary>
+    private ToolLog? _current;
 
     public List<RecordSpec> Records { get; } = new();
 
@@ -29,6 +36,9 @@ internal sealed class SnapshotContext(string name, JsonSource file)
     /// </summary>
     public Dictionary<string, TypeRef> Definitions { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>The types the tool being read shares between its input and output.</summary>
+    public Schemas.SharedTypes Shared { get; set; } = new();
+
     /// <summary>
     /// Every generated type name, so two schemas never produce the same one. Types nested in the interface would
     /// hide types of the same name in the user's own declarations there, so the names those use are taken too.
@@ -39,18 +49,49 @@ internal sealed class SnapshotContext(string name, JsonSource file)
         "DateTimeOffset", "DateOnly", "Guid", "Uri", "String", "Object", "McpTool", "McpToolAttribute",
     };
 
+    /// <summary>Whether the file as a whole is broken, so no client can be generated from it.</summary>
     public bool HasErrors { get; private set; }
 
-    /// <summary>Where the tools' names are written, for diagnostics that binding reports about a tool.</summary>
-    public List<ToolNameLocation> ToolNames { get; } = new();
+    /// <summary>Sends what is reported from now on to <paramref name="wireName"/>'s log, until <see cref="Leave"/>.</summary>
+    public ToolLog Enter(string wireName)
+    {
+        if (!ToolLogs.TryGetValue(wireName, out var log))
+        {
+            log = new ToolLog();
+            ToolLogs[wireName] = log;
+        }
+
+        _current = log;
+        return log;
+    }
+
+    public void Leave() => _current = null;
+
+    /// <summary>What the types made so far are, to undo what a tool that turns out invalid added.</summary>
+    public Checkpoint Save() =>
+        new(Records.Count, Enums.Count, new Dictionary<string, TypeRef>(Definitions, System.StringComparer.Ordinal), new HashSet<string>(TypeNames, System.StringComparer.Ordinal));
+
+    /// <summary>Forgets every type and name taken since <paramref name="checkpoint"/>, so later tools are read as if the tool were absent.</summary>
+    public void Restore(Checkpoint checkpoint)
+    {
+        Records.RemoveRange(checkpoint.Records, Records.Count - checkpoint.Records);
+        Enums.RemoveRange(checkpoint.Enums, Enums.Count - checkpoint.Enums);
+        Definitions.Clear();
+        foreach (var definition in checkpoint.Definitions)
+        {
+            Definitions.Add(definition.Key, definition.Value);
+        }
+
+        TypeNames.IntersectWith(checkpoint.TypeNames);
+    }
 
     /// <summary>A position in the snapshot file.</summary>
     public Location LocationAt(int offset) => File.LocationOf(offset, 0);
 
     public void Report(DiagnosticDescriptor descriptor, Location location, params string[] arguments)
     {
-        HasErrors |= descriptor.DefaultSeverity == DiagnosticSeverity.Error;
-        Diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+        HasErrors |= _current is null && descriptor.DefaultSeverity == DiagnosticSeverity.Error;
+        (_current?.Diagnostics ?? Diagnostics).Add(DiagnosticInfo.Create(descriptor, location, arguments));
     }
 
     /// <summary>
@@ -58,10 +99,23 @@ internal sealed class SnapshotContext(string name, JsonSource file)
     /// being generated: the client is what it would be without that entry.
     /// </summary>
     public void ReportOverlayProblem(DiagnosticDescriptor descriptor, Location location, params string[] arguments) =>
-        Diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+        (_current?.Diagnostics ?? Diagnostics).Add(DiagnosticInfo.Create(descriptor, location, arguments));
 
-    public void ReportStructure(JsonNode where, string problem) =>
-        Report(DiagnosticDescriptors.InvalidSnapshotStructure, where.Location, Name, problem);
+    /// <summary>
+    /// Reports that the snapshot is not a <c>tools/list</c> result. Within a tool, it is the tool that is invalid: the
+    /// problem is kept for whoever uses the tool, and the rest of the snapshot still gives clients.
+    /// </summary>
+    public void ReportStructure(JsonNode where, string problem)
+    {
+        if (_current is { } tool)
+        {
+            tool.Problems.Add(new ToolProblem(where.Location, problem));
+        }
+        else
+        {
+            Report(DiagnosticDescriptors.InvalidSnapshotStructure, where.Location, Name, problem);
+        }
+    }
 
     /// <summary>
     /// Reserves a C# name for <paramref name="wireName"/>; when an earlier name took it, adds 2, 3, ... and reports
@@ -80,4 +134,7 @@ internal sealed class SnapshotContext(string name, JsonSource file)
 
     /// <summary>Reserves a type name, adding 2, 3, ... when it is taken.</summary>
     public string ReserveTypeName(string preferred, JsonNode where) => ReserveName(TypeNames, preferred, preferred, "type", where);
+
+    /// <summary>The state <see cref="Save"/> keeps.</summary>
+    internal sealed record Checkpoint(int Records, int Enums, Dictionary<string, TypeRef> Definitions, HashSet<string> TypeNames);
 }

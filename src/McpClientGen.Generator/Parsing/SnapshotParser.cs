@@ -30,9 +30,9 @@ internal static class SnapshotParser
         return fileName.Substring(0, fileName.Length - FileSuffix.Length);
     }
 
-    /// <summary>Reads a snapshot with its overlay, if it has one.</summary>
+    /// <summary>Reads a snapshot with its overlay, if it has one; of a snapshot no client names, only the name.</summary>
     public static ParsedSnapshot Parse(SnapshotSources sources, CancellationToken cancellationToken) =>
-        Parse(
+        !sources.IsUsed ? Unused(sources.Snapshot.Path) : Parse(
             sources.Snapshot.Path,
             sources.Snapshot.GetText(cancellationToken),
             sources.Overlay is { } overlay ? (overlay.Path, overlay.GetText(cancellationToken)) : null,
@@ -45,7 +45,7 @@ internal static class SnapshotParser
         if (text is null)
         {
             context.Report(DiagnosticDescriptors.InvalidSnapshotJson, context.LocationAt(0), name, "the file could not be read");
-            return Build(context, EquatableArray<ToolSpec>.Empty);
+            return Build(context, EquatableArray<ToolSpec>.Empty, []);
         }
 
         JsonNode root;
@@ -58,14 +58,14 @@ internal static class SnapshotParser
             var position = text.Lines.GetLinePosition(Math.Min(exception.Offset, text.Length));
             var message = $"{exception.Message} (line {position.Line + 1}, column {position.Character + 1})";
             context.Report(DiagnosticDescriptors.InvalidSnapshotJson, context.LocationAt(exception.Offset), name, message);
-            return Build(context, EquatableArray<ToolSpec>.Empty);
+            return Build(context, EquatableArray<ToolSpec>.Empty, []);
         }
 
         var toolsNode = root.Kind == JsonKind.Array ? root : root["tools"];
         if (toolsNode is not { Kind: JsonKind.Array })
         {
             context.ReportStructure(toolsNode ?? root, "expected an array of tools, or an object with a 'tools' array");
-            return Build(context, EquatableArray<ToolSpec>.Empty);
+            return Build(context, EquatableArray<ToolSpec>.Empty, []);
         }
 
         // Tools are mapped in name order, so generated names do not depend on the order the server listed them in.
@@ -73,6 +73,7 @@ internal static class SnapshotParser
             .OrderBy(node => node.Kind == JsonKind.Object ? node.StringOf("name") ?? "" : "", StringComparer.Ordinal)
             .ToList();
         var tools = new List<ToolSpec>();
+        var entries = new List<ParsedTool>();
         var wireNames = new HashSet<string>(StringComparer.Ordinal);
         var methodNames = new HashSet<string>(StringComparer.Ordinal);
         var toolNames = toolNodes.Where(node => node.Kind == JsonKind.Object).Select(node => node.StringOf("name")).Where(n => n is not null).ToList();
@@ -88,13 +89,15 @@ internal static class SnapshotParser
         {
             cancellationToken.ThrowIfCancellationRequested();
             var toolOverlay = toolNode.Kind == JsonKind.Object && toolNode.StringOf("name") is { } toolName && overlays.TryGetValue(toolName, out var found) ? found : null;
-            if (ToolReader.Read(context, toolNode, wireNames, methodNames, toolOverlay) is { } tool)
+            var (entry, tool) = ToolReader.Read(context, toolNode, wireNames, methodNames, toolOverlay);
+            entries.Add(entry);
+            if (tool is not null)
             {
                 tools.Add(tool);
             }
         }
 
-        return Build(context, tools.ToEquatableArray());
+        return Build(context, tools.ToEquatableArray(), entries);
     }
 
     /// <summary>
@@ -132,7 +135,15 @@ internal static class SnapshotParser
         return byName;
     }
 
-    private static ParsedSnapshot Build(SnapshotContext context, EquatableArray<ToolSpec> tools) =>
+    private static ParsedSnapshot Unused(string path) =>
+        new(
+            path,
+            new SnapshotSpec(NameOf(path), EquatableArray<ToolSpec>.Empty, EquatableArray<RecordSpec>.Empty, EquatableArray<EnumSpec>.Empty),
+            IsUsable: false,
+            EquatableArray<ParsedTool>.Empty,
+            EquatableArray<DiagnosticInfo>.Empty);
+
+    private static ParsedSnapshot Build(SnapshotContext context, EquatableArray<ToolSpec> tools, List<ParsedTool> entries) =>
         new(
             context.Path,
             new SnapshotSpec(
@@ -141,6 +152,6 @@ internal static class SnapshotParser
                 context.Records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
                 context.Enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray()),
             !context.HasErrors,
-            context.ToolNames.ToEquatableArray(),
+            entries.ToEquatableArray(),
             context.Diagnostics.ToEquatableArray());
 }

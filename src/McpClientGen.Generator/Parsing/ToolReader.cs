@@ -16,28 +16,75 @@ namespace McpClientGen.Generator.Parsing;
 /// </summary>
 internal static class ToolReader
 {
-    public static ToolSpec? Read(SnapshotContext context, JsonNode toolNode, HashSet<string> wireNames, HashSet<string> methodNames, ToolOverlay? overlay)
+    /// <summary>
+    /// Reads one entry of the <c>tools</c> array. An invalid tool gives no <see cref="ToolSpec"/>, and the types and
+    /// names it took are given back, so the tools after it are named as if it were absent.
+    /// </summary>
+    public static (ParsedTool Entry, ToolSpec? Tool) Read(SnapshotContext context, JsonNode toolNode, HashSet<string> wireNames, HashSet<string> methodNames, ToolOverlay? overlay)
     {
         if (toolNode.Kind != JsonKind.Object)
         {
-            context.ReportStructure(toolNode, "each tool must be a JSON object");
-            return null;
+            return (Invalid(null, toolNode, toolNode, "each tool must be a JSON object"), null);
         }
 
         var wireName = toolNode.StringOf("name");
-        if (string.IsNullOrEmpty(wireName))
+        if (wireName is null || wireName.Length == 0)
         {
-            context.ReportStructure(toolNode["name"] ?? toolNode, "a tool has no 'name' string");
-            return null;
+            return (Invalid(null, toolNode["name"] ?? toolNode, toolNode["name"] ?? toolNode, "a tool has no 'name' string"), null);
         }
 
         var nameNode = toolNode["name"]!;
-        if (!wireNames.Add(wireName!))
+        if (!wireNames.Add(wireName))
         {
-            context.ReportStructure(nameNode, $"the tool name '{wireName}' appears more than once");
-            return null;
+            return (Invalid(wireName, nameNode, nameNode, $"the tool name '{wireName}' appears more than once"), null);
         }
 
+        var checkpoint = context.Save();
+        var methodNamesBefore = new HashSet<string>(methodNames, methodNames.Comparer);
+        var log = context.Enter(wireName);
+        var reportedBefore = log.Diagnostics.Count;
+        context.Shared = new SharedTypes();
+        var tool = MapInScope(context, toolNode, wireName, nameNode, methodNames, overlay);
+
+        // Types the output shares with the input get neutral names: read the tool again, knowing which they are.
+        if (log.Problems.Count == 0 && context.Shared.Found.Count > 0)
+        {
+            context.Restore(checkpoint);
+            methodNames.IntersectWith(methodNamesBefore);
+            log.Diagnostics.RemoveRange(reportedBefore, log.Diagnostics.Count - reportedBefore);
+            context.Shared.NameNeutrally();
+            context.Enter(wireName);
+            tool = MapInScope(context, toolNode, wireName, nameNode, methodNames, overlay);
+        }
+
+        if (log.Problems.Count > 0)
+        {
+            context.Restore(checkpoint);
+            methodNames.IntersectWith(methodNamesBefore);
+            return (new ParsedTool(wireName, nameNode.Location, EquatableArray<DiagnosticInfo>.Empty, log.Problems.ToEquatableArray()), null);
+        }
+
+        return (new ParsedTool(wireName, nameNode.Location, log.Diagnostics.ToEquatableArray(), EquatableArray<ToolProblem>.Empty), tool);
+    }
+
+    private static ToolSpec? MapInScope(SnapshotContext context, JsonNode toolNode, string wireName, JsonNode nameNode, HashSet<string> methodNames, ToolOverlay? overlay)
+    {
+        try
+        {
+            return Map(context, toolNode, wireName, nameNode, methodNames, overlay);
+        }
+        finally
+        {
+            context.Leave();
+        }
+    }
+
+    private static ParsedTool Invalid(string? wireName, JsonNode entry, JsonNode where, string problem) =>
+        new(wireName, entry.Location, EquatableArray<DiagnosticInfo>.Empty, new[] { new ToolProblem(where.Location, problem) }.ToEquatableArray());
+
+    /// <summary>The tool's method and types; <see langword="null"/> when a problem was reported to its log.</summary>
+    private static ToolSpec? Map(SnapshotContext context, JsonNode toolNode, string wireName, JsonNode nameNode, HashSet<string> methodNames, ToolOverlay? overlay)
+    {
         var inputSchema = toolNode["inputSchema"];
         if (inputSchema is not { Kind: JsonKind.Object })
         {
@@ -51,30 +98,30 @@ internal static class ToolReader
             return null;
         }
 
-        inputSchema = OverlayMerger.InputSchema(context, wireName!, inputSchema, overlay);
-        var methodBase = context.ReserveName(methodNames, Naming.ToPascalCase(wireName!, "Tool"), wireName!, "tool", nameNode);
+        inputSchema = OverlayMerger.InputSchema(context, wireName, inputSchema, overlay);
+        var methodBase = context.ReserveName(methodNames, Naming.ToPascalCase(wireName, "Tool"), wireName, "tool", nameNode);
         context.TypeNames.Add(methodBase + "Async");
+        context.Shared.MethodBase = methodBase;
         // The arguments record's name is taken first, so that no parameter (which is also one of its members) gets it.
         var argumentsRecord = context.ReserveTypeName(methodBase + "Arguments", nameNode);
-        var mapper = new SchemaMapper(context, wireName!, inputSchema);
+        var mapper = new SchemaMapper(context, wireName, inputSchema);
         var parameters = mapper.MapProperties(inputSchema, methodBase, argumentsRecord, areParameters: true);
 
         // Arguments that are a union or a free-form map cannot become parameters: the method takes one JSON object.
         var freeFormReason = mapper.FreeFormArgumentsReason(inputSchema, parameters);
         if (freeFormReason is not null)
         {
-            context.Report(DiagnosticDescriptors.UnsupportedSchema, inputSchema.Location, "arguments", wireName!, freeFormReason);
+            context.Report(DiagnosticDescriptors.UnsupportedSchema, inputSchema.Location, "arguments", wireName, freeFormReason);
         }
 
-        context.ToolNames.Add(new ToolNameLocation(wireName!, nameNode.Location));
         return new ToolSpec(
-            wireName!,
+            wireName,
             methodBase + "Async",
             toolNode.StringOf("title") ?? (toolNode["annotations"] is { Kind: JsonKind.Object } annotations ? annotations.StringOf("title") : null),
             toolNode.StringOf("description"),
             parameters.ToEquatableArray(),
-            ArgumentsRecord(context, wireName!, argumentsRecord, parameters),
-            ReadResult(context, wireName!, methodBase, OverlayMerger.OutputSchema(context, wireName!, toolNode["outputSchema"], overlay)),
+            ArgumentsRecord(context, wireName, argumentsRecord, parameters),
+            ReadResult(context, wireName, methodBase, OverlayMerger.OutputSchema(context, wireName, toolNode["outputSchema"], overlay)),
             ReadAnnotations(toolNode["annotations"]),
             freeFormReason is not null,
             inputSchema.MembersNamed("x-mcp-header").Any() ? JsonText.Minify(inputSchema.JsonText) : null);
@@ -111,6 +158,7 @@ internal static class ToolReader
         }
 
         var mapper = new SchemaMapper(context, wireName, outputSchema);
+        context.Shared.MappingOutput = true;
         if (!mapper.Classify(outputSchema).MayBeObject)
         {
             return null;

@@ -43,8 +43,10 @@ internal static class OverlayReader
             return tools;
         }
 
+        // What an entry's contents get wrong is the tool's concern: reported only when a client uses the tool.
         foreach (var tool in Unique(context, toolsNode, "the tool"))
         {
+            context.Enter(tool.Name);
             if (tool.Value.Kind != JsonKind.Object)
             {
                 Report(context, tool.Value, $"the entry for tool '{tool.Name}' must be an object");
@@ -53,6 +55,8 @@ internal static class OverlayReader
             {
                 tools.Add(ReadTool(context, tool));
             }
+
+            context.Leave();
         }
 
         return tools;

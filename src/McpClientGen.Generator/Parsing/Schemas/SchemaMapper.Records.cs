@@ -103,14 +103,21 @@ internal sealed partial class SchemaMapper
     public TypeRef MapRecord(JsonNode objectSchema, string preferredName, bool isDefinition = false)
     {
         var title = objectSchema.StringOf("title");
-        var key = SchemaIdentity.Of(schemaRoot, objectSchema) + (isDefinition || title is not null ? "" : "\n@" + toolName);
+        var namesItself = isDefinition || title is not null;
+        var key = SchemaIdentity.Of(schemaRoot, objectSchema) + (namesItself ? "" : "\n@" + toolName);
         if (context.Definitions.TryGetValue(key, out var known))
         {
+            if (!namesItself)
+            {
+                context.Shared.Reused(key, preferredName);
+            }
+
             return known;
         }
 
         // Registered before its members are mapped, so a schema that contains itself refers to its own record.
-        var record = TypeRef.Record(context.ReserveTypeName(TitleOr(objectSchema, preferredName), objectSchema));
+        var name = namesItself ? TitleOr(objectSchema, preferredName) : context.Shared.NameFor(key, preferredName);
+        var record = TypeRef.Record(context.ReserveTypeName(name, objectSchema));
         context.Definitions[key] = record;
         var properties = MapProperties(objectSchema, record.Name!, record.Name!, areParameters: false);
         context.Records.Add(new RecordSpec(record.Name!, DescriptionOf(objectSchema), properties.ToEquatableArray()));

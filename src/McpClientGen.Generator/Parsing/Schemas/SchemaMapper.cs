@@ -95,16 +95,24 @@ internal sealed partial class SchemaMapper(SnapshotContext context, string toolN
         // The C# SDK repeats an enum's schema for each parameter; equal value sets in one tool share one type.
         var title = schema.StringOf("title");
         var key = "enum\n" + string.Join("\n", wireValues) + (title is null ? "\n@" + toolName : "\n#" + title);
-        if (!context.Definitions.TryGetValue(key, out var type))
+        if (context.Definitions.TryGetValue(key, out var type))
+        {
+            if (title is null)
+            {
+                context.Shared.Reused(key, preferredName);
+            }
+        }
+        else
         {
             var usedIdentifiers = new HashSet<string>(StringComparer.Ordinal);
-            var members = values
-                .GroupBy(item => item.Text!, StringComparer.Ordinal)
-                .Select(group => new EnumMemberSpec(
-                    context.ReserveName(usedIdentifiers, Naming.ToPascalCase(group.Key, "Value"), group.Key, "enum value", group.First()),
+            var distinct = values.GroupBy(item => item.Text!, StringComparer.Ordinal).ToList();
+            var preferred = SpelledNames.For(distinct.Select(group => group.Key).ToList(), "Value");
+            var members = distinct
+                .Select((group, i) => new EnumMemberSpec(
+                    context.ReserveName(usedIdentifiers, preferred[i], group.Key, "enum value", group.First()),
                     group.Key))
                 .ToEquatableArray();
-            type = TypeRef.Enum(context.ReserveTypeName(TitleOr(schema, preferredName), schema));
+            type = TypeRef.Enum(context.ReserveTypeName(title is null ? context.Shared.NameFor(key, preferredName) : TitleOr(schema, preferredName), schema));
             context.Definitions[key] = type;
             context.Enums.Add(new EnumSpec(type.Name!, DescriptionOf(schema), members));
         }

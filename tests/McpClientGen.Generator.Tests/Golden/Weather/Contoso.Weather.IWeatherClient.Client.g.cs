@@ -82,7 +82,7 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::Contoso.Weather.IWeatherClient.GetForecastResult> GetForecastAsync(string city, int days, global::Contoso.Weather.IWeatherClient.GetForecastUnit? unit = null, string? @class = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Contoso.Weather.IWeatherClient.GetForecastResult> GetForecastAsync(string city, int days, global::Contoso.Weather.IWeatherClient.Unit? unit = null, string? @class = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(city);
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
@@ -121,19 +121,19 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
 [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
 file static class WeatherClientSerializer
 {
-    public static string ToWire(global::Contoso.Weather.IWeatherClient.GetForecastUnit value) => value switch
+    public static string ToWire(global::Contoso.Weather.IWeatherClient.Unit value) => value switch
     {
-        global::Contoso.Weather.IWeatherClient.GetForecastUnit.Celsius => "celsius",
-        global::Contoso.Weather.IWeatherClient.GetForecastUnit.Fahrenheit => "fahrenheit",
-        global::Contoso.Weather.IWeatherClient.GetForecastUnit.KelvinScale => "kelvin-scale",
+        global::Contoso.Weather.IWeatherClient.Unit.Celsius => "celsius",
+        global::Contoso.Weather.IWeatherClient.Unit.Fahrenheit => "fahrenheit",
+        global::Contoso.Weather.IWeatherClient.Unit.KelvinScale => "kelvin-scale",
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null),
     };
 
-    public static global::Contoso.Weather.IWeatherClient.GetForecastUnit ReadGetForecastUnit(global::System.Text.Json.JsonElement element, string property, string toolName) => global::McpClientGen.Serialization.ToolResultReader.ReadString(element, property, toolName) switch
+    public static global::Contoso.Weather.IWeatherClient.Unit ReadUnit(global::System.Text.Json.JsonElement element, string property, string toolName) => global::McpClientGen.Serialization.ToolResultReader.ReadString(element, property, toolName) switch
     {
-        "celsius" => global::Contoso.Weather.IWeatherClient.GetForecastUnit.Celsius,
-        "fahrenheit" => global::Contoso.Weather.IWeatherClient.GetForecastUnit.Fahrenheit,
-        "kelvin-scale" => global::Contoso.Weather.IWeatherClient.GetForecastUnit.KelvinScale,
+        "celsius" => global::Contoso.Weather.IWeatherClient.Unit.Celsius,
+        "fahrenheit" => global::Contoso.Weather.IWeatherClient.Unit.Fahrenheit,
+        "kelvin-scale" => global::Contoso.Weather.IWeatherClient.Unit.KelvinScale,
         var other => throw global::McpClientGen.Serialization.ToolResultReader.UnknownEnumValue(property, other, toolName),
     };
 
@@ -147,8 +147,8 @@ file static class WeatherClientSerializer
             Sunny = global::McpClientGen.Serialization.ToolResultReader.ReadBoolean(global::McpClientGen.Serialization.ToolResultReader.RequiredProperty(element, "sunny", toolName), "sunny", toolName),
             Station = ReadGetForecastResultStation(global::McpClientGen.Serialization.ToolResultReader.RequiredProperty(element, "station", toolName), "station", toolName),
             Low = global::McpClientGen.Serialization.ToolResultReader.TryGetProperty(element, "low", out var __Low) ? global::McpClientGen.Serialization.ToolResultReader.ReadDouble(__Low, "low", toolName) : null,
-            Unit = global::McpClientGen.Serialization.ToolResultReader.TryGetProperty(element, "unit", out var __Unit) ? ReadGetForecastUnit(__Unit, "unit", toolName) : null,
-            UnitEcho = global::McpClientGen.Serialization.ToolResultReader.TryGetProperty(element, "unitEcho", out var __UnitEcho) ? ReadGetForecastUnit(__UnitEcho, "unitEcho", toolName) : null,
+            Unit = global::McpClientGen.Serialization.ToolResultReader.TryGetProperty(element, "unit", out var __Unit) ? ReadUnit(__Unit, "unit", toolName) : null,
+            UnitEcho = global::McpClientGen.Serialization.ToolResultReader.TryGetProperty(element, "unitEcho", out var __UnitEcho) ? ReadUnit(__UnitEcho, "unitEcho", toolName) : null,
             Raw = global::McpClientGen.Serialization.ToolResultReader.TryGetProperty(element, "raw", out var __Raw) ? __Raw.Clone() : null,
         };
     }

@@ -37,7 +37,7 @@ partial interface IWeatherClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tool's structured result.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<GetForecastResult> GetForecastAsync(string city, int days, GetForecastUnit? unit = null, string? @class = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<GetForecastResult> GetForecastAsync(string city, int days, Unit? unit = null, string? @class = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get forecast</summary>
     /// <remarks>
@@ -83,7 +83,7 @@ partial interface IWeatherClient
 
         /// <summary>The 'unit' property.</summary>
         /// <remarks>JSON name: <c>unit</c>.</remarks>
-        public GetForecastUnit? Unit { get; init; }
+        public Unit? Unit { get; init; }
 
         /// <summary>A parameter whose name is a C# keyword.</summary>
         /// <remarks>JSON name: <c>class</c>.</remarks>
@@ -118,11 +118,11 @@ partial interface IWeatherClient
 
         /// <summary>The 'unit' property.</summary>
         /// <remarks>JSON name: <c>unit</c>.</remarks>
-        public GetForecastUnit? Unit { get; init; }
+        public Unit? Unit { get; init; }
 
         /// <summary>The 'unitEcho' property.</summary>
         /// <remarks>JSON name: <c>unitEcho</c>.</remarks>
-        public GetForecastUnit? UnitEcho { get; init; }
+        public Unit? UnitEcho { get; init; }
 
         /// <summary>The 'raw' property.</summary>
         /// <remarks>JSON name: <c>raw</c>.</remarks>
@@ -144,9 +144,9 @@ partial interface IWeatherClient
         public string? Name { get; init; }
     }
 
-    /// <summary>The values of GetForecastUnit.</summary>
+    /// <summary>The values of Unit.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]
-    public enum GetForecastUnit
+    public enum Unit
     {
         /// <summary>The wire value <c>celsius</c>.</summary>
         Celsius,
