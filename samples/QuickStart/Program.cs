@@ -69,7 +69,7 @@ try
         Traveler = new() { Name = "Ada", Home = new() { Street = "12 St James's Square", City = "London", CountryCode = "GB" } },
         Stops = [new() { City = "Paris", Nights = 2 }, new() { City = "Turin", Nights = 3 }],
         Luggage = new Dictionary<string, long> { ["suitcase"] = 1 },
-        Mode = IDemoClient.PlanTripMode.Train,
+        Mode = IDemoClient.Mode.Train,
         StartDate = new DateOnly(2030, 5, 1),
         Departure = new DateTimeOffset(2030, 5, 1, 8, 30, 0, TimeSpan.FromHours(1)),
         BookingReference = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),

@@ -14,10 +14,10 @@ namespace McpClientGen.IntegrationTests;
 /// </summary>
 public sealed class GeneratedShapesEndToEndTests(DemoStackFixture fixture) : IClassFixture<DemoStackFixture>
 {
-    private static readonly PlanTripTraveler Ada = new()
+    private static readonly Traveler Ada = new()
     {
         Name = "Ada Lovelace",
-        Home = new PlanTripTravelerHome { Street = "12 St James's Square", City = "London", CountryCode = "GB" },
+        Home = new TravelerHome { Street = "12 St James's Square", City = "London", CountryCode = "GB" },
     };
 
     private static readonly DateTimeOffset EightThirtyInLondonSummer = new(2030, 5, 1, 8, 30, 0, TimeSpan.FromHours(1));
@@ -27,7 +27,7 @@ public sealed class GeneratedShapesEndToEndTests(DemoStackFixture fixture) : ICl
         Traveler = Ada,
         Stops = [new() { City = "Paris", Nights = 2 }, new() { City = "Turin", Nights = 3 }],
         Luggage = new Dictionary<string, long> { ["suitcase"] = 1, ["backpack"] = 2 },
-        Mode = PlanTripMode.Train,
+        Mode = Mode.Train,
         StartDate = new DateOnly(2030, 5, 1),
         Departure = EightThirtyInLondonSummer,
         BookingReference = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),
@@ -40,12 +40,12 @@ public sealed class GeneratedShapesEndToEndTests(DemoStackFixture fixture) : ICl
     {
         Id = Guid.Parse("6f9619ff-8b86-d011-b42d-00c04fc964ff"),
         CreatedAt = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero),
-        Status = EchoShapesStatus.InProgress,
+        Status = Status.InProgress,
         Tags = ["a", "b"],
         Scores = new Dictionary<string, double> { ["x"] = 1.5, ["y"] = -2 },
         Nickname = null,
         Owner = new Person { Name = "Ann" },
-        Location = new EchoShapesLocation { Latitude = 59.9, Longitude = 10.75 },
+        Location = new Location { Latitude = 59.9, Longitude = 10.75 },
         Tree = new TreeNode { Label = "root" },
     };
 
@@ -109,11 +109,11 @@ public sealed class GeneratedShapesEndToEndTests(DemoStackFixture fixture) : ICl
     }
 
     [Theory]
-    [InlineData(PlanTripMode.Train)]
-    [InlineData(PlanTripMode.Bus)]
-    [InlineData(PlanTripMode.Car)]
-    [InlineData(PlanTripMode.Plane)]
-    public async Task Plan_trip_round_trips_every_transport_mode(PlanTripMode mode)
+    [InlineData(Mode.Train)]
+    [InlineData(Mode.Bus)]
+    [InlineData(Mode.Car)]
+    [InlineData(Mode.Plane)]
+    public async Task Plan_trip_round_trips_every_transport_mode(Mode mode)
     {
         var plan = await Client.PlanTripAsync(Trip with { Mode = mode });
 
@@ -166,7 +166,7 @@ public sealed class GeneratedShapesEndToEndTests(DemoStackFixture fixture) : ICl
             Ada,
             [new() { City = "Paris", Nights = 2 }, new() { City = "Turin", Nights = 3 }],
             new Dictionary<string, long> { ["suitcase"] = 1, ["backpack"] = 2 },
-            PlanTripMode.Train,
+            Mode.Train,
             new DateOnly(2030, 5, 1),
             EightThirtyInLondonSummer,
             Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),
@@ -218,11 +218,11 @@ public sealed class GeneratedShapesEndToEndTests(DemoStackFixture fixture) : ICl
     // ---- echo_shapes --------------------------------------------------------------------------------------------
 
     [Theory]
-    [InlineData(EchoShapesStatus.InProgress, "in-progress")]
-    [InlineData(EchoShapesStatus._2fa, "2fa")]
-    [InlineData(EchoShapesStatus.Done, "done")]
-    [InlineData(EchoShapesStatus.Über, "ÜBER")]
-    public async Task Echo_shapes_sends_and_reads_enum_values_that_are_not_identifiers_exactly(EchoShapesStatus status, string wireValue)
+    [InlineData(Status.InProgress, "in-progress")]
+    [InlineData(Status._2fa, "2fa")]
+    [InlineData(Status.Done, "done")]
+    [InlineData(Status.Über, "ÜBER")]
+    public async Task Echo_shapes_sends_and_reads_enum_values_that_are_not_identifiers_exactly(Status status, string wireValue)
     {
         using var recorder = new JsonRpcRecorder();
         await using var client = fixture.CreateClient(recorder);
@@ -284,7 +284,7 @@ public sealed class GeneratedShapesEndToEndTests(DemoStackFixture fixture) : ICl
     [Fact]
     public async Task Echo_shapes_round_trips_the_allOf_location_with_properties_of_both_schemas()
     {
-        var location = new EchoShapesLocation { Latitude = 59.9, Longitude = 10.75, Label = "Oslo" };
+        var location = new Location { Latitude = 59.9, Longitude = 10.75, Label = "Oslo" };
 
         var echoed = await Client.EchoShapesAsync(Echo with { Location = location });
 
@@ -349,11 +349,11 @@ public sealed class GeneratedShapesEndToEndTests(DemoStackFixture fixture) : ICl
     {
         var arguments = Echo with
         {
-            Status = EchoShapesStatus._2fa,
+            Status = Status._2fa,
             Nickname = "Nan",
             Retries = 2,
             Reviewer = new Person { Name = "Bob", Email = "bob@example.com" },
-            Location = new EchoShapesLocation { Latitude = 1, Longitude = 2, Label = "here" },
+            Location = new Location { Latitude = 1, Longitude = 2, Label = "here" },
             Tree = new TreeNode { Label = "root", Children = [new TreeNode { Label = "leaf", Children = [] }] },
         };
 
@@ -361,12 +361,12 @@ public sealed class GeneratedShapesEndToEndTests(DemoStackFixture fixture) : ICl
         var fromParameters = await Client.EchoShapesAsync(
             Guid.Parse("6f9619ff-8b86-d011-b42d-00c04fc964ff"),
             new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero),
-            EchoShapesStatus._2fa,
+            Status._2fa,
             ["a", "b"],
             new Dictionary<string, double> { ["x"] = 1.5, ["y"] = -2 },
             "Nan",
             new Person { Name = "Ann" },
-            new EchoShapesLocation { Latitude = 1, Longitude = 2, Label = "here" },
+            new Location { Latitude = 1, Longitude = 2, Label = "here" },
             new TreeNode { Label = "root", Children = [new TreeNode { Label = "leaf", Children = [] }] },
             retries: 2,
             reviewer: new Person { Name = "Bob", Email = "bob@example.com" });
@@ -380,7 +380,7 @@ public sealed class GeneratedShapesEndToEndTests(DemoStackFixture fixture) : ICl
         using var recorder = new JsonRpcRecorder();
         await using var client = fixture.CreateClient(recorder);
 
-        await client.EchoShapesAsync(Echo with { Status = EchoShapesStatus.Über });
+        await client.EchoShapesAsync(Echo with { Status = Status.Über });
 
         // Optional properties left null (retries, reviewer, owner.email, location.label, tree.children) are absent;
         // the required-nullable nickname is present as null.
