@@ -54,14 +54,15 @@ public sealed class DependencyInjectionTests
         services.AddMcpClient<IDemoWeatherClient, DemoWeatherClient>(configuration.GetSection("Mcp:Weather"));
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        // Two clients fail, so start-up validation reports both.
+        var errors = Assert.Throws<AggregateException>(() => provider.GetRequiredService<IStartupValidator>().Validate()).InnerExceptions;
 
-        Assert.Contains(
+        Assert.Equal(2, errors.Count);
+        Assert.StartsWith($"MCP client '{typeof(DemoClient).FullName}' (read from the configuration section 'Mcp:Demo'): ", errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(
             $"MCP client '{typeof(DemoWeatherClient).FullName}' (read from the configuration section 'Mcp:Weather'): " +
             "Invalid McpConnectionOptions: the MCP connection options are incomplete: set Endpoint and ClientId (configuration keys of the same names).",
-            error.Message,
-            StringComparison.Ordinal);
-        Assert.Contains($"MCP client '{typeof(DemoClient).FullName}' (read from the configuration section 'Mcp:Demo'): ", error.Message, StringComparison.Ordinal);
+            errors[1].Message);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class ConnectionErrorTests
     public async Task A_closed_port_with_credentials_is_unreachable_at_discovery_not_an_authentication_failure()
     {
         var endpoint = ClosedPort.Url("/mcp");
-        await using var connection = McpConnection.Create(new McpConnectionOptions { Endpoint = endpoint, ClientId = "c", ClientSecret = "s3cret-closed-port" });
+        await using var connection = McpConnection.Create(new McpConnectionOptions { Endpoint = endpoint, ClientId = "c", ClientSecret = "s3cret-closed-port", TokenRequestRetries = 0 });
 
         var error = await Assert.ThrowsAsync<McpConnectionException>(() => connection.ListToolsAsync());
 
