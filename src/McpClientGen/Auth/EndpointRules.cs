@@ -19,10 +19,10 @@ internal static class EndpointRules
         if (uri.Scheme == Uri.UriSchemeHttp)
         {
             // Most often a typo in a local URL rather than a remote server meant to be reached without TLS: name the host.
-            var guess = IsNearLocalhost(uri.Host) ? " Did you mean localhost?" : "";
+            var guess = IsNearLocalhost(uri.Host) ? " (did you mean localhost?)" : "";
             throw new McpAuthenticationException(
-                $"The {role} '{uri}' uses plain HTTP, which is allowed only for loopback addresses (localhost, 127.0.0.1, [::1]), " +
-                $"and '{uri.Host}' is not a loopback address.{guess} Use https:// for any other host.");
+                $"The {role} '{uri}' must use HTTPS: '{uri.Host}' is not a loopback address{guess}, " +
+                "and plain HTTP is allowed only for loopback addresses (localhost, 127.0.0.1, [::1]).");
         }
 
         throw new McpAuthenticationException(

@@ -17,7 +17,7 @@ public sealed class McpConnectionException : HttpRequestException
     /// <param name="innerException">The failure of the HTTP stack, if any.</param>
     /// <param name="statusCode">The HTTP status the server answered with, for <see cref="McpConnectionFailure.NotAnMcpEndpoint"/>.</param>
     public McpConnectionException(McpConnectionFailure reason, Uri url, string message, Exception? innerException = null, HttpStatusCode? statusCode = null)
-        : base(message, innerException, statusCode)
+        : base(HttpErrorOf(reason), message, innerException, statusCode)
     {
         ArgumentNullException.ThrowIfNull(url);
         Reason = reason;
@@ -29,4 +29,13 @@ public sealed class McpConnectionException : HttpRequestException
 
     /// <summary>The URL that was requested: the MCP endpoint, or a discovery or token endpoint.</summary>
     public Uri Url { get; }
+
+    /// <summary>The <see cref="HttpRequestException.HttpRequestError"/> that code written for plain HTTP failures checks.</summary>
+    private static HttpRequestError HttpErrorOf(McpConnectionFailure reason) => reason switch
+    {
+        McpConnectionFailure.Unreachable => HttpRequestError.ConnectionError,
+        McpConnectionFailure.HostNotFound => HttpRequestError.NameResolutionError,
+        McpConnectionFailure.TlsFailure => HttpRequestError.SecureConnectionError,
+        _ => HttpRequestError.Unknown,
+    };
 }
