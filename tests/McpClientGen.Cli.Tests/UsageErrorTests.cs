@@ -1,4 +1,5 @@
 using McpClientGen.Cli.Tests.Support;
+using McpClientGen.Testing;
 
 namespace McpClientGen.Cli.Tests;
 
@@ -52,7 +53,23 @@ public sealed class UsageErrorTests
         Assert.Equal(2, result.ExitCode);
         var error = Assert.Single(result.Error.Split('\n'), line => line.StartsWith("error: ", StringComparison.Ordinal));
         Assert.Contains("127.0.0.1:1", error, StringComparison.Ordinal);
+        Assert.Contains("Cannot connect to the discovery URL", error, StringComparison.Ordinal);
+        Assert.Contains("Check that the server is running and that the host and port are right.", error, StringComparison.Ordinal);
         Assert.Contains("--verbose", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_path_is_one_line_saying_it_is_not_an_MCP_endpoint()
+    {
+        await using var server = await LoopbackMcpServer.StartAsync<PingTools>();
+        var wrong = new Uri(server.Endpoint, "/api").AbsoluteUri;
+
+        var result = await Mcpgen.RunAsync("list", wrong, "--no-auth");
+
+        Assert.Equal(2, result.ExitCode);
+        var error = Assert.Single(result.Error.Split('\n'), line => line.StartsWith("error: ", StringComparison.Ordinal));
+        Assert.Equal($"error: '{wrong}' is not an MCP endpoint: the server answered the MCP handshake with HTTP 404 (NotFound). "
+            + "Check the path of the URL: an MCP server serves one path, often '/mcp'.", error.TrimEnd('\r'));
     }
 
     [Fact]

@@ -41,8 +41,28 @@ public sealed class DependencyInjectionTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("ClientId", error.Message, StringComparison.Ordinal);
-        Assert.Contains("ClientSecret or PrivateKey", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"MCP client '{typeof(DemoClient).FullName}' (read from the configuration section 'Mcp:Demo'): ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("set ClientId, and one of ClientSecret, PrivateKey", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_registered_client_is_validated_and_named_with_its_own_section()
+    {
+        var configuration = Configuration(("Mcp:Demo:ClientId", "demo"), ("Mcp:Weather:ClientSecret", "s3cret-weather"));
+        var services = new ServiceCollection();
+        services.AddMcpClient<IDemoClient, DemoClient>(configuration.GetSection("Mcp:Demo"));
+        services.AddMcpClient<IDemoWeatherClient, DemoWeatherClient>(configuration.GetSection("Mcp:Weather"));
+        using var provider = services.BuildServiceProvider();
+
+        // Two clients fail, so start-up validation reports both.
+        var errors = Assert.Throws<AggregateException>(() => provider.GetRequiredService<IStartupValidator>().Validate()).InnerExceptions;
+
+        Assert.Equal(2, errors.Count);
+        Assert.StartsWith($"MCP client '{typeof(DemoClient).FullName}' (read from the configuration section 'Mcp:Demo'): ", errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(
+            $"MCP client '{typeof(DemoWeatherClient).FullName}' (read from the configuration section 'Mcp:Weather'): " +
+            "Invalid McpConnectionOptions: the MCP connection options are incomplete: set Endpoint and ClientId (configuration keys of the same names).",
+            errors[1].Message);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class FaultTests
     private static readonly CallToolRequestParams Ping = new() { Name = "ping" };
 
     [Fact]
-    public async Task A_token_endpoint_that_refuses_connections_gives_an_authentication_error_naming_its_url()
+    public async Task A_token_endpoint_that_refuses_connections_gives_a_connection_error_naming_its_url()
     {
         await using var stack = await DemoStack.StartAsync();
         var options = stack.ClientOptions();
@@ -33,8 +33,10 @@ public sealed class FaultTests
         options.TokenRequestRetries = 0;
         await using var client = DemoClient.Create(options);
 
-        var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => client.DivideAsync(5, 2));
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => client.DivideAsync(5, 2));
 
+        Assert.Equal(McpConnectionFailure.Unreachable, error.Reason);
+        Assert.Equal(options.TokenEndpoint, error.Url);
         Assert.Contains(options.TokenEndpoint.AbsoluteUri, error.Message, StringComparison.Ordinal);
         Assert.Empty(stack.TokenRequests);
     }
@@ -162,7 +164,8 @@ public sealed class FaultTests
         var first = await OpenSessionAsync(server, connection);
 
         await server.StopAsync();
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => connection.CallToolAsync(Ping));
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => connection.CallToolAsync(Ping));
+        Assert.Equal(McpConnectionFailure.Unreachable, error.Reason);
         Assert.Equal(HttpRequestError.ConnectionError, error.HttpRequestError);
         await server.StartAgainAsync();
 

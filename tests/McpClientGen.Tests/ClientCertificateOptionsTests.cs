@@ -38,7 +38,7 @@ public sealed class ClientCertificateOptionsTests
     {
         var error = Assert.Throws<InvalidOperationException>(() => McpConnection.Create(Options()));
 
-        Assert.Contains("ClientSecret or PrivateKey", error.Message, StringComparison.Ordinal);
+        Assert.Contains("one of ClientSecret, PrivateKey", error.Message, StringComparison.Ordinal);
         Assert.Contains(nameof(McpConnectionOptions.ClientCertificatePath), error.Message, StringComparison.Ordinal);
     }
 

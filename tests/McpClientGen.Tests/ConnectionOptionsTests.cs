@@ -15,15 +15,51 @@ public sealed class ConnectionOptionsTests
         Assert.DoesNotContain("ClientSecret", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Missing_settings_say_which_to_set_and_which_to_choose_among()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => McpConnection.Create(new McpConnectionOptions()));
+
+        Assert.Equal(
+            "Invalid McpConnectionOptions: the MCP connection options are incomplete: set Endpoint and ClientId, and one of ClientSecret, PrivateKey, " +
+            "PlatformTokenFile or ClientCertificatePath (configuration keys of the same names).",
+            error.Message);
+    }
+
+    [Fact]
+    public void A_missing_choice_alone_is_one_of_its_alternatives()
+    {
+        var options = Options(new Uri("https://mcp.example.com/mcp"));
+        options.ClientSecret = null;
+        options.ClientAuthentication = ClientAuthenticationMethod.PrivateKeyJwt;
+
+        var error = Assert.Throws<InvalidOperationException>(() => McpConnection.Create(options));
+
+        Assert.Contains("incomplete: set one of PrivateKey or SigningCertificate (configuration keys", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_scheme_other_than_http_or_https_is_refused()
+    {
+        var error = Assert.Throws<McpAuthenticationException>(() => McpConnection.Create(Options(new Uri("ftp://127.0.0.1/mcp"))));
+
+        Assert.Contains("'ftp://127.0.0.1/mcp' must use HTTPS", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("http://mcp.example.com/mcp")]
-    [InlineData("ftp://127.0.0.1/mcp")]
-    public void Plain_http_is_refused_except_on_loopback(string endpoint)
+    [InlineData("http://mcp.example.com/mcp", "mcp.example.com", false)]
+    [InlineData("http://locahost:5000/mcp", "locahost", true)]
+    [InlineData("http://LocalHots:5000/mcp", "localhots", true)]
+    [InlineData("http://127.0.0.2.example:5000/mcp", "127.0.0.2.example", false)]
+    public void Plain_http_to_another_host_is_refused_naming_the_host(string endpoint, string host, bool typo)
     {
         var error = Assert.Throws<McpAuthenticationException>(() => McpConnection.Create(Options(new Uri(endpoint))));
 
-        Assert.Contains(endpoint, error.Message, StringComparison.Ordinal);
-        Assert.Contains("HTTPS", error.Message, StringComparison.Ordinal);
+        var guess = typo ? " (did you mean localhost?)" : "";
+        Assert.Equal(
+            $"The MCP endpoint '{new Uri(endpoint)}' must use HTTPS: '{host}' is not a loopback address{guess}, " +
+            "and plain HTTP is allowed only for loopback addresses (localhost, 127.0.0.1, [::1]).",
+            error.Message);
     }
 
     [Theory]

@@ -47,8 +47,8 @@ public sealed class PlatformTokenOptionsTests
     /// <summary>A configuration mistake, and what the message must name.</summary>
     public static TheoryData<string, Action<McpConnectionOptions>, string> Mistakes() => new()
     {
-        { "JWT-bearer without a token", options => options.GrantType = TokenGrantType.JwtBearer, "set PlatformTokenFile (or PlatformTokenProvider)" },
-        { "PlatformAssertion without a token", options => options.ClientAuthentication = ClientAuthenticationMethod.PlatformAssertion, "set ClientId, PlatformTokenFile (or PlatformTokenProvider)" },
+        { "JWT-bearer without a token", options => options.GrantType = TokenGrantType.JwtBearer, "set one of PlatformTokenFile or PlatformTokenProvider" },
+        { "PlatformAssertion without a token", options => options.ClientAuthentication = ClientAuthenticationMethod.PlatformAssertion, "set ClientId, and one of PlatformTokenFile or PlatformTokenProvider" },
         { "client credentials without a client id", options => options.PlatformTokenFile = TokenFile, "set ClientId" },
         { "both sources", options => { options.PlatformTokenFile = TokenFile; options.PlatformTokenProvider = Provider; }, "either PlatformTokenFile or PlatformTokenProvider" },
         { "a secret beside the token", options => { options.PlatformTokenFile = TokenFile; options.ClientSecret = "s"; }, "remove ClientSecret" },

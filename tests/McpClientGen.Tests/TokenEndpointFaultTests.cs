@@ -110,9 +110,11 @@ public sealed class TokenEndpointFaultTests
             }
         }
 
-        var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => task);
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => task);
         Assert.Equal(3, stub.Requests.Count);
+        Assert.Equal(McpConnectionFailure.TimedOut, error.Reason);
         Assert.Contains(stub.Url(TokenPath).AbsoluteUri, error.Message, StringComparison.Ordinal);
+        Assert.Contains("TokenRequestTimeout", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

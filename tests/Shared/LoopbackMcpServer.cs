@@ -30,6 +30,7 @@ internal sealed class LoopbackMcpServer : IAsyncDisposable
     private readonly List<string> _sessionIds = [];
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _refusedSessions = new(StringComparer.Ordinal);
     private WebApplication? _app;
+    private int _badRequests;
 
     private LoopbackMcpServer(Action<IMcpServerBuilder> addTools, HttpServerSessionMode sessionMode)
     {
@@ -51,6 +52,12 @@ internal sealed class LoopbackMcpServer : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>
+    /// How many requests the server answered with HTTP 400: in stateful mode, how it refuses the <c>server/discover</c>
+    /// probe of protocol 2026-07-28 that a client sends before falling back to <c>initialize</c>.
+    /// </summary>
+    public int BadRequestCount => Volatile.Read(ref _badRequests);
 
     /// <summary>Starts a server on a port the OS picks.</summary>
     /// <typeparam name="TTools">The <c>[McpServerToolType]</c> class whose tools the server offers, e.g. <see cref="PingTools"/>.</typeparam>
@@ -153,6 +160,11 @@ internal sealed class LoopbackMcpServer : IAsyncDisposable
         }
 
         await next(context);
+        if (context.Response.StatusCode == StatusCodes.Status400BadRequest)
+        {
+            Interlocked.Increment(ref _badRequests);
+        }
+
         if (named.Length > 0 && context.Response.StatusCode == StatusCodes.Status404NotFound)
         {
             RefusalOf(named).TrySetResult();

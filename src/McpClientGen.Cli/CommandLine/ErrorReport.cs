@@ -2,7 +2,7 @@ namespace McpClientGen.Cli.CommandLine;
 
 /// <summary>
 /// Writes a failure as one line: the message, and the innermost cause when it adds something (such as "Connection
-/// refused"). The runtime's exceptions never carry secrets or tokens, so messages are shown as they are. The stack
+/// refused") and the failure is not an <see cref="McpConnectionException"/>, whose message says it all. The runtime's exceptions never carry secrets or tokens, so messages are shown as they are. The stack
 /// trace follows only with <c>--verbose</c>.
 /// </summary>
 internal static class ErrorReport
@@ -18,8 +18,9 @@ internal static class ErrorReport
             untrustedServer |= cause is McpUntrustedAuthorizationServerException;
         }
 
+        // A connection failure's message already names its cause; the HTTP stack's own text below it may hold a response body.
         var causeMessage = OneLineText.Of(cause.Message);
-        if (!ReferenceEquals(cause, exception) && !message.Contains(causeMessage, StringComparison.Ordinal))
+        if (exception is not McpConnectionException && !ReferenceEquals(cause, exception) && !message.Contains(causeMessage, StringComparison.Ordinal))
         {
             message = $"{message} ({causeMessage})";
         }

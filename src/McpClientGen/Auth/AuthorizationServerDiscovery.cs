@@ -133,7 +133,8 @@ internal sealed class AuthorizationServerDiscovery(Backchannel backchannel)
         }
         catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
         {
-            throw new McpAuthenticationException($"The discovery request to '{url}' failed: {exception.Message}", exception);
+            throw (Exception?)ConnectionFailures.ForBackchannel(exception, url, "the discovery URL")
+                ?? new McpAuthenticationException($"The discovery request to '{url}' failed: {exception.Message}", exception);
         }
 
         using (response)

@@ -251,7 +251,7 @@ internal sealed class ClientCredentialsTokenProvider
         {
             metadata = await _discovery.FindResourceMetadataAsync(_resource, metadataUrl, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (McpAuthenticationException exception)
+        catch (Exception exception) when (exception is McpAuthenticationException or McpConnectionException)
         {
             AuthLog.ResourceMetadataRecheckFailed(_logger, metadataUrl, exception.Message, known.Metadata.Issuer ?? known.Metadata.TokenEndpoint);
             return known;

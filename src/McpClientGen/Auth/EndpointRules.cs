@@ -16,6 +16,15 @@ internal static class EndpointRules
             return;
         }
 
+        if (uri.Scheme == Uri.UriSchemeHttp)
+        {
+            // Most often a typo in a local URL rather than a remote server meant to be reached without TLS: name the host.
+            var guess = IsNearLocalhost(uri.Host) ? " (did you mean localhost?)" : "";
+            throw new McpAuthenticationException(
+                $"The {role} '{uri}' must use HTTPS: '{uri.Host}' is not a loopback address{guess}, " +
+                "and plain HTTP is allowed only for loopback addresses (localhost, 127.0.0.1, [::1]).");
+        }
+
         throw new McpAuthenticationException(
             $"The {role} '{uri}' must use HTTPS (plain HTTP is allowed only for loopback addresses).");
     }
@@ -32,6 +41,27 @@ internal static class EndpointRules
             throw new McpAuthenticationException(
                 $"The {role} '{uri}' must use HTTPS: plain HTTP on loopback is accepted only when the MCP endpoint is on loopback too.");
         }
+    }
+
+    /// <summary>Whether <paramref name="host"/> is at most two typed characters away from <c>localhost</c> (an edit distance).</summary>
+    private static bool IsNearLocalhost(string host)
+    {
+        const string Localhost = "localhost";
+        var previous = Enumerable.Range(0, Localhost.Length + 1).ToArray();
+        for (var i = 1; i <= host.Length; i++)
+        {
+            var current = new int[Localhost.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= Localhost.Length; j++)
+            {
+                var substitution = previous[j - 1] + (char.ToLowerInvariant(host[i - 1]) == Localhost[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+
+            previous = current;
+        }
+
+        return previous[Localhost.Length] <= 2;
     }
 
     /// <summary>Whether two URLs share scheme, host and port, the boundary a token must not cross.</summary>

@@ -35,11 +35,12 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
             activity?.SetTag("oauth.outcome", "success");
             return token;
         }
-        catch (McpAuthenticationException exception)
+        catch (Exception exception) when (exception is McpAuthenticationException or McpConnectionException)
         {
-            McpClientGenTelemetry.TokenRequests.Add(1, new KeyValuePair<string, object?>("outcome", exception.Error ?? "failed"));
-            activity?.SetTag("oauth.outcome", exception.Error ?? "failed");
-            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.Error);
+            var error = (exception as McpAuthenticationException)?.Error;
+            McpClientGenTelemetry.TokenRequests.Add(1, new KeyValuePair<string, object?>("outcome", error ?? "failed"));
+            activity?.SetTag("oauth.outcome", error ?? "failed");
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error);
             throw;
         }
     }
@@ -62,7 +63,8 @@ internal sealed class TokenEndpointClient(Backchannel backchannel, McpConnection
         }
         catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
         {
-            throw new McpAuthenticationException($"The token request to '{endpoint}' failed: {exception.Message}", exception);
+            throw (Exception?)ConnectionFailures.ForBackchannel(exception, endpoint, "the token endpoint")
+                ?? new McpAuthenticationException($"The token request to '{endpoint}' failed: {exception.Message}", exception);
         }
         catch (System.Security.Cryptography.CryptographicException exception)
         {

@@ -19,7 +19,7 @@ public static class McpClientServiceCollectionExtensions
         where TClient : McpClientProxy, TInterface, IMcpGeneratedClient<TClient>
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var builder = services.AddMcpClient<TInterface, TClient>(static _ => { });
+        var builder = services.AddMcpClientCore<TInterface, TClient>(static _ => { }, (configuration as IConfigurationSection)?.Path);
         // Read key by key (no reflection), and re-read when the configuration reloads: that is how a rotated secret arrives.
         services.AddOptions<McpConnectionOptions>(builder.Name).Configure(options => McpConnectionOptionsBinder.Bind(configuration, options));
         services.AddSingleton<IOptionsChangeTokenSource<McpConnectionOptions>>(new ConfigurationChangeTokenSource<McpConnectionOptions>(builder.Name, configuration));
@@ -30,6 +30,11 @@ public static class McpClientServiceCollectionExtensions
     /// <returns>The builder of the client's named <see cref="HttpClient"/>, to add handlers such as resilience.</returns>
     public static IHttpClientBuilder AddMcpClient<TInterface, TClient>(this IServiceCollection services, Action<McpConnectionOptions> configure)
         where TInterface : class
+        where TClient : McpClientProxy, TInterface, IMcpGeneratedClient<TClient> =>
+        services.AddMcpClientCore<TInterface, TClient>(configure, sectionPath: null);
+
+    private static IHttpClientBuilder AddMcpClientCore<TInterface, TClient>(this IServiceCollection services, Action<McpConnectionOptions> configure, string? sectionPath)
+        where TInterface : class
         where TClient : McpClientProxy, TInterface, IMcpGeneratedClient<TClient>
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -38,7 +43,12 @@ public static class McpClientServiceCollectionExtensions
         // One name per client type: its options, its HttpClient and its token engine all hang off it.
         var name = typeof(TClient).FullName!;
         services.AddOptions<McpConnectionOptions>(name).Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<McpConnectionOptions>>(new McpConnectionOptionsValidator(name)));
+
+        // One validator per client: TryAddEnumerable would keep only the first client's, as all share one type.
+        if (!services.Any(service => !service.IsKeyedService && service.ImplementationInstance is McpConnectionOptionsValidator existing && existing.Name == name))
+        {
+            services.AddSingleton<IValidateOptions<McpConnectionOptions>>(new McpConnectionOptionsValidator(name, sectionPath));
+        }
         services.TryAddKeyedSingleton(name, (provider, _) => new McpClientRegistration(name, TClient.DefaultScopes, provider));
         services.TryAddSingleton(provider => TClient.Create(provider.GetRequiredKeyedService<McpClientRegistration>(name).Connection));
         services.TryAddSingleton<TInterface>(provider => provider.GetRequiredService<TClient>());

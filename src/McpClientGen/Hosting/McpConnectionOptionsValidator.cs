@@ -2,9 +2,17 @@ using Microsoft.Extensions.Options;
 
 namespace McpClientGen;
 
-/// <summary>Validates the named options of one registered client at start-up, with messages that name the missing keys.</summary>
-internal sealed class McpConnectionOptionsValidator(string name) : IValidateOptions<McpConnectionOptions>
+/// <summary>
+/// Validates the named options of one registered client at start-up, with messages that name the missing keys and,
+/// when the options were bound from configuration, the section they were read from (such as <c>Mcp:Crm</c>).
+/// </summary>
+/// <param name="name">The options name: the client type's full name.</param>
+/// <param name="sectionPath">The configuration section the options were bound from, if any.</param>
+internal sealed class McpConnectionOptionsValidator(string name, string? sectionPath) : IValidateOptions<McpConnectionOptions>
 {
+    /// <summary>The options name this validator checks.</summary>
+    public string Name => name;
+
     public ValidateOptionsResult Validate(string? optionsName, McpConnectionOptions options)
     {
         if (optionsName != name)
@@ -19,7 +27,8 @@ internal sealed class McpConnectionOptionsValidator(string name) : IValidateOpti
         }
         catch (Exception exception) when (exception is InvalidOperationException or McpAuthenticationException)
         {
-            return ValidateOptionsResult.Fail($"MCP client '{name}': {exception.Message}");
+            var source = sectionPath is null ? "" : $" (read from the configuration section '{sectionPath}')";
+            return ValidateOptionsResult.Fail($"MCP client '{name}'{source}: {exception.Message}");
         }
     }
 }

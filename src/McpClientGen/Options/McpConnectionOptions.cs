@@ -222,16 +222,17 @@ public sealed partial class McpConnectionOptions
     /// <summary>Throws when a setting is missing or wrong, naming its configuration key.</summary>
     internal void Validate()
     {
-        var missing = new List<string>();
+        // Each entry is a setting to set, or alternatives of which to set one.
+        var missing = new List<string[]>();
         if (Endpoint is null)
         {
-            missing.Add(nameof(Endpoint));
+            missing.Add([nameof(Endpoint)]);
         }
 
         var jwtBearer = GrantType == TokenGrantType.JwtBearer;
         if (string.IsNullOrWhiteSpace(ClientId) && !jwtBearer)
         {
-            missing.Add(nameof(ClientId));
+            missing.Add([nameof(ClientId)]);
         }
 
         var hasKey = HasSigningKey;
@@ -242,28 +243,28 @@ public sealed partial class McpConnectionOptions
         }
         else if (jwtBearer || ClientAuthentication == ClientAuthenticationMethod.PlatformAssertion)
         {
-            missing.Add($"{nameof(PlatformTokenFile)} (or {nameof(PlatformTokenProvider)})");
+            missing.Add([nameof(PlatformTokenFile), nameof(PlatformTokenProvider)]);
         }
 
         switch (ClientAuthentication)
         {
             case ClientAuthenticationMethod.ClientSecretBasic or ClientAuthenticationMethod.ClientSecretPost when !hasSecret:
-                missing.Add(nameof(ClientSecret));
+                missing.Add([nameof(ClientSecret)]);
                 break;
             case ClientAuthenticationMethod.PrivateKeyJwt when !hasKey:
-                missing.Add($"{nameof(PrivateKey)} (or {nameof(SigningCertificate)})");
+                missing.Add([nameof(PrivateKey), nameof(SigningCertificate)]);
                 break;
             case ClientAuthenticationMethod.TlsClientAuth or ClientAuthenticationMethod.SelfSignedTlsClientAuth when !HasClientCertificate:
-                missing.Add($"{nameof(ClientCertificatePath)} (or {nameof(ClientCertificateThumbprint)}, or {nameof(ClientCertificate)})");
+                missing.Add([nameof(ClientCertificatePath), nameof(ClientCertificateThumbprint), nameof(ClientCertificate)]);
                 break;
             case ClientAuthenticationMethod.Auto when !hasKey && !hasSecret && !HasPlatformToken && !jwtBearer && !HasClientCertificate:
-                missing.Add($"{nameof(ClientSecret)} or {nameof(PrivateKey)}, or {nameof(PlatformTokenFile)} (or {nameof(ClientCertificatePath)} for mutual TLS)");
+                missing.Add([nameof(ClientSecret), nameof(PrivateKey), nameof(PlatformTokenFile), nameof(ClientCertificatePath)]);
                 break;
         }
 
         if (missing.Count > 0)
         {
-            throw Invalid($"the MCP connection options are incomplete: set {string.Join(", ", missing)} (configuration keys of the same names).");
+            throw Invalid($"the MCP connection options are incomplete: set {MissingSettings(missing)} (configuration keys of the same names).");
         }
 
         if (!string.IsNullOrWhiteSpace(PrivateKey) && SigningCertificate is not null)
@@ -356,6 +357,24 @@ public sealed partial class McpConnectionOptions
             throw Invalid($"{nameof(ClientCertificateKeyPath)} and {nameof(ClientCertificatePassword)} belong to a {nameof(ClientCertificatePath)}, which is not set.");
         }
     }
+
+    /// <summary>"Endpoint and ClientId, and one of ClientSecret, PrivateKey or PlatformTokenFile": what must be set, unambiguously.</summary>
+    private static string MissingSettings(List<string[]> missing)
+    {
+        var required = missing.Where(group => group.Length == 1).Select(group => group[0]).ToList();
+        var parts = new List<string>();
+        if (required.Count > 0)
+        {
+            parts.Add(Enumeration(required, "and"));
+        }
+
+        parts.AddRange(missing.Where(group => group.Length > 1).Select(group => "one of " + Enumeration(group, "or")));
+        return string.Join(", and ", parts);
+    }
+
+    /// <summary>"A", "A and B", "A, B and C" (or with "or").</summary>
+    private static string Enumeration(IReadOnlyList<string> items, string conjunction) =>
+        items.Count == 1 ? items[0] : $"{string.Join(", ", items.Take(items.Count - 1))} {conjunction} {items[^1]}";
 
     private static InvalidOperationException Invalid(string problem) => new("Invalid McpConnectionOptions: " + problem);
 

@@ -120,7 +120,7 @@ public sealed class McpConnection : IAsyncDisposable
     /// <summary>The server's name and version, and the protocol version agreed in the session handshake.</summary>
     public async Task<(Implementation? Server, string? ProtocolVersion)> GetServerInfoAsync(CancellationToken cancellationToken = default)
     {
-        var session = await GetSession().WaitAsync(cancellationToken).ConfigureAwait(false);
+        var session = await OpenedAsync(GetSession(), cancellationToken).ConfigureAwait(false);
         return (session.ServerInfo, session.NegotiatedProtocolVersion);
     }
 
@@ -170,7 +170,7 @@ public sealed class McpConnection : IAsyncDisposable
         TState state, Func<McpClient, TState, CancellationToken, ValueTask<T>> operation, CancellationToken cancellationToken)
     {
         var sessionTask = GetSession();
-        var session = await sessionTask.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var session = await OpenedAsync(sessionTask, cancellationToken).ConfigureAwait(false);
         try
         {
             return await operation(session, state, cancellationToken).ConfigureAwait(false);
@@ -178,7 +178,25 @@ public sealed class McpConnection : IAsyncDisposable
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
         {
             Discard(sessionTask);
+            if (ConnectionFailures.ForMcpEndpoint(exception, Endpoint, opening: false) is { } failure)
+            {
+                throw failure;
+            }
+
             throw;
+        }
+    }
+
+    /// <summary>The session once open; a failure to reach the endpoint, or to find MCP there, becomes an <see cref="McpConnectionException"/>.</summary>
+    private async Task<McpClient> OpenedAsync(Task<McpClient> sessionTask, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await sessionTask.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (ConnectionFailures.ForMcpEndpoint(exception, Endpoint, opening: true) is { } failure)
+        {
+            throw failure;
         }
     }
 
@@ -218,7 +236,23 @@ public sealed class McpConnection : IAsyncDisposable
             _httpClient,
             _loggerFactory,
             ownsHttpClient: false);
-        var client = await McpClient.CreateAsync(transport, CreateClientOptions(_protocolVersion, _extension), _loggerFactory).ConfigureAwait(false);
+        var remembered = _protocolVersion is null ? ProtocolRevisions.For(Endpoint) : null;
+        McpClient client;
+        try
+        {
+            client = await McpClient.CreateAsync(transport, CreateClientOptions(_protocolVersion ?? remembered, _extension), _loggerFactory).ConfigureAwait(false);
+        }
+        catch when (remembered is not null)
+        {
+            ProtocolRevisions.Forget(Endpoint, remembered);
+            throw;
+        }
+
+        if (_protocolVersion is null)
+        {
+            ProtocolRevisions.Remember(Endpoint, client.NegotiatedProtocolVersion);
+        }
+
         RegisterKnownTools(client, _knownTools.Values);
         return client;
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -52,10 +53,18 @@ public sealed class LoopbackStub : IAsyncDisposable
     }
 
     /// <summary>Starts a stub with no handlers: every path answers 404 until <see cref="Map"/> says otherwise.</summary>
-    public static async Task<LoopbackStub> StartAsync()
+    /// <param name="serverCertificate">Serves HTTPS with this certificate (and its key) instead of plain HTTP.</param>
+    public static async Task<LoopbackStub> StartAsync(X509Certificate2? serverCertificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (serverCertificate is not null)
+            {
+                listen.UseHttps(serverCertificate);
+            }
+        }));
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
         builder.Logging.ClearProviders();

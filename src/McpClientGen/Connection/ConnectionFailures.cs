@@ -1,0 +1,120 @@
+using System.Net;
+using ModelContextProtocol;
+
+namespace McpClientGen;
+
+/// <summary>
+/// Recognises the failures of the HTTP stack that mean "this URL cannot be reached, or is not an MCP endpoint" and turns
+/// them into one-line <see cref="McpConnectionException"/>s that say what to check. Only the URL, the status code and the
+/// runtime's own cause text (such as "Connection refused") reach the message, never a response body.
+/// </summary>
+internal static class ConnectionFailures
+{
+    private const int MaxCauseLength = 200;
+
+    /// <summary>
+    /// A failure of a discovery or token request to <paramref name="url"/>, or <see langword="null"/> when it is not about
+    /// connectivity. <paramref name="role"/> says what the URL is, with its article: "the token endpoint".
+    /// </summary>
+    public static McpConnectionException? ForBackchannel(Exception exception, Uri url, string role) =>
+        exception is Polly.Timeout.TimeoutRejectedException
+            ? new McpConnectionException(
+                McpConnectionFailure.TimedOut,
+                url,
+                $"{Capitalized(role)} '{url}' did not answer in time. Check the URL and that no firewall or proxy holds the connection, or raise TokenRequestTimeout.",
+                exception)
+            : FromTransport(exception, url, role);
+
+    /// <summary>
+    /// A failure on the MCP endpoint, or <see langword="null"/> when it is something else (a protocol error, a refused token).
+    /// While the session opens, a 404 or 405, or an answer without a JSON-RPC reply, means the URL is not an MCP endpoint;
+    /// later a 404 is the server forgetting the session, which the MCP SDK handles.
+    /// </summary>
+    public static McpConnectionException? ForMcpEndpoint(Exception exception, Uri endpoint, bool opening)
+    {
+        const string Role = "the MCP endpoint";
+        if (FromTransport(exception, endpoint, Role) is { } failure)
+        {
+            return failure;
+        }
+
+        if (!opening)
+        {
+            return null;
+        }
+
+        return exception switch
+        {
+            HttpRequestException { StatusCode: HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed } http => new McpConnectionException(
+                McpConnectionFailure.NotAnMcpEndpoint,
+                endpoint,
+                $"'{endpoint}' is not an MCP endpoint: the server answered the MCP handshake with HTTP {(int)http.StatusCode} ({http.StatusCode}). {PathHint}",
+                exception,
+                http.StatusCode),
+
+            // The SDK's own failure (not a JSON-RPC error from the server) when a 2xx answer, such as a web page, holds no reply.
+            McpException when exception.GetType() == typeof(McpException) => new McpConnectionException(
+                McpConnectionFailure.NotAnMcpEndpoint,
+                endpoint,
+                $"'{endpoint}' is not an MCP endpoint: the server answered the MCP handshake without a JSON-RPC reply. {PathHint}",
+                exception),
+            _ => null,
+        };
+    }
+
+    private const string PathHint = "Check the path of the URL: an MCP server serves one path, often '/mcp'.";
+
+    private static McpConnectionException? FromTransport(Exception exception, Uri url, string role)
+    {
+        if (exception is McpConnectionException known)
+        {
+            return known;
+        }
+
+        if (exception is TaskCanceledException { InnerException: TimeoutException })
+        {
+            // HttpClient.Timeout elapsed; a caller's own cancellation has no TimeoutException inside.
+            return new McpConnectionException(
+                McpConnectionFailure.TimedOut, url, $"{Capitalized(role)} '{url}' did not answer in time. Check the URL and that no firewall or proxy holds the connection.", exception);
+        }
+
+        if (exception is not HttpRequestException http)
+        {
+            return null;
+        }
+
+        var cause = Cause(http);
+        return http.HttpRequestError switch
+        {
+            HttpRequestError.NameResolutionError => new McpConnectionException(
+                McpConnectionFailure.HostNotFound, url, $"Cannot connect to {role} '{url}': the host '{url.Host}' was not found ({cause}). Check the host name.", http),
+            HttpRequestError.ConnectionError => new McpConnectionException(
+                McpConnectionFailure.Unreachable,
+                url,
+                $"Cannot connect to {role} '{url}': {cause}. Check that the server is running and that the host and port are right.",
+                http),
+            HttpRequestError.SecureConnectionError => new McpConnectionException(
+                McpConnectionFailure.TlsFailure,
+                url,
+                $"The TLS connection to {role} '{url}' failed: {cause}. Check that the URL's host name is the one in the server's certificate, " +
+                "that the certificate has not expired, and that it is trusted (ServerCertificateAuthorities can name a private authority).",
+                http),
+            _ => null,
+        };
+    }
+
+    /// <summary>The innermost cause's message ("Connection refused"), on one line and capped.</summary>
+    private static string Cause(Exception exception)
+    {
+        var innermost = exception;
+        while (innermost.InnerException is { } inner)
+        {
+            innermost = inner;
+        }
+
+        var text = innermost.Message.Replace('\r', ' ').Replace('\n', ' ').TrimEnd('.', ' ');
+        return text.Length <= MaxCauseLength ? text : text[..MaxCauseLength] + "…";
+    }
+
+    private static string Capitalized(string role) => char.ToUpperInvariant(role[0]) + role[1..];
+}

@@ -1,0 +1,20 @@
+namespace McpClientGen;
+
+/// <summary>Why a connection to an MCP server, or to its authorization server, could not be made.</summary>
+public enum McpConnectionFailure
+{
+    /// <summary>Nothing accepted the connection (refused or reset): the server is not running, or the port is wrong.</summary>
+    Unreachable,
+
+    /// <summary>The host name did not resolve (DNS): a typo in the host, or a name only another network knows.</summary>
+    HostNotFound,
+
+    /// <summary>The server did not answer in time.</summary>
+    TimedOut,
+
+    /// <summary>A server answered, but not as an MCP endpoint (HTTP 404 or 405, or no JSON-RPC reply): the path is wrong.</summary>
+    NotAnMcpEndpoint,
+
+    /// <summary>The TLS handshake failed: the certificate is untrusted, expired, or for another host name.</summary>
+    TlsFailure,
+}

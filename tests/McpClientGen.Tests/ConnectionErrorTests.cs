@@ -1,0 +1,127 @@
+using System.Net;
+using McpClientGen.Tests.Support;
+
+namespace McpClientGen.Tests;
+
+/// <summary>
+/// A URL that cannot be reached, or that is not an MCP endpoint, fails with a one-line <see cref="McpConnectionException"/>
+/// naming the URL and what to check, for the MCP endpoint and for the discovery and token endpoints alike; never as an
+/// authentication failure, and never with the server's response body.
+/// </summary>
+public sealed class ConnectionErrorTests
+{
+    private const string HtmlPage = "<!DOCTYPE html>\n<html><body><h1>Welcome</h1></body></html>";
+
+    [Fact]
+    public async Task A_closed_port_is_unreachable()
+    {
+        var endpoint = ClosedPort.Url("/mcp");
+        await using var connection = McpConnection.CreateUnauthenticated(endpoint);
+
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => connection.ListToolsAsync());
+
+        AssertFailure(error, McpConnectionFailure.Unreachable, endpoint);
+        Assert.Contains("Connection refused", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("port", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_closed_port_with_credentials_is_unreachable_at_discovery_not_an_authentication_failure()
+    {
+        var endpoint = ClosedPort.Url("/mcp");
+        await using var connection = McpConnection.Create(new McpConnectionOptions { Endpoint = endpoint, ClientId = "c", ClientSecret = "s3cret-closed-port", TokenRequestRetries = 0 });
+
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => connection.ListToolsAsync());
+
+        Assert.Equal(McpConnectionFailure.Unreachable, error.Reason);
+        Assert.Equal(endpoint.GetLeftPart(UriPartial.Authority), error.Url.GetLeftPart(UriPartial.Authority));
+        Assert.Contains("the discovery URL", error.Message, StringComparison.Ordinal);
+        AssertOneLine(error);
+    }
+
+    [Fact]
+    public async Task A_closed_token_endpoint_is_unreachable()
+    {
+        var tokenEndpoint = ClosedPort.Url("/token");
+        using var engine = new TokenEngine(
+            new McpConnectionOptions { Endpoint = new Uri("https://mcp.example/mcp"), ClientId = "c", ClientSecret = "s3cret-token", TokenEndpoint = tokenEndpoint, TokenRequestRetries = 0 },
+            new FakeClock());
+
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => engine.TokenAsync());
+
+        AssertFailure(error, McpConnectionFailure.Unreachable, tokenEndpoint);
+        Assert.Contains("the token endpoint", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.NotFound, "text/html", HtmlPage)]
+    [InlineData(HttpStatusCode.MethodNotAllowed, "text/plain", "Method Not Allowed")]
+    public async Task A_404_or_405_is_not_an_MCP_endpoint_and_the_body_is_left_out(HttpStatusCode status, string contentType, string body)
+    {
+        await using var stub = await LoopbackStub.StartAsync();
+        stub.Fallback = Respond.Text(status, contentType, body);
+        var endpoint = stub.Url("/api");
+        await using var connection = McpConnection.CreateUnauthenticated(endpoint);
+
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => connection.ListToolsAsync());
+
+        AssertFailure(error, McpConnectionFailure.NotAnMcpEndpoint, endpoint);
+        Assert.Equal(status, error.StatusCode);
+        Assert.Contains($"HTTP {(int)status}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("path", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(body, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_web_page_answering_200_is_not_an_MCP_endpoint()
+    {
+        await using var stub = await LoopbackStub.StartAsync();
+        stub.Fallback = Respond.Text(HttpStatusCode.OK, "text/html", HtmlPage);
+        var endpoint = stub.Url("/");
+        await using var connection = McpConnection.CreateUnauthenticated(endpoint);
+
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => connection.ListToolsAsync());
+
+        AssertFailure(error, McpConnectionFailure.NotAnMcpEndpoint, endpoint);
+        Assert.DoesNotContain("DOCTYPE", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_host_that_does_not_resolve_is_not_found()
+    {
+        // The .invalid top-level domain never resolves (RFC 6761), so this fails without any network.
+        var endpoint = new Uri("https://nonexistent.invalid/mcp");
+        await using var connection = McpConnection.CreateUnauthenticated(endpoint);
+
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => connection.ListToolsAsync());
+
+        AssertFailure(error, McpConnectionFailure.HostNotFound, endpoint);
+        Assert.Contains("'nonexistent.invalid' was not found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_untrusted_server_certificate_is_a_TLS_failure()
+    {
+        using var certificate = TestCertificates.SelfSigned("CN=127.0.0.1", TestCertificates.ServerUsage);
+        await using var stub = await LoopbackStub.StartAsync(certificate);
+        var endpoint = stub.Url("/mcp");
+        Assert.Equal(Uri.UriSchemeHttps, endpoint.Scheme);
+        await using var connection = McpConnection.CreateUnauthenticated(endpoint);
+
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => connection.ListToolsAsync());
+
+        AssertFailure(error, McpConnectionFailure.TlsFailure, endpoint);
+        Assert.Contains("certificate", error.Message, StringComparison.Ordinal);
+        Assert.Empty(stub.Requests);
+    }
+
+    private static void AssertFailure(McpConnectionException error, McpConnectionFailure reason, Uri url)
+    {
+        Assert.Equal(reason, error.Reason);
+        Assert.Equal(url, error.Url);
+        Assert.Contains($"'{url}'", error.Message, StringComparison.Ordinal);
+        AssertOneLine(error);
+    }
+
+    private static void AssertOneLine(Exception error) => Assert.DoesNotMatch("[\r\n]", error.Message);
+}
