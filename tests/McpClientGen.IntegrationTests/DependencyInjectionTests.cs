@@ -42,7 +42,7 @@ public sealed class DependencyInjectionTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.StartsWith($"MCP client '{typeof(DemoClient).FullName}' (read from the configuration section 'Mcp:Demo'): ", error.Message, StringComparison.Ordinal);
-        Assert.Contains("set ClientId, and one of ClientSecret, PrivateKey", error.Message, StringComparison.Ordinal);
+        Assert.Contains("set ClientId, and one of ClientSecret, ClientSecretFile, PrivateKey, PrivateKeyFile", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class ClientCertificateOptionsTests
     {
         var error = Assert.Throws<InvalidOperationException>(() => McpConnection.Create(Options()));
 
-        Assert.Contains("one of ClientSecret, PrivateKey", error.Message, StringComparison.Ordinal);
+        Assert.Contains("one of ClientSecret, ClientSecretFile, PrivateKey, PrivateKeyFile", error.Message, StringComparison.Ordinal);
         Assert.Contains(nameof(McpConnectionOptions.ClientCertificatePath), error.Message, StringComparison.Ordinal);
     }
 

@@ -21,8 +21,8 @@ public sealed class ConnectionOptionsTests
         var error = Assert.Throws<InvalidOperationException>(() => McpConnection.Create(new McpConnectionOptions()));
 
         Assert.Equal(
-            "Invalid McpConnectionOptions: the MCP connection options are incomplete: set Endpoint and ClientId, and one of ClientSecret, PrivateKey, " +
-            "PlatformTokenFile or ClientCertificatePath (configuration keys of the same names).",
+            "Invalid McpConnectionOptions: the MCP connection options are incomplete: set Endpoint and ClientId, and one of ClientSecret, ClientSecretFile, " +
+            "PrivateKey, PrivateKeyFile, PlatformTokenFile or ClientCertificatePath (configuration keys of the same names).",
             error.Message);
     }
 
@@ -35,7 +35,7 @@ public sealed class ConnectionOptionsTests
 
         var error = Assert.Throws<InvalidOperationException>(() => McpConnection.Create(options));
 
-        Assert.Contains("incomplete: set one of PrivateKey or SigningCertificate (configuration keys", error.Message, StringComparison.Ordinal);
+        Assert.Contains("incomplete: set one of PrivateKey, PrivateKeyFile or SigningCertificate (configuration keys", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -249,16 +249,16 @@ public sealed partial class McpConnectionOptions
         switch (ClientAuthentication)
         {
             case ClientAuthenticationMethod.ClientSecretBasic or ClientAuthenticationMethod.ClientSecretPost when !hasSecret:
-                missing.Add([nameof(ClientSecret)]);
+                missing.Add([nameof(ClientSecret), nameof(ClientSecretFile)]);
                 break;
             case ClientAuthenticationMethod.PrivateKeyJwt when !hasKey:
-                missing.Add([nameof(PrivateKey), nameof(SigningCertificate)]);
+                missing.Add([nameof(PrivateKey), nameof(PrivateKeyFile), nameof(SigningCertificate)]);
                 break;
             case ClientAuthenticationMethod.TlsClientAuth or ClientAuthenticationMethod.SelfSignedTlsClientAuth when !HasClientCertificate:
                 missing.Add([nameof(ClientCertificatePath), nameof(ClientCertificateThumbprint), nameof(ClientCertificate)]);
                 break;
             case ClientAuthenticationMethod.Auto when !hasKey && !hasSecret && !HasPlatformToken && !jwtBearer && !HasClientCertificate:
-                missing.Add([nameof(ClientSecret), nameof(PrivateKey), nameof(PlatformTokenFile), nameof(ClientCertificatePath)]);
+                missing.Add([nameof(ClientSecret), nameof(ClientSecretFile), nameof(PrivateKey), nameof(PrivateKeyFile), nameof(PlatformTokenFile), nameof(ClientCertificatePath)]);
                 break;
         }
 
