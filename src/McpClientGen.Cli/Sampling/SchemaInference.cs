@@ -21,8 +21,9 @@ internal static class SchemaInference
     };
 
     /// <summary>
-    /// Written without fraction or exponent: <c>2.0</c> and <c>1e3</c> are whole by value, but a reader of
-    /// <c>long</c> (System.Text.Json's <c>GetInt64</c>) refuses them, so they stay <c>number</c>.
+    /// Written without fraction or exponent and within <c>long</c>'s range: the generator maps <c>integer</c> to
+    /// <c>long</c>, whose reader (System.Text.Json's <c>GetInt64</c>) refuses <c>2.0</c>, <c>1e3</c> and a whole number
+    /// beyond its range alike, so those stay <c>number</c>.
     /// </summary>
-    private static bool IsWhole(JsonElement number) => number.GetRawText().AsSpan().IndexOfAny(".eE") < 0;
+    private static bool IsWhole(JsonElement number) => number.GetRawText().AsSpan().IndexOfAny(".eE") < 0 && number.TryGetInt64(out _);
 }

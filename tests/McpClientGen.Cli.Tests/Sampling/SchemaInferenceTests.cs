@@ -20,6 +20,15 @@ public sealed class SchemaInferenceTests
     public void A_number_with_a_fraction_or_exponent_is_a_number_even_when_whole(string sample) =>
         Assert.Equal("""{"type":"number"}""", Inferred.From(sample));
 
+    [Theory]
+    [InlineData("9223372036854775807", """{"type":"integer"}""")]
+    [InlineData("-9223372036854775808", """{"type":"integer"}""")]
+    [InlineData("9223372036854775808", """{"type":"number"}""")]
+    [InlineData("-9223372036854775809", """{"type":"number"}""")]
+    [InlineData("18446744073709551615", """{"type":"number"}""")]
+    public void A_whole_number_is_an_integer_only_within_the_range_of_long(string sample, string schema) =>
+        Assert.Equal(schema, Inferred.From(sample));
+
     [Fact]
     public void An_object_lists_its_properties_sorted_and_requires_all_of_them()
     {
