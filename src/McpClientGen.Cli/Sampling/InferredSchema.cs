@@ -37,6 +37,9 @@ internal sealed record InferredSchema(
     public static InferredSchema OfObject(IReadOnlyDictionary<string, InferredSchema> properties) =>
         Of(JsonTypes.Object) with { Properties = properties, Required = properties.Keys.ToHashSet(StringComparer.Ordinal) };
 
+    /// <summary>An existing schema that is kept as written (<see cref="JsonTypes.Any"/>): all its keywords, in their order.</summary>
+    public static InferredSchema AsWritten(IReadOnlyDictionary<string, JsonElement> keywords) => Of(JsonTypes.Any) with { Keywords = keywords };
+
     /// <summary>An array whose elements have this shape (<see langword="null"/> when it is empty).</summary>
     public static InferredSchema OfArray(InferredSchema? items) => Of(JsonTypes.Array) with { Items = items };
 

@@ -4,7 +4,7 @@ namespace McpClientGen.Cli.Sampling;
 [Flags]
 internal enum JsonTypes
 {
-    /// <summary>No value seen yet, or a schema that names no type.</summary>
+    /// <summary>No value seen yet.</summary>
     None = 0,
 
     /// <summary>A string.</summary>
@@ -27,4 +27,10 @@ internal enum JsonTypes
 
     /// <summary><c>null</c>: the value is nullable.</summary>
     Null = 1 << 6,
+
+    /// <summary>
+    /// Any value: an existing schema that names no type and implies none (<c>{}</c>), or one that inference cannot
+    /// check (<c>$ref</c>, <c>anyOf</c>, ...). It is never narrowed to what samples show; it stays as written.
+    /// </summary>
+    Any = 1 << 7,
 }

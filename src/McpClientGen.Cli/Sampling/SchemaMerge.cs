@@ -4,17 +4,21 @@ namespace McpClientGen.Cli.Sampling;
 /// Combines two shapes of the same value into one that fits both: types add up (so a value null in one sample becomes
 /// nullable, and conflicting types widen), a property absent from one object becomes optional, a string format holds
 /// only when both agree on it, and array items merge. Existing keywords (<see cref="InferredSchema.Keywords"/>) of
-/// the earlier schema (an existing overlay) win over those of the later one.
+/// the earlier schema (an existing overlay) win over those of the later one. A schema kept as written
+/// (<see cref="JsonTypes.Any"/>) is neither narrowed nor refined: it stays as it is.
 /// </summary>
 internal static class SchemaMerge
 {
-    public static InferredSchema Merge(InferredSchema earlier, InferredSchema later) => new(
-        earlier.Types | later.Types,
-        MergeFormat(earlier, later),
-        MergeOfObjects(earlier, later, MergeProperties, schema => schema.Properties),
-        MergeOfObjects(earlier, later, (a, b) => a.Required.Intersect(b.Required, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal), schema => schema.Required),
-        MergeItems(earlier, later),
-        MergeKeywords(earlier, later));
+    public static InferredSchema Merge(InferredSchema earlier, InferredSchema later) =>
+        earlier.Has(JsonTypes.Any) ? earlier
+        : later.Has(JsonTypes.Any) ? later
+        : new(
+            earlier.Types | later.Types,
+            MergeFormat(earlier, later),
+            MergeOfObjects(earlier, later, MergeProperties, schema => schema.Properties),
+            MergeOfObjects(earlier, later, (a, b) => a.Required.Intersect(b.Required, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal), schema => schema.Required),
+            MergeItems(earlier, later),
+            MergeKeywords(earlier, later));
 
     private static string? MergeFormat(InferredSchema earlier, InferredSchema later) =>
         (earlier.Has(JsonTypes.String), later.Has(JsonTypes.String)) switch

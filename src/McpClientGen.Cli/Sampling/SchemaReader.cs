@@ -4,16 +4,26 @@ namespace McpClientGen.Cli.Sampling;
 
 /// <summary>
 /// Reads an existing <c>outputSchema</c> (one <c>mcpgen sample</c> wrote, perhaps edited since) as what earlier samples
-/// said, so that a new sample refines it. Keywords inference does not make are kept as they are.
+/// said, so that a new sample refines it. Keywords inference does not make are kept as they are. A schema that names
+/// no type and implies none (<c>{}</c>, a <c>format</c> alone), or whose shape inference cannot check (<c>$ref</c>,
+/// <c>anyOf</c>, ...), allows more than any sample shows: it is read as <see cref="JsonTypes.Any"/>, kept as written.
 /// </summary>
 internal static class SchemaReader
 {
+    /// <summary>Keywords whose meaning depends on other schemas, which inference neither checks nor refines.</summary>
+    private static readonly string[] UncheckedShapeKeywords = ["$ref", "$dynamicRef", "anyOf", "oneOf", "allOf", "not", "if"];
+
     /// <exception cref="FormatException">A schema, <c>properties</c> or <c>required</c> is not of the JSON type JSON Schema says.</exception>
     public static InferredSchema Read(JsonElement schema, string path)
     {
         if (schema.ValueKind != JsonValueKind.Object)
         {
             throw new FormatException($"{path} is not a schema object");
+        }
+
+        if (UncheckedShapeKeywords.Any(keyword => schema.TryGetProperty(keyword, out _)))
+        {
+            return AsWritten(schema);
         }
 
         var properties = new Dictionary<string, InferredSchema>(StringComparer.Ordinal);
@@ -52,14 +62,18 @@ internal static class SchemaReader
             }
         }
 
-        // A schema may leave its type to its keywords; JSON Schema then allows any type, but these imply one.
+        // A schema may leave its type to its keywords; JSON Schema then allows any type, but these imply one, as
+        // they do for the generator. Without them it means "any value", which no sample may narrow.
         if (types == JsonTypes.None)
         {
-            types = properties.Count > 0 ? JsonTypes.Object : items is not null ? JsonTypes.Array : format is not null ? JsonTypes.String : JsonTypes.None;
+            types = properties.Count > 0 ? JsonTypes.Object : items is not null ? JsonTypes.Array : JsonTypes.None;
         }
 
-        return new InferredSchema(types, format, properties, required, items, keywords);
+        return types == JsonTypes.None ? AsWritten(schema) : new InferredSchema(types, format, properties, required, items, keywords);
     }
+
+    private static InferredSchema AsWritten(JsonElement schema) =>
+        InferredSchema.AsWritten(schema.EnumerateObject().ToDictionary(keyword => keyword.Name, keyword => keyword.Value.Clone(), StringComparer.Ordinal));
 
     private static JsonTypes ReadTypes(JsonElement value, string path)
     {

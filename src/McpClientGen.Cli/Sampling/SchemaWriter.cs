@@ -5,24 +5,28 @@ namespace McpClientGen.Cli.Sampling;
 /// <summary>
 /// Writes an inferred schema as JSON Schema, always the same way: <c>type</c> (one name, or several with <c>null</c>
 /// last), <c>format</c>, kept keywords sorted by name, <c>items</c>, then <c>properties</c> and <c>required</c> sorted
-/// by name. An <c>integer</c> seen beside a <c>number</c> is written as <c>number</c> alone, which includes it.
+/// by name. An <c>integer</c> seen beside a <c>number</c> is written as <c>number</c> alone, which includes it. A schema
+/// kept as written (<see cref="JsonTypes.Any"/>) is written with its keywords in the order they were read.
 /// </summary>
 internal static class SchemaWriter
 {
     public static void Write(Utf8JsonWriter writer, InferredSchema schema)
     {
         writer.WriteStartObject();
+        if (schema.Has(JsonTypes.Any))
+        {
+            WriteKeywords(writer, schema.Keywords);
+            writer.WriteEndObject();
+            return;
+        }
+
         WriteType(writer, schema.Types);
         if (schema.Has(JsonTypes.String) && schema.Format is { } format)
         {
             writer.WriteString(SchemaKeywords.Format, format);
         }
 
-        foreach (var (name, value) in schema.Keywords.OrderBy(keyword => keyword.Key, StringComparer.Ordinal))
-        {
-            writer.WritePropertyName(name);
-            value.WriteTo(writer);
-        }
+        WriteKeywords(writer, schema.Keywords.OrderBy(keyword => keyword.Key, StringComparer.Ordinal));
 
         if (schema.Has(JsonTypes.Array) && schema.Items is { } items)
         {
@@ -44,6 +48,15 @@ internal static class SchemaWriter
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void WriteKeywords(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, JsonElement>> keywords)
+    {
+        foreach (var (name, value) in keywords)
+        {
+            writer.WritePropertyName(name);
+            value.WriteTo(writer);
+        }
     }
 
     private static void WriteType(Utf8JsonWriter writer, JsonTypes types)

@@ -83,6 +83,22 @@ public sealed class SchemaMergeTests
             Inferred.Refine("""{"properties":{"a":{"type":"integer"}},"required":["a"]}""", """{"a":1}"""));
 
     [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"description":"Whatever the server sends."}""")]
+    [InlineData("""{"format":"hostname"}""")]
+    [InlineData("""{"$ref":"#/$defs/issue","$defs":{"issue":{"type":"object"}}}""")]
+    [InlineData("""{"type":"object","anyOf":[{"required":["a"]},{"required":["b"]}],"properties":{"a":{"type":"integer"}}}""")]
+    [InlineData("""{"oneOf":[{"type":"string"},{"type":"integer"}]}""")]
+    public void A_schema_that_allows_more_than_inference_checks_is_kept_as_written(string schema) =>
+        Assert.Equal(schema, Inferred.Refine(schema, """{"a":1,"b":"x"}""", "\"text\"", "null"));
+
+    [Fact]
+    public void A_property_that_names_no_type_stays_any_value() =>
+        Assert.Equal(
+            """{"type":"object","properties":{"n":{"type":"integer"},"v":{"description":"Any value."}},"required":["v"]}""",
+            Inferred.Refine("""{"type":"object","properties":{"v":{"description":"Any value."}},"required":["v"]}""", """{"v":"x","n":1}""", """{"v":[3],"n":2}"""));
+
+    [Theory]
     [InlineData("true", "schema is not a schema object")]
     [InlineData("""{"type":"thing"}""", "schema.type names the unknown type 'thing'")]
     [InlineData("""{"type":"object","properties":[]}""", "schema.properties is not an object")]
