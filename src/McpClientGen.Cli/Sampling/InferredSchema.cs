@@ -8,7 +8,10 @@ namespace McpClientGen.Cli.Sampling;
 /// into what is true of both (<see cref="SchemaMerge"/>).
 /// </summary>
 /// <param name="Types">Every type the value had.</param>
-/// <param name="Format">With <see cref="JsonTypes.String"/>: the format every string matched, or <see langword="null"/>.</param>
+/// <param name="Format">
+/// With <see cref="JsonTypes.String"/>: the format every string matched, or <see langword="null"/>; or a format an
+/// existing schema gave, which inference keeps unless it can detect it (<see cref="StringFormats.IsDetected"/>).
+/// </param>
 /// <param name="Properties">With <see cref="JsonTypes.Object"/>: the properties seen in any object.</param>
 /// <param name="Required">With <see cref="JsonTypes.Object"/>: the properties present in every object.</param>
 /// <param name="Items">With <see cref="JsonTypes.Array"/>: the shape of every element, or <see langword="null"/> when every array was empty.</param>

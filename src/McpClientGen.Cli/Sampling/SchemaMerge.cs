@@ -2,8 +2,8 @@ namespace McpClientGen.Cli.Sampling;
 
 /// <summary>
 /// Combines two shapes of the same value into one that fits both: types add up (so a value null in one sample becomes
-/// nullable, and conflicting types widen), a property absent from one object becomes optional, a string format holds
-/// only when both agree on it, and array items merge. Existing keywords (<see cref="InferredSchema.Keywords"/>) of
+/// nullable, and conflicting types widen), a property absent from one object becomes optional, a detected string format holds
+/// only when both agree on it (another is kept), and array items merge. Existing keywords (<see cref="InferredSchema.Keywords"/>) of
 /// the earlier schema (an existing overlay) win over those of the later one. A schema kept as written
 /// (<see cref="JsonTypes.Any"/>) is neither narrowed nor refined: it stays as it is.
 /// </summary>
@@ -20,8 +20,14 @@ internal static class SchemaMerge
             MergeItems(earlier, later),
             MergeKeywords(earlier, later));
 
+    /// <summary>
+    /// A format inference detects holds while every string matches it; one it cannot detect (a user's) is kept, since
+    /// no sample disproves it.
+    /// </summary>
     private static string? MergeFormat(InferredSchema earlier, InferredSchema later) =>
-        (earlier.Has(JsonTypes.String), later.Has(JsonTypes.String)) switch
+        earlier.Format is { } kept && !StringFormats.IsDetected(kept) ? kept
+        : later.Format is { } other && !StringFormats.IsDetected(other) ? other
+        : (earlier.Has(JsonTypes.String), later.Has(JsonTypes.String)) switch
         {
             (true, true) => earlier.Format == later.Format ? earlier.Format : null,
             (true, false) => earlier.Format,

@@ -21,7 +21,7 @@ internal static class SchemaWriter
         }
 
         WriteType(writer, schema.Types);
-        if (schema.Has(JsonTypes.String) && schema.Format is { } format)
+        if (schema.Format is { } format)
         {
             writer.WriteString(SchemaKeywords.Format, format);
         }

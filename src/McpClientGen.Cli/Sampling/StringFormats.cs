@@ -10,6 +10,14 @@ namespace McpClientGen.Cli.Sampling;
 /// </summary>
 internal static partial class StringFormats
 {
+    private static readonly string[] Detected = ["date-time", "date", "uuid", "uri", "email"];
+
+    /// <summary>
+    /// Whether <see cref="Detect"/> can tell this format; only such a format is checked against samples. Any other (a
+    /// user's <c>hostname</c>, <c>int32</c> on an integer) says what no sample can disprove here, so it is kept.
+    /// </summary>
+    public static bool IsDetected(string format) => Detected.Contains(format, StringComparer.Ordinal);
+
     /// <summary>The format <paramref name="text"/> matches, or <see langword="null"/>. The formats exclude each other.</summary>
     public static string? Detect(string text) =>
         IsDateTime(text) ? "date-time"

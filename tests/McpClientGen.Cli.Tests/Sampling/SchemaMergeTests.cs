@@ -64,6 +64,17 @@ public sealed class SchemaMergeTests
         Assert.Equal(Schema, Inferred.Refine(Schema, """{"n":3,"s":null}"""));
     }
 
+    [Theory]
+    [InlineData("""{"type":"string","format":"hostname"}""", "\"2026-01-05\"")]
+    [InlineData("""{"type":"string","format":"ipv4"}""", "\"10.0.0.1\"")]
+    [InlineData("""{"type":"integer","format":"int32"}""", "7")]
+    [InlineData("""{"type":["string","null"],"format":"x-sku"}""", "null")]
+    public void A_format_inference_does_not_detect_is_kept(string schema, string sample) => Assert.Equal(schema, Inferred.Refine(schema, sample));
+
+    [Fact]
+    public void A_detected_format_is_dropped_when_a_sample_string_does_not_match_it() =>
+        Assert.Equal("""{"type":"string"}""", Inferred.Refine("""{"type":"string","format":"uuid"}""", "\"not-a-uuid\""));
+
     [Fact]
     public void Keywords_a_user_added_are_kept()
     {
