@@ -69,6 +69,23 @@ public sealed class SampleCommandTests(DemoStackFixture demo) : IClassFixture<De
     }
 
     [Fact]
+    public async Task A_keyword_the_sample_violates_is_dropped_with_a_note()
+    {
+        using var temp = new TempDirectory();
+        var overlay = temp.Combine("demo.overlay.json");
+        const string State = "\"state\": {\n            \"type\": \"string\"\n          }";
+        Assert.Contains(State, ExpectedIssueOverlay, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(overlay, ExpectedIssueOverlay.Replace(State, "\"state\": {\n            \"type\": \"string\",\n            \"enum\": [\"closed\"]\n          }", StringComparison.Ordinal));
+
+        // Issue 1 is open.
+        var result = await SampleAsync("get_issue", "-a", Full.Replace("2", "1", StringComparison.Ordinal), "--overlay", overlay);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Note: dropped \"enum\" at tools.get_issue.outputSchema.properties.state: this sample does not satisfy it.\n", result.Error, StringComparison.Ordinal);
+        Assert.Equal(ExpectedIssueOverlay, await File.ReadAllTextAsync(overlay));
+    }
+
+    [Fact]
     public async Task Without_an_overlay_the_fragment_goes_to_stdout()
     {
         var result = await SampleAsync("get_issue", "--arguments", Full);

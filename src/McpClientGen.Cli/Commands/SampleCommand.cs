@@ -73,7 +73,17 @@ internal static class SampleCommand
                     (session, snapshot, ct) => CallAsync(session, snapshot, toolName, parseResult.GetRequiredValue(arguments), context, ct),
                     token).ConfigureAwait(false);
                 var schema = SchemaInference.Infer(sample);
-                document.SetOutputSchema(toolName, earlier is null ? schema : SchemaMerge.Merge(earlier, schema));
+                if (earlier is not null)
+                {
+                    var notes = new List<string>();
+                    schema = SchemaMerge.Merge(ViolatedKeywords.Drop(earlier, sample, OutputSchemaPath(toolName), notes), schema);
+                    foreach (var note in notes)
+                    {
+                        await context.Error.WriteLineAsync($"Note: {note}").ConfigureAwait(false);
+                    }
+                }
+
+                document.SetOutputSchema(toolName, schema);
 
                 if (overlayPath is null)
                 {
@@ -104,7 +114,7 @@ internal static class SampleCommand
             return null;
         }
 
-        var path = $"tools.{toolName}.outputSchema";
+        var path = OutputSchemaPath(toolName);
         try
         {
             return SchemaReader.Read(existing, path);
@@ -115,6 +125,9 @@ internal static class SampleCommand
                 $"{overlayPath}: {exception.Message}, so the sample cannot be merged into it. It was left as it is; fix or remove {path}.", exception);
         }
     }
+
+    /// <summary>Where messages say a tool's <c>outputSchema</c> is in the overlay.</summary>
+    private static string OutputSchemaPath(string toolName) => $"tools.{toolName}.outputSchema";
 
     private static async Task<JsonElement> CallAsync(
         McpConnection session,

@@ -16,7 +16,8 @@ namespace McpClientGen.Cli.Sampling;
 /// <param name="Required">With <see cref="JsonTypes.Object"/>: the properties present in every object.</param>
 /// <param name="Items">With <see cref="JsonTypes.Array"/>: the shape of every element, or <see langword="null"/> when every array was empty.</param>
 /// <param name="Keywords">
-/// Keywords of an existing schema that inference neither makes nor checks, such as a <c>description</c> a user wrote; kept as they are.
+/// Keywords of an existing schema that inference does not make, such as a <c>description</c> or <c>enum</c> a user wrote;
+/// kept as they are unless a sample violates them (<see cref="ViolatedKeywords"/>).
 /// </param>
 internal sealed record InferredSchema(
     JsonTypes Types,

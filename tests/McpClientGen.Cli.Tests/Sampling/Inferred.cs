@@ -11,10 +11,20 @@ internal static class Inferred
     public static string From(params string[] samples) => Render(samples.Select(Infer).Aggregate(SchemaMerge.Merge));
 
     /// <summary>An existing schema refined by further samples, as <c>mcpgen sample</c> does with an overlay.</summary>
-    public static string Refine(string existing, params string[] samples)
+    public static string Refine(string existing, params string[] samples) => Refine(existing, new List<string>(), samples);
+
+    /// <summary>As <see cref="Refine(string, string[])"/>, with the notes on keywords a sample violated.</summary>
+    public static string Refine(string existing, List<string> notes, params string[] samples)
     {
         using var document = JsonDocument.Parse(existing);
-        return Render(samples.Select(Infer).Aggregate(SchemaReader.Read(document.RootElement, "schema"), SchemaMerge.Merge));
+        var schema = SchemaReader.Read(document.RootElement, "schema");
+        foreach (var sample in samples)
+        {
+            using var value = JsonDocument.Parse(sample);
+            schema = SchemaMerge.Merge(ViolatedKeywords.Drop(schema, value.RootElement, "schema", notes), SchemaInference.Infer(value.RootElement));
+        }
+
+        return Render(schema);
     }
 
     public static InferredSchema Infer(string json)
