@@ -33,6 +33,8 @@ public sealed class SampleResultTests : IAsyncLifetime
     [InlineData("prose", "error: prose answered with text that is not JSON (\"The issue is open. It has 3 comments.\"): there is no JSON to infer a schema from.")]
     [InlineData("json_array", "error: json_array answered with a JSON array, not a JSON object; an output schema describes an object (MCP), so declare a result type instead (Task<JsonElement> or Task<string>).")]
     [InlineData("image_only", "error: image_only answered with image content only: there is no JSON to infer a schema from.")]
+    [InlineData("array_then_object", "error: array_then_object answered with a JSON array, not a JSON object; an output schema describes an object (MCP), so declare a result type instead (Task<JsonElement> or Task<string>).")]
+    [InlineData("structured_array", "error: structured_array answered with a JSON array, not a JSON object; an output schema describes an object (MCP), so declare a result type instead (Task<JsonElement> or Task<string>).")]
     public async Task A_result_without_a_json_object_is_one_line(string tool, string message)
     {
         var result = await SampleAsync(tool);

@@ -161,6 +161,6 @@ internal static class SampleCommand
                 $"{toolName} answered with an error: {(message.Length == 0 ? "(no message)" : OneLineText.Quoted(message))}");
         }
 
-        return ToolResultJson.Find(result, toolName);
+        return ToolResultObject.Find(result, toolName);
     }
 }

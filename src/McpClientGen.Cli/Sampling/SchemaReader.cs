@@ -5,9 +5,9 @@ namespace McpClientGen.Cli.Sampling;
 /// <summary>
 /// Reads an existing <c>outputSchema</c> (one <c>mcpgen sample</c> wrote, perhaps edited since) as what earlier samples
 /// said, so that a new sample refines it. Keywords inference does not make are kept as they are (until a sample
-/// violates one: <see cref="ViolatedKeywords"/>). A schema that names
-/// no type and implies none (<c>{}</c>, a <c>format</c> alone), or whose shape inference cannot check (<c>$ref</c>,
-/// <c>anyOf</c>, ...), allows more than any sample shows: it is read as <see cref="JsonTypes.Any"/>, kept as written.
+/// violates one: <see cref="ViolatedKeywords"/>). A schema that names no type and implies none (<c>{}</c>, a
+/// <c>format</c> alone), or whose shape inference cannot check (<c>$ref</c>, <c>anyOf</c>, ...), allows more than any
+/// sample shows: it is read as <see cref="JsonTypes.Any"/>, kept as written.
 /// </summary>
 internal static class SchemaReader
 {

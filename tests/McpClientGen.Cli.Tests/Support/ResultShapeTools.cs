@@ -30,6 +30,16 @@ internal sealed class ResultShapeTools
     [McpServerTool(Name = "json_array")]
     public static CallToolResult JsonArray() => Text("[1, 2]");
 
+    [McpServerTool(Name = "array_then_object")]
+    public static CallToolResult ArrayThenObject() => Text("[1, 2]", """{"a": 1}""");
+
+    [McpServerTool(Name = "structured_array")]
+    public static CallToolResult StructuredArray() => new()
+    {
+        StructuredContent = JsonDocument.Parse("[1, 2]").RootElement.Clone(),
+        Content = [new TextContentBlock { Text = "Two numbers." }],
+    };
+
     [McpServerTool(Name = "image_only")]
     public static CallToolResult ImageOnly() => new() { Content = [ImageContentBlock.FromBytes(new byte[] { 1, 2, 3 }, "image/png")] };
 
