@@ -5,7 +5,9 @@ namespace McpClientGen.Cli.Files;
 /// <summary>
 /// Writes a file meant to be committed and reviewed as a diff (a snapshot, an overlay): UTF-8 without a byte order
 /// mark, left alone when it already holds exactly the text (so its timestamp does not change), and replaced in one
-/// rename so that a failed write never leaves half a file.
+/// rename so that a failed write never leaves half a file. The text first goes to a temporary file of this run's own
+/// beside the file, so that two runs at once never write into each other's; a symbolic link is written through, so
+/// that it stays a link.
 /// </summary>
 internal static class CommittedFile
 {
@@ -21,19 +23,26 @@ internal static class CommittedFile
     {
         try
         {
-            var fullPath = Path.GetFullPath(path);
+            var target = FileBehind(Path.GetFullPath(path));
             var bytes = Utf8WithoutBom.GetBytes(text);
-            if (File.Exists(fullPath) && (await File.ReadAllBytesAsync(fullPath, cancellationToken).ConfigureAwait(false)).AsSpan().SequenceEqual(bytes))
+            if (File.Exists(target) && (await File.ReadAllBytesAsync(target, cancellationToken).ConfigureAwait(false)).AsSpan().SequenceEqual(bytes))
             {
                 return false;
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-            var temporary = fullPath + ".mcpgen-tmp";
+            var folder = Path.GetDirectoryName(target)!;
+            Directory.CreateDirectory(folder);
+            // Created new, so the name is this run's alone: deleting it afterwards cannot take another run's file.
+            var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Path.GetRandomFileName()}.tmp");
+            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 4096, useAsync: true);
             try
             {
-                await File.WriteAllBytesAsync(temporary, bytes, cancellationToken).ConfigureAwait(false);
-                File.Move(temporary, fullPath, overwrite: true);
+                await using (stream.ConfigureAwait(false))
+                {
+                    await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+                }
+
+                File.Move(temporary, target, overwrite: true);
             }
             finally
             {
@@ -47,4 +56,11 @@ internal static class CommittedFile
             throw new CommandFailedException($"Cannot write {what}: {exception.Message}", exception);
         }
     }
+
+    /// <summary>
+    /// The file a path names in the end: a symbolic link's final target (an overlay shared from elsewhere), since
+    /// renaming onto the link would replace it with a plain file; else the path itself.
+    /// </summary>
+    private static string FileBehind(string fullPath) =>
+        new FileInfo(fullPath).LinkTarget is null ? fullPath : File.ResolveLinkTarget(fullPath, returnFinalTarget: true)!.FullName;
 }
