@@ -115,6 +115,39 @@ public sealed class GeneratedCodeCompilesTests
         Assert.Equal(["OrderStatus", "OrderTotal", "SearchOrdersArguments", "SearchOrdersFilters", "SearchOrdersResult", "SearchOrdersResultOrder", "SearchOrdersSort"], types);
     }
 
+    /// <summary>
+    /// An input property named <c>result</c> takes <c>SearchResult</c>, so the result record is <c>SearchResult2</c>;
+    /// the neutral name of the status both share is cut from that actual name, never leaving <c>2Status</c>.
+    /// </summary>
+    [Fact]
+    public void A_shared_type_is_named_neutrally_when_the_result_record_is_numbered()
+    {
+        const string status = """{"type":"string","enum":["open","closed"]}""";
+        var (output, generatorDiagnostics, _) = GeneratorHarness.Run(
+            """
+            [McpClientGen.McpClient("finder")]
+            public partial interface IFinderClient;
+
+            internal static class Usage
+            {
+                public static IFinderClient.Status StatusOf(IFinderClient.SearchResult2 result) => result.Status!.Value;
+            }
+            """,
+            new InMemoryAdditionalText(
+                "/schemas/finder.mcp.json",
+                """
+                {"tools":[{"name":"search",
+                  "inputSchema":{"type":"object","properties":{
+                    "result":{"type":"object","properties":{"limit":{"type":"integer"}}},
+                    "status":STATUS}},
+                  "outputSchema":{"type":"object","properties":{"status":STATUS}}}]}
+                """.Replace("STATUS", status, StringComparison.Ordinal)));
+
+        AssertCompilesCleanly(output, generatorDiagnostics);
+        var types = output.GetTypeByMetadataName("IFinderClient")!.GetTypeMembers().Select(t => t.Name).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["SearchArguments", "SearchResult", "SearchResult2", "Status"], types);
+    }
+
     private static string[] MethodNames(INamedTypeSymbol type) =>
         type.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name).Distinct().Order(StringComparer.Ordinal).ToArray();
 

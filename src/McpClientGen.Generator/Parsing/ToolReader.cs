@@ -165,6 +165,7 @@ internal static class ToolReader
         }
 
         var result = mapper.Map(outputSchema, methodBase + "Result", "outputSchema");
+        context.Shared.ResultName = result.Kind == TypeKind.Record ? result.Name! : methodBase + "Result";
         return result.Kind is TypeKind.Record or TypeKind.Map ? result.WithNullable(false) : null;
     }
 
