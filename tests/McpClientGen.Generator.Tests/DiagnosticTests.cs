@@ -343,6 +343,8 @@ public sealed partial class DiagnosticTests
     [Theory]
     [InlineData("System.Threading.Tasks.ValueTask<string>", "ValueTask<string>")]
     [InlineData("System.Threading.Tasks.Task<FindResult[]>", "Task<FindResult[]>")]
+    [InlineData("System.Threading.Tasks.Task<System.Text.Json.JsonElement?>", "Task<JsonElement?>")]
+    [InlineData("System.Threading.Tasks.Task<ModelContextProtocol.Protocol.CallToolResult?>", "Task<CallToolResult?>")]
     public Task MCPGEN015_wrong_return_type_points_at_it(string returnType, string display) =>
         VerifyOnlyGeneratorErrors(
             $$"""

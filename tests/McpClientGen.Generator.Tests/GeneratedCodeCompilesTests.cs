@@ -148,6 +148,25 @@ public sealed class GeneratedCodeCompilesTests
         Assert.Equal(["SearchArguments", "SearchResult", "SearchResult2", "Status"], types);
     }
 
+    /// <summary>A declared <c>Task&lt;string?&gt;</c> is implemented without a nullability warning (CS8619).</summary>
+    [Fact]
+    public void A_declared_nullable_text_result_compiles_without_warnings()
+    {
+        var (output, generatorDiagnostics, _) = GeneratorHarness.Run(
+            """
+            #nullable enable
+            [McpClientGen.McpClient("weather")]
+            public partial interface IWeatherTextClient
+            {
+                [McpClientGen.McpTool("get_forecast")]
+                System.Threading.Tasks.Task<string?> GetForecastTextAsync(string city, int days);
+            }
+            """,
+            Weather);
+
+        AssertCompilesCleanly(output, generatorDiagnostics);
+    }
+
     private static string[] MethodNames(INamedTypeSymbol type) =>
         type.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name).Distinct().Order(StringComparer.Ordinal).ToArray();
 
