@@ -167,6 +167,63 @@ public sealed class GeneratedCodeCompilesTests
         AssertCompilesCleanly(output, generatorDiagnostics);
     }
 
+    /// <summary>
+    /// The neutral name <c>Location</c>, nested in the interface, would hide the user's own <c>MyApp.Location</c> that
+    /// a declared method returns: the generated type takes another name, and the declaration keeps its meaning.
+    /// </summary>
+    [Fact]
+    public void A_generated_type_does_not_hide_a_user_type_named_in_a_declared_signature()
+    {
+        const string location = """{"type":"object","properties":{"lat":{"type":"number"},"lon":{"type":"number"}}}""";
+        var (output, generatorDiagnostics, _) = GeneratorHarness.Run(
+            """
+            #nullable enable
+            using System.Collections.Generic;
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
+            using System.Text.Json.Serialization.Metadata;
+            using System.Threading.Tasks;
+
+            namespace MyApp;
+
+            public sealed record Location(double Lat, double Lon);
+
+            [McpClientGen.McpClient("geo", JsonContext = typeof(GeoJson))]
+            public partial interface IGeoClient
+            {
+                [McpClientGen.McpTool("where_am_i")]
+                Task<Location> LocateAsync();
+
+                IReadOnlyList<Location[]> History => [];
+            }
+
+            [JsonSerializable(typeof(Location))]
+            internal sealed partial class GeoJson : JsonSerializerContext
+            {
+                private GeoJson() : base(null)
+                {
+                }
+
+                public static GeoJson Default { get; } = new();
+
+                protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
+
+                public override JsonTypeInfo? GetTypeInfo(System.Type type) => null;
+            }
+            """,
+            new InMemoryAdditionalText(
+                "/schemas/geo.mcp.json",
+                """
+                {"tools":[{"name":"where_am_i","inputSchema":{"type":"object"}},
+                  {"name":"move","inputSchema":{"type":"object","properties":{"location":LOCATION}},
+                   "outputSchema":{"type":"object","properties":{"location":LOCATION}}}]}
+                """.Replace("LOCATION", location, StringComparison.Ordinal)));
+
+        AssertCompilesCleanly(output, generatorDiagnostics);
+        var types = output.GetTypeByMetadataName("MyApp.IGeoClient")!.GetTypeMembers().Select(t => t.Name).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["Location2", "MoveArguments", "MoveResult"], types);
+    }
+
     private static string[] MethodNames(INamedTypeSymbol type) =>
         type.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name).Distinct().Order(StringComparer.Ordinal).ToArray();
 
