@@ -224,6 +224,29 @@ public sealed class GeneratedCodeCompilesTests
         Assert.Equal(["Location2", "MoveArguments", "MoveResult"], types);
     }
 
+    /// <summary>A tool listed twice, valid first: a declared method uses the valid entry, and only the repeat is skipped.</summary>
+    [Fact]
+    public void A_declared_method_binds_to_the_valid_entry_of_a_repeated_tool()
+    {
+        var (output, generatorDiagnostics, _) = GeneratorHarness.Run(
+            """
+            [McpClientGen.McpClient("repeated")]
+            public partial interface IRepeatedClient
+            {
+                [McpClientGen.McpTool("ping")]
+                System.Threading.Tasks.Task<string> PingTextAsync();
+            }
+            """,
+            new InMemoryAdditionalText(
+                "/schemas/repeated.mcp.json",
+                """{"tools":[{"name":"ping","inputSchema":{"type":"object"}},{"name":"ping"}]}"""));
+
+        Assert.Equal(["MCPGEN030"], generatorDiagnostics.Select(d => d.Id).ToArray());
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var text = string.Join("\n", output.SyntaxTrees.Select(tree => tree.ToString()));
+        Assert.Contains("return CallToolForTextAsync(\"ping\"", text, StringComparison.Ordinal);
+    }
+
     private static string[] MethodNames(INamedTypeSymbol type) =>
         type.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name).Distinct().Order(StringComparer.Ordinal).ToArray();
 

@@ -83,7 +83,7 @@ internal static class ClientBinder
         foreach (var method in declaration.DeclaredTools)
         {
             var reportedBefore = diagnostics.Count;
-            if (snapshot.Tools.FirstOrDefault(tool => tool.WireName == method.WireName && !tool.IsValid) is { } invalid)
+            if (snapshot.InvalidOnly(method.WireName) is { } invalid)
             {
                 // The snapshot's output reports the tool's problems as errors where they are written; this says which method needs it.
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaredToolInvalid, method.WireNameLocation, method.WireName, snapshot.Name, invalid.Problems[0].Problem));

@@ -39,7 +39,9 @@ internal static class SnapshotDiagnostics
             }
 
             diagnostics.AddRange(tool.Diagnostics);
-            diagnostics.AddRange(tool.Problems.Select(p => declared
+            // A declared method needs this entry only when the name has no valid one.
+            var needed = declared && snapshot.InvalidOnly(wireName) is not null;
+            diagnostics.AddRange(tool.Problems.Select(p => needed
                 ? DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSnapshotStructure, p.Location, snapshot.Name, p.Problem)
                 : DiagnosticInfo.Create(DiagnosticDescriptors.InvalidToolSkipped, p.Location, wireName, snapshot.Name, p.Problem)));
         }
