@@ -100,6 +100,32 @@ public sealed partial class DiagnosticTests
                 .WithSpan(OverlayPath, 1, 68, 1, 94)
                 .WithArguments("#/$defs/Missing", "get"));
 
+    /// <summary>An invalid tool that a declared method needs keeps its overlay entry's diagnostics: they may be the fix.</summary>
+    [Fact]
+    public Task An_invalid_tool_a_declared_method_needs_keeps_its_overlay_diagnostics() =>
+        Verify(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient
+            {
+                [McpClientGen.McpTool({|#0:"get"|})]
+                System.Threading.Tasks.Task GetAsync(string id);
+            }
+            """,
+            [
+                ("/schemas/demo.mcp.json", """{"tools":[{"name":"get","inputSchema":{"type":"object","properties":{"id":{"type":"string"}}},"outputSchema":true}]}"""),
+                (OverlayPath, """{"tools":{"get":{"inputSchema":{"properties":{"idd":{"type":"integer"}}}}}}"""),
+            ],
+            new DiagnosticResult("MCPGEN004", DiagnosticSeverity.Error)
+                .WithSpan("/schemas/demo.mcp.json", 1, 110, 1, 114)
+                .WithArguments("demo", "the 'outputSchema' of tool 'get' must be an object"),
+            new DiagnosticResult("MCPGEN026", DiagnosticSeverity.Warning)
+                .WithSpan(OverlayPath, 1, 47, 1, 52)
+                .WithArguments("demo.overlay.json", "idd", "get", "id"),
+            new DiagnosticResult("MCPGEN031", DiagnosticSeverity.Error)
+                .WithLocation(0)
+                .WithArguments("get", "demo", "the 'outputSchema' of tool 'get' must be an object"));
+
     private static Task VerifyOverlay(string overlay, params DiagnosticResult[] expected) =>
         Verify(DemoInterface, [("/schemas/demo.mcp.json", OverlaidSnapshot), (OverlayPath, overlay)], expected);
 }

@@ -343,6 +343,8 @@ public sealed partial class DiagnosticTests
     [Theory]
     [InlineData("System.Threading.Tasks.ValueTask<string>", "ValueTask<string>")]
     [InlineData("System.Threading.Tasks.Task<FindResult[]>", "Task<FindResult[]>")]
+    [InlineData("System.Threading.Tasks.Task<System.Text.Json.JsonElement?>", "Task<JsonElement?>")]
+    [InlineData("System.Threading.Tasks.Task<ModelContextProtocol.Protocol.CallToolResult?>", "Task<CallToolResult?>")]
     public Task MCPGEN015_wrong_return_type_points_at_it(string returnType, string display) =>
         VerifyOnlyGeneratorErrors(
             $$"""
@@ -484,6 +486,10 @@ public sealed partial class DiagnosticTests
         "System.Text.Json's source generator adds one only to a class that is neither generic nor abstract")]
     [InlineData("internal partial class DemoJson : JsonSerializerContext;", "DemoJson",
         "System.Text.Json's source generator adds one only to a class with a [JsonSerializable(typeof(...))] attribute; add one per declared result type")]
+    [InlineData("[JsonSerializable(typeof(Found))] file sealed partial class DemoJson : JsonSerializerContext;", "DemoJson",
+        "the generated client is in another file, and a file-local class is visible only in its own; declare it 'internal' instead of 'file'")]
+    [InlineData("file static partial class Outer { [JsonSerializable(typeof(Found))] internal partial class DemoJson : JsonSerializerContext; }", "Outer.DemoJson",
+        "the generated client is in another file, and a file-local class is visible only in its own; declare 'Outer' 'internal' instead of 'file'")]
     public Task MCPGEN021_json_context_that_gets_no_default_points_at_the_typeof(string context, string display, string reason) =>
         VerifyWithoutJsonGenerator(
             $$"""

@@ -115,6 +115,138 @@ public sealed class GeneratedCodeCompilesTests
         Assert.Equal(["OrderStatus", "OrderTotal", "SearchOrdersArguments", "SearchOrdersFilters", "SearchOrdersResult", "SearchOrdersResultOrder", "SearchOrdersSort"], types);
     }
 
+    /// <summary>
+    /// An input property named <c>result</c> takes <c>SearchResult</c>, so the result record is <c>SearchResult2</c>;
+    /// the neutral name of the status both share is cut from that actual name, never leaving <c>2Status</c>.
+    /// </summary>
+    [Fact]
+    public void A_shared_type_is_named_neutrally_when_the_result_record_is_numbered()
+    {
+        const string status = """{"type":"string","enum":["open","closed"]}""";
+        var (output, generatorDiagnostics, _) = GeneratorHarness.Run(
+            """
+            [McpClientGen.McpClient("finder")]
+            public partial interface IFinderClient;
+
+            internal static class Usage
+            {
+                public static IFinderClient.Status StatusOf(IFinderClient.SearchResult2 result) => result.Status!.Value;
+            }
+            """,
+            new InMemoryAdditionalText(
+                "/schemas/finder.mcp.json",
+                """
+                {"tools":[{"name":"search",
+                  "inputSchema":{"type":"object","properties":{
+                    "result":{"type":"object","properties":{"limit":{"type":"integer"}}},
+                    "status":STATUS}},
+                  "outputSchema":{"type":"object","properties":{"status":STATUS}}}]}
+                """.Replace("STATUS", status, StringComparison.Ordinal)));
+
+        AssertCompilesCleanly(output, generatorDiagnostics);
+        var types = output.GetTypeByMetadataName("IFinderClient")!.GetTypeMembers().Select(t => t.Name).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["SearchArguments", "SearchResult", "SearchResult2", "Status"], types);
+    }
+
+    /// <summary>A declared <c>Task&lt;string?&gt;</c> is implemented without a nullability warning (CS8619).</summary>
+    [Fact]
+    public void A_declared_nullable_text_result_compiles_without_warnings()
+    {
+        var (output, generatorDiagnostics, _) = GeneratorHarness.Run(
+            """
+            #nullable enable
+            [McpClientGen.McpClient("weather")]
+            public partial interface IWeatherTextClient
+            {
+                [McpClientGen.McpTool("get_forecast")]
+                System.Threading.Tasks.Task<string?> GetForecastTextAsync(string city, int days);
+            }
+            """,
+            Weather);
+
+        AssertCompilesCleanly(output, generatorDiagnostics);
+    }
+
+    /// <summary>
+    /// The neutral name <c>Location</c>, nested in the interface, would hide the user's own <c>MyApp.Location</c> that
+    /// a declared method returns: the generated type takes another name, and the declaration keeps its meaning.
+    /// </summary>
+    [Fact]
+    public void A_generated_type_does_not_hide_a_user_type_named_in_a_declared_signature()
+    {
+        const string location = """{"type":"object","properties":{"lat":{"type":"number"},"lon":{"type":"number"}}}""";
+        var (output, generatorDiagnostics, _) = GeneratorHarness.Run(
+            """
+            #nullable enable
+            using System.Collections.Generic;
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
+            using System.Text.Json.Serialization.Metadata;
+            using System.Threading.Tasks;
+
+            namespace MyApp;
+
+            public sealed record Location(double Lat, double Lon);
+
+            [McpClientGen.McpClient("geo", JsonContext = typeof(GeoJson))]
+            public partial interface IGeoClient
+            {
+                [McpClientGen.McpTool("where_am_i")]
+                Task<Location> LocateAsync();
+
+                IReadOnlyList<Location[]> History => [];
+            }
+
+            [JsonSerializable(typeof(Location))]
+            internal sealed partial class GeoJson : JsonSerializerContext
+            {
+                private GeoJson() : base(null)
+                {
+                }
+
+                public static GeoJson Default { get; } = new();
+
+                protected override JsonSerializerOptions? GeneratedSerializerOptions => null;
+
+                public override JsonTypeInfo? GetTypeInfo(System.Type type) => null;
+            }
+            """,
+            new InMemoryAdditionalText(
+                "/schemas/geo.mcp.json",
+                """
+                {"tools":[{"name":"where_am_i","inputSchema":{"type":"object"}},
+                  {"name":"move","inputSchema":{"type":"object","properties":{"location":LOCATION}},
+                   "outputSchema":{"type":"object","properties":{"location":LOCATION}}}]}
+                """.Replace("LOCATION", location, StringComparison.Ordinal)));
+
+        AssertCompilesCleanly(output, generatorDiagnostics);
+        var types = output.GetTypeByMetadataName("MyApp.IGeoClient")!.GetTypeMembers().Select(t => t.Name).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["Location2", "MoveArguments", "MoveResult"], types);
+    }
+
+    /// <summary>A tool listed twice, valid first: a declared method uses the valid entry, and only the repeat is skipped.</summary>
+    [Fact]
+    public void A_declared_method_binds_to_the_valid_entry_of_a_repeated_tool()
+    {
+        var (output, generatorDiagnostics, _) = GeneratorHarness.Run(
+            """
+            [McpClientGen.McpClient("repeated")]
+            public partial interface IRepeatedClient
+            {
+                [McpClientGen.McpTool("ping")]
+                System.Threading.Tasks.Task<string> PingTextAsync();
+            }
+            """,
+            new InMemoryAdditionalText(
+                "/schemas/repeated.mcp.json",
+                """{"tools":[{"name":"ping","inputSchema":{"type":"object"}},{"name":"ping"}]}"""));
+
+        Assert.Equal(["MCPGEN030"], generatorDiagnostics.Select(d => d.Id).ToArray());
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var text = string.Join("\n", output.SyntaxTrees.Select(tree => tree.ToString()));
+        Assert.Contains("return CallToolForTextAsync(\"ping\"", text, StringComparison.Ordinal);
+    }
+
     private static string[] MethodNames(INamedTypeSymbol type) =>
         type.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name).Distinct().Order(StringComparer.Ordinal).ToArray();
 

@@ -45,4 +45,28 @@ public sealed class HostileTextTests
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         Assert.Single(output.GetTypeByMetadataName("IHostileClient")!.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name).Distinct());
     }
+
+    /// <summary>The snapshot's name comes from its file name, which may hold a line break; the file header stays a comment.</summary>
+    [Theory]
+    [InlineData('\n')]
+    [InlineData('\r')]
+    [InlineData('\u0085')]
+    [InlineData('\u2028')]
+    [InlineData('\u2029')]
+    public void A_line_break_in_the_snapshot_name_stays_inside_the_header_comment(char lineBreak)
+    {
+        // The attribute spells the character as an escape; the file name holds it as it is.
+        var escaped = $"\\u{(int)lineBreak:X4}";
+        var (output, generatorDiagnostics, _) = GeneratorHarness.Run(
+            $$"""
+            [McpClientGen.McpClient("odd{{escaped}}name")]
+            public partial interface IOddClient;
+            """,
+            new InMemoryAdditionalText($"/schemas/odd{lineBreak}name.mcp.json", """{"tools":[{"name":"ping","inputSchema":{"type":"object"}}]}"""));
+
+        Assert.DoesNotContain(generatorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        Assert.NotNull(output.GetTypeByMetadataName("OddClient"));
+    }
 }

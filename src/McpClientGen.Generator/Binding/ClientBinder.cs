@@ -76,24 +76,26 @@ internal static class ClientBinder
             return null;
         }
 
+        var spec = UserTypeNames.Avoid(snapshot.Spec, declaration.SignatureTypeNames, declaration.MemberNames);
+
         var declared = new List<ToolMethodSpec>();
         var unbound = new List<UnboundMethodSpec>();
         foreach (var method in declaration.DeclaredTools)
         {
             var reportedBefore = diagnostics.Count;
-            if (snapshot.Tools.FirstOrDefault(tool => tool.WireName == method.WireName && !tool.IsValid) is { } invalid)
+            if (snapshot.InvalidOnly(method.WireName) is { } invalid)
             {
                 // The snapshot's output reports the tool's problems as errors where they are written; this says which method needs it.
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaredToolInvalid, method.WireNameLocation, method.WireName, snapshot.Name, invalid.Problems[0].Problem));
-                unbound.Add(Unbound(method, snapshot.Spec, diagnostics.Skip(reportedBefore).Select(d => d.Id)));
+                unbound.Add(Unbound(method, spec, diagnostics.Skip(reportedBefore).Select(d => d.Id)));
             }
-            else if (DeclaredToolBinder.Bind(method, snapshot.Spec, diagnostics) is { } bound)
+            else if (DeclaredToolBinder.Bind(method, spec, diagnostics) is { } bound)
             {
                 declared.Add(bound);
             }
             else
             {
-                unbound.Add(Unbound(method, snapshot.Spec, diagnostics.Skip(reportedBefore).Select(d => d.Id)));
+                unbound.Add(Unbound(method, spec, diagnostics.Skip(reportedBefore).Select(d => d.Id)));
             }
         }
 
@@ -104,7 +106,7 @@ internal static class ClientBinder
         var usedNames = new HashSet<string>(
             declaration.MemberNames.Concat(ClassMemberNames).Where(IsAsyncName).Select(BaseOf),
             StringComparer.Ordinal);
-        var generated = SelectTools(declaration, snapshot, diagnostics)
+        var generated = SelectTools(declaration, snapshot, spec, diagnostics)
             .Where(tool => !declaredNames.Contains(tool.WireName))
             .Select(tool => Generated(tool, UniqueMethodName(tool, snapshot, usedNames, diagnostics)))
             .ToList();
@@ -113,7 +115,7 @@ internal static class ClientBinder
             .OrderBy(method => method.Tool.WireName, StringComparer.Ordinal)
             .ThenBy(method => method.Name, StringComparer.Ordinal)
             .ToEquatableArray();
-        return new ClientSpec(declaration.Spec, snapshot.Spec, methods, unbound.ToEquatableArray());
+        return new ClientSpec(declaration.Spec, spec, methods, unbound.ToEquatableArray());
     }
 
     private static UnboundMethodSpec Unbound(DeclaredTool method, SnapshotSpec snapshot, IEnumerable<string> diagnosticIds) =>
@@ -127,13 +129,13 @@ internal static class ClientBinder
     /// The valid tools <c>Include</c> and <c>Exclude</c> leave. A pattern that matches no tool, valid or not, is reported
     /// where it is written: excluding an invalid tool is what silences its warning.
     /// </summary>
-    private static IEnumerable<ToolSpec> SelectTools(ParsedInterface declaration, ParsedSnapshot snapshot, List<DiagnosticInfo> diagnostics)
+    private static IEnumerable<ToolSpec> SelectTools(ParsedInterface declaration, ParsedSnapshot snapshot, SnapshotSpec spec, List<DiagnosticInfo> diagnostics)
     {
         var names = snapshot.Tools.Select(tool => tool.WireName).OfType<string>().ToList();
         ReportUnmatched(declaration.Include, "Include", snapshot.Name, names, diagnostics);
         ReportUnmatched(declaration.Exclude, "Exclude", snapshot.Name, names, diagnostics);
         var selection = new ToolSelection(declaration.Include.Select(f => f.Pattern), declaration.Exclude.Select(f => f.Pattern));
-        return snapshot.Spec.Tools.Where(tool => selection.Selects(tool.WireName));
+        return spec.Tools.Where(tool => selection.Selects(tool.WireName));
     }
 
     private static void ReportUnmatched(EquatableArray<ToolFilter> filters, string kind, string snapshotName, List<string> toolNames, List<DiagnosticInfo> diagnostics)

@@ -38,8 +38,14 @@ internal static class SnapshotDiagnostics
                 continue;
             }
 
-            diagnostics.AddRange(tool.Diagnostics);
-            diagnostics.AddRange(tool.Problems.Select(p => declared
+            // A declared method needs this entry only when the name has no valid one.
+            var needed = declared && snapshot.InvalidOnly(wireName) is not null;
+            if (tool.IsValid || needed)
+            {
+                diagnostics.AddRange(tool.Diagnostics);
+            }
+
+            diagnostics.AddRange(tool.Problems.Select(p => needed
                 ? DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSnapshotStructure, p.Location, snapshot.Name, p.Problem)
                 : DiagnosticInfo.Create(DiagnosticDescriptors.InvalidToolSkipped, p.Location, wireName, snapshot.Name, p.Problem)));
         }

@@ -172,7 +172,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor JsonContextWithoutDefault = new(
         "MCPGEN021",
         "JsonContext has no static Default",
-        "The JsonContext '{0}' gets no static 'Default' property, which the generated client reads results through: {1}",
+        "The JsonContext '{0}' gives the generated client no static 'Default' property to read results through: {1}",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);

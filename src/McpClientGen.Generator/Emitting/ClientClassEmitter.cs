@@ -170,7 +170,8 @@ internal static class ClientClassEmitter
                 // The user's System.Text.Json context reads their type; its static Default comes from that generator.
                 ToolReturn.Declared => $"return CallToolAsync<{method.DeclaredReturn!.Type}>{call}{method.DeclaredReturn.JsonContext}.Default, {token});",
                 ToolReturn.Json => $"return CallToolForJsonAsync{call}{token});",
-                ToolReturn.Text => $"return CallToolForTextAsync{call}{token});",
+                // Text is never null, so a declared Task<string?> takes the Task<string> as it is (no CS8619).
+                ToolReturn.Text => $"return CallToolForTextAsync{call}{token}){(method.DeclaredReturn!.Type.EndsWith("?", System.StringComparison.Ordinal) ? "!" : "")};",
                 _ => $"return CallToolAsync{call}{token});",
             });
         }

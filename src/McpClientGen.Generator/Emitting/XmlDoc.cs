@@ -65,5 +65,8 @@ internal static class XmlDoc
         candidates.FirstOrDefault(candidate => !string.IsNullOrWhiteSpace(candidate)) ?? fallback;
 
     /// <summary>Inline code on one line: line breaks become spaces.</summary>
-    public static string Code(string text) => "<c>" + Escape(string.Join(" ", text.Split(LineBreaks))) + "</c>";
+    public static string Code(string text) => "<c>" + Escape(OneLine(text)) + "</c>";
+
+    /// <summary>The text with its line breaks as spaces, so it cannot end a <c>//</c> comment it is written into.</summary>
+    public static string OneLine(string text) => string.Join(" ", text.Split(LineBreaks));
 }

@@ -20,6 +20,8 @@ internal static class DeclaredResultParser
     /// <summary>
     /// The result, or <see langword="null"/> for everything the binder matches by name: <c>Task</c>,
     /// <c>Task&lt;CallToolResult&gt;</c>, generated types (not yet in the compilation), and anything not a <c>Task&lt;T&gt;</c>.
+    /// <c>CallToolResult?</c> and <c>JsonElement?</c> are left to the binder too, which refuses them with MCPGEN015: a
+    /// call never gives null for them, and a JSON context cannot help.
     /// </summary>
     public static DeclaredResult? Parse(IMethodSymbol method, JsonContextSpec? context, string interfaceName, string returnTypeDisplay, Location? returnTypeLocation)
     {
@@ -27,7 +29,7 @@ internal static class DeclaredResultParser
             || task.ConstructedFrom.ToDisplayString() != "System.Threading.Tasks.Task<TResult>"
             || task.TypeArguments[0] is not { } result
             || !IsComplete(result)
-            || result.ToDisplayString() == "ModelContextProtocol.Protocol.CallToolResult")
+            || WithoutNullable(result) is "ModelContextProtocol.Protocol.CallToolResult" or "System.Text.Json.JsonElement?")
         {
             return null;
         }
@@ -60,6 +62,9 @@ internal static class DeclaredResultParser
             : DiagnosticInfo.Create(DiagnosticDescriptors.DeclaredResultNotInJsonContext, returnTypeLocation, method.Name, returnTypeDisplay, context.Display, typeOf);
         return new DeclaredResult(DeclaredResultKind.UserType, type, context.Type, problem);
     }
+
+    /// <summary>The type's name without a reference type's <c>?</c>; a nullable value type keeps its <c>?</c>.</summary>
+    private static string WithoutNullable(ITypeSymbol type) => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString();
 
     /// <summary>
     /// Whether the type and all its type arguments exist: a generated type inside, such as <c>List&lt;FindResult&gt;</c>,

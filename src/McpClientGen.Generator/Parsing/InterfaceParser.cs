@@ -62,6 +62,7 @@ internal static class InterfaceParser
             ReadFilter(attribute, attributeSyntax, "Exclude"),
             ReadDeclaredTools(symbol, jsonContext, cancellationToken),
             symbol.GetMembers().Select(member => member.Name).Distinct().OrderBy(name => name, System.StringComparer.Ordinal).ToEquatableArray(),
+            SignatureTypeNames.Of(symbol),
             diagnostics.ToEquatableArray(),
             jsonContext?.Problem);
     }

@@ -53,7 +53,7 @@ internal static class JsonContextReader
             .ToEquatableArray();
         var problem = !DerivesFromSerializerContext(type)
             ? DiagnosticInfo.Create(DiagnosticDescriptors.JsonContextNotSerializerContext, location, display)
-            : WhyNoDefault(type, serializable.Count) is { } reason
+            : (WhyNotVisible(type) ?? WhyNoDefault(type, serializable.Count)) is { } reason
                 ? DiagnosticInfo.Create(DiagnosticDescriptors.JsonContextWithoutDefault, location, display, reason)
                 : null;
         return new JsonContextSpec(Key(type), display, serializable, problem);
@@ -70,6 +70,24 @@ internal static class JsonContextReader
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Why the generated client, in a file of its own, cannot name the class. A <c>typeof</c> in the attribute already
+    /// fails to compile for a private or protected class, so only <c>file</c> (of the class or a containing one) is left.
+    /// </summary>
+    private static string? WhyNotVisible(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal)
+            {
+                var declare = current.Equals(type, SymbolEqualityComparer.Default) ? "it" : $"'{current.Name}'";
+                return $"the generated client is in another file, and a file-local class is visible only in its own; declare {declare} 'internal' instead of 'file'";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

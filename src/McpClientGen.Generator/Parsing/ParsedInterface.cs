@@ -15,6 +15,7 @@ namespace McpClientGen.Generator.Parsing;
 /// <param name="Exclude">Tools matching one of these are not generated.</param>
 /// <param name="DeclaredTools">Methods the user declared with <c>[McpTool]</c>.</param>
 /// <param name="MemberNames">Names of every member the user declared, which generated methods must avoid.</param>
+/// <param name="SignatureTypeNames">Names of the user's types in its members' signatures, which generated types must avoid.</param>
 /// <param name="Diagnostics">Problems with the declaration itself; any of them stops generation.</param>
 /// <param name="JsonContextProblem">Why the <c>JsonContext</c> cannot be used; only its methods that need it fail.</param>
 internal sealed record ParsedInterface(
@@ -25,6 +26,7 @@ internal sealed record ParsedInterface(
     EquatableArray<ToolFilter> Exclude,
     EquatableArray<DeclaredTool> DeclaredTools,
     EquatableArray<string> MemberNames,
+    EquatableArray<string> SignatureTypeNames,
     EquatableArray<DiagnosticInfo> Diagnostics,
     DiagnosticInfo? JsonContextProblem);
 

@@ -25,5 +25,12 @@ internal sealed record ParsedSnapshot(
 {
     public string Name => Spec.Name;
 
+    /// <summary>
+    /// The entry a declared method for <paramref name="wireName"/> cannot use, when there is no valid one: of a name
+    /// listed twice, the valid entry is used and only the repeat is skipped.
+    /// </summary>
+    public ParsedTool? InvalidOnly(string wireName) =>
+        Spec.Tools.Any(tool => tool.WireName == wireName) ? null : Tools.FirstOrDefault(tool => tool.WireName == wireName && !tool.IsValid);
+
     public Location? LocationOf(ToolSpec tool) => Tools.FirstOrDefault(entry => entry.WireName == tool.WireName)?.Location;
 }

@@ -10,7 +10,10 @@ namespace McpClientGen.Generator.Parsing;
 /// </summary>
 /// <param name="WireName">The tool's name; <see langword="null"/> when the entry has none, so no filter can leave it out.</param>
 /// <param name="Location">Where the name is written, or the entry when it has none.</param>
-/// <param name="Diagnostics">What reading it found that does not stop its method: unsupported schemas, renames, overlay problems.</param>
+/// <param name="Diagnostics">
+/// What reading it found that does not stop its method: unsupported schemas, renames, overlay problems. Of an invalid
+/// tool, only those in its overlay file, reported only when a declared method needs the tool.
+/// </param>
 /// <param name="Problems">Why it gives no method; empty for a valid tool.</param>
 internal sealed record ParsedTool(
     string? WireName,

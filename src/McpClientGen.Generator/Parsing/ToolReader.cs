@@ -61,7 +61,9 @@ internal static class ToolReader
         {
             context.Restore(checkpoint);
             methodNames.IntersectWith(methodNamesBefore);
-            return (new ParsedTool(wireName, nameNode.Location, EquatableArray<DiagnosticInfo>.Empty, log.Problems.ToEquatableArray()), null);
+            // What its overlay entry got wrong is kept: when a declared method needs the tool, the overlay may be the fix.
+            var inOverlay = log.Diagnostics.Where(d => d.Location?.GetLineSpan().Path != context.Path);
+            return (new ParsedTool(wireName, nameNode.Location, inOverlay.ToEquatableArray(), log.Problems.ToEquatableArray()), null);
         }
 
         return (new ParsedTool(wireName, nameNode.Location, log.Diagnostics.ToEquatableArray(), EquatableArray<ToolProblem>.Empty), tool);
@@ -165,6 +167,7 @@ internal static class ToolReader
         }
 
         var result = mapper.Map(outputSchema, methodBase + "Result", "outputSchema");
+        context.Shared.ResultName = result.Kind == TypeKind.Record ? result.Name! : methodBase + "Result";
         return result.Kind is TypeKind.Record or TypeKind.Map ? result.WithNullable(false) : null;
     }
 

@@ -12,7 +12,10 @@ namespace McpClientGen.Generator.Parsing.Overlays;
 /// </summary>
 internal static class RefinementRules
 {
-    /// <summary>Members that only document or suggest, so the overlay's word replaces the server's.</summary>
+    /// <summary>
+    /// Members that document or suggest, so the overlay's word replaces the server's. A <c>default</c> on a required
+    /// property is also sent when its parameter is left null, so there an overlay's <c>default</c> changes what is sent.
+    /// </summary>
     private static readonly HashSet<string> Documentation = new(StringComparer.Ordinal) { "description", "title", "default", "examples", "deprecated" };
 
     /// <summary>Why <paramref name="refinement"/> contradicts <paramref name="original"/>, or <see langword="null"/>.</summary>

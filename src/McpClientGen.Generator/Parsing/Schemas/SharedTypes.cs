@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace McpClientGen.Generator.Parsing.Schemas;
 
@@ -15,6 +16,12 @@ internal sealed class SharedTypes
 
     /// <summary>The base of the tool's method name, which prefixes the names of its types.</summary>
     public string MethodBase { get; set; } = "";
+
+    /// <summary>
+    /// The name the output's types start with: the result record's name as reserved, which is numbered
+    /// (<c>SearchResult2</c>) when the input already took <c>{Tool}Result</c>.
+    /// </summary>
+    public string ResultName { get; set; } = "";
 
     /// <summary>Whether the output schema is being mapped (else the input).</summary>
     public bool MappingOutput { get; set; }
@@ -44,16 +51,16 @@ internal sealed class SharedTypes
     }
 
     /// <summary>
-    /// Sets the neutral names: the output's name without the tool's <c>{Tool}Result</c> prefix (<c>OrderStatus</c>
-    /// for <c>orders[].status</c>), or, when the type is the whole result, the input's name without the tool's prefix.
+    /// Sets the neutral names: the output's name without the result record's name (<c>OrderStatus</c> for
+    /// <c>orders[].status</c>), or, when the type is the whole result, the input's name without the tool's prefix.
+    /// What is left must still be a type name (not <c>2Status</c>); otherwise the type keeps its input name.
     /// </summary>
     public void NameNeutrally()
     {
-        var methodBase = MethodBase;
         foreach (var found in Found)
         {
-            var neutral = Without(found.Value.OutputName, methodBase + "Result") ?? Without(found.Value.InputName, methodBase);
-            if (neutral is not null)
+            var neutral = Without(found.Value.OutputName, ResultName) ?? Without(found.Value.InputName, MethodBase);
+            if (neutral is not null && IsTypeName(neutral))
             {
                 Names[found.Key] = neutral;
             }
@@ -63,6 +70,9 @@ internal sealed class SharedTypes
         _madeByInput.Clear();
         MappingOutput = false;
     }
+
+    private static bool IsTypeName(string name) =>
+        SyntaxFacts.IsValidIdentifier(name) && (char.IsLetter(name[0]) || name[0] == '_');
 
     private static string? Without(string name, string prefix) =>
         name.Length > prefix.Length && name.StartsWith(prefix, System.StringComparison.Ordinal) ? name.Substring(prefix.Length) : null;
