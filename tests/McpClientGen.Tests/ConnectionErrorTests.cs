@@ -115,6 +115,23 @@ public sealed class ConnectionErrorTests
         Assert.Empty(stub.Requests);
     }
 
+    [Fact]
+    public async Task Plain_http_to_a_TLS_port_at_discovery_is_a_connection_error_that_points_at_the_scheme()
+    {
+        using var certificate = TestCertificates.SelfSigned("CN=127.0.0.1", TestCertificates.ServerUsage);
+        await using var stub = await LoopbackStub.StartAsync(certificate);
+        var endpoint = new UriBuilder(stub.Url("/mcp")) { Scheme = Uri.UriSchemeHttp }.Uri;
+        await using var connection = McpConnection.Create(new McpConnectionOptions { Endpoint = endpoint, ClientId = "c", ClientSecret = "s3cret-wrong-scheme", TokenRequestRetries = 0 });
+
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => connection.ListToolsAsync());
+
+        Assert.Equal(McpConnectionFailure.Unreachable, error.Reason);
+        Assert.Equal(endpoint.GetLeftPart(UriPartial.Authority), error.Url.GetLeftPart(UriPartial.Authority));
+        Assert.Contains("The discovery URL", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Check the scheme and port", error.Message, StringComparison.Ordinal);
+        AssertOneLine(error);
+    }
+
     private static void AssertFailure(McpConnectionException error, McpConnectionFailure reason, Uri url)
     {
         Assert.Equal(reason, error.Reason);

@@ -99,9 +99,31 @@ internal static class ConnectionFailures
                 $"The TLS connection to {role} '{url}' failed: {cause}. Check that the URL's host name is the one in the server's certificate, " +
                 "that the certificate has not expired, and that it is trusted (ServerCertificateAuthorities can name a private authority).",
                 http),
+
+            HttpRequestError.ProxyTunnelError => new McpConnectionException(
+                McpConnectionFailure.Unreachable,
+                url,
+                $"Cannot connect to {role} '{url}' through the HTTP proxy: {cause}. Check the proxy settings (HTTPS_PROXY, NO_PROXY) and the scheme and port of the URL.",
+                http),
+            // The connection broke before a whole HTTP answer came: most often a plain-HTTP request to a TLS port (or the
+            // reverse), which reads like a server fault but is the URL's scheme or port.
+            _ when IsBroken(http) => new McpConnectionException(
+                McpConnectionFailure.Unreachable,
+                url,
+                $"{Capitalized(role)} '{url}' gave no HTTP answer: {cause}. Check the scheme and port: http:// to a TLS port (or https:// to a plain one) fails this way; " +
+                "else the server or a proxy dropped the connection.",
+                http),
             _ => null,
         };
     }
+
+    /// <summary>
+    /// Whether the connection broke under the request: answered with something HTTP cannot read, ended early, or reset by
+    /// the other end after it was made (which the HTTP stack reports with no error kind of its own).
+    /// </summary>
+    private static bool IsBroken(HttpRequestException http) =>
+        http.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse
+        || http.InnerException is IOException { InnerException: System.Net.Sockets.SocketException };
 
     /// <summary>The innermost cause's message ("Connection refused"), on one line and capped.</summary>
     private static string Cause(Exception exception)
