@@ -320,11 +320,17 @@ public sealed class McpConnection : IAsyncDisposable
     /// Protocol errors (a bad argument, an unknown tool) leave the session healthy, and so does the caller's own
     /// cancellation; anything else from below the protocol (HTTP errors, a closed stream, a cancellation the caller did
     /// not ask for, which is how the SDK ends the calls of a session it closed) means the session cannot be trusted.
+    /// A discovery or token endpoint that cannot be reached says nothing about the MCP server: its session is kept.
     /// </summary>
-    private static bool IsTransportFailure(Exception exception, CancellationToken cancellationToken) => exception switch
+    private bool IsTransportFailure(Exception exception, CancellationToken cancellationToken) => exception switch
     {
         McpProtocolException or McpAuthenticationException or McpAuthorizationException => false,
+        McpConnectionException connection => IsMcpOrigin(connection.Url),
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
         _ => true,
     };
+
+    /// <summary>Whether <paramref name="url"/> has the MCP endpoint's scheme, host and port.</summary>
+    private bool IsMcpOrigin(Uri url) =>
+        Uri.Compare(url, Endpoint, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0;
 }
