@@ -53,7 +53,9 @@ internal static class ConnectionFailures
                 http.StatusCode),
 
             // The SDK's own failure (not a JSON-RPC error from the server) when a 2xx answer, such as a web page, holds no reply.
-            McpException when exception.GetType() == typeof(McpException) => new McpConnectionException(
+            // Its other failures of the same type, a revision the server does not speak or a transport closed under the
+            // handshake, say nothing about the path and pass as they are.
+            McpException when exception.GetType() == typeof(McpException) && !IsRevisionOrClosedTransport(exception.Message) => new McpConnectionException(
                 McpConnectionFailure.NotAnMcpEndpoint,
                 endpoint,
                 $"'{endpoint}' is not an MCP endpoint: the server answered the MCP handshake without a JSON-RPC reply. {PathHint}",
@@ -61,6 +63,9 @@ internal static class ConnectionFailures
             _ => null,
         };
     }
+
+    private static bool IsRevisionOrClosedTransport(string message) =>
+        message.Contains("protocol version", StringComparison.OrdinalIgnoreCase) || message.Contains("transport was closed", StringComparison.OrdinalIgnoreCase);
 
     private const string PathHint = "Check the path of the URL: an MCP server serves one path, often '/mcp'.";
 
