@@ -69,7 +69,7 @@ public sealed class ConnectionErrorTests
         Assert.Equal(status, error.StatusCode);
         Assert.Contains($"HTTP {(int)status}", error.Message, StringComparison.Ordinal);
         Assert.Contains("path", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(body, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(body, error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ internal static class ConnectionFailures
                 McpConnectionFailure.NotAnMcpEndpoint,
                 endpoint,
                 $"'{endpoint}' is not an MCP endpoint: the server answered the MCP handshake with HTTP {(int)http.StatusCode} ({http.StatusCode}). {PathHint}",
-                exception,
+                innerException: null, // The SDK's exception quotes the response body (a whole web page), which ToString() and logs would print.
                 http.StatusCode),
 
             // The SDK's own failure (not a JSON-RPC error from the server) when a 2xx answer, such as a web page, holds no reply.
