@@ -26,6 +26,25 @@ public sealed class ConnectionErrorTests
     }
 
     [Fact]
+    public async Task User_info_and_query_values_are_left_out_of_the_message_and_the_url()
+    {
+        var endpoint = new UriBuilder(ClosedPort.Url("/mcp")) { UserName = "user", Password = "p4ssw0rd-in-url", Query = "api_key=s3cret-in-query&mode" }.Uri;
+        await using var connection = McpConnection.CreateUnauthenticated(endpoint);
+
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => connection.ListToolsAsync());
+
+        Assert.Equal(McpConnectionFailure.Unreachable, error.Reason);
+        Assert.Equal("", error.Url.UserInfo);
+        Assert.Equal($"http://127.0.0.1:{endpoint.Port}/mcp", error.Url.GetLeftPart(UriPartial.Path));
+        Assert.Contains("/mcp?api_key=…&mode'", error.Message, StringComparison.Ordinal);
+        foreach (var secret in new[] { "p4ssw0rd-in-url", "s3cret-in-query" })
+        {
+            Assert.DoesNotContain(secret, error.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, error.Url.AbsoluteUri, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_closed_port_with_credentials_is_unreachable_at_discovery_not_an_authentication_failure()
     {
         var endpoint = ClosedPort.Url("/mcp");

@@ -6,7 +6,8 @@ namespace McpClientGen;
 /// <summary>
 /// Recognises the failures of the HTTP stack that mean "this URL cannot be reached, or is not an MCP endpoint" and turns
 /// them into one-line <see cref="McpConnectionException"/>s that say what to check. Only the URL, the status code and the
-/// runtime's own cause text (such as "Connection refused") reach the message, never a response body.
+/// runtime's own cause text (such as "Connection refused") reach the message, never a response body; the URL without its
+/// user info and query values (see <see cref="Redacted"/>).
 /// </summary>
 internal static class ConnectionFailures
 {
@@ -17,6 +18,25 @@ internal static class ConnectionFailures
     /// connectivity. <paramref name="role"/> says what the URL is, with its article: "the token endpoint".
     /// </summary>
     public static McpConnectionException? ForBackchannel(Exception exception, Uri url, string role) =>
+        ForBackchannelAt(exception, Redacted(url), role);
+
+    /// <summary>
+    /// <paramref name="url"/> as messages and <see cref="McpConnectionException.Url"/> show it: without user info, and with
+    /// each query value replaced by <c>…</c>, since either may carry a secret (<c>https://user:password@host</c>, <c>?api_key=</c>).
+    /// </summary>
+    internal static Uri Redacted(Uri url)
+    {
+        if (!url.IsAbsoluteUri || (url.UserInfo.Length == 0 && url.Query.Length == 0))
+        {
+            return url;
+        }
+
+        var names = url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(parameter => parameter.Contains('=', StringComparison.Ordinal) ? parameter[..parameter.IndexOf('=', StringComparison.Ordinal)] + "=…" : parameter);
+        return new UriBuilder(url) { UserName = "", Password = "", Query = string.Join("&", names) }.Uri;
+    }
+
+    private static McpConnectionException? ForBackchannelAt(Exception exception, Uri url, string role) =>
         exception is Polly.Timeout.TimeoutRejectedException
             ? new McpConnectionException(
                 McpConnectionFailure.TimedOut,
@@ -33,6 +53,7 @@ internal static class ConnectionFailures
     public static McpConnectionException? ForMcpEndpoint(Exception exception, Uri endpoint, bool opening)
     {
         const string Role = "the MCP endpoint";
+        endpoint = Redacted(endpoint);
         if (FromTransport(exception, endpoint, Role) is { } failure)
         {
             return failure;
