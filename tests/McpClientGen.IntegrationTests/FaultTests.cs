@@ -51,7 +51,9 @@ public sealed class FaultTests
         options.TokenRequestRetries = 0;
         await using var client = DemoClient.Create(options);
 
-        var error = await Assert.ThrowsAsync<McpAuthenticationException>(() => client.DivideAsync(5, 2));
+        // A dropped connection is the network's fault, not the credentials'.
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => client.DivideAsync(5, 2));
+        Assert.Equal(McpConnectionFailure.Unreachable, error.Reason);
         Assert.Contains(proxy.TokenEndpoint.AbsoluteUri, error.Message, StringComparison.Ordinal);
 
         // The server is back (the proxy forwards again): the same client object gets a real token and calls.
@@ -153,6 +155,33 @@ public sealed class FaultTests
         Assert.Contains("503", errors[0].Message, StringComparison.Ordinal);
         Assert.Equal(1 + 1 + options.TokenRequestRetries, proxy.RequestCount);
         Assert.Equal("2.5", await caller.DivideAsync(5, 2));
+        Assert.Equal(2, stack.TokenRequestCount);
+    }
+
+    [Fact]
+    public async Task A_token_endpoint_down_at_refresh_fails_the_call_but_keeps_the_MCP_session()
+    {
+        // The demo MCP server keeps no sessions: a stateful one takes the demo authorization server's tokens (it checks none).
+        await using var stack = await DemoStack.StartAsync();
+        await using var proxy = await TokenEndpointProxy.StartAsync(stack);
+        await using var server = await LoopbackMcpServer.StartAsync<PingTools>(HttpServerSessionMode.Stateful);
+        var clock = new FakeClock();
+        var options = proxy.ClientOptions();
+        options.Endpoint = server.Endpoint;
+        options.ResourceIndicator = ResourceIndicatorMode.Never;
+        options.TokenRequestRetries = 0;
+        await using var connection = McpConnection.Create(options, clock);
+        var session = await OpenSessionAsync(server, connection);
+
+        // The token has expired and the token endpoint drops the refresh: the call fails, naming the token endpoint.
+        clock.Advance(TimeSpan.FromDays(1));
+        proxy.Faults(TokenEndpointProxy.Drop);
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => connection.CallToolAsync(Ping));
+        Assert.Equal(proxy.TokenEndpoint, error.Url);
+
+        // Once the token endpoint is back, the call goes on the same MCP session: the outage did not discard it.
+        Assert.Equal("pong", Text(await connection.CallToolAsync(Ping)));
+        Assert.Equal([session], server.SessionIds);
         Assert.Equal(2, stack.TokenRequestCount);
     }
 

@@ -26,6 +26,25 @@ public sealed class ConnectionErrorTests
     }
 
     [Fact]
+    public async Task User_info_and_query_values_are_left_out_of_the_message_and_the_url()
+    {
+        var endpoint = new UriBuilder(ClosedPort.Url("/mcp")) { UserName = "user", Password = "p4ssw0rd-in-url", Query = "api_key=s3cret-in-query&mode" }.Uri;
+        await using var connection = McpConnection.CreateUnauthenticated(endpoint);
+
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => connection.ListToolsAsync());
+
+        Assert.Equal(McpConnectionFailure.Unreachable, error.Reason);
+        Assert.Equal("", error.Url.UserInfo);
+        Assert.Equal($"http://127.0.0.1:{endpoint.Port}/mcp", error.Url.GetLeftPart(UriPartial.Path));
+        Assert.Contains("/mcp?api_key=…&mode'", error.Message, StringComparison.Ordinal);
+        foreach (var secret in new[] { "p4ssw0rd-in-url", "s3cret-in-query" })
+        {
+            Assert.DoesNotContain(secret, error.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, error.Url.AbsoluteUri, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_closed_port_with_credentials_is_unreachable_at_discovery_not_an_authentication_failure()
     {
         var endpoint = ClosedPort.Url("/mcp");
@@ -69,7 +88,7 @@ public sealed class ConnectionErrorTests
         Assert.Equal(status, error.StatusCode);
         Assert.Contains($"HTTP {(int)status}", error.Message, StringComparison.Ordinal);
         Assert.Contains("path", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(body, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(body, error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,6 +132,23 @@ public sealed class ConnectionErrorTests
         AssertFailure(error, McpConnectionFailure.TlsFailure, endpoint);
         Assert.Contains("certificate", error.Message, StringComparison.Ordinal);
         Assert.Empty(stub.Requests);
+    }
+
+    [Fact]
+    public async Task Plain_http_to_a_TLS_port_at_discovery_is_a_connection_error_that_points_at_the_scheme()
+    {
+        using var certificate = TestCertificates.SelfSigned("CN=127.0.0.1", TestCertificates.ServerUsage);
+        await using var stub = await LoopbackStub.StartAsync(certificate);
+        var endpoint = new UriBuilder(stub.Url("/mcp")) { Scheme = Uri.UriSchemeHttp }.Uri;
+        await using var connection = McpConnection.Create(new McpConnectionOptions { Endpoint = endpoint, ClientId = "c", ClientSecret = "s3cret-wrong-scheme", TokenRequestRetries = 0 });
+
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => connection.ListToolsAsync());
+
+        Assert.Equal(McpConnectionFailure.Unreachable, error.Reason);
+        Assert.Equal(endpoint.GetLeftPart(UriPartial.Authority), error.Url.GetLeftPart(UriPartial.Authority));
+        Assert.Contains("The discovery URL", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Check the scheme and port", error.Message, StringComparison.Ordinal);
+        AssertOneLine(error);
     }
 
     private static void AssertFailure(McpConnectionException error, McpConnectionFailure reason, Uri url)

@@ -111,6 +111,17 @@ public sealed class DeclaredResultReaderTests
     }
 
     [Fact]
+    public void A_type_the_serializer_cannot_make_is_a_result_error_too()
+    {
+        var exception = Assert.Throws<McpToolResultException>(
+            () => DeclaredResultReader.Read<TestShape>(Result(structured: null, """{"sides":3}"""), Tool, DeclaredResultJson.Default));
+
+        Assert.IsType<NotSupportedException>(exception.InnerException);
+        Assert.StartsWith("The result of MCP tool 'get_issue' cannot be read as 'TestShape': the JSON in content[0].text does not fit: ", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', exception.Message);
+    }
+
+    [Fact]
     public void Json_null_is_not_a_value_of_the_declared_type()
     {
         var exception = Assert.Throws<McpToolResultException>(
@@ -181,9 +192,17 @@ public sealed record TestIssue
 /// <summary>A label of <see cref="TestIssue"/>.</summary>
 public sealed record TestLabel([property: JsonPropertyName("name")] string Name);
 
+/// <summary>An abstract result type with no polymorphism declared: the serializer cannot make one.</summary>
+public abstract record TestShape
+{
+    [JsonPropertyName("sides")]
+    public int Sides { get; init; }
+}
+
 /// <summary>The user's source-generated context, as <c>[McpClient(JsonContext = ...)]</c> names it.</summary>
 [JsonSerializable(typeof(TestIssue))]
 [JsonSerializable(typeof(List<TestIssue>))]
 [JsonSerializable(typeof(List<int>))]
 [JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(TestShape))]
 internal sealed partial class DeclaredResultJson : JsonSerializerContext;

@@ -274,7 +274,7 @@ public sealed class DiscoveryTests
 
         Assert.Contains("private_key_jwt", error.Message, StringComparison.Ordinal);
         Assert.Contains("none of which", error.Message, StringComparison.Ordinal);
-        Assert.Contains("PrivateKey", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PrivateKey, PrivateKeyFile or SigningCertificate", error.Message, StringComparison.Ordinal);
         Assert.Empty(auth.RequestsTo(TokenPath));
     }
 

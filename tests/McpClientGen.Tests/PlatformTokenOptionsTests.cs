@@ -51,8 +51,8 @@ public sealed class PlatformTokenOptionsTests
         { "PlatformAssertion without a token", options => options.ClientAuthentication = ClientAuthenticationMethod.PlatformAssertion, "set ClientId, and one of PlatformTokenFile or PlatformTokenProvider" },
         { "client credentials without a client id", options => options.PlatformTokenFile = TokenFile, "set ClientId" },
         { "both sources", options => { options.PlatformTokenFile = TokenFile; options.PlatformTokenProvider = Provider; }, "either PlatformTokenFile or PlatformTokenProvider" },
-        { "a secret beside the token", options => { options.PlatformTokenFile = TokenFile; options.ClientSecret = "s"; }, "remove ClientSecret" },
-        { "a key beside the token", options => { options.PlatformTokenProvider = Provider; options.PrivateKey = "k"; }, "remove PrivateKey and SigningCertificate" },
+        { "a secret beside the token", options => { options.PlatformTokenFile = TokenFile; options.ClientSecret = "s"; }, "remove ClientSecret or ClientSecretFile" },
+        { "a key beside the token", options => { options.PlatformTokenProvider = Provider; options.PrivateKey = "k"; }, "remove PrivateKey, PrivateKeyFile and SigningCertificate" },
         {
             "a secret method with the token",
             options => { options.PlatformTokenFile = TokenFile; options.ClientId = "c"; options.ClientAuthentication = ClientAuthenticationMethod.ClientSecretBasic; },

@@ -62,7 +62,7 @@ internal static class ClientAuthenticationSelector
                 throw new McpAuthenticationException(
                     $"The authorization server {server.Issuer?.ToString() ?? server.TokenEndpoint.ToString()} supports the client authentication methods " +
                     $"{string.Join(", ", supported!)}, none of which the configured credentials can use ({string.Join(", ", usable.Select(NameOf))}). " +
-                    (supported!.Contains("private_key_jwt") ? "Configure PrivateKey or SigningCertificate for private_key_jwt." : "Configure a ClientSecret."));
+                    (supported!.Contains("private_key_jwt") ? "Configure PrivateKey, PrivateKeyFile or SigningCertificate for private_key_jwt." : "Configure a ClientSecret or ClientSecretFile."));
             }
         }
 
@@ -87,7 +87,7 @@ internal static class ClientAuthenticationSelector
             ClientAuthenticationMethod.TlsClientAuth or ClientAuthenticationMethod.SelfSignedTlsClientAuth => certificate is null
                 ? throw new McpAuthenticationException($"{NameOf(method)} needs a client certificate: set ClientCertificatePath, ClientCertificateThumbprint or ClientCertificate.")
                 : new TokenClientAuthentication.MutualTls(NameOf(method), clientId),
-            _ when assertions is null => throw new McpAuthenticationException("private_key_jwt needs PrivateKey or SigningCertificate."),
+            _ when assertions is null => throw new McpAuthenticationException("private_key_jwt needs PrivateKey, PrivateKeyFile or SigningCertificate."),
             _ => new TokenClientAuthentication.PrivateKeyJwt(
                 clientId,
                 assertions,

@@ -27,7 +27,10 @@ public sealed class McpConnectionException : HttpRequestException
     /// <summary>Why the connection failed.</summary>
     public McpConnectionFailure Reason { get; }
 
-    /// <summary>The URL that was requested: the MCP endpoint, or a discovery or token endpoint.</summary>
+    /// <summary>
+    /// The URL that was requested: the MCP endpoint, or a discovery or token endpoint. The runtime's exceptions give it
+    /// without user info, and with each query value replaced by <c>…</c>, as their messages show it: either may carry a secret.
+    /// </summary>
     public Uri Url { get; }
 
     /// <summary>The <see cref="HttpRequestException.HttpRequestError"/> that code written for plain HTTP failures checks.</summary>

@@ -3,7 +3,10 @@ namespace McpClientGen;
 /// <summary>Why a connection to an MCP server, or to its authorization server, could not be made.</summary>
 public enum McpConnectionFailure
 {
-    /// <summary>Nothing accepted the connection (refused or reset): the server is not running, or the port is wrong.</summary>
+    /// <summary>
+    /// Nothing accepted the connection (refused or reset), or it broke before a whole HTTP answer came: the server is not
+    /// running, the port or scheme is wrong (http:// to a TLS port), or a proxy refused the tunnel.
+    /// </summary>
     Unreachable,
 
     /// <summary>The host name did not resolve (DNS): a typo in the host, or a name only another network knows.</summary>

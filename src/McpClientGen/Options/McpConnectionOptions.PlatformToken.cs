@@ -47,7 +47,7 @@ public sealed partial class McpConnectionOptions
         {
             throw Invalid(
                 $"a platform token ({nameof(PlatformTokenFile)} or {nameof(PlatformTokenProvider)}) is the client's only credential; " +
-                $"remove {(hasSecret ? nameof(ClientSecret) : $"{nameof(PrivateKey)} and {nameof(SigningCertificate)}")}.");
+                $"remove {(hasSecret ? $"{nameof(ClientSecret)} or {nameof(ClientSecretFile)}" : $"{nameof(PrivateKey)}, {nameof(PrivateKeyFile)} and {nameof(SigningCertificate)}")}.");
         }
 
         if (GrantType == TokenGrantType.JwtBearer && ClientAuthentication != ClientAuthenticationMethod.Auto)

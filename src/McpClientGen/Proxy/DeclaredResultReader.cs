@@ -28,8 +28,10 @@ internal static class DeclaredResultReader
         {
             value = json.Deserialize(typeInfo);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or NotSupportedException)
         {
+            // NotSupportedException: the serializer cannot make the type at all (abstract, or polymorphic JSON without a
+            // discriminator it knows), which is as much this result not fitting the declared type.
             throw McpToolResultException.ForDeclaredType(toolName, DisplayName(typeof(T)), $"the JSON in {source} does not fit: {ToolResultJson.OneLine(exception.Message)}", exception);
         }
 

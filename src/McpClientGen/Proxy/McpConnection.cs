@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -231,30 +232,46 @@ public sealed class McpConnection : IAsyncDisposable
 
     private async Task<McpClient> OpenSessionAsync()
     {
+        var remembered = _protocolVersion is null ? ProtocolRevisions.Shared.For(Endpoint) : null;
+        McpClient client;
+        try
+        {
+            client = await HandshakeAsync(_protocolVersion ?? remembered).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (remembered is not null && MayRefuseRevision(exception))
+        {
+            // The server answered, but not to the revision it agreed on before (it was upgraded or replaced): forget it and
+            // let the SDK negotiate afresh, in this same call. An endpoint that cannot be reached, or credentials that are
+            // refused, are not tried twice.
+            ProtocolRevisions.Shared.Forget(Endpoint, remembered);
+            client = await HandshakeAsync(null).ConfigureAwait(false);
+        }
+
+        if (_protocolVersion is null)
+        {
+            ProtocolRevisions.Shared.Remember(Endpoint, client.NegotiatedProtocolVersion);
+        }
+
+        RegisterKnownTools(client, _knownTools.Values);
+        return client;
+    }
+
+    /// <summary>
+    /// Whether a handshake may have failed for the revision it asked for: the SDK's own failure (the server answered with
+    /// another revision), a JSON-RPC error, or an HTTP 400 from the MCP endpoint.
+    /// </summary>
+    private static bool MayRefuseRevision(Exception exception) =>
+        exception is McpException || exception is HttpRequestException { StatusCode: HttpStatusCode.BadRequest } and not McpConnectionException;
+
+    /// <summary>Opens a session over a new transport, asking for <paramref name="protocolVersion"/> (or negotiating one).</summary>
+    private Task<McpClient> HandshakeAsync(string? protocolVersion)
+    {
         var transport = new HttpClientTransport(
             new HttpClientTransportOptions { Endpoint = Endpoint, TransportMode = HttpTransportMode.StreamableHttp },
             _httpClient,
             _loggerFactory,
             ownsHttpClient: false);
-        var remembered = _protocolVersion is null ? ProtocolRevisions.For(Endpoint) : null;
-        McpClient client;
-        try
-        {
-            client = await McpClient.CreateAsync(transport, CreateClientOptions(_protocolVersion ?? remembered, _extension), _loggerFactory).ConfigureAwait(false);
-        }
-        catch when (remembered is not null)
-        {
-            ProtocolRevisions.Forget(Endpoint, remembered);
-            throw;
-        }
-
-        if (_protocolVersion is null)
-        {
-            ProtocolRevisions.Remember(Endpoint, client.NegotiatedProtocolVersion);
-        }
-
-        RegisterKnownTools(client, _knownTools.Values);
-        return client;
+        return McpClient.CreateAsync(transport, CreateClientOptions(protocolVersion, _extension), _loggerFactory);
     }
 
     /// <summary>
@@ -320,11 +337,17 @@ public sealed class McpConnection : IAsyncDisposable
     /// Protocol errors (a bad argument, an unknown tool) leave the session healthy, and so does the caller's own
     /// cancellation; anything else from below the protocol (HTTP errors, a closed stream, a cancellation the caller did
     /// not ask for, which is how the SDK ends the calls of a session it closed) means the session cannot be trusted.
+    /// A discovery or token endpoint that cannot be reached says nothing about the MCP server: its session is kept.
     /// </summary>
-    private static bool IsTransportFailure(Exception exception, CancellationToken cancellationToken) => exception switch
+    private bool IsTransportFailure(Exception exception, CancellationToken cancellationToken) => exception switch
     {
         McpProtocolException or McpAuthenticationException or McpAuthorizationException => false,
+        McpConnectionException connection => IsMcpOrigin(connection.Url),
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
         _ => true,
     };
+
+    /// <summary>Whether <paramref name="url"/> has the MCP endpoint's scheme, host and port.</summary>
+    private bool IsMcpOrigin(Uri url) =>
+        Uri.Compare(url, Endpoint, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0;
 }
