@@ -22,7 +22,7 @@ internal static class DeclaredResultReader
                 $"The JsonSerializerContext '{jsonContext.GetType().Name}' has no metadata for '{DisplayName(typeof(T))}': add [JsonSerializable(typeof({DisplayName(typeof(T))}))] to it.");
         }
 
-        var json = Find(result, toolName, DisplayName(typeof(T)), out var source);
+        var json = Find(result, toolName, typeof(T), out var source);
         T? value;
         try
         {
@@ -41,7 +41,7 @@ internal static class DeclaredResultReader
     /// <summary>The result's JSON value as it is: <c>structuredContent</c>, else the parsed text.</summary>
     /// <exception cref="McpToolResultException">The result has neither.</exception>
     public static JsonElement ReadJson(CallToolResult result, string toolName) =>
-        Find(result, toolName, nameof(JsonElement), out _);
+        Find(result, toolName, typeof(JsonElement), out _);
 
     /// <summary>
     /// The text blocks joined with <c>\n</c>; for a server that sends only <c>structuredContent</c>, its JSON text.
@@ -60,10 +60,11 @@ internal static class DeclaredResultReader
             : throw McpToolResultException.ForDeclaredType(toolName, "string", "it has no text content and no structuredContent.", null);
     }
 
-    private static JsonElement Find(CallToolResult result, string toolName, string typeName, out string source) =>
+    // The type's name is only spelled out for an error: a call that reads its result builds no message text.
+    private static JsonElement Find(CallToolResult result, string toolName, Type type, out string source) =>
         ToolResultJson.TryFind(result, static _ => true, out var json, out source)
             ? json
-            : throw McpToolResultException.ForDeclaredType(toolName, typeName, ToolResultJson.DescribeMissing(result), null);
+            : throw McpToolResultException.ForDeclaredType(toolName, DisplayName(type), ToolResultJson.DescribeMissing(result), null);
 
     /// <summary>A type as C# writes it, <c>List&lt;Issue&gt;</c> rather than <c>List`1</c>.</summary>
     private static string DisplayName(Type type)
