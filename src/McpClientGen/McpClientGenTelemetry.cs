@@ -5,7 +5,7 @@ namespace McpClientGen;
 
 /// <summary>
 /// The <see cref="ActivitySource"/> and <see cref="Meter"/> named <c>McpClientGen</c>: a span per tool call and per
-/// token request, and counters for token requests, cache hits, background refreshes, 401 retries and 403 step-ups.
+/// token request, and counters for token requests, cache hits, background refreshes, 401 retries, 403 step-ups and the shared token store.
 /// Subscribe with OpenTelemetry's <c>AddSource("McpClientGen")</c> and <c>AddMeter("McpClientGen")</c>.
 /// </summary>
 public static class McpClientGenTelemetry
@@ -26,6 +26,14 @@ public static class McpClientGenTelemetry
     internal static readonly Counter<long> UnauthorizedRetries = Meter.CreateCounter<long>("mcpclientgen.auth.unauthorized_retries", description: "Requests resent with a new token after a 401.");
 
     internal static readonly Counter<long> ScopeStepUps = Meter.CreateCounter<long>("mcpclientgen.auth.step_ups", description: "Tokens requested with more scopes after a 403 insufficient_scope.");
+
+    internal static readonly Counter<long> SharedTokenHits = Meter.CreateCounter<long>("mcpclientgen.shared_token.hits", description: "Tokens taken from the shared token store instead of requested.");
+
+    internal static readonly Counter<long> SharedLeaseWaits = Meter.CreateCounter<long>("mcpclientgen.shared_token.lease_waits", description: "Acquisitions that waited for the token of another process holding the shared lease.");
+
+    internal static readonly Counter<long> SharedLeaseTimeouts = Meter.CreateCounter<long>("mcpclientgen.shared_token.lease_timeouts", description: "Lease waits that ended without a token, after which the process requested its own.");
+
+    internal static readonly Counter<long> SharedStoreFailures = Meter.CreateCounter<long>("mcpclientgen.shared_token.store_failures", description: "Shared token store calls that failed or timed out, by operation.");
 
     private static string ThisVersion => typeof(McpClientGenTelemetry).Assembly.GetName().Version?.ToString() ?? "0.0.0";
 }

@@ -58,4 +58,13 @@ internal static partial class AuthLog
 
     [LoggerMessage(131, LogLevel.Warning, "After a 401, the protected-resource metadata at {Location} could not be read again ({Reason}); keeping the authorization server {Issuer}.")]
     public static partial void ResourceMetadataRecheckFailed(ILogger logger, Uri location, string reason, Uri issuer);
+
+    [LoggerMessage(132, LogLevel.Warning, "The shared token store failed ({Operation}: {Failure}); tokens are requested per process until it answers again, tried again every {RetryAfter}.")]
+    public static partial void SharedStoreUnavailable(ILogger logger, string operation, string failure, TimeSpan retryAfter);
+
+    [LoggerMessage(133, LogLevel.Information, "The shared token store answers again; tokens are shared across processes again.")]
+    public static partial void SharedStoreRecovered(ILogger logger);
+
+    [LoggerMessage(134, LogLevel.Information, "No token for client {ClientId} arrived from the process holding the shared lease within {Timeout}; requesting one.")]
+    public static partial void SharedLeaseWaitTimedOut(ILogger logger, string clientId, TimeSpan timeout);
 }

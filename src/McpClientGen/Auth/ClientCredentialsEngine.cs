@@ -46,10 +46,10 @@ internal sealed class ClientCredentialsEngine : IDisposable
     /// <param name="options">Endpoint and credentials.</param>
     /// <param name="timeProvider">The clock for token expiry and request timeouts; the system clock by default.</param>
     /// <param name="loggerFactory">Logging for discovery and token requests.</param>
-    /// <param name="sharedCache">The second cache level; by default none (<see cref="NoSharedTokenCache"/>).</param>
+    /// <param name="sharedStore">The token store the fleet shares; by default none, and tokens stay in this process.</param>
     /// <exception cref="InvalidOperationException">A required option is missing or wrong.</exception>
     public static ClientCredentialsEngine Create(
-        McpConnectionOptions options, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, ISharedTokenCache? sharedCache = null)
+        McpConnectionOptions options, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, IMcpSharedTokenStore? sharedStore = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var validated = options.Snapshot();
@@ -68,7 +68,7 @@ internal sealed class ClientCredentialsEngine : IDisposable
                 validated,
                 new AuthorizationServerDiscovery(backchannel),
                 new TokenEndpointClient(backchannel, validated, clock),
-                sharedCache ?? NoSharedTokenCache.Instance,
+                sharedStore is null ? null : new ResilientSharedTokenStore(sharedStore, clock, logger),
                 clock,
                 logger);
             return new ClientCredentialsEngine(validated, backchannel, tls, provider, logger);

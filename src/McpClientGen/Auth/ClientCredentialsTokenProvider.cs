@@ -7,7 +7,7 @@ namespace McpClientGen;
 /// server once (through the well-known metadata, or the URL a 401 challenge names), accepts only the one the
 /// credentials belong to (<see cref="AuthorizationServerBinding"/>, checked again on every 401), settles the client
 /// authentication method, and keeps one <see cref="TokenSlot"/> (the first cache level) per scope set, each backed by
-/// the same second level (<see cref="ISharedTokenCache"/>): scopes a server asks for are added to the configured
+/// the same second level (<see cref="IMcpSharedTokenStore"/>, when the fleet shares one): scopes a server asks for are added to the configured
 /// ones, never put in their place. Discovery and token failures are never cached. Built by <see cref="ClientCredentialsEngine"/>.
 /// </summary>
 internal sealed class ClientCredentialsTokenProvider
@@ -17,7 +17,7 @@ internal sealed class ClientCredentialsTokenProvider
     private readonly AuthorizationServerDiscovery _discovery;
     private readonly AuthorizationServerBinding _binding;
     private readonly TokenEndpointClient _tokenClient;
-    private readonly ISharedTokenCache _sharedCache;
+    private readonly IMcpSharedTokenStore? _sharedStore;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly object _gate = new();
@@ -33,14 +33,14 @@ internal sealed class ClientCredentialsTokenProvider
     /// <param name="options">Validated options.</param>
     /// <param name="discovery">Finds the authorization server.</param>
     /// <param name="tokenClient">Sends the token requests.</param>
-    /// <param name="sharedCache">The second cache level.</param>
+    /// <param name="sharedStore">The second cache level, already guarded (<see cref="ResilientSharedTokenStore"/>), or <see langword="null"/> for none.</param>
     /// <param name="timeProvider">The clock for token expiry.</param>
     /// <param name="logger">Logging for discovery and token requests.</param>
     public ClientCredentialsTokenProvider(
         McpConnectionOptions options,
         AuthorizationServerDiscovery discovery,
         TokenEndpointClient tokenClient,
-        ISharedTokenCache sharedCache,
+        IMcpSharedTokenStore? sharedStore,
         TimeProvider timeProvider,
         ILogger logger)
     {
@@ -49,7 +49,7 @@ internal sealed class ClientCredentialsTokenProvider
         _discovery = discovery;
         _binding = new AuthorizationServerBinding(options, logger);
         _tokenClient = tokenClient;
-        _sharedCache = sharedCache;
+        _sharedStore = sharedStore;
         _timeProvider = timeProvider;
         _logger = logger;
         _scopes = new SortedSet<string>(ScopeSet.Split(options.Scopes), StringComparer.Ordinal);
@@ -288,7 +288,8 @@ internal sealed class ClientCredentialsTokenProvider
             server.Metadata.Authority, _options.ClientLabel, scopes, _resource.AbsoluteUri, credentials.Certificate?.Thumbprint, credentials.Fingerprint);
         if (!_slots.TryGetValue(key, out var slot))
         {
-            slot = new TokenSlot(key, () => RequestTokenAsync(server, scopes), _sharedCache, _timeProvider, _logger);
+            var shared = _sharedStore is null ? null : new SharedTokenTier(_sharedStore, key, _options, credentials.Certificate);
+            slot = new TokenSlot(key, () => RequestTokenAsync(server, scopes), shared, _timeProvider, _logger);
             _slots[key] = slot;
         }
 

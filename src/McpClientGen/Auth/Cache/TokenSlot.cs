@@ -6,7 +6,8 @@ namespace McpClientGen;
 /// The first level of the token cache for one <see cref="TokenCacheKey"/>: the current token, at most one
 /// acquisition in flight (every caller that needs a token meanwhile shares it), and the background refresh that
 /// replaces the token before callers would have to wait. An acquisition takes a fresh token from the second level
-/// (<see cref="ISharedTokenCache"/>) when it has one, and otherwise requests one and stores it there.
+/// (the <see cref="IMcpSharedTokenStore"/> of a fleet, through <see cref="SharedTokenTier"/>) when it has one; otherwise
+/// one process of the fleet, the lease holder, requests it and stores it there while the others wait for it.
 /// </summary>
 /// <remarks>
 /// The path every MCP request takes does not come through here while the token is fresh:
@@ -14,7 +15,7 @@ namespace McpClientGen;
 /// <see cref="GetAsync"/> is for callers that found no usable token there, and for a step-up's new scope set.
 /// </remarks>
 internal sealed class TokenSlot(
-    TokenCacheKey key, Func<Task<AccessToken>> requestToken, ISharedTokenCache sharedCache, TimeProvider timeProvider, ILogger logger)
+    TokenCacheKey key, Func<Task<AccessToken>> requestToken, SharedTokenTier? shared, TimeProvider timeProvider, ILogger logger)
 {
     private readonly object _gate = new();
     private AccessToken? _current;
@@ -68,18 +69,26 @@ internal sealed class TokenSlot(
     }
 
     /// <summary>
-    /// Drops <paramref name="rejected"/>; a newer token, fetched meanwhile by a concurrent caller, is kept. The
-    /// rejected token is never taken back from the second level, which may still hold it.
+    /// Drops <paramref name="rejected"/>; a newer token, fetched meanwhile by a concurrent caller, is kept. The rejected
+    /// token is removed from the second level too, unless a newer one replaced it there, and never taken back from it.
     /// </summary>
     public void Invalidate(AccessToken rejected)
     {
         lock (_gate)
         {
-            if (ReferenceEquals(_current, rejected))
+            if (!ReferenceEquals(_current, rejected))
             {
-                _current = null;
-                _rejected = rejected;
+                return;
             }
+
+            _current = null;
+            _rejected = rejected;
+        }
+
+        if (shared is not null)
+        {
+            // The store is guarded (it never throws); the caller's retry must not wait for the removal.
+            _ = shared.RemoveAsync(rejected).AsTask();
         }
     }
 
@@ -91,7 +100,7 @@ internal sealed class TokenSlot(
         await Task.Yield();
         try
         {
-            var token = await TakeSharedAsync().ConfigureAwait(false) ?? await RequestAndShareAsync().ConfigureAwait(false);
+            var token = shared is null ? await requestToken().ConfigureAwait(false) : await ObtainSharedAsync(shared).ConfigureAwait(false);
             lock (_gate)
             {
                 _current = token;
@@ -116,15 +125,46 @@ internal sealed class TokenSlot(
     }
 
     /// <summary>
-    /// The second level's token, if it was issued by this key's authorization server (a store that mixed up its entries
-    /// must not hand one server's token to a connection bound to another), is not yet due for refresh (an older one would
-    /// only start another refresh) and is not the one this slot saw rejected.
+    /// The fleet's token: the stored one when usable; else, for the process that takes the lease, one it requests and
+    /// stores; else the one the lease holder stores, waited for up to <see cref="SharedTokenTier.LeaseTime"/>, after which
+    /// this process requests its own (the holder may have crashed or failed).
     /// </summary>
-    private async Task<AccessToken?> TakeSharedAsync()
+    private async Task<AccessToken> ObtainSharedAsync(SharedTokenTier tier)
     {
-        var shared = await sharedCache.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
+        var seen = await tier.GetAsync().ConfigureAwait(false);
+        if (Usable(seen) is { } stored)
+        {
+            return stored;
+        }
+
+        var lease = await tier.TryAcquireLeaseAsync().ConfigureAwait(false);
+        if (lease is null)
+        {
+            McpClientGenTelemetry.SharedLeaseWaits.Add(1);
+            if (Usable(await tier.WaitForEntryAsync(seen).ConfigureAwait(false)) is { } delivered)
+            {
+                return delivered;
+            }
+
+            McpClientGenTelemetry.SharedLeaseTimeouts.Add(1);
+            AuthLog.SharedLeaseWaitTimedOut(logger, key.ClientId, tier.LeaseTime);
+            return await RequestAndShareAsync(tier).ConfigureAwait(false);
+        }
+
+        await using (lease.ConfigureAwait(false))
+        {
+            // The previous holder may have stored its token between the read above and this lease.
+            return Usable(await tier.GetAsync().ConfigureAwait(false)) ?? await RequestAndShareAsync(tier).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="shared"/> if it is not yet due for refresh (an older one would only start another refresh) and is
+    /// not the one this slot saw rejected.
+    /// </summary>
+    private AccessToken? Usable(AccessToken? shared)
+    {
         if (shared is null
-            || !string.Equals(shared.Authority, key.Authority, StringComparison.Ordinal)
             || timeProvider.GetUtcNow() >= shared.RefreshAt
             || string.Equals(shared.Value, Volatile.Read(ref _rejected)?.Value, StringComparison.Ordinal))
         {
@@ -132,13 +172,14 @@ internal sealed class TokenSlot(
         }
 
         AuthLog.SharedTokenTaken(logger, key.ClientId);
+        McpClientGenTelemetry.SharedTokenHits.Add(1);
         return shared;
     }
 
-    private async Task<AccessToken> RequestAndShareAsync()
+    private async Task<AccessToken> RequestAndShareAsync(SharedTokenTier tier)
     {
         var token = await requestToken().ConfigureAwait(false);
-        await sharedCache.SetAsync(key, token, CancellationToken.None).ConfigureAwait(false);
+        await tier.SetAsync(token, timeProvider.GetUtcNow()).ConfigureAwait(false);
         return token;
     }
 }

@@ -1,0 +1,55 @@
+namespace McpClientGen;
+
+/// <summary>
+/// One <see cref="TokenSlot"/>'s view of the shared store: its key, and the conversion between the engine's
+/// <see cref="AccessToken"/> and the store's <see cref="SharedTokenEntry"/>. An entry comes back as a token only if it
+/// was issued by the slot's authorization server for the slot's client certificate (a store that mixed up its entries
+/// must not hand one server's token to a connection bound to another), and it gets this connection's expiry skew and
+/// refresh ratio, so each process refreshes on its own settings.
+/// </summary>
+internal sealed class SharedTokenTier(IMcpSharedTokenStore store, TokenCacheKey key, McpConnectionOptions options, ClientCertificate? certificate)
+{
+    private readonly SharedTokenKey _key = SharedTokenKey.For(key);
+
+    /// <summary>How long a process waits for the lease holder's token, and how long a lease lasts when never released.</summary>
+    public TimeSpan LeaseTime { get; } = TimeSpan.FromTicks(Math.Min(options.TokenRequestTimeout.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+
+    /// <summary>The stored token, if it is this slot's; it may be stale.</summary>
+    public async ValueTask<AccessToken?> GetAsync() => ToToken(await store.GetAsync(_key, CancellationToken.None).ConfigureAwait(false));
+
+    /// <summary>The token the lease holder stores, other than <paramref name="seen"/>; <see langword="null"/> when none comes within <see cref="LeaseTime"/>.</summary>
+    public async ValueTask<AccessToken?> WaitForEntryAsync(AccessToken? seen) =>
+        ToToken(await store.WaitForEntryAsync(_key, seen is null ? null : SharedTokenEntry.HashOf(seen.Value), LeaseTime, CancellationToken.None).ConfigureAwait(false));
+
+    /// <summary>The fleet's lease on this key, or <see langword="null"/> when another process holds it.</summary>
+    public ValueTask<IAsyncDisposable?> TryAcquireLeaseAsync() => store.TryAcquireLeaseAsync(_key, LeaseTime, CancellationToken.None);
+
+    /// <summary>Stores <paramref name="token"/> for as long as it is usable.</summary>
+    public ValueTask SetAsync(AccessToken token, DateTimeOffset now)
+    {
+        var usable = token.UsableUntil - now;
+        if (usable <= TimeSpan.Zero)
+        {
+            return default;
+        }
+
+        var entry = new SharedTokenEntry(token.Value, token.Authority, token.IssuedAt, token.ExpiresAt, token.RequestedScopes, token.Certificate?.Thumbprint);
+        return store.SetAsync(_key, entry, usable, CancellationToken.None);
+    }
+
+    /// <summary>Removes <paramref name="rejected"/> from the store, unless a newer token replaced it there.</summary>
+    public ValueTask RemoveAsync(AccessToken rejected) => store.RemoveIfAsync(_key, SharedTokenEntry.HashOf(rejected.Value), CancellationToken.None);
+
+    private AccessToken? ToToken(SharedTokenEntry? entry)
+    {
+        if (entry is null
+            || !string.Equals(entry.Authority, key.Authority, StringComparison.Ordinal)
+            || !string.Equals(entry.CertificateThumbprint, certificate?.Thumbprint, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return new AccessToken(
+            entry.Value, entry.IssuedAt, entry.ExpiresAt, options.TokenExpirySkew, options.TokenRefreshRatio, entry.RequestedScopes, entry.Authority, certificate);
+    }
+}
