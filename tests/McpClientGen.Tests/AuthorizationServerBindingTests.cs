@@ -84,7 +84,7 @@ public sealed class AuthorizationServerBindingTests
         await using var other = await StubAuthorizationServer.StartAsync();
         other.Map(StubAuthorizationServer.TokenPath, Respond.Token("token-from-the-other-server"));
         StubResourceMetadata.Serve(mcp, mcp.Url("/mcp"), trusted.BaseAddress, other.BaseAddress);
-        var store = new MixedUpSharedTokenCache();
+        var store = new MixedUpSharedTokenStore();
         using var otherEngine = new TokenEngine(Naming(Options(mcp), other.BaseAddress), new FakeClock(), store);
         using var engine = new TokenEngine(Naming(Options(mcp), trusted.BaseAddress), new FakeClock(), store);
 
@@ -92,7 +92,9 @@ public sealed class AuthorizationServerBindingTests
         var token = await engine.TokenAsync();
 
         // The store handed the other server's token to the trusted server's key; the engine requested its own.
-        Assert.Equal(2, store.Reads);
+        // Each acquisition read it before taking the lease and again under it.
+        Assert.Equal(4, store.Inner.Reads.Count);
+        Assert.Equal("token-from-the-other-server", store.Inner.Writes[0].Entry.Value);
         Assert.Equal("token-from-the-other-server", stored.Value);
         Assert.Equal("stub-token", token.Value);
         Assert.Equal(trusted.BaseAddress.AbsoluteUri, token.Authority);
@@ -128,23 +130,24 @@ public sealed class AuthorizationServerBindingTests
     }
 
     /// <summary>A broken shared store: one entry whatever the key, so it hands out whatever was stored last.</summary>
-    private sealed class MixedUpSharedTokenCache : ISharedTokenCache
+    private sealed class MixedUpSharedTokenStore : IMcpSharedTokenStore
     {
-        private AccessToken? _stored;
-        private int _reads;
+        private static readonly SharedTokenKey TheOnlyKey = new("every-key");
 
-        public int Reads => Volatile.Read(ref _reads);
+        public InMemorySharedTokenStore Inner { get; } = new();
 
-        public ValueTask<AccessToken?> GetAsync(TokenCacheKey key, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _reads);
-            return new ValueTask<AccessToken?>(Volatile.Read(ref _stored));
-        }
+        public ValueTask<SharedTokenEntry?> GetAsync(SharedTokenKey key, CancellationToken cancellationToken) => Inner.GetAsync(TheOnlyKey, cancellationToken);
 
-        public ValueTask SetAsync(TokenCacheKey key, AccessToken token, CancellationToken cancellationToken)
-        {
-            Volatile.Write(ref _stored, token);
-            return default;
-        }
+        public ValueTask SetAsync(SharedTokenKey key, SharedTokenEntry entry, TimeSpan timeToLive, CancellationToken cancellationToken) =>
+            Inner.SetAsync(TheOnlyKey, entry, timeToLive, cancellationToken);
+
+        public ValueTask<IAsyncDisposable?> TryAcquireLeaseAsync(SharedTokenKey key, TimeSpan leaseTime, CancellationToken cancellationToken) =>
+            Inner.TryAcquireLeaseAsync(TheOnlyKey, leaseTime, cancellationToken);
+
+        public ValueTask<SharedTokenEntry?> WaitForEntryAsync(SharedTokenKey key, string? seenValueHash, TimeSpan timeout, CancellationToken cancellationToken) =>
+            Inner.WaitForEntryAsync(TheOnlyKey, seenValueHash, timeout, cancellationToken);
+
+        public ValueTask RemoveIfAsync(SharedTokenKey key, string valueHash, CancellationToken cancellationToken) =>
+            Inner.RemoveIfAsync(TheOnlyKey, valueHash, cancellationToken);
     }
 }

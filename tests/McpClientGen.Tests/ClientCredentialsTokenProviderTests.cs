@@ -41,11 +41,11 @@ public sealed class ClientCredentialsTokenProviderTests
     {
         await using var stack = await DemoStack.StartAsync();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var shared = new RecordingSharedTokenCache();
+        var shared = new InMemorySharedTokenStore();
         using var engine = Engine(Options(stack), time, shared);
         var provider = engine.Provider;
         var first = await Token(provider);
-        Assert.Same(first, await shared.NextWriteAsync());
+        Assert.Equal(first.Value, (await shared.NextWriteAsync()).Value);
         Assert.Equal(first.IssuedAt + ((first.UsableUntil - first.IssuedAt) * 0.8), first.RefreshAt);
         Assert.True(first.RefreshAt < first.UsableUntil);
 
@@ -67,7 +67,7 @@ public sealed class ClientCredentialsTokenProviderTests
 
         // Once the first token is no longer sent, the replacement is, and nothing more is requested.
         time.SetUtcNow(first.UsableUntil);
-        Assert.Same(replacement, await Token(provider));
+        Assert.Equal(replacement.Value, (await Token(provider)).Value);
         Assert.Equal(2, stack.TokenRequestCount);
     }
 
@@ -75,34 +75,37 @@ public sealed class ClientCredentialsTokenProviderTests
     public async Task A_first_level_miss_consults_the_second_level_and_a_fetched_token_is_stored_there()
     {
         await using var stack = await DemoStack.StartAsync();
-        var shared = new RecordingSharedTokenCache();
+        var shared = new InMemorySharedTokenStore();
         using var engine = Engine(Options(stack), shared: shared);
 
         var token = await Token(engine.Provider);
 
-        var key = Assert.Single(shared.Reads);
-        Assert.Equal(
-            new TokenCacheKey(stack.Issuer.AbsoluteUri, stack.ClientId, token.RequestedScopes, stack.McpEndpoint.AbsoluteUri, CredentialFingerprint: CredentialFingerprint.Of(Options(stack))),
-            key);
-        Assert.Equal((key, token), Assert.Single(shared.Writes));
+        // Read once before taking the fleet's lease, and once more under it (another process may have stored one meanwhile).
+        var key = SharedTokenKey.For(
+            new TokenCacheKey(stack.Issuer.AbsoluteUri, stack.ClientId, token.RequestedScopes, stack.McpEndpoint.AbsoluteUri, CredentialFingerprint: CredentialFingerprint.Of(Options(stack))));
+        Assert.Equal([key, key], shared.Reads);
+        var write = Assert.Single(shared.Writes);
+        Assert.Equal(key, write.Key);
+        Assert.Equal(token.Value, write.Entry.Value);
+        Assert.Equal(1, shared.LeasesGranted);
         Assert.Equal(1, stack.TokenRequestCount);
 
         // A fresh token is served by the first level alone.
         Assert.Same(token, await Token(engine.Provider));
-        Assert.Single(shared.Reads);
+        Assert.Equal(2, shared.Reads.Count);
     }
 
     [Fact]
     public async Task Engines_sharing_a_second_level_share_one_token()
     {
         await using var stack = await DemoStack.StartAsync();
-        var shared = new RecordingSharedTokenCache();
+        var shared = new InMemorySharedTokenStore();
         using var first = Engine(Options(stack), shared: shared);
         using var second = Engine(Options(stack), shared: shared);
 
         var issued = await Token(first.Provider);
 
-        Assert.Same(issued, await Token(second.Provider));
+        Assert.Equal(issued.Value, (await Token(second.Provider)).Value);
         Assert.Equal(1, stack.TokenRequestCount);
         Assert.Single(shared.Writes);
     }
@@ -111,19 +114,21 @@ public sealed class ClientCredentialsTokenProviderTests
     public async Task A_rejected_token_is_never_taken_back_from_the_second_level()
     {
         await using var stack = await DemoStack.StartAsync();
-        var shared = new RecordingSharedTokenCache();
+        var shared = new InMemorySharedTokenStore();
         using var first = Engine(Options(stack), shared: shared);
         using var second = Engine(Options(stack), shared: shared);
-        var rejected = await Token(first.Provider);
-        Assert.Same(rejected, await Token(second.Provider));
+        var issued = await Token(first.Provider);
+        var rejected = await Token(second.Provider);
+        Assert.Equal(issued.Value, rejected.Value);
 
-        // The second level still holds the token the server rejected; a new one is requested and replaces it there.
+        // The rejection removes the token from the second level; a new one is requested and stored there.
         second.Provider.Invalidate(rejected);
         var replacement = await Token(second.Provider);
 
         Assert.NotEqual(rejected.Value, replacement.Value);
         Assert.Equal(2, stack.TokenRequestCount);
-        Assert.Same(replacement, shared.Writes[^1].Token);
+        Assert.Equal(replacement.Value, shared.Writes[^1].Entry.Value);
+        Assert.Equal(replacement.Value, shared.Peek(shared.Writes[^1].Key)?.Value);
     }
 
     [Fact]
@@ -242,7 +247,7 @@ public sealed class ClientCredentialsTokenProviderTests
     }
 
     /// <summary>The engine as every connection builds it; the system clock unless a test moves time.</summary>
-    private static ClientCredentialsEngine Engine(McpConnectionOptions options, TimeProvider? time = null, ISharedTokenCache? shared = null) =>
+    private static ClientCredentialsEngine Engine(McpConnectionOptions options, TimeProvider? time = null, IMcpSharedTokenStore? shared = null) =>
         ClientCredentialsEngine.Create(options, time, loggerFactory: null, shared);
 
     /// <summary>The demo stack publishes its metadata, so a token is always found.</summary>

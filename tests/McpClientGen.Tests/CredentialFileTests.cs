@@ -63,7 +63,7 @@ public sealed class CredentialFileTests
     {
         await using var stub = await TokenStub(Respond.Token("first-token"), Respond.Token("second-token"));
         using var secret = new MountedSecret(OldSecret);
-        var shared = new RecordingSharedTokenCache();
+        var shared = new InMemorySharedTokenStore();
         using var engine = new TokenEngine(FileOptions(stub.BaseAddress, secretFile: secret.Path), new FakeClock(), shared);
 
         await engine.TokenAsync();
@@ -73,10 +73,7 @@ public sealed class CredentialFileTests
 
         var keys = shared.Writes.Select(write => write.Key).ToList();
         Assert.Equal(2, keys.Count);
-        Assert.NotNull(keys[0].CredentialFingerprint);
-        Assert.NotNull(keys[1].CredentialFingerprint);
-        Assert.NotEqual(keys[0].CredentialFingerprint, keys[1].CredentialFingerprint);
-        Assert.Equal(keys[0] with { CredentialFingerprint = null }, keys[1] with { CredentialFingerprint = null });
+        Assert.NotEqual(keys[0], keys[1]);
         Assert.DoesNotContain(OldSecret, keys[0].ToString(), StringComparison.Ordinal);
     }
 
@@ -159,7 +156,7 @@ public sealed class CredentialFileTests
         using var first = TestCertificates.SelfSigned("CN=first");
         using var second = TestCertificates.SelfSigned("CN=second");
         using var file = new MountedSecret(CertificatePem(first), "tls.pem", MountedSecret.Layout.Kubernetes);
-        var shared = new RecordingSharedTokenCache();
+        var shared = new InMemorySharedTokenStore();
         var options = FileOptions(stub.BaseAddress);
         options.ClientCertificatePath = file.Path;
         options.ClientAuthentication = ClientAuthenticationMethod.SelfSignedTlsClientAuth;
@@ -175,7 +172,8 @@ public sealed class CredentialFileTests
         Assert.Equal(ClientCertificate.ThumbprintOf(second), engine.Provider.CurrentCertificate?.Thumbprint);
         Assert.Equal(
             [ClientCertificate.ThumbprintOf(first), ClientCertificate.ThumbprintOf(second)],
-            shared.Writes.Select(write => write.Key.CertificateThumbprint));
+            shared.Writes.Select(write => write.Entry.CertificateThumbprint));
+        Assert.NotEqual(shared.Writes[0].Key, shared.Writes[1].Key);
     }
 
     [Fact]

@@ -108,7 +108,7 @@ public sealed class MutualTlsTokenRequestTests
         await using var servers = await Servers.StartAsync(withAlias: true);
         using var first = TestCertificates.SelfSigned("CN=first");
         using var second = TestCertificates.SelfSigned("CN=second");
-        var cache = new RecordingSharedTokenCache();
+        var cache = new InMemorySharedTokenStore();
         using var engine = new TokenEngine(CertificateOptions(servers, first), new FakeClock(), cache);
         var old = await engine.TokenAsync();
 
@@ -122,7 +122,8 @@ public sealed class MutualTlsTokenRequestTests
         Assert.Equal(2, servers.Auth.RequestsTo(MtlsTokenPath).Count);
         Assert.Equal(
             [ClientCertificate.ThumbprintOf(first), ClientCertificate.ThumbprintOf(second)],
-            cache.Writes.Select(write => write.Key.CertificateThumbprint));
+            cache.Writes.Select(write => write.Entry.CertificateThumbprint));
+        Assert.NotEqual(cache.Writes[0].Key, cache.Writes[1].Key);
     }
 
     [Fact]

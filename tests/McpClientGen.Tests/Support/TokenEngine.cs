@@ -8,7 +8,7 @@ internal sealed class TokenEngine : IDisposable
 {
     private readonly ClientCredentialsEngine _engine;
 
-    public TokenEngine(McpConnectionOptions options, FakeClock clock, ISharedTokenCache? sharedCache = null)
+    public TokenEngine(McpConnectionOptions options, FakeClock clock, IMcpSharedTokenStore? sharedCache = null)
     {
         _engine = ClientCredentialsEngine.Create(options, clock, loggerFactory: null, sharedCache);
         Clock = clock;
