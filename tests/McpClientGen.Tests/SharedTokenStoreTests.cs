@@ -1,0 +1,158 @@
+using McpClientGen.DemoServer;
+using McpClientGen.Tests.Support;
+
+namespace McpClientGen.Tests;
+
+/// <summary>
+/// The engine with a fleet's shared token store, against the real OpenIddict server. Each engine stands for one
+/// process; engines given the same <see cref="InMemorySharedTokenStore"/> share it as processes share Redis. Token
+/// requests are counted by the server.
+/// </summary>
+public sealed class SharedTokenStoreTests
+{
+    /// <summary>A lease held by no one who will store: <c>TokenRequestTimeout</c> (30 s) × 2, capped at 10 s.</summary>
+    private static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Two_processes_sharing_a_store_make_one_token_request_for_many_concurrent_first_callers()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var store = new InMemorySharedTokenStore();
+        using var first = ClientCredentialsEngine.Create(Options(stack), timeProvider: null, loggerFactory: null, store);
+        using var second = ClientCredentialsEngine.Create(Options(stack), timeProvider: null, loggerFactory: null, store);
+
+        var callers = Enumerable.Range(0, 200).Select(i => Task.Run(() => Token((i % 2 == 0 ? first : second).Provider)));
+        var tokens = await Task.WhenAll(callers).Within();
+
+        Assert.Single(tokens.Select(token => token.Value).Distinct());
+        Assert.Equal(1, stack.TokenRequestCount);
+        Assert.Equal(1, store.LeasesGranted);
+        Assert.Single(store.Writes);
+    }
+
+    [Fact]
+    public async Task A_lease_holder_that_never_stores_holds_the_others_up_only_for_the_lease_time()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var key = await KeyAsync(stack);
+        var clock = new FakeClock();
+        var store = new InMemorySharedTokenStore(clock);
+
+        // A process took the lease and died: it never stores and never releases.
+        Assert.NotNull(await store.TryAcquireLeaseAsync(key, TimeSpan.FromHours(1), CancellationToken.None));
+        using var engine = new TokenEngine(Options(stack), clock, store);
+        var requestsBefore = stack.TokenRequestCount;
+
+        var call = engine.TokenAsync();
+        var wait = await clock.WaitForTimerAsync(timer => timer.DueTime == LeaseTime);
+        Assert.False(call.IsCompleted);
+        Assert.Equal(requestsBefore, stack.TokenRequestCount);
+
+        clock.AdvanceTo(wait);
+        var token = await call;
+
+        Assert.Equal(requestsBefore + 1, stack.TokenRequestCount);
+        Assert.Equal(token.Value, store.Peek(key)?.Value);
+    }
+
+    [Fact]
+    public async Task A_rejected_token_is_removed_from_the_store_at_once_and_a_newer_one_is_left_alone()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var store = new InMemorySharedTokenStore();
+        using var first = new TokenEngine(Options(stack), new FakeClock(), store);
+        using var second = new TokenEngine(Options(stack), new FakeClock(), store);
+        var issued = await first.TokenAsync();
+        var key = Assert.Single(store.Writes).Key;
+
+        // The first process already replaced the token when the second sees its copy rejected: the newer one stays.
+        var stale = await second.TokenAsync();
+        var replacement = new SharedTokenEntry("newer-token", issued.Authority, issued.IssuedAt, issued.ExpiresAt, issued.RequestedScopes, null);
+        await store.SetAsync(key, replacement, TimeSpan.FromMinutes(1), CancellationToken.None);
+        second.Provider.Invalidate(stale);
+        Assert.Equal("newer-token", store.Peek(key)?.Value);
+
+        // The second process takes the newer token from the store; rejected in turn while still stored, it is removed
+        // before any process can take it again.
+        var current = await second.TokenAsync();
+        Assert.Equal(current.Value, store.Peek(key)?.Value);
+        second.Provider.Invalidate(current);
+        Assert.Null(store.Peek(key));
+    }
+
+    [Theory]
+    [InlineData(FaultyStore.Fault.Throws)]
+    [InlineData(FaultyStore.Fault.Hangs)]
+    public async Task A_store_that_fails_never_fails_a_call_and_is_left_alone_until_the_break_is_over(FaultyStore.Fault fault)
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var store = new FaultyStore(fault);
+        using var engine = new TokenEngine(Options(stack), new FakeClock(), store);
+
+        var token = await engine.Clock.CompleteAsync(engine.TokenAsync(), timer => timer.DueTime == ResilientSharedTokenStore.CallTimeout);
+
+        Assert.NotEmpty(token.Value);
+        Assert.Equal(1, stack.TokenRequestCount);
+        Assert.Equal(1, store.Calls);
+
+        // A day later the break is long over: the store is asked again, and still fails no call.
+        engine.ExpireTokens();
+        await engine.Clock.CompleteAsync(engine.TokenAsync(), timer => timer.DueTime == ResilientSharedTokenStore.CallTimeout);
+        Assert.Equal(2, stack.TokenRequestCount);
+        Assert.Equal(2, store.Calls);
+    }
+
+    /// <summary>A store whose every call throws, or never answers; it counts the calls that reach it.</summary>
+    public sealed class FaultyStore(FaultyStore.Fault fault) : IMcpSharedTokenStore
+    {
+        private int _calls;
+
+        /// <summary>How the store fails.</summary>
+        public enum Fault
+        {
+            Throws,
+            Hangs,
+        }
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public ValueTask<SharedTokenEntry?> GetAsync(SharedTokenKey key, CancellationToken cancellationToken) => Fail<SharedTokenEntry?>();
+
+        public async ValueTask SetAsync(SharedTokenKey key, SharedTokenEntry entry, TimeSpan timeToLive, CancellationToken cancellationToken) => await Fail<bool>();
+
+        public ValueTask<IAsyncDisposable?> TryAcquireLeaseAsync(SharedTokenKey key, TimeSpan leaseTime, CancellationToken cancellationToken) => Fail<IAsyncDisposable?>();
+
+        public ValueTask<SharedTokenEntry?> WaitForEntryAsync(SharedTokenKey key, string? seenValueHash, TimeSpan timeout, CancellationToken cancellationToken) =>
+            Fail<SharedTokenEntry?>();
+
+        public async ValueTask RemoveIfAsync(SharedTokenKey key, string valueHash, CancellationToken cancellationToken) => await Fail<bool>();
+
+        private ValueTask<T> Fail<T>()
+        {
+            Interlocked.Increment(ref _calls);
+            return fault == Fault.Throws
+                ? throw new InvalidOperationException("The store is down.")
+                : new ValueTask<T>(new TaskCompletionSource<T>().Task);
+        }
+    }
+
+    /// <summary>The shared key the demo stack's client uses, learned from a process that stored a token.</summary>
+    private static async Task<SharedTokenKey> KeyAsync(DemoStack stack)
+    {
+        var scratch = new InMemorySharedTokenStore();
+        using var engine = new TokenEngine(Options(stack), new FakeClock(), scratch);
+        await engine.TokenAsync();
+        return Assert.Single(scratch.Writes).Key;
+    }
+
+    private static async Task<AccessToken> Token(ClientCredentialsTokenProvider provider) =>
+        await provider.GetTokenAsync(CancellationToken.None) ?? throw new InvalidOperationException("no token");
+
+    private static McpConnectionOptions Options(DemoStack stack) => new()
+    {
+        Endpoint = stack.McpEndpoint,
+        ClientId = stack.ClientId,
+        ClientSecret = stack.ClientSecret,
+        AuthorizationServer = stack.Issuer,
+    };
+}
