@@ -247,8 +247,11 @@ public sealed class ClientCredentialsTokenProviderTests
     }
 
     /// <summary>The engine as every connection builds it; the system clock unless a test moves time.</summary>
-    private static ClientCredentialsEngine Engine(McpConnectionOptions options, TimeProvider? time = null, IMcpSharedTokenStore? shared = null) =>
-        ClientCredentialsEngine.Create(options, time, loggerFactory: null, shared);
+    private static ClientCredentialsEngine Engine(McpConnectionOptions options, TimeProvider? time = null, IMcpSharedTokenStore? shared = null)
+    {
+        options.SharedTokenStore = shared;
+        return ClientCredentialsEngine.Create(options, time, loggerFactory: null);
+    }
 
     /// <summary>The demo stack publishes its metadata, so a token is always found.</summary>
     private static async Task<AccessToken> Token(ClientCredentialsTokenProvider provider) =>

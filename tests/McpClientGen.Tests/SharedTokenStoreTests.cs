@@ -18,8 +18,8 @@ public sealed class SharedTokenStoreTests
     {
         await using var stack = await DemoStack.StartAsync();
         var store = new InMemorySharedTokenStore();
-        using var first = ClientCredentialsEngine.Create(Options(stack), timeProvider: null, loggerFactory: null, store);
-        using var second = ClientCredentialsEngine.Create(Options(stack), timeProvider: null, loggerFactory: null, store);
+        using var first = ClientCredentialsEngine.Create(Sharing(Options(stack), store), timeProvider: null, loggerFactory: null);
+        using var second = ClientCredentialsEngine.Create(Sharing(Options(stack), store), timeProvider: null, loggerFactory: null);
 
         var callers = Enumerable.Range(0, 200).Select(i => Task.Run(() => Token((i % 2 == 0 ? first : second).Provider)));
         var tokens = await Task.WhenAll(callers).Within();
@@ -38,8 +38,8 @@ public sealed class SharedTokenStoreTests
         var clock = new FakeClock();
         var store = new InMemorySharedTokenStore(clock);
 
-        // A process took the lease and died: it never stores and never releases.
-        Assert.NotNull(await store.TryAcquireLeaseAsync(key, TimeSpan.FromHours(1), CancellationToken.None));
+        // A process took the lease and died: it never stores and never releases, and its lease expires.
+        Assert.NotNull(await store.TryAcquireLeaseAsync(key, LeaseTime, CancellationToken.None));
         using var engine = new TokenEngine(Options(stack), clock, store);
         var requestsBefore = stack.TokenRequestCount;
 
@@ -49,6 +49,32 @@ public sealed class SharedTokenStoreTests
         Assert.Equal(requestsBefore, stack.TokenRequestCount);
 
         clock.AdvanceTo(wait);
+        var token = await call;
+
+        // The waiter took the expired lease over and stored the token it requested for the others.
+        Assert.Equal(requestsBefore + 1, stack.TokenRequestCount);
+        Assert.Equal(2, store.LeasesGranted);
+        Assert.Equal(token.Value, store.Peek(key)?.Value);
+    }
+
+    [Fact]
+    public async Task A_lease_taken_again_by_a_holder_that_never_stores_sends_the_waiter_to_request_its_own_token()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var key = await KeyAsync(stack);
+        var clock = new FakeClock();
+        var store = new InMemorySharedTokenStore(clock);
+        Assert.NotNull(await store.TryAcquireLeaseAsync(key, TimeSpan.FromHours(1), CancellationToken.None));
+        using var engine = new TokenEngine(Options(stack), clock, store);
+        var requestsBefore = stack.TokenRequestCount;
+
+        // Two waits of the lease time, then a request of its own: never an unbounded wait.
+        var call = engine.TokenAsync();
+        var first = await clock.WaitForTimerAsync(timer => timer.DueTime == LeaseTime);
+        clock.AdvanceTo(first);
+        var second = await clock.WaitForTimerAsync(timer => timer.DueTime == LeaseTime && timer.Number > first.Number);
+        Assert.False(call.IsCompleted);
+        clock.AdvanceTo(second);
         var token = await call;
 
         Assert.Equal(requestsBefore + 1, stack.TokenRequestCount);
@@ -147,6 +173,12 @@ public sealed class SharedTokenStoreTests
 
     private static async Task<AccessToken> Token(ClientCredentialsTokenProvider provider) =>
         await provider.GetTokenAsync(CancellationToken.None) ?? throw new InvalidOperationException("no token");
+
+    private static McpConnectionOptions Sharing(McpConnectionOptions options, IMcpSharedTokenStore store)
+    {
+        options.SharedTokenStore = store;
+        return options;
+    }
 
     private static McpConnectionOptions Options(DemoStack stack) => new()
     {

@@ -46,10 +46,9 @@ internal sealed class ClientCredentialsEngine : IDisposable
     /// <param name="options">Endpoint and credentials.</param>
     /// <param name="timeProvider">The clock for token expiry and request timeouts; the system clock by default.</param>
     /// <param name="loggerFactory">Logging for discovery and token requests.</param>
-    /// <param name="sharedStore">The token store the fleet shares; by default none, and tokens stay in this process.</param>
     /// <exception cref="InvalidOperationException">A required option is missing or wrong.</exception>
     public static ClientCredentialsEngine Create(
-        McpConnectionOptions options, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, IMcpSharedTokenStore? sharedStore = null)
+        McpConnectionOptions options, TimeProvider? timeProvider, ILoggerFactory? loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         var validated = options.Snapshot();
@@ -68,7 +67,7 @@ internal sealed class ClientCredentialsEngine : IDisposable
                 validated,
                 new AuthorizationServerDiscovery(backchannel),
                 new TokenEndpointClient(backchannel, validated, clock),
-                sharedStore is null ? null : new ResilientSharedTokenStore(sharedStore, clock, logger),
+                validated.SharedTokenStore is { } sharedStore ? new ResilientSharedTokenStore(sharedStore, clock, logger) : null,
                 clock,
                 logger);
             return new ClientCredentialsEngine(validated, backchannel, tls, provider, logger);

@@ -20,6 +20,7 @@ internal sealed class McpClientRegistration : IAsyncDisposable
         _name = name;
         var monitor = services.GetRequiredService<IOptionsMonitor<McpConnectionOptions>>();
         var options = monitor.Get(name).WithDefaultScopes(defaultScopes);
+        options.SharedTokenStore ??= services.GetService<IMcpSharedTokenStore>();
         var loggerFactory = services.GetService<ILoggerFactory>();
         _engine = ClientCredentialsEngine.Create(options, services.GetService<TimeProvider>(), loggerFactory);
         _changes = monitor.OnChange((changed, changedName) =>

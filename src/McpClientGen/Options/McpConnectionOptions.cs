@@ -188,7 +188,7 @@ public sealed partial class McpConnectionOptions
         $"Endpoint={Endpoint}, ClientId={ClientId}, ClientAuthentication={ClientAuthentication}, ClientSecret={Hidden(ClientSecret)}, " +
         $"ClientSecretFile={ClientSecretFile ?? "<none>"}, PrivateKey={Hidden(PrivateKey)}, PrivateKeyFile={PrivateKeyFile ?? "<none>"}, SigningCertificate={SigningCertificate?.Thumbprint ?? "<none>"}, ClientCertificate={ClientCertificateSource}, " +
         $"PlatformTokenFile={PlatformTokenFile ?? "<none>"}, PlatformTokenProvider={(PlatformTokenProvider is null ? "<none>" : "<set>")}, GrantType={GrantType}, " +
-        $"Scopes={Scopes}, TokenEndpoint={TokenEndpoint}";
+        $"Scopes={Scopes}, TokenEndpoint={TokenEndpoint}, SharedTokenStore={SharedTokenStore?.GetType().Name ?? "<none>"}";
 
     /// <summary>Whether a client certificate is configured, in any of its three ways.</summary>
     internal bool HasClientCertificate =>

@@ -10,7 +10,8 @@ internal sealed class TokenEngine : IDisposable
 
     public TokenEngine(McpConnectionOptions options, FakeClock clock, IMcpSharedTokenStore? sharedCache = null)
     {
-        _engine = ClientCredentialsEngine.Create(options, clock, loggerFactory: null, sharedCache);
+        options.SharedTokenStore = sharedCache;
+        _engine = ClientCredentialsEngine.Create(options, clock, loggerFactory: null);
         Clock = clock;
     }
 

@@ -126,35 +126,46 @@ internal sealed class TokenSlot(
 
     /// <summary>
     /// The fleet's token: the stored one when usable; else, for the process that takes the lease, one it requests and
-    /// stores; else the one the lease holder stores, waited for up to <see cref="SharedTokenTier.LeaseTime"/>, after which
-    /// this process requests its own (the holder may have crashed or failed).
+    /// stores; else the one the lease holder stores, waited for up to <see cref="SharedTokenTier.LeaseTime"/>. A holder
+    /// that stored nothing in that time has crashed or failed, and its lease has expired with the wait: the lease is
+    /// tried once more, so the fleet still makes one request; a process that again finds it held, and again receives
+    /// nothing, requests its own.
     /// </summary>
     private async Task<AccessToken> ObtainSharedAsync(SharedTokenTier tier)
     {
         var seen = await tier.GetAsync().ConfigureAwait(false);
-        if (Usable(seen) is { } stored)
+        for (var attempt = 1; ; attempt++)
         {
-            return stored;
-        }
-
-        var lease = await tier.TryAcquireLeaseAsync().ConfigureAwait(false);
-        if (lease is null)
-        {
-            McpClientGenTelemetry.SharedLeaseWaits.Add(1);
-            if (Usable(await tier.WaitForEntryAsync(seen).ConfigureAwait(false)) is { } delivered)
+            if (Usable(seen) is { } stored)
             {
-                return delivered;
+                return stored;
+            }
+
+            var lease = await tier.TryAcquireLeaseAsync().ConfigureAwait(false);
+            if (lease is not null)
+            {
+                await using (lease.ConfigureAwait(false))
+                {
+                    // The previous holder may have stored its token between the read above and this lease.
+                    return Usable(await tier.GetAsync().ConfigureAwait(false)) ?? await RequestAndShareAsync(tier).ConfigureAwait(false);
+                }
+            }
+
+            McpClientGenTelemetry.SharedLeaseWaits.Add(1);
+            var delivered = await tier.WaitForEntryAsync(seen).ConfigureAwait(false);
+            if (Usable(delivered) is { } token)
+            {
+                return token;
             }
 
             McpClientGenTelemetry.SharedLeaseTimeouts.Add(1);
             AuthLog.SharedLeaseWaitTimedOut(logger, key.ClientId, tier.LeaseTime);
-            return await RequestAndShareAsync(tier).ConfigureAwait(false);
-        }
+            if (attempt == 2)
+            {
+                return await RequestAndShareAsync(tier).ConfigureAwait(false);
+            }
 
-        await using (lease.ConfigureAwait(false))
-        {
-            // The previous holder may have stored its token between the read above and this lease.
-            return Usable(await tier.GetAsync().ConfigureAwait(false)) ?? await RequestAndShareAsync(tier).ConfigureAwait(false);
+            seen = delivered ?? seen;
         }
     }
 
