@@ -78,6 +78,18 @@ public sealed partial class RedisSharedTokenStoreTests
         AssertNoSecretIn(logs, stack);
     }
 
+    [Fact]
+    public void A_connection_string_that_is_not_valid_is_refused_without_quoting_its_password()
+    {
+        using var keys = new SharedDataProtectionKeys();
+
+        var refused = Assert.Throws<ArgumentException>(
+            () => RedisSharedTokenStore.Connect("127.0.0.1:1,password=hunter2-redis-password,no-such-option=1", keys.NewProvider()));
+
+        Assert.Equal("connectionString", refused.ParamName);
+        Assert.DoesNotContain("hunter2", refused.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
     public async Task A_garbage_entry_fails_no_call_is_reported_once_and_is_removed(string kind)
