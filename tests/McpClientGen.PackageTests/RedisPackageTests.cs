@@ -1,8 +1,3 @@
-using System.IO.Compression;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
-using System.Xml.Linq;
-
 namespace McpClientGen.PackageTests;
 
 /// <summary>
@@ -15,7 +10,7 @@ public sealed class RedisPackageTests(PackedPackage package)
     [Fact]
     public void Redis_package_holds_its_runtime_and_depends_on_the_core_package_of_its_own_version()
     {
-        using var archive = ZipFile.OpenRead(package.RedisPackagePath);
+        using var nupkg = new Nupkg(package.RedisPackagePath);
         Assert.Equal(
             [
                 "McpClientGen.Redis.nuspec",
@@ -25,14 +20,13 @@ public sealed class RedisPackageTests(PackedPackage package)
                 "lib/net8.0/McpClientGen.Redis.dll",
                 "lib/net8.0/McpClientGen.Redis.xml",
             ],
-            PackedFiles(archive));
+            nupkg.Files);
 
-        var metadata = Metadata(archive, "McpClientGen.Redis.nuspec");
-        Assert.Equal("McpClientGen.Redis", Value(metadata, "id"));
-        Assert.Equal(package.Version, Value(metadata, "version"));
-        Assert.Equal("README.md", Value(metadata, "readme"));
-        Assert.Contains("Redis", Value(metadata, "description"), StringComparison.Ordinal);
-        var groups = DependencyGroups(metadata);
+        Assert.Equal("McpClientGen.Redis", nupkg.Value("id"));
+        Assert.Equal(package.Version, nupkg.Value("version"));
+        Assert.Equal("README.md", nupkg.Value("readme"));
+        Assert.Contains("Redis", nupkg.Value("description"), StringComparison.Ordinal);
+        var groups = nupkg.DependencyGroups;
         Assert.Equal(["net10.0", "net8.0"], groups.Keys.Order(StringComparer.Ordinal));
         foreach (var dependencies in groups.Values)
         {
@@ -46,23 +40,14 @@ public sealed class RedisPackageTests(PackedPackage package)
     [Fact]
     public void Core_package_has_no_Redis_or_Data_Protection_dependency_or_reference()
     {
-        using var archive = ZipFile.OpenRead(package.PackagePath);
-        var dependencies = DependencyGroups(Metadata(archive, "McpClientGen.nuspec")).Values.SelectMany(group => group.Keys).ToList();
+        using var nupkg = new Nupkg(package.PackagePath);
+        var dependencies = nupkg.DependencyGroups.Values.SelectMany(group => group.Keys).ToList();
         Assert.NotEmpty(dependencies);
         Assert.DoesNotContain(dependencies, IsRedisOrDataProtection);
 
         foreach (var runtime in new[] { "lib/net8.0/McpClientGen.dll", "lib/net10.0/McpClientGen.dll" })
         {
-            using var assembly = new MemoryStream();
-            using (var entry = archive.GetEntry(runtime)!.Open())
-            {
-                entry.CopyTo(assembly);
-            }
-
-            assembly.Position = 0;
-            using var reader = new PEReader(assembly);
-            var metadata = reader.GetMetadataReader();
-            var references = metadata.AssemblyReferences.Select(handle => metadata.GetString(metadata.GetAssemblyReference(handle).Name)).ToList();
+            var references = nupkg.AssemblyReferences(runtime).Select(reference => reference.Name!).ToList();
             Assert.Contains("ModelContextProtocol.Core", references);
             Assert.DoesNotContain(references, IsRedisOrDataProtection);
         }
@@ -96,26 +81,4 @@ public sealed class RedisPackageTests(PackedPackage package)
 
     private static bool IsRedisOrDataProtection(string name) =>
         name.Contains("Redis", StringComparison.OrdinalIgnoreCase) || name.Contains("DataProtection", StringComparison.OrdinalIgnoreCase);
-
-    private static List<string> PackedFiles(ZipArchive archive) =>
-        [.. archive.Entries
-            .Select(entry => entry.FullName)
-            .Where(name => !name.StartsWith("_rels/", StringComparison.Ordinal) && !name.StartsWith("package/", StringComparison.Ordinal) && name != "[Content_Types].xml")
-            .Order(StringComparer.Ordinal)];
-
-    private static XElement Metadata(ZipArchive archive, string nuspec)
-    {
-        using var stream = archive.GetEntry(nuspec)!.Open();
-        return XDocument.Load(stream).Root!.Elements().Single(element => element.Name.LocalName == "metadata");
-    }
-
-    private static string Value(XElement metadata, string name) => metadata.Elements().Single(element => element.Name.LocalName == name).Value;
-
-    /// <summary>Each target framework's dependencies: id → version.</summary>
-    private static Dictionary<string, Dictionary<string, string>> DependencyGroups(XElement metadata) =>
-        metadata.Descendants()
-            .Where(element => element.Name.LocalName == "group")
-            .ToDictionary(
-                group => group.Attribute("targetFramework")!.Value,
-                group => group.Elements().ToDictionary(dependency => dependency.Attribute("id")!.Value, dependency => dependency.Attribute("version")!.Value));
 }
