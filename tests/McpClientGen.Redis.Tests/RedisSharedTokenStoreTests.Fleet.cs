@@ -2,12 +2,16 @@ using McpClientGen.DemoServer;
 using McpClientGen.Redis.Tests.Support;
 using McpClientGen.Testing;
 using McpClientGen.Tests.Support;
+using StackExchange.Redis;
 
 namespace McpClientGen.Redis.Tests;
 
 /// <summary>Engines sharing the store: each <see cref="FleetProcess"/> stands for one process of a fleet.</summary>
 public sealed partial class RedisSharedTokenStoreTests
 {
+    /// <summary>How long a process waits for a lease holder's token: TokenRequestTimeout (30 s) × 2, capped at 10 s.</summary>
+    private static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(10);
+
     [Theory]
     [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
     public async Task Two_processes_with_200_concurrent_first_callers_each_make_one_token_request_in_all(string kind)
@@ -47,6 +51,37 @@ public sealed partial class RedisSharedTokenStoreTests
         Assert.Equal(2, stack.TokenRequestCount);
         Assert.Equal(2, stack.Mcp401Count);
         Assert.NotEqual(revoked, await bed.Database.StringGetAsync(entry));
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
+    public async Task A_lease_holder_that_died_holds_a_process_up_only_until_its_lease_expires(string kind)
+    {
+        await using var bed = await RedisTestBed.StartAsync(kind);
+        await using var stack = await DemoStack.StartAsync();
+        await using var process = new FleetProcess(bed, FleetProcess.DemoClient(stack));
+        await process.CallAsync();
+        var entry = Assert.Single(await bed.EntryKeysAsync());
+
+        // Another process took the lease and died before storing: no entry, a lease that only its expiry will remove.
+        var lease = (RedisKey)((string)entry!).Replace("mcpgen:tok:", "mcpgen:lease:", StringComparison.Ordinal);
+        Assert.True(await bed.Database.KeyDeleteAsync(entry));
+        Assert.True(await bed.Database.StringSetAsync(lease, "dead-holder", TimeSpan.FromHours(1), When.NotExists));
+        process.Clock.Advance(TimeSpan.FromDays(1));
+
+        var call = process.CallAsync();
+        var wait = await process.Clock.WaitForTimerAsync(timer => timer.DueTime == LeaseTime);
+        Assert.False(call.IsCompleted);
+        Assert.Equal(1, stack.TokenRequestCount);
+
+        // The lease expires as the wait ends: the process takes it over, requests the token and stores it for the fleet.
+        Assert.True(await bed.Database.KeyDeleteAsync(lease));
+        process.Clock.AdvanceTo(wait);
+        await call.WaitAsync(Bounded.Limit);
+
+        Assert.Equal(2, stack.TokenRequestCount);
+        Assert.True(await bed.Database.KeyExistsAsync(entry));
+        Assert.False(await bed.Database.KeyExistsAsync(lease));
     }
 
     [Theory]
