@@ -31,6 +31,35 @@ public sealed partial class RedisSharedTokenStoreTests
 
     [Theory]
     [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
+    public async Task One_process_refreshes_ahead_of_expiry_and_another_picks_the_new_token_up(string kind)
+    {
+        await using var bed = await RedisTestBed.StartAsync(kind);
+        await using var stack = await DemoStack.StartAsync();
+        await using var first = new FleetProcess(bed, FleetProcess.DemoClient(stack));
+        await using var second = new FleetProcess(bed, FleetProcess.DemoClient(stack));
+        await first.CallAsync();
+        await second.CallAsync();
+        var key = new SharedTokenKey(((string)Assert.Single(await bed.EntryKeysAsync())!)["mcpgen:tok:".Length..]);
+        await using var watcher = bed.NewStore();
+        var shared = await watcher.GetAsync(key, CancellationToken.None);
+
+        // Past the refresh point of the hour-long token (80 % of its usable 59 minutes), still usable: the first process
+        // serves the call with it and refreshes in the background, for the fleet.
+        first.Clock.Advance(TimeSpan.FromMinutes(50));
+        await first.CallAsync();
+        var refreshed = await watcher.WaitForEntryAsync(key, shared!.ValueHash, Bounded.Limit, CancellationToken.None);
+        Assert.NotNull(refreshed);
+        Assert.Equal(2, stack.TokenRequestCount);
+
+        // The second process finds its token unusable later on and takes the refreshed one rather than asking for its own.
+        second.Clock.Advance(TimeSpan.FromMinutes(60));
+        await second.CallAsync();
+        Assert.Equal(2, stack.TokenRequestCount);
+        Assert.Equal(0, stack.Mcp401Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
     public async Task A_token_revoked_at_the_server_is_replaced_once_for_the_fleet(string kind)
     {
         await using var bed = await RedisTestBed.StartAsync(kind);
