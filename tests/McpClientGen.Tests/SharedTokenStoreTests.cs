@@ -106,6 +106,54 @@ public sealed class SharedTokenStoreTests
         Assert.Null(store.Peek(key));
     }
 
+    [Fact]
+    public async Task A_process_due_for_refresh_takes_the_token_another_process_refreshed_without_a_request()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var clock = new FakeClock();
+        var store = new InMemorySharedTokenStore(clock);
+        using var first = new TokenEngine(Options(stack), clock, store);
+        using var second = new TokenEngine(Options(stack), clock, store);
+        var issued = await first.TokenAsync();
+        Assert.Equal(issued.Value, (await store.NextWriteAsync()).Value);
+        var copy = await second.TokenAsync();
+        Assert.Equal(issued.Value, copy.Value);
+
+        // Both processes are due for refresh. The first refreshes: it goes on sending its token meanwhile, and stores the
+        // replacement it requested.
+        clock.SetUtcNow(issued.RefreshAt);
+        Assert.Same(issued, await first.TokenAsync());
+        var refreshed = await store.NextWriteAsync();
+        Assert.Equal(2, stack.TokenRequestCount);
+
+        // The second refreshes in turn, and its refresh finds the first one's token in the store: it takes that one.
+        Assert.Same(copy, await second.TokenAsync());
+        clock.SetUtcNow(copy.UsableUntil);
+        Assert.Equal(refreshed.Value, (await second.TokenAsync()).Value);
+        Assert.Equal(2, stack.TokenRequestCount);
+        Assert.Single(store.Writes, write => write.Entry.Value == refreshed.Value);
+    }
+
+    [Theory]
+    [InlineData("a token\r\nX-Injected: yes")]
+    [InlineData("")]
+    public async Task A_stored_entry_that_cannot_be_sent_as_a_token_is_taken_for_none(string garbage)
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var (key, genuine) = await StoredAsync(stack);
+        var store = new InMemorySharedTokenStore();
+        var entry = new SharedTokenEntry(garbage, genuine.Authority, genuine.IssuedAt, genuine.ExpiresAt, genuine.RequestedScopes, null);
+        await store.SetAsync(key, entry, TimeSpan.FromDays(1), CancellationToken.None);
+        using var engine = new TokenEngine(Options(stack), new FakeClock(), store);
+        var requestsBefore = stack.TokenRequestCount;
+
+        var token = await engine.TokenAsync();
+
+        Assert.NotEqual(garbage, token.Value);
+        Assert.Equal(requestsBefore + 1, stack.TokenRequestCount);
+        Assert.Equal(token.Value, store.Peek(key)?.Value);
+    }
+
     [Theory]
     [InlineData(FaultyStore.Fault.Throws)]
     [InlineData(FaultyStore.Fault.Hangs)]
@@ -163,12 +211,15 @@ public sealed class SharedTokenStoreTests
     }
 
     /// <summary>The shared key the demo stack's client uses, learned from a process that stored a token.</summary>
-    private static async Task<SharedTokenKey> KeyAsync(DemoStack stack)
+    private static async Task<SharedTokenKey> KeyAsync(DemoStack stack) => (await StoredAsync(stack)).Key;
+
+    /// <summary>What a process of the demo stack's client stores: under which key, and an entry as it writes one.</summary>
+    private static async Task<(SharedTokenKey Key, SharedTokenEntry Entry)> StoredAsync(DemoStack stack)
     {
         var scratch = new InMemorySharedTokenStore();
         using var engine = new TokenEngine(Options(stack), new FakeClock(), scratch);
         await engine.TokenAsync();
-        return Assert.Single(scratch.Writes).Key;
+        return Assert.Single(scratch.Writes);
     }
 
     private static async Task<AccessToken> Token(ClientCredentialsTokenProvider provider) =>
