@@ -1,4 +1,5 @@
 using McpClientGen.DemoServer;
+using McpClientGen.IntegrationTests;
 using McpClientGen.Testing;
 using McpClientGen.Tests.Support;
 using Microsoft.Extensions.Logging;
@@ -28,7 +29,7 @@ public sealed class SharedTokenOutageLogTests
         {
             Before = static (operation, _, _) => throw new InvalidOperationException($"{operation}: redis.internal:6380,password={StorePassword}"),
         };
-        using var engine = new TokenEngine(Options(stack), clock, store, loggerFactory);
+        using var engine = new TokenEngine(stack.ClientOptions(), clock, store, loggerFactory);
         var tokens = new List<AccessToken>();
 
         // Ten acquisitions while the store is down: each ends a token's life, by expiry (the break is over by then, so
@@ -69,12 +70,4 @@ public sealed class SharedTokenOutageLogTests
 
         Assert.Empty(secrets.FindIn(records.Select(record => ($"log event {record.Id.Id}", record.Message + record.Exception))));
     }
-
-    private static McpConnectionOptions Options(DemoStack stack) => new()
-    {
-        Endpoint = stack.McpEndpoint,
-        ClientId = stack.ClientId,
-        ClientSecret = stack.ClientSecret,
-        AuthorizationServer = stack.Issuer,
-    };
 }

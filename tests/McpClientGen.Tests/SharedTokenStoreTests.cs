@@ -1,4 +1,5 @@
 using McpClientGen.DemoServer;
+using McpClientGen.IntegrationTests;
 using McpClientGen.Tests.Support;
 
 namespace McpClientGen.Tests;
@@ -18,8 +19,8 @@ public sealed class SharedTokenStoreTests
     {
         await using var stack = await DemoStack.StartAsync();
         var store = new InMemorySharedTokenStore();
-        using var first = ClientCredentialsEngine.Create(Sharing(Options(stack), store), timeProvider: null, loggerFactory: null);
-        using var second = ClientCredentialsEngine.Create(Sharing(Options(stack), store), timeProvider: null, loggerFactory: null);
+        using var first = ClientCredentialsEngine.Create(Sharing(stack.ClientOptions(), store), timeProvider: null, loggerFactory: null);
+        using var second = ClientCredentialsEngine.Create(Sharing(stack.ClientOptions(), store), timeProvider: null, loggerFactory: null);
 
         var callers = Enumerable.Range(0, 200).Select(i => Task.Run(() => Token((i % 2 == 0 ? first : second).Provider)));
         var tokens = await Task.WhenAll(callers).Within();
@@ -34,13 +35,13 @@ public sealed class SharedTokenStoreTests
     public async Task A_lease_holder_that_never_stores_holds_the_others_up_only_for_the_lease_time()
     {
         await using var stack = await DemoStack.StartAsync();
-        var key = await KeyAsync(stack);
+        var key = (await stack.StoredEntryAsync()).Key;
         var clock = new FakeClock();
         var store = new InMemorySharedTokenStore(clock);
 
         // A process took the lease and died: it never stores and never releases, and its lease expires.
         Assert.NotNull(await store.TryAcquireLeaseAsync(key, LeaseTime, CancellationToken.None));
-        using var engine = new TokenEngine(Options(stack), clock, store);
+        using var engine = new TokenEngine(stack.ClientOptions(), clock, store);
         var requestsBefore = stack.TokenRequestCount;
 
         var call = engine.TokenAsync();
@@ -61,11 +62,11 @@ public sealed class SharedTokenStoreTests
     public async Task A_lease_taken_again_by_a_holder_that_never_stores_sends_the_waiter_to_request_its_own_token()
     {
         await using var stack = await DemoStack.StartAsync();
-        var key = await KeyAsync(stack);
+        var key = (await stack.StoredEntryAsync()).Key;
         var clock = new FakeClock();
         var store = new InMemorySharedTokenStore(clock);
         Assert.NotNull(await store.TryAcquireLeaseAsync(key, TimeSpan.FromHours(1), CancellationToken.None));
-        using var engine = new TokenEngine(Options(stack), clock, store);
+        using var engine = new TokenEngine(stack.ClientOptions(), clock, store);
         var requestsBefore = stack.TokenRequestCount;
 
         // Two waits of the lease time, then a request of its own: never an unbounded wait.
@@ -86,8 +87,8 @@ public sealed class SharedTokenStoreTests
     {
         await using var stack = await DemoStack.StartAsync();
         var store = new InMemorySharedTokenStore();
-        using var first = new TokenEngine(Options(stack), new FakeClock(), store);
-        using var second = new TokenEngine(Options(stack), new FakeClock(), store);
+        using var first = new TokenEngine(stack.ClientOptions(), new FakeClock(), store);
+        using var second = new TokenEngine(stack.ClientOptions(), new FakeClock(), store);
         var issued = await first.TokenAsync();
         var key = Assert.Single(store.Writes).Key;
 
@@ -112,8 +113,8 @@ public sealed class SharedTokenStoreTests
         await using var stack = await DemoStack.StartAsync();
         var clock = new FakeClock();
         var store = new InMemorySharedTokenStore(clock);
-        using var first = new TokenEngine(Options(stack), clock, store);
-        using var second = new TokenEngine(Options(stack), clock, store);
+        using var first = new TokenEngine(stack.ClientOptions(), clock, store);
+        using var second = new TokenEngine(stack.ClientOptions(), clock, store);
         var issued = await first.TokenAsync();
         Assert.Equal(issued.Value, (await store.NextWriteAsync()).Value);
         var copy = await second.TokenAsync();
@@ -140,11 +141,11 @@ public sealed class SharedTokenStoreTests
     public async Task A_stored_entry_that_cannot_be_sent_as_a_token_is_taken_for_none(string garbage)
     {
         await using var stack = await DemoStack.StartAsync();
-        var (key, genuine) = await StoredAsync(stack);
+        var (key, genuine) = await stack.StoredEntryAsync();
         var store = new InMemorySharedTokenStore();
         var entry = new SharedTokenEntry(garbage, genuine.Authority, genuine.IssuedAt, genuine.ExpiresAt, genuine.RequestedScopes, null);
         await store.SetAsync(key, entry, TimeSpan.FromDays(1), CancellationToken.None);
-        using var engine = new TokenEngine(Options(stack), new FakeClock(), store);
+        using var engine = new TokenEngine(stack.ClientOptions(), new FakeClock(), store);
         var requestsBefore = stack.TokenRequestCount;
 
         var token = await engine.TokenAsync();
@@ -161,7 +162,7 @@ public sealed class SharedTokenStoreTests
     {
         await using var stack = await DemoStack.StartAsync();
         var store = new FaultyStore(fault);
-        using var engine = new TokenEngine(Options(stack), new FakeClock(), store);
+        using var engine = new TokenEngine(stack.ClientOptions(), new FakeClock(), store);
 
         var token = await engine.Clock.CompleteAsync(engine.TokenAsync(), timer => timer.DueTime == ResilientSharedTokenStore.CallTimeout);
 
@@ -210,18 +211,6 @@ public sealed class SharedTokenStoreTests
         }
     }
 
-    /// <summary>The shared key the demo stack's client uses, learned from a process that stored a token.</summary>
-    private static async Task<SharedTokenKey> KeyAsync(DemoStack stack) => (await StoredAsync(stack)).Key;
-
-    /// <summary>What a process of the demo stack's client stores: under which key, and an entry as it writes one.</summary>
-    private static async Task<(SharedTokenKey Key, SharedTokenEntry Entry)> StoredAsync(DemoStack stack)
-    {
-        var scratch = new InMemorySharedTokenStore();
-        using var engine = new TokenEngine(Options(stack), new FakeClock(), scratch);
-        await engine.TokenAsync();
-        return Assert.Single(scratch.Writes);
-    }
-
     private static async Task<AccessToken> Token(ClientCredentialsTokenProvider provider) =>
         await provider.GetTokenAsync(CancellationToken.None) ?? throw new InvalidOperationException("no token");
 
@@ -230,12 +219,4 @@ public sealed class SharedTokenStoreTests
         options.SharedTokenStore = store;
         return options;
     }
-
-    private static McpConnectionOptions Options(DemoStack stack) => new()
-    {
-        Endpoint = stack.McpEndpoint,
-        ClientId = stack.ClientId,
-        ClientSecret = stack.ClientSecret,
-        AuthorizationServer = stack.Issuer,
-    };
 }

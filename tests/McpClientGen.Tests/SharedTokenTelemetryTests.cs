@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using McpClientGen.DemoServer;
+using McpClientGen.IntegrationTests;
 using McpClientGen.Tests.Support;
 
 namespace McpClientGen.Tests;
@@ -25,8 +26,8 @@ public sealed class SharedTokenTelemetryTests
         using var telemetry = new TelemetryCapture();
         var clock = new FakeClock();
         var store = new InMemorySharedTokenStore(clock);
-        using var first = new TokenEngine(Options(stack), clock, store);
-        using var second = new TokenEngine(Options(stack), clock, store);
+        using var first = new TokenEngine(stack.ClientOptions(), clock, store);
+        using var second = new TokenEngine(stack.ClientOptions(), clock, store);
 
         var issued = await first.TokenAsync();
         var copy = await second.TokenAsync();
@@ -46,11 +47,11 @@ public sealed class SharedTokenTelemetryTests
     public async Task Waiting_on_a_lease_holder_that_never_stores_counts_each_wait_and_each_timeout()
     {
         await using var stack = await DemoStack.StartAsync();
-        var key = await KeyAsync(stack);
+        var key = (await stack.StoredEntryAsync()).Key;
         using var telemetry = new TelemetryCapture();
         var clock = new FakeClock();
         var store = new InMemorySharedTokenStore(clock);
-        using var engine = new TokenEngine(Options(stack), clock, store);
+        using var engine = new TokenEngine(stack.ClientOptions(), clock, store);
         Assert.NotNull(await store.TryAcquireLeaseAsync(key, TimeSpan.FromHours(1), CancellationToken.None));
 
         var call = engine.TokenAsync();
@@ -76,7 +77,7 @@ public sealed class SharedTokenTelemetryTests
         {
             Before = static (_, _, _) => throw new InvalidOperationException("redis.internal:6380,password=never-in-a-span"),
         };
-        using var engine = new TokenEngine(Options(stack), new FakeClock(), store);
+        using var engine = new TokenEngine(stack.ClientOptions(), new FakeClock(), store);
 
         await engine.TokenAsync();
         engine.ExpireTokens();
@@ -94,21 +95,4 @@ public sealed class SharedTokenTelemetryTests
 
     private static IEnumerable<Activity> StoreSpans(TelemetryCapture telemetry) =>
         telemetry.Spans.Where(span => span.OperationName.StartsWith("mcpclientgen.shared_token.", StringComparison.Ordinal));
-
-    /// <summary>The shared key the demo stack's client uses, learned from a process that stored a token.</summary>
-    private static async Task<SharedTokenKey> KeyAsync(DemoStack stack)
-    {
-        var scratch = new InMemorySharedTokenStore();
-        using var engine = new TokenEngine(Options(stack), new FakeClock(), scratch);
-        await engine.TokenAsync();
-        return Assert.Single(scratch.Writes).Key;
-    }
-
-    private static McpConnectionOptions Options(DemoStack stack) => new()
-    {
-        Endpoint = stack.McpEndpoint,
-        ClientId = stack.ClientId,
-        ClientSecret = stack.ClientSecret,
-        AuthorizationServer = stack.Issuer,
-    };
 }
