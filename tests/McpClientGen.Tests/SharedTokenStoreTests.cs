@@ -135,6 +135,51 @@ public sealed class SharedTokenStoreTests
         Assert.Single(store.Writes, write => write.Entry.Value == refreshed.Value);
     }
 
+    [Fact]
+    public async Task A_token_rejected_after_the_process_moved_on_is_still_removed_from_the_store()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var clock = new FakeClock();
+        var behind = new InMemorySharedTokenStore(clock);
+        var store = new InterposingSharedTokenStore(behind);
+        using var engine = new TokenEngine(stack.ClientOptions(), clock, store);
+        var first = await engine.TokenAsync();
+        var key = Assert.Single(behind.Writes).Key;
+
+        // The refresh's token is not stored (the store fails that write), so the store keeps the first token. The clock
+        // moves on only once the refresh's token request is over, as moving it earlier would time the request out.
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        store.Before = (operation, _, _) =>
+        {
+            if (operation != "set")
+            {
+                return Task.CompletedTask;
+            }
+
+            written.TrySetResult();
+            throw new InvalidOperationException("write failed");
+        };
+        clock.SetUtcNow(first.RefreshAt);
+        await engine.TokenAsync();
+        await written.Task.WaitAsync(Bounded.Limit);
+        clock.SetUtcNow(first.UsableUntil);
+        var replacement = await engine.TokenAsync();
+        Assert.NotEqual(first.Value, replacement.Value);
+
+        // The store still holds the first token: here its entry has just lapsed, but one stored by a process with a
+        // smaller expiry skew lasts longer.
+        var firstEntry = Assert.Single(behind.Writes).Entry;
+        await behind.SetAsync(key, firstEntry, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        // A request sent with the first token before the refresh comes back 401: the store must not go on handing the
+        // rejected token to other processes, although this one no longer uses it.
+        store.Before = static (_, _, _) => Task.CompletedTask;
+        engine.Provider.Invalidate(first);
+
+        Assert.Null(behind.Peek(key));
+        Assert.Same(replacement, await engine.TokenAsync());
+    }
+
     [Theory]
     [InlineData("a token\r\nX-Injected: yes")]
     [InlineData("")]
