@@ -36,10 +36,12 @@ public sealed class SharedTokenGuardTests
         Assert.Null(await _guard.GetAsync(key, CancellationToken.None));
         Assert.Null(await _guard.GetAsync(key, CancellationToken.None));
 
-        // ...except to release the lease, which would otherwise hold the fleet up until it expired.
+        // ...except to release the lease, which would otherwise hold the fleet up until it expired. That release answering
+        // is no recovery: the store is tried again only after the break.
         await lease.DisposeAsync();
         _store.Before = static (_, _, _) => Task.CompletedTask;
         Assert.NotNull(await _store.TryAcquireLeaseAsync(key, TimeSpan.FromSeconds(10), CancellationToken.None));
+        Assert.Equal([StoreUnavailable], _log.Collector.GetSnapshot().Select(record => record.Id.Id));
     }
 
     [Fact]

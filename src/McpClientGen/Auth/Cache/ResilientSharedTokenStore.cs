@@ -86,7 +86,13 @@ internal sealed class ResilientSharedTokenStore(IMcpSharedTokenStore inner, Time
             // A store that answers at once (an in-memory one, a cached answer) costs no timer.
             var result = started.IsCompleted ? started.Result : await (pending = started.AsTask()).WaitAsync(timeout, timeProvider, cancellationToken).ConfigureAwait(false);
             activity?.SetTag(SharedStoreOperation.OutcomeTag, operation.OutcomeOf(result));
-            Answered(failuresBefore);
+
+            // A release made during a break is no probe: a store slow only now and then would log an outage per acquisition.
+            if (!evenDuringBreak)
+            {
+                Answered(failuresBefore);
+            }
+
             return result;
         }
         catch (Exception exception)
