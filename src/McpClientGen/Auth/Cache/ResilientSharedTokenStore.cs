@@ -115,12 +115,17 @@ internal sealed class ResilientSharedTokenStore(IMcpSharedTokenStore inner, Time
     /// <summary>Lets a call the guard no longer waits for end on its own: told to stop, a lease it takes after all released, a failure observed.</summary>
     private static void Abandon<T>(Task<T>? pending, CancellationTokenSource giveUp)
     {
-        if (pending is null || pending.IsCompleted)
+        if (pending is null)
         {
             return;
         }
 
-        giveUp.Cancel();
+        // A call can also have completed just as the caller cancelled: its lease is released all the same.
+        if (!pending.IsCompleted)
+        {
+            giveUp.Cancel();
+        }
+
         _ = pending.ContinueWith(
             static late =>
             {
