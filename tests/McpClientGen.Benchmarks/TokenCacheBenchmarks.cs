@@ -7,8 +7,9 @@ namespace McpClientGen.Benchmarks;
 /// <summary>
 /// (c) <see cref="ClientCredentialsTokenProvider.GetTokenAsync"/> when a fresh token is cached (the path every MCP
 /// request takes), against returning an already-made <see cref="ValueTask{TResult}"/>. The provider is built by
-/// <see cref="ClientCredentialsEngine.Create"/>, as every connection's is (so the second cache level is the default,
-/// <see cref="NoSharedTokenCache"/>), on the system clock, and got its token from a real DemoStack.
+/// <see cref="ClientCredentialsEngine.Create"/>, as every connection's is (without a shared token store: the fast path
+/// never consults one, so this is also the hit of a fleet member), on the system clock, and got its token from a real
+/// DemoStack.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(warmupCount: 5, iterationCount: 15)]

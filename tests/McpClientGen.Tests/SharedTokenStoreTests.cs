@@ -1,4 +1,5 @@
 using McpClientGen.DemoServer;
+using McpClientGen.IntegrationTests;
 using McpClientGen.Tests.Support;
 
 namespace McpClientGen.Tests;
@@ -18,8 +19,8 @@ public sealed class SharedTokenStoreTests
     {
         await using var stack = await DemoStack.StartAsync();
         var store = new InMemorySharedTokenStore();
-        using var first = ClientCredentialsEngine.Create(Sharing(Options(stack), store), timeProvider: null, loggerFactory: null);
-        using var second = ClientCredentialsEngine.Create(Sharing(Options(stack), store), timeProvider: null, loggerFactory: null);
+        using var first = ClientCredentialsEngine.Create(Sharing(stack.ClientOptions(), store), timeProvider: null, loggerFactory: null);
+        using var second = ClientCredentialsEngine.Create(Sharing(stack.ClientOptions(), store), timeProvider: null, loggerFactory: null);
 
         var callers = Enumerable.Range(0, 200).Select(i => Task.Run(() => Token((i % 2 == 0 ? first : second).Provider)));
         var tokens = await Task.WhenAll(callers).Within();
@@ -34,13 +35,13 @@ public sealed class SharedTokenStoreTests
     public async Task A_lease_holder_that_never_stores_holds_the_others_up_only_for_the_lease_time()
     {
         await using var stack = await DemoStack.StartAsync();
-        var key = await KeyAsync(stack);
+        var key = (await stack.StoredEntryAsync()).Key;
         var clock = new FakeClock();
         var store = new InMemorySharedTokenStore(clock);
 
         // A process took the lease and died: it never stores and never releases, and its lease expires.
         Assert.NotNull(await store.TryAcquireLeaseAsync(key, LeaseTime, CancellationToken.None));
-        using var engine = new TokenEngine(Options(stack), clock, store);
+        using var engine = new TokenEngine(stack.ClientOptions(), clock, store);
         var requestsBefore = stack.TokenRequestCount;
 
         var call = engine.TokenAsync();
@@ -61,11 +62,11 @@ public sealed class SharedTokenStoreTests
     public async Task A_lease_taken_again_by_a_holder_that_never_stores_sends_the_waiter_to_request_its_own_token()
     {
         await using var stack = await DemoStack.StartAsync();
-        var key = await KeyAsync(stack);
+        var key = (await stack.StoredEntryAsync()).Key;
         var clock = new FakeClock();
         var store = new InMemorySharedTokenStore(clock);
         Assert.NotNull(await store.TryAcquireLeaseAsync(key, TimeSpan.FromHours(1), CancellationToken.None));
-        using var engine = new TokenEngine(Options(stack), clock, store);
+        using var engine = new TokenEngine(stack.ClientOptions(), clock, store);
         var requestsBefore = stack.TokenRequestCount;
 
         // Two waits of the lease time, then a request of its own: never an unbounded wait.
@@ -86,8 +87,8 @@ public sealed class SharedTokenStoreTests
     {
         await using var stack = await DemoStack.StartAsync();
         var store = new InMemorySharedTokenStore();
-        using var first = new TokenEngine(Options(stack), new FakeClock(), store);
-        using var second = new TokenEngine(Options(stack), new FakeClock(), store);
+        using var first = new TokenEngine(stack.ClientOptions(), new FakeClock(), store);
+        using var second = new TokenEngine(stack.ClientOptions(), new FakeClock(), store);
         var issued = await first.TokenAsync();
         var key = Assert.Single(store.Writes).Key;
 
@@ -106,6 +107,99 @@ public sealed class SharedTokenStoreTests
         Assert.Null(store.Peek(key));
     }
 
+    [Fact]
+    public async Task A_process_due_for_refresh_takes_the_token_another_process_refreshed_without_a_request()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var clock = new FakeClock();
+        var store = new InMemorySharedTokenStore(clock);
+        using var first = new TokenEngine(stack.ClientOptions(), clock, store);
+        using var second = new TokenEngine(stack.ClientOptions(), clock, store);
+        var issued = await first.TokenAsync();
+        Assert.Equal(issued.Value, (await store.NextWriteAsync()).Value);
+        var copy = await second.TokenAsync();
+        Assert.Equal(issued.Value, copy.Value);
+
+        // Both processes are due for refresh. The first refreshes: it goes on sending its token meanwhile, and stores the
+        // replacement it requested.
+        clock.SetUtcNow(issued.RefreshAt);
+        Assert.Same(issued, await first.TokenAsync());
+        var refreshed = await store.NextWriteAsync();
+        Assert.Equal(2, stack.TokenRequestCount);
+
+        // The second refreshes in turn, and its refresh finds the first one's token in the store: it takes that one.
+        Assert.Same(copy, await second.TokenAsync());
+        clock.SetUtcNow(copy.UsableUntil);
+        Assert.Equal(refreshed.Value, (await second.TokenAsync()).Value);
+        Assert.Equal(2, stack.TokenRequestCount);
+        Assert.Single(store.Writes, write => write.Entry.Value == refreshed.Value);
+    }
+
+    [Fact]
+    public async Task A_token_rejected_after_the_process_moved_on_is_still_removed_from_the_store()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var clock = new FakeClock();
+        var behind = new InMemorySharedTokenStore(clock);
+        var store = new InterposingSharedTokenStore(behind);
+        using var engine = new TokenEngine(stack.ClientOptions(), clock, store);
+        var first = await engine.TokenAsync();
+        var key = Assert.Single(behind.Writes).Key;
+
+        // The refresh's token is not stored (the store fails that write), so the store keeps the first token. The clock
+        // moves on only once the refresh's token request is over, as moving it earlier would time the request out.
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        store.Before = (operation, _, _) =>
+        {
+            if (operation != "set")
+            {
+                return Task.CompletedTask;
+            }
+
+            written.TrySetResult();
+            throw new InvalidOperationException("write failed");
+        };
+        clock.SetUtcNow(first.RefreshAt);
+        await engine.TokenAsync();
+        await written.Task.WaitAsync(Bounded.Limit);
+        clock.SetUtcNow(first.UsableUntil);
+        var replacement = await engine.TokenAsync();
+        Assert.NotEqual(first.Value, replacement.Value);
+
+        // The store still holds the first token: here its entry has just lapsed, but one stored by a process with a
+        // smaller expiry skew lasts longer.
+        var firstEntry = Assert.Single(behind.Writes).Entry;
+        await behind.SetAsync(key, firstEntry, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        // A request sent with the first token before the refresh comes back 401: the store must not go on handing the
+        // rejected token to other processes, although this one no longer uses it.
+        store.Before = static (_, _, _) => Task.CompletedTask;
+        engine.Provider.Invalidate(first);
+
+        Assert.Null(behind.Peek(key));
+        Assert.Same(replacement, await engine.TokenAsync());
+    }
+
+    [Theory]
+    [InlineData("a token\r\nX-Injected: yes")]
+    [InlineData("")]
+    public async Task A_stored_entry_that_cannot_be_sent_as_a_token_is_taken_for_none(string garbage)
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var (key, genuine) = await stack.StoredEntryAsync();
+        var store = new InMemorySharedTokenStore();
+        var entry = new SharedTokenEntry(garbage, genuine.Authority, genuine.IssuedAt, genuine.ExpiresAt, genuine.RequestedScopes, null);
+        await store.SetAsync(key, entry, TimeSpan.FromDays(1), CancellationToken.None);
+        using var engine = new TokenEngine(stack.ClientOptions(), new FakeClock(), store);
+        var requestsBefore = stack.TokenRequestCount;
+
+        var token = await engine.TokenAsync();
+
+        Assert.NotEqual(garbage, token.Value);
+        Assert.Equal(requestsBefore + 1, stack.TokenRequestCount);
+        Assert.Equal(token.Value, store.Peek(key)?.Value);
+    }
+
     [Theory]
     [InlineData(FaultyStore.Fault.Throws)]
     [InlineData(FaultyStore.Fault.Hangs)]
@@ -113,7 +207,7 @@ public sealed class SharedTokenStoreTests
     {
         await using var stack = await DemoStack.StartAsync();
         var store = new FaultyStore(fault);
-        using var engine = new TokenEngine(Options(stack), new FakeClock(), store);
+        using var engine = new TokenEngine(stack.ClientOptions(), new FakeClock(), store);
 
         var token = await engine.Clock.CompleteAsync(engine.TokenAsync(), timer => timer.DueTime == ResilientSharedTokenStore.CallTimeout);
 
@@ -162,15 +256,6 @@ public sealed class SharedTokenStoreTests
         }
     }
 
-    /// <summary>The shared key the demo stack's client uses, learned from a process that stored a token.</summary>
-    private static async Task<SharedTokenKey> KeyAsync(DemoStack stack)
-    {
-        var scratch = new InMemorySharedTokenStore();
-        using var engine = new TokenEngine(Options(stack), new FakeClock(), scratch);
-        await engine.TokenAsync();
-        return Assert.Single(scratch.Writes).Key;
-    }
-
     private static async Task<AccessToken> Token(ClientCredentialsTokenProvider provider) =>
         await provider.GetTokenAsync(CancellationToken.None) ?? throw new InvalidOperationException("no token");
 
@@ -179,12 +264,4 @@ public sealed class SharedTokenStoreTests
         options.SharedTokenStore = store;
         return options;
     }
-
-    private static McpConnectionOptions Options(DemoStack stack) => new()
-    {
-        Endpoint = stack.McpEndpoint,
-        ClientId = stack.ClientId,
-        ClientSecret = stack.ClientSecret,
-        AuthorizationServer = stack.Issuer,
-    };
 }

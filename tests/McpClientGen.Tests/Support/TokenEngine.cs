@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace McpClientGen.Tests.Support;
 
 /// <summary>
@@ -8,10 +10,10 @@ internal sealed class TokenEngine : IDisposable
 {
     private readonly ClientCredentialsEngine _engine;
 
-    public TokenEngine(McpConnectionOptions options, FakeClock clock, IMcpSharedTokenStore? sharedCache = null)
+    public TokenEngine(McpConnectionOptions options, FakeClock clock, IMcpSharedTokenStore? sharedCache = null, ILoggerFactory? loggerFactory = null)
     {
         options.SharedTokenStore = sharedCache;
-        _engine = ClientCredentialsEngine.Create(options, clock, loggerFactory: null);
+        _engine = ClientCredentialsEngine.Create(options, clock, loggerFactory);
         Clock = clock;
     }
 

@@ -5,7 +5,9 @@ namespace McpClientGen;
 /// <see cref="AccessToken"/> and the store's <see cref="SharedTokenEntry"/>. An entry comes back as a token only if it
 /// was issued by the slot's authorization server for the slot's client certificate (a store that mixed up its entries
 /// must not hand one server's token to a connection bound to another), and it gets this connection's expiry skew and
-/// refresh ratio, so each process refreshes on its own settings.
+/// refresh ratio, so each process refreshes on its own settings. An entry that could not be sent as a token (empty, a
+/// line break in it, a lifetime that ends before it begins) is taken for none: a store answering nonsense must not fail
+/// the acquisition, nor put the nonsense into an exception message.
 /// </summary>
 internal sealed class SharedTokenTier(IMcpSharedTokenStore store, TokenCacheKey key, McpConnectionOptions options, ClientCertificate? certificate)
 {
@@ -43,6 +45,7 @@ internal sealed class SharedTokenTier(IMcpSharedTokenStore store, TokenCacheKey 
     private AccessToken? ToToken(SharedTokenEntry? entry)
     {
         if (entry is null
+            || !IsSendable(entry)
             || !string.Equals(entry.Authority, key.Authority, StringComparison.Ordinal)
             || !string.Equals(entry.CertificateThumbprint, certificate?.Thumbprint, StringComparison.Ordinal))
         {
@@ -52,4 +55,8 @@ internal sealed class SharedTokenTier(IMcpSharedTokenStore store, TokenCacheKey 
         return new AccessToken(
             entry.Value, entry.IssuedAt, entry.ExpiresAt, options.TokenExpirySkew, options.TokenRefreshRatio, entry.RequestedScopes, entry.Authority, certificate);
     }
+
+    /// <summary>Whether <paramref name="entry"/> holds something a header can carry, over a lifetime that makes sense.</summary>
+    private static bool IsSendable(SharedTokenEntry entry) =>
+        entry.Value.Length > 0 && entry.Value.AsSpan().IndexOfAny('\r', '\n', '\0') < 0 && entry.ExpiresAt > entry.IssuedAt;
 }

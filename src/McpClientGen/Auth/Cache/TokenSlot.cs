@@ -70,18 +70,30 @@ internal sealed class TokenSlot(
 
     /// <summary>
     /// Drops <paramref name="rejected"/>; a newer token, fetched meanwhile by a concurrent caller, is kept. The rejected
-    /// token is removed from the second level too, unless a newer one replaced it there, and never taken back from it.
+    /// token is removed from the second level too, unless a newer one replaced it there, and never taken back from it:
+    /// also when this process had already moved on to a newer token (a late 401), since the store may still hold the
+    /// rejected one (its replacement was not stored during an outage) and would hand it to the other processes.
     /// </summary>
     public void Invalidate(AccessToken rejected)
     {
         lock (_gate)
         {
-            if (!ReferenceEquals(_current, rejected))
+            // N concurrent rejections of one token: one removal.
+            if (ReferenceEquals(_rejected, rejected))
             {
                 return;
             }
 
-            _current = null;
+            if (ReferenceEquals(_current, rejected))
+            {
+                _current = null;
+            }
+            else if (!string.Equals(rejected.RequestedScopes, key.Scopes, StringComparison.Ordinal))
+            {
+                // Another scope set's token: not this slot's to remove.
+                return;
+            }
+
             _rejected = rejected;
         }
 
