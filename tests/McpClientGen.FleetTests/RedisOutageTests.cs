@@ -1,0 +1,37 @@
+using McpClientGen.Fleet;
+
+namespace McpClientGen.FleetTests;
+
+/// <summary>Redis going down under a running fleet, and coming back, fails no call.</summary>
+[Collection(FleetCollection.Name)]
+public sealed class RedisOutageTests
+{
+    private static readonly TimeSpan StepLimit = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Garnet_stopped_mid_run_and_restarted_fails_no_call_even_when_tokens_must_be_replaced_meanwhile()
+    {
+        await using var harness = await FleetHarness.StartAsync();
+        await using var fleet = await harness.StartWorkersAsync(new WorkerLoad(Callers: 20), count: 4);
+        await fleet.GoAsync();
+        await fleet.CheckpointAsync(StepLimit);
+        Assert.Equal(1, harness.Stack.TokenRequestCount);
+
+        await harness.Garnet.StopAsync();
+        await fleet.CheckpointAsync(StepLimit);
+        // With Redis down, every worker needs a new token: each gets its own, since none can share it.
+        harness.Stack.RevokeIssuedTokens();
+        await fleet.CheckpointAsync(StepLimit);
+
+        await harness.Garnet.StartAsync();
+        await fleet.CheckpointAsync(StepLimit);
+        var outcomes = await fleet.StopAsync(StepLimit);
+
+        FleetAssert.NoFailedCalls(outcomes);
+        Assert.True(
+            outcomes.All(outcome => outcome.Report.Telemetry.StoreFailures > 0 && outcome.Report.Telemetry.UnauthorizedRetries > 0),
+            $"Every worker should have replaced its token while the store failed:\n{FleetAssert.Describe(outcomes)}");
+        // One token before the outage, and at most one per worker during it.
+        Assert.InRange(harness.Stack.TokenRequestCount, 2, 1 + outcomes.Count);
+    }
+}

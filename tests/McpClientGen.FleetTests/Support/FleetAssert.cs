@@ -1,0 +1,26 @@
+using McpClientGen.Fleet;
+
+namespace McpClientGen.FleetTests;
+
+/// <summary>Assertions over the workers' reports, whose failure messages show every report.</summary>
+internal static class FleetAssert
+{
+    public static void NoFailedCalls(IReadOnlyList<WorkerOutcome> outcomes)
+    {
+        Assert.True(outcomes.All(outcome => outcome.Report.FailedCalls == 0), $"Some calls failed:\n{Describe(outcomes)}");
+        Assert.True(outcomes.All(outcome => outcome.Report.Calls > 0), $"A worker made no call:\n{Describe(outcomes)}");
+    }
+
+    public static void TokenRequests(int expected, int issued, IReadOnlyList<WorkerOutcome> outcomes)
+    {
+        Assert.True(expected == issued, $"The authorization server issued {issued} tokens, not {expected}:\n{Describe(outcomes)}");
+        // The workers' own counters agree with the server: no token came from anywhere else.
+        Assert.Equal(issued, outcomes.Sum(outcome => outcome.Report.Telemetry.TokenRequests));
+    }
+
+    public static string Describe(IReadOnlyList<WorkerOutcome> outcomes) => string.Join(
+        '\n',
+        outcomes.Select(outcome =>
+            $"  worker {outcome.ProcessId}: {outcome.Report.Calls} calls, {outcome.Report.FailedCalls} failed in {outcome.Report.Elapsed}, " +
+            $"{outcome.Report.Telemetry}{string.Concat(outcome.Report.Errors.Select(error => $"\n    {error}"))}"));
+}
