@@ -55,6 +55,23 @@ internal sealed class CallerPool(IFleetClient client, WorkerLoad load, Action<Wo
                 Interlocked.Increment(ref _failed);
                 Record(error);
             }
+
+            if (load.Pause is { } pause)
+            {
+                await Pause(pause, stop);
+            }
+        }
+    }
+
+    private static async Task Pause(TimeSpan pause, CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(pause, stop);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while pausing: the loop ends.
         }
     }
 

@@ -49,7 +49,7 @@ internal static class FleetDemo
     {
         Console.WriteLine();
         Console.WriteLine("  worker      calls   failed   token requests");
-        foreach (var (worker, report) in outcomes)
+        foreach (var (worker, report, _) in outcomes)
         {
             Console.WriteLine(Row(worker.ToString(CultureInfo.InvariantCulture), report.Calls, report.FailedCalls, report.Telemetry.TokenRequests));
             foreach (var error in report.Errors)

@@ -60,7 +60,7 @@ public sealed class WorkerGroup : IAsyncDisposable
     public async Task<IReadOnlyList<WorkerOutcome>> ReadReportsAsync(TimeSpan limit)
     {
         using var timeout = new CancellationTokenSource(limit);
-        var reports = await Task.WhenAll(Workers.Select(async worker => new WorkerOutcome(worker.Id, await worker.ReadReportAsync(timeout.Token))));
+        var reports = await Task.WhenAll(Workers.Select(async worker => new WorkerOutcome(worker.Id, await worker.ReadReportAsync(timeout.Token), worker.Log)));
         return reports;
     }
 
@@ -77,4 +77,5 @@ public sealed class WorkerGroup : IAsyncDisposable
 /// <summary>One worker's report.</summary>
 /// <param name="ProcessId">The worker's process id.</param>
 /// <param name="Report">What it did.</param>
-public sealed record WorkerOutcome(int ProcessId, WorkerReport Report);
+/// <param name="Log">What it logged (warnings and errors).</param>
+public sealed record WorkerOutcome(int ProcessId, WorkerReport Report, string Log);

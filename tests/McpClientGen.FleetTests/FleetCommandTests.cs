@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using McpClientGen.Fleet;
 using McpClientGen.Testing;
 
 namespace McpClientGen.FleetTests;

@@ -22,5 +22,6 @@ internal static class FleetAssert
         '\n',
         outcomes.Select(outcome =>
             $"  worker {outcome.ProcessId}: {outcome.Report.Calls} calls, {outcome.Report.FailedCalls} failed in {outcome.Report.Elapsed}, " +
-            $"{outcome.Report.Telemetry}{string.Concat(outcome.Report.Errors.Select(error => $"\n    {error}"))}"));
+            $"{outcome.Report.Telemetry}{string.Concat(outcome.Report.Errors.Select(error => $"\n    {error}"))}" +
+            $"{string.Concat(outcome.Log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => $"\n    log: {line}"))}"));
 }
