@@ -1,0 +1,266 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.IdentityModel.Tokens;
+using StackExchange.Redis;
+
+namespace McpClientGen.Redis;
+
+/// <summary>
+/// The token store a fleet shares on Redis (or a Redis-compatible server such as Garnet, with Lua scripting on). Entries
+/// are protected with ASP.NET Core Data Protection, so the processes must share Data Protection keys (for example with
+/// <c>PersistKeysToStackExchangeRedis</c>) and application name; a process without the keys cannot read an entry.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Layout, with the default prefix <c>mcpgen:</c>: the entry <c>mcpgen:tok:{id}</c> (the token's digest and the protected
+/// entry, expiring with the token's usable lifetime); the lease <c>mcpgen:lease:{id}</c> (a random holder id, set only if
+/// absent, expiring with the lease time); the channel <c>mcpgen:ready:{id}</c>, published after an entry is stored.
+/// <c>{id}</c> is <see cref="SharedTokenKey.Id"/>, a digest that names no client, scope or secret.
+/// </para>
+/// <para>
+/// While Redis is unreachable every call fails at once rather than queuing; the engine then requests tokens per process
+/// and tries the store again later. A stored value this process cannot read (written with other Data Protection keys,
+/// or not by this store) is deleted, and the call throws <see cref="InvalidDataException"/> naming none of its content.
+/// </para>
+/// </remarks>
+public sealed class RedisSharedTokenStore : IMcpSharedTokenStore, IAsyncDisposable
+{
+    private readonly IConnectionMultiplexer _redis;
+    private readonly bool _ownsConnection;
+    private readonly IDatabase _database;
+    private readonly ProtectedEntryCodec _codec;
+    private readonly string _prefix;
+    private readonly TimeSpan _pollInterval;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private int _pollingReported;
+
+    /// <summary>A store on a connection the application owns (for example the <see cref="IConnectionMultiplexer"/> in its container).</summary>
+    /// <param name="redis">The connection; the store does not dispose it.</param>
+    /// <param name="dataProtection">Protects the stored entries; every process of the fleet must share its keys.</param>
+    /// <param name="options">Key prefix, polling interval and database; defaults when <see langword="null"/>.</param>
+    /// <param name="loggerFactory">Logging; none when <see langword="null"/>.</param>
+    public RedisSharedTokenStore(
+        IConnectionMultiplexer redis, IDataProtectionProvider dataProtection, RedisSharedTokenStoreOptions? options = null, ILoggerFactory? loggerFactory = null)
+        : this(redis, ownsConnection: false, dataProtection, options, loggerFactory, TimeProvider.System)
+    {
+    }
+
+    /// <summary>A store whose waits run on <paramref name="timeProvider"/>; for tests.</summary>
+    internal RedisSharedTokenStore(
+        IConnectionMultiplexer redis,
+        bool ownsConnection,
+        IDataProtectionProvider dataProtection,
+        RedisSharedTokenStoreOptions? options,
+        ILoggerFactory? loggerFactory,
+        TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(redis);
+        ArgumentNullException.ThrowIfNull(dataProtection);
+        options ??= new RedisSharedTokenStoreOptions();
+        ArgumentNullException.ThrowIfNull(options.KeyPrefix);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.PollInterval, TimeSpan.Zero);
+        _redis = redis;
+        _ownsConnection = ownsConnection;
+        _database = redis.GetDatabase(options.Database);
+        _codec = new ProtectedEntryCodec(dataProtection);
+        _prefix = options.KeyPrefix;
+        _pollInterval = options.PollInterval;
+        _timeProvider = timeProvider;
+        _logger = (ILogger?)loggerFactory?.CreateLogger<RedisSharedTokenStore>() ?? NullLogger.Instance;
+    }
+
+    /// <summary>
+    /// A store on a connection of its own, which it disposes. It does not throw when Redis is down: it connects in the
+    /// background, and until it is connected every call fails at once (the engine then requests tokens per process).
+    /// </summary>
+    /// <param name="connectionString">A StackExchange.Redis configuration string, such as <c>localhost:6379,password=…</c>.</param>
+    /// <param name="dataProtection">Protects the stored entries; every process of the fleet must share its keys.</param>
+    /// <param name="options">Key prefix, polling interval and database; defaults when <see langword="null"/>.</param>
+    /// <param name="loggerFactory">Logging; none when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="connectionString"/> is not a valid configuration string (the message does not quote it).</exception>
+    public static RedisSharedTokenStore Connect(
+        string connectionString, IDataProtectionProvider dataProtection, RedisSharedTokenStoreOptions? options = null, ILoggerFactory? loggerFactory = null) =>
+        new(ConnectionFactory.Connect(connectionString), ownsConnection: true, dataProtection, options, loggerFactory, TimeProvider.System);
+
+    /// <inheritdoc />
+    public async ValueTask<SharedTokenEntry?> GetAsync(SharedTokenKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        EnsureConnected();
+        return await ReadAsync(key, new RedisKeys(_prefix, key)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask SetAsync(SharedTokenKey key, SharedTokenEntry entry, TimeSpan timeToLive, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(entry);
+        if (timeToLive <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        EnsureConnected();
+        var keys = new RedisKeys(_prefix, key);
+        await _database.StringSetAsync(keys.Entry, _codec.Encode(key, entry), timeToLive).ConfigureAwait(false);
+
+        // The digest only: a waiter reads the entry itself, and the channel carries nothing worth reading.
+        await _redis.GetSubscriber().PublishAsync(keys.Ready, entry.ValueHash).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IAsyncDisposable?> TryAcquireLeaseAsync(SharedTokenKey key, TimeSpan leaseTime, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        EnsureConnected();
+        var lease = new RedisKeys(_prefix, key).Lease;
+        RedisValue holder = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
+        var taken = await _database.StringSetAsync(lease, holder, leaseTime, When.NotExists).ConfigureAwait(false);
+        return taken ? new RedisLease(_database, lease, holder) : null;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<SharedTokenEntry?> WaitForEntryAsync(SharedTokenKey key, string? seenValueHash, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+
+        // The deadline starts now, before any round trip, so the wait never exceeds the timeout it was given.
+        using var deadline = new CancellationTokenSource(timeout, _timeProvider);
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        EnsureConnected();
+        var keys = new RedisKeys(_prefix, key);
+        using var ready = new SemaphoreSlim(0, 1);
+        void OnReady(RedisChannel channel, RedisValue message) => Signal(ready);
+
+        // Subscribed before the first read: an entry stored between the read and the subscription would go unannounced.
+        var subscriber = _redis.GetSubscriber();
+        var subscribed = await TrySubscribeAsync(subscriber, keys.Ready, OnReady).ConfigureAwait(false);
+        try
+        {
+            while (true)
+            {
+                if (await ReadAsync(key, keys).ConfigureAwait(false) is { } entry && entry.ValueHash != seenValueHash)
+                {
+                    return entry;
+                }
+
+                using var poll = new CancellationTokenSource(_pollInterval, _timeProvider);
+                using var wake = CancellationTokenSource.CreateLinkedTokenSource(poll.Token, waiting.Token);
+                try
+                {
+                    await ready.WaitAsync(wake.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!waiting.IsCancellationRequested)
+                {
+                    // The poll interval passed without a notification: read again.
+                }
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        finally
+        {
+            if (subscribed)
+            {
+                await UnsubscribeAsync(subscriber, keys.Ready, OnReady).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask RemoveIfAsync(SharedTokenKey key, string valueHash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(valueHash);
+        EnsureConnected();
+        await RedisScripts.DeleteIfPrefixedAsync(_database, new RedisKeys(_prefix, key).Entry, ProtectedEntryCodec.PrefixOf(valueHash)).ConfigureAwait(false);
+    }
+
+    /// <summary>Closes the connection if the store opened it (<see cref="Connect"/>); a connection it was given is left open.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownsConnection)
+        {
+            await _redis.CloseAsync().ConfigureAwait(false);
+            _redis.Dispose();
+        }
+    }
+
+    private static void Signal(SemaphoreSlim ready)
+    {
+        // One pending wake-up is enough: the waiter reads the entry, whatever number of tokens were announced.
+        try
+        {
+            ready.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private async ValueTask<SharedTokenEntry?> ReadAsync(SharedTokenKey key, RedisKeys keys)
+    {
+        var stored = (byte[]?)await _database.StringGetAsync(keys.Entry).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        if (_codec.Decode(key, stored) is { } entry)
+        {
+            return entry;
+        }
+
+        // Removed only if unchanged: a good entry stored meanwhile stays. The guard reports the failure, once.
+        await RedisScripts.DeleteIfEqualAsync(_database, keys.Entry, stored).ConfigureAwait(false);
+        throw new InvalidDataException(
+            "A shared token entry could not be read: it was not written by this store, or with Data Protection keys this process does not have. It was removed.");
+    }
+
+    private async ValueTask<bool> TrySubscribeAsync(ISubscriber subscriber, RedisChannel channel, Action<RedisChannel, RedisValue> handler)
+    {
+        try
+        {
+            await subscriber.SubscribeAsync(channel, handler).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (exception is RedisException or RedisCommandException or RedisTimeoutException)
+        {
+            if (Interlocked.Exchange(ref _pollingReported, 1) == 0)
+            {
+                RedisStoreLog.PollingWithoutPubSub(_logger, exception.GetType().Name, _pollInterval);
+            }
+
+            return false;
+        }
+    }
+
+    private static async ValueTask UnsubscribeAsync(ISubscriber subscriber, RedisChannel channel, Action<RedisChannel, RedisValue> handler)
+    {
+        try
+        {
+            await subscriber.UnsubscribeAsync(channel, handler).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is RedisException or RedisTimeoutException)
+        {
+            // The connection went away, and the subscription with it.
+        }
+    }
+
+    private void EnsureConnected()
+    {
+        // Commands sent while disconnected would queue until the connection's timeout (seconds): fail now instead.
+        if (!_redis.IsConnected)
+        {
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "Redis is not connected.", innerException: null, CommandStatus.Unknown);
+        }
+    }
+}

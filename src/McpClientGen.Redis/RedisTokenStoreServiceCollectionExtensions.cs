@@ -1,0 +1,63 @@
+using McpClientGen;
+using McpClientGen.Redis;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the fleet token store on Redis, which every MCP client in the container then shares.</summary>
+public static class RedisTokenStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a <see cref="RedisSharedTokenStore"/> on a connection of its own to <paramref name="connectionString"/> as
+    /// the <see cref="IMcpSharedTokenStore"/> of every MCP client that sets none, and adds Data Protection. The processes
+    /// of the fleet must share Data Protection keys and application name (for example
+    /// <c>services.AddDataProtection().SetApplicationName("billing").PersistKeysToStackExchangeRedis(…)</c>).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="connectionString">A StackExchange.Redis configuration string; Redis being down at start does not throw.</param>
+    /// <param name="configure">Changes the key prefix, polling interval or database.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddMcpRedisTokenStore(
+        this IServiceCollection services, string connectionString, Action<RedisSharedTokenStoreOptions>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return services.AddStore(
+            (provider, options) => RedisSharedTokenStore.Connect(
+                connectionString, provider.GetRequiredService<IDataProtectionProvider>(), options, provider.GetService<ILoggerFactory>()),
+            configure);
+    }
+
+    /// <summary>
+    /// Registers a <see cref="RedisSharedTokenStore"/> on the <see cref="IConnectionMultiplexer"/> already in the container
+    /// (as .NET Aspire's Redis integration registers it) as the <see cref="IMcpSharedTokenStore"/> of every MCP client
+    /// that sets none, and adds Data Protection. The processes of the fleet must share Data Protection keys and
+    /// application name.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Changes the key prefix, polling interval or database.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddMcpRedisTokenStore(this IServiceCollection services, Action<RedisSharedTokenStoreOptions>? configure = null) =>
+        services.AddStore(
+            (provider, options) => new RedisSharedTokenStore(
+                provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<IDataProtectionProvider>(), options, provider.GetService<ILoggerFactory>()),
+            configure);
+
+    private static IServiceCollection AddStore(
+        this IServiceCollection services,
+        Func<IServiceProvider, RedisSharedTokenStoreOptions, RedisSharedTokenStore> create,
+        Action<RedisSharedTokenStoreOptions>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddDataProtection();
+        services.AddSingleton(provider =>
+        {
+            var options = new RedisSharedTokenStoreOptions();
+            configure?.Invoke(options);
+            return create(provider, options);
+        });
+        services.AddSingleton<IMcpSharedTokenStore>(provider => provider.GetRequiredService<RedisSharedTokenStore>());
+        return services;
+    }
+}
