@@ -136,7 +136,17 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     private async Task<WorkerMessage> ExpectAsync(string expected, CancellationToken cancellationToken)
     {
-        if (!await _messages.Reader.WaitToReadAsync(cancellationToken) || !_messages.Reader.TryRead(out var message))
+        bool more;
+        try
+        {
+            more = await _messages.Reader.WaitToReadAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Worker {Id} sent no '{expected}' in time. Its log:\n{Log}");
+        }
+
+        if (!more || !_messages.Reader.TryRead(out var message))
         {
             throw new InvalidOperationException($"Worker {Id} ended without '{expected}'. Its log:\n{Log}");
         }
