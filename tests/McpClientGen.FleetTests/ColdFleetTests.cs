@@ -4,7 +4,7 @@ namespace McpClientGen.FleetTests;
 
 /// <summary>A cold start of four processes whose first calls all need the first token at once.</summary>
 [Collection(FleetCollection.Name)]
-public sealed class ColdFleetTests
+public sealed class ColdFleetTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Four_processes_of_200_concurrent_first_callers_make_one_token_request()
@@ -14,6 +14,7 @@ public sealed class ColdFleetTests
 
         await fleet.GoAsync();
         var outcomes = await fleet.ReadReportsAsync(TimeSpan.FromSeconds(60));
+        output.WriteLine(FleetAssert.Describe(outcomes));
 
         FleetAssert.NoFailedCalls(outcomes);
         Assert.Equal(4 * 200, outcomes.Sum(outcome => outcome.Report.Calls));

@@ -4,7 +4,7 @@ namespace McpClientGen.FleetTests;
 
 /// <summary>A process that dies holding the fleet's lease holds the others up for no longer than the lease lasts.</summary>
 [Collection(FleetCollection.Name)]
-public sealed class LeaseHolderCrashTests
+public sealed class LeaseHolderCrashTests(ITestOutputHelper output)
 {
     // The lease lasts twice the token request timeout (at most 10 s): 6 s here.
     private static readonly TimeSpan TokenRequestTimeout = TimeSpan.FromSeconds(3);
@@ -35,6 +35,7 @@ public sealed class LeaseHolderCrashTests
 
         await others.GoAsync();
         var outcomes = await others.ReadReportsAsync(TimeSpan.FromSeconds(60));
+        output.WriteLine(FleetAssert.Describe(outcomes));
 
         FleetAssert.NoFailedCalls(outcomes);
         // Every worker found the lease held; the first to wait it out took it over, and the others received its token.

@@ -1,10 +1,8 @@
-using McpClientGen.Fleet;
-
 namespace McpClientGen.FleetTests;
 
 /// <summary>Redis going down under a running fleet, and coming back, fails no call.</summary>
 [Collection(FleetCollection.Name)]
-public sealed class RedisOutageTests
+public sealed class RedisOutageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan StepLimit = TimeSpan.FromSeconds(30);
 
@@ -12,7 +10,7 @@ public sealed class RedisOutageTests
     public async Task Garnet_stopped_mid_run_and_restarted_fails_no_call_even_when_tokens_must_be_replaced_meanwhile()
     {
         await using var harness = await FleetHarness.StartAsync();
-        await using var fleet = await harness.StartWorkersAsync(new WorkerLoad(Callers: 20), count: 4);
+        await using var fleet = await harness.StartWorkersAsync(FleetHarness.SteadyTraffic(), count: 4);
         await fleet.GoAsync();
         await fleet.CheckpointAsync(StepLimit);
         Assert.Equal(1, harness.Stack.TokenRequestCount);
@@ -26,6 +24,7 @@ public sealed class RedisOutageTests
         await harness.Garnet.StartAsync();
         await fleet.CheckpointAsync(StepLimit);
         var outcomes = await fleet.StopAsync(StepLimit);
+        output.WriteLine(FleetAssert.Describe(outcomes));
 
         FleetAssert.NoFailedCalls(outcomes);
         Assert.True(

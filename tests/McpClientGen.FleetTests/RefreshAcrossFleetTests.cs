@@ -1,29 +1,25 @@
 using McpClientGen.DemoServer;
-using McpClientGen.Fleet;
 
 namespace McpClientGen.FleetTests;
 
 /// <summary>Four processes calling through several lifetimes of short tokens share every refresh.</summary>
 [Collection(FleetCollection.Name)]
-public sealed class RefreshAcrossFleetTests
+public sealed class RefreshAcrossFleetTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromSeconds(5);
 
     // Separate processes run on the real clock, so this test takes this long by nature; eight refresh intervals.
     private static readonly TimeSpan CallingTime = TimeSpan.FromSeconds(24);
 
-    // Some 160 calls a second per process: steady traffic that leaves the two cores of a small machine room for the
-    // token endpoint and Redis, so the test measures the engine's schedule rather than a starved thread pool.
-    private static readonly TimeSpan CallerPause = TimeSpan.FromMilliseconds(25);
-
     [Fact]
     public async Task Four_processes_calling_through_short_lived_tokens_make_one_request_per_refresh_interval_and_no_401()
     {
         await using var harness = await FleetHarness.StartAsync(new DemoStackOptions { AccessTokenLifetime = TokenLifetime });
-        await using var fleet = await harness.StartWorkersAsync(new WorkerLoad(Callers: 4, Duration: CallingTime, Pause: CallerPause), count: 4);
+        await using var fleet = await harness.StartWorkersAsync(FleetHarness.SteadyTraffic(CallingTime), count: 4);
 
         await fleet.GoAsync();
         var outcomes = await fleet.ReadReportsAsync(CallingTime + TimeSpan.FromSeconds(30));
+        output.WriteLine(FleetAssert.Describe(outcomes));
 
         FleetAssert.NoFailedCalls(outcomes);
         var calling = outcomes.Max(outcome => outcome.Report.Elapsed);

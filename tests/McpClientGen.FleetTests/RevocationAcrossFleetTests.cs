@@ -1,10 +1,8 @@
-using McpClientGen.Fleet;
-
 namespace McpClientGen.FleetTests;
 
 /// <summary>A token the MCP server stops accepting is replaced once for the whole fleet.</summary>
 [Collection(FleetCollection.Name)]
-public sealed class RevocationAcrossFleetTests
+public sealed class RevocationAcrossFleetTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan StepLimit = TimeSpan.FromSeconds(30);
 
@@ -12,7 +10,7 @@ public sealed class RevocationAcrossFleetTests
     public async Task A_token_revoked_mid_run_is_replaced_by_one_new_token_for_the_fleet_without_a_failed_call()
     {
         await using var harness = await FleetHarness.StartAsync();
-        await using var fleet = await harness.StartWorkersAsync(new WorkerLoad(Callers: 20), count: 4);
+        await using var fleet = await harness.StartWorkersAsync(FleetHarness.SteadyTraffic(), count: 4);
         await fleet.GoAsync();
         await fleet.CheckpointAsync(StepLimit);
         Assert.Equal(1, harness.Stack.TokenRequestCount);
@@ -21,6 +19,7 @@ public sealed class RevocationAcrossFleetTests
         // Every worker has since made a call that started after the revocation, with the revoked token in its cache.
         await fleet.CheckpointAsync(StepLimit);
         var outcomes = await fleet.StopAsync(StepLimit);
+        output.WriteLine(FleetAssert.Describe(outcomes));
 
         FleetAssert.NoFailedCalls(outcomes);
         FleetAssert.TokenRequests(expected: 2, harness.Stack.TokenRequestCount, outcomes);
