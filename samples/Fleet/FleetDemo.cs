@@ -48,17 +48,23 @@ internal static class FleetDemo
     private static void Print(IReadOnlyList<WorkerOutcome> outcomes, int issuedTokens)
     {
         Console.WriteLine();
-        Console.WriteLine("  worker      calls   failed   token requests");
-        foreach (var (worker, report, _) in outcomes)
+        Console.WriteLine("  worker      calls   failed   token requests   tokens taken from Redis");
+        foreach (var (worker, report, log) in outcomes)
         {
-            Console.WriteLine(Row(worker.ToString(CultureInfo.InvariantCulture), report.Calls, report.FailedCalls, report.Telemetry.TokenRequests));
-            foreach (var error in report.Errors)
+            Console.WriteLine(Row(
+                worker.ToString(CultureInfo.InvariantCulture), report.Calls, report.FailedCalls, report.Telemetry.TokenRequests, report.Telemetry.SharedTokenHits));
+            foreach (var line in report.Errors.Concat(log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
             {
-                Console.WriteLine($"    {error}");
+                Console.WriteLine($"    {line}");
             }
         }
 
-        Console.WriteLine(Row("total", outcomes.Sum(o => o.Report.Calls), outcomes.Sum(o => o.Report.FailedCalls), outcomes.Sum(o => o.Report.Telemetry.TokenRequests)));
+        Console.WriteLine(Row(
+            "total",
+            outcomes.Sum(o => o.Report.Calls),
+            outcomes.Sum(o => o.Report.FailedCalls),
+            outcomes.Sum(o => o.Report.Telemetry.TokenRequests),
+            outcomes.Sum(o => o.Report.Telemetry.SharedTokenHits)));
         Console.WriteLine();
         Console.WriteLine($"Access tokens issued by the authorization server: {issuedTokens} for {outcomes.Count} processes.");
         if (issuedTokens == 1)
@@ -67,6 +73,6 @@ internal static class FleetDemo
         }
     }
 
-    private static string Row(string worker, long calls, long failed, long tokenRequests) =>
-        string.Create(CultureInfo.InvariantCulture, $"  {worker,-8} {calls,8} {failed,8} {tokenRequests,16}");
+    private static string Row(string worker, long calls, long failed, long tokenRequests, long sharedTokens) =>
+        string.Create(CultureInfo.InvariantCulture, $"  {worker,-8} {calls,8} {failed,8} {tokenRequests,16} {sharedTokens,25}");
 }

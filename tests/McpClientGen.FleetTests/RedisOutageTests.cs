@@ -4,26 +4,22 @@ namespace McpClientGen.FleetTests;
 [Collection(FleetCollection.Name)]
 public sealed class RedisOutageTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan StepLimit = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task Garnet_stopped_mid_run_and_restarted_fails_no_call_even_when_tokens_must_be_replaced_meanwhile()
     {
         await using var harness = await FleetHarness.StartAsync();
-        await using var fleet = await harness.StartWorkersAsync(FleetHarness.SteadyTraffic(), count: 4);
-        await fleet.GoAsync();
-        await fleet.CheckpointAsync(StepLimit);
+        await using var fleet = await harness.StartCallingFleetAsync();
         Assert.Equal(1, harness.Stack.TokenRequestCount);
 
         await harness.Garnet.StopAsync();
-        await fleet.CheckpointAsync(StepLimit);
+        await fleet.CheckpointAsync(FleetHarness.StepLimit);
         // With Redis down, every worker needs a new token: each gets its own, since none can share it.
         harness.Stack.RevokeIssuedTokens();
-        await fleet.CheckpointAsync(StepLimit);
+        await fleet.CheckpointAsync(FleetHarness.StepLimit);
 
         await harness.Garnet.StartAsync();
-        await fleet.CheckpointAsync(StepLimit);
-        var outcomes = await fleet.StopAsync(StepLimit);
+        await fleet.CheckpointAsync(FleetHarness.StepLimit);
+        var outcomes = await fleet.StopAsync(FleetHarness.StepLimit);
         output.WriteLine(FleetAssert.Describe(outcomes));
 
         FleetAssert.NoFailedCalls(outcomes);

@@ -4,21 +4,17 @@ namespace McpClientGen.FleetTests;
 [Collection(FleetCollection.Name)]
 public sealed class RevocationAcrossFleetTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan StepLimit = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task A_token_revoked_mid_run_is_replaced_by_one_new_token_for_the_fleet_without_a_failed_call()
     {
         await using var harness = await FleetHarness.StartAsync();
-        await using var fleet = await harness.StartWorkersAsync(FleetHarness.SteadyTraffic(), count: 4);
-        await fleet.GoAsync();
-        await fleet.CheckpointAsync(StepLimit);
+        await using var fleet = await harness.StartCallingFleetAsync();
         Assert.Equal(1, harness.Stack.TokenRequestCount);
 
         harness.Stack.RevokeIssuedTokens();
         // Every worker has since made a call that started after the revocation, with the revoked token in its cache.
-        await fleet.CheckpointAsync(StepLimit);
-        var outcomes = await fleet.StopAsync(StepLimit);
+        await fleet.CheckpointAsync(FleetHarness.StepLimit);
+        var outcomes = await fleet.StopAsync(FleetHarness.StepLimit);
         output.WriteLine(FleetAssert.Describe(outcomes));
 
         FleetAssert.NoFailedCalls(outcomes);

@@ -14,6 +14,9 @@ internal sealed class FleetHarness : IAsyncDisposable
     /// <summary>How long starting workers may take: four .NET processes starting at once on a small machine.</summary>
     public static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long one step of a running fleet may take: a checkpoint, or finishing and reporting.</summary>
+    public static readonly TimeSpan StepLimit = TimeSpan.FromSeconds(30);
+
     public static readonly WorkerLaunch Launch = WorkerLaunch.Dotnet(DotnetHost(), typeof(WorkerProcess).Assembly.Location);
 
     private readonly DirectoryInfo _keys;
@@ -68,6 +71,26 @@ internal sealed class FleetHarness : IAsyncDisposable
     /// <summary>Starts <paramref name="count"/> workers of <paramref name="target"/> (by default <see cref="Target"/>), ready to go.</summary>
     public Task<WorkerGroup> StartWorkersAsync(WorkerLoad load, int count, FleetTarget? target = null) =>
         WorkerGroup.StartAsync(Launch, target ?? Target(), load, count, StartLimit);
+
+    /// <summary>
+    /// Starts four workers with <see cref="SteadyTraffic"/> and lets them call; returns once every one has made a call,
+    /// so the fleet has its first token.
+    /// </summary>
+    public async Task<WorkerGroup> StartCallingFleetAsync()
+    {
+        var fleet = await StartWorkersAsync(SteadyTraffic(), count: 4);
+        try
+        {
+            await fleet.GoAsync();
+            await fleet.CheckpointAsync(StepLimit);
+            return fleet;
+        }
+        catch
+        {
+            await fleet.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>Starts one worker; wait for it with <see cref="WorkerProcess.WaitUntilReadyAsync"/>.</summary>
     public static WorkerProcess StartWorker(FleetTarget target, WorkerLoad load) => WorkerProcess.Start(Launch, target, load);
