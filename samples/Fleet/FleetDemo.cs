@@ -36,7 +36,7 @@ internal static class FleetDemo
                 await fleet.GoAsync();
                 var reports = await fleet.ReadReportsAsync(duration + StartLimit);
                 Print(reports, stack.TokenRequestCount);
-                return reports.All(report => report.Report.FailedCalls == 0) ? 0 : 1;
+                return reports.All(report => report.Report is { FailedCalls: 0, Calls: > 0 }) ? 0 : 1;
             }
         }
         finally

@@ -9,7 +9,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
     {
         await using var harness = await FleetHarness.StartAsync();
         await using var fleet = await harness.StartCallingFleetAsync();
-        Assert.Equal(1, harness.Stack.TokenRequestCount);
+        var tokensBefore = harness.Stack.TokenRequestCount;
 
         await harness.Garnet.StopAsync();
         await fleet.CheckpointAsync(FleetHarness.StepLimit);
@@ -22,7 +22,9 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
         var outcomes = await fleet.StopAsync(FleetHarness.StepLimit);
         output.WriteLine(FleetAssert.Describe(outcomes));
 
+        Assert.True(tokensBefore == 1, $"{tokensBefore} tokens before, where the fleet should share one:\n{FleetAssert.Describe(outcomes)}");
         FleetAssert.NoFailedCalls(outcomes);
+        FleetAssert.ShowsNoSecret(outcomes, harness.Stack);
         Assert.True(
             outcomes.All(outcome => outcome.Report.Telemetry.StoreFailures > 0 && outcome.Report.Telemetry.UnauthorizedRetries > 0),
             $"Every worker should have replaced its token while the store failed:\n{FleetAssert.Describe(outcomes)}");

@@ -9,7 +9,7 @@ public sealed class RevocationAcrossFleetTests(ITestOutputHelper output)
     {
         await using var harness = await FleetHarness.StartAsync();
         await using var fleet = await harness.StartCallingFleetAsync();
-        Assert.Equal(1, harness.Stack.TokenRequestCount);
+        var tokensBefore = harness.Stack.TokenRequestCount;
 
         harness.Stack.RevokeIssuedTokens();
         // Every worker has since made a call that started after the revocation, with the revoked token in its cache.
@@ -17,7 +17,9 @@ public sealed class RevocationAcrossFleetTests(ITestOutputHelper output)
         var outcomes = await fleet.StopAsync(FleetHarness.StepLimit);
         output.WriteLine(FleetAssert.Describe(outcomes));
 
+        Assert.True(tokensBefore == 1, $"{tokensBefore} tokens before, where the fleet should share one:\n{FleetAssert.Describe(outcomes)}");
         FleetAssert.NoFailedCalls(outcomes);
+        FleetAssert.ShowsNoSecret(outcomes, harness.Stack);
         FleetAssert.TokenRequests(expected: 2, harness.Stack.TokenRequestCount, outcomes);
         Assert.True(
             outcomes.All(outcome => outcome.Report.Telemetry.UnauthorizedRetries > 0),

@@ -1,4 +1,6 @@
+using McpClientGen.DemoServer;
 using McpClientGen.Fleet;
+using McpClientGen.Testing;
 
 namespace McpClientGen.FleetTests;
 
@@ -16,6 +18,15 @@ internal static class FleetAssert
         Assert.True(expected == issued, $"The authorization server issued {issued} tokens, not {expected}:\n{Describe(outcomes)}");
         // The workers' own counters agree with the server: no token came from anywhere else.
         Assert.Equal(issued, outcomes.Sum(outcome => outcome.Report.Telemetry.TokenRequests));
+    }
+
+    /// <summary>Nothing a worker reported or logged shows the client secret or a token, in any encoding.</summary>
+    public static void ShowsNoSecret(IReadOnlyList<WorkerOutcome> outcomes, DemoStack stack)
+    {
+        var leaks = new SecretForms()
+            .AddClientSecret(stack.ClientId, stack.ClientSecret)
+            .FindIn(outcomes.Select(outcome => ($"worker {outcome.ProcessId}", Describe([outcome]))));
+        Assert.Empty(leaks);
     }
 
     public static string Describe(IReadOnlyList<WorkerOutcome> outcomes) => string.Join(

@@ -22,11 +22,11 @@ internal sealed class FleetHarness : IAsyncDisposable
     private readonly DirectoryInfo _keys;
 
     /// <summary>
-    /// A steady service's traffic: a few callers per process, each pausing briefly between calls (some 200 calls a
+    /// A steady service's traffic: a few callers per process, each pausing briefly between calls (some 100 calls a
     /// second per process). It leaves the two cores of a small machine room for the token endpoint and Redis, whose
     /// store calls the engine gives 100 ms, so a test measures the engine rather than a starved machine.
     /// </summary>
-    public static WorkerLoad SteadyTraffic(TimeSpan? duration = null) => new(Callers: 4, Duration: duration, Pause: TimeSpan.FromMilliseconds(20));
+    public static WorkerLoad SteadyTraffic(TimeSpan? duration = null) => new(Callers: 2, Duration: duration, Pause: TimeSpan.FromMilliseconds(20));
 
     private FleetHarness(DemoStack stack, GarnetHost garnet, DirectoryInfo keys)
     {
