@@ -98,7 +98,9 @@ public sealed class RedisSharedTokenStore : IMcpSharedTokenStore, IAsyncDisposab
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(entry);
-        if (timeToLive <= TimeSpan.Zero)
+
+        // Redis counts in whole milliseconds, and refuses an expiry of none.
+        if (timeToLive < TimeSpan.FromMilliseconds(1))
         {
             return;
         }

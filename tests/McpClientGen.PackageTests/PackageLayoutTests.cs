@@ -1,8 +1,3 @@
-using System.IO.Compression;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
-using System.Xml.Linq;
-
 namespace McpClientGen.PackageTests;
 
 /// <summary>What the one McpClientGen package carries, read from the packed <c>.nupkg</c>.</summary>
@@ -33,15 +28,7 @@ public sealed class PackageLayoutTests(PackedPackage package)
     [Fact]
     public void Package_holds_the_runtime_the_generator_and_the_build_logic()
     {
-        using var archive = ZipFile.OpenRead(package.PackagePath);
-        var files = archive.Entries
-            .Select(entry => entry.FullName)
-            .Where(name => !name.StartsWith("_rels/", StringComparison.Ordinal)
-                && !name.StartsWith("package/", StringComparison.Ordinal)
-                && name != "[Content_Types].xml")
-            .Order(StringComparer.Ordinal)
-            .ToList();
-
+        using var nupkg = new Nupkg(package.PackagePath);
         Assert.Equal(
             [
                 "McpClientGen.nuspec",
@@ -54,59 +41,45 @@ public sealed class PackageLayoutTests(PackedPackage package)
                 "lib/net8.0/McpClientGen.dll",
                 "lib/net8.0/McpClientGen.xml",
             ],
-            files);
+            nupkg.Files);
     }
 
     [Fact]
     public void Nuspec_names_the_package_and_only_the_runtime_dependencies()
     {
-        using var archive = ZipFile.OpenRead(package.PackagePath);
-        using var stream = archive.GetEntry("McpClientGen.nuspec")!.Open();
-        var metadata = XDocument.Load(stream).Root!.Elements().Single(element => element.Name.LocalName == "metadata");
-        string Value(string name) => metadata.Elements().Single(element => element.Name.LocalName == name).Value;
+        using var nupkg = new Nupkg(package.PackagePath);
 
-        Assert.Equal("McpClientGen", Value("id"));
-        Assert.Equal(package.Version, Value("version"));
-        Assert.Equal("README.md", Value("readme"));
-        var license = metadata.Elements().Single(element => element.Name.LocalName == "license");
+        Assert.Equal("McpClientGen", nupkg.Value("id"));
+        Assert.Equal(package.Version, nupkg.Value("version"));
+        Assert.Equal("README.md", nupkg.Value("readme"));
+        var license = nupkg.Metadata.Elements().Single(element => element.Name.LocalName == "license");
         Assert.Equal(("expression", "MIT"), (license.Attribute("type")?.Value, license.Value));
-        Assert.False(string.IsNullOrWhiteSpace(Value("description")));
+        Assert.False(string.IsNullOrWhiteSpace(nupkg.Value("description")));
 
-        var groups = metadata.Descendants().Where(element => element.Name.LocalName == "group").ToList();
-        Assert.Equal(["net10.0", "net8.0"], groups.Select(group => group.Attribute("targetFramework")!.Value).Order(StringComparer.Ordinal));
-        foreach (var group in groups)
+        var groups = nupkg.DependencyGroups;
+        Assert.Equal(["net10.0", "net8.0"], groups.Keys.Order(StringComparer.Ordinal));
+        foreach (var dependencies in groups.Values)
         {
             // The generator and its Roslyn references are inside the package, never a dependency of the consumer.
-            var dependencies = group.Elements().Select(dependency => dependency.Attribute("id")!.Value).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(
                 ["Microsoft.Extensions.Http", "Microsoft.Extensions.Http.Resilience", "Microsoft.Extensions.Options.ConfigurationExtensions", "Microsoft.IdentityModel.JsonWebTokens", "ModelContextProtocol"],
-                dependencies);
+                dependencies.Keys.Order(StringComparer.Ordinal));
         }
     }
 
     [Fact]
     public void Generator_references_only_the_compiler_or_assemblies_packed_beside_it()
     {
-        using var archive = ZipFile.OpenRead(package.PackagePath);
-        var packedBeside = archive.Entries
-            .Where(entry => entry.FullName.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal) && entry.FullName.EndsWith(".dll", StringComparison.Ordinal))
-            .Select(entry => Path.GetFileNameWithoutExtension(entry.Name))
+        using var nupkg = new Nupkg(package.PackagePath);
+        var packedBeside = nupkg.Files
+            .Where(file => file.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal) && file.EndsWith(".dll", StringComparison.Ordinal))
+            .Select(Path.GetFileNameWithoutExtension)
             .ToHashSet(StringComparer.Ordinal);
 
-        using var generator = new MemoryStream();
-        using (var entry = archive.GetEntry(Generator)!.Open())
-        {
-            entry.CopyTo(generator);
-        }
-
-        generator.Position = 0;
-        using var reader = new PEReader(generator);
-        var metadata = reader.GetMetadataReader();
         var problems = new List<string>();
-        foreach (var handle in metadata.AssemblyReferences)
+        foreach (var reference in nupkg.AssemblyReferences(Generator))
         {
-            var reference = metadata.GetAssemblyReference(handle);
-            var name = metadata.GetString(reference.Name);
+            var name = reference.Name!;
             if (packedBeside.Contains(name))
             {
                 continue;

@@ -3,8 +3,8 @@ using McpClientGen.Testing;
 namespace McpClientGen.PackageTests;
 
 /// <summary>
-/// The McpClientGen package, packed once for the whole collection with a version that no package cache has seen,
-/// and a <see cref="PackageTests.ConsumerWorkspace"/> where consumer projects restore it from a temporary feed, falling
+/// The McpClientGen package and the McpClientGen.Redis package beside it, packed once for the whole collection with a
+/// version that no package cache has seen, and a <see cref="PackageTests.ConsumerWorkspace"/> where consumer projects restore it from a temporary feed, falling
 /// back to this machine's global packages folder for McpClientGen's dependencies.
 /// </summary>
 public sealed class PackedPackage : IAsyncLifetime
@@ -19,6 +19,9 @@ public sealed class PackedPackage : IAsyncLifetime
 
     /// <summary>The packed <c>.nupkg</c>.</summary>
     public string PackagePath { get; private set; } = "";
+
+    /// <summary>The packed McpClientGen.Redis <c>.nupkg</c>, of the same version.</summary>
+    public string RedisPackagePath { get; private set; } = "";
 
     /// <summary>The package's version, e.g. <c>0.1.0-test.3f2c…</c>.</summary>
     public string Version { get; private set; } = "";
@@ -36,13 +39,20 @@ public sealed class PackedPackage : IAsyncLifetime
         Version = $"{version.Output.Trim()}-test.{Guid.NewGuid():N}";
 
         var feed = Path.Combine(Workspace, "feed");
-        var pack = await DotNetCli.RunAsync(
-            RepositoryPaths.Root, noEnvironment, "pack", project, "--configuration", "Release", "--output", feed, $"-p:PackageVersion={Version}");
-        Assert.True(pack.Succeeded, pack.ToString());
-        PackagePath = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
-        Assert.Equal($"McpClientGen.{Version}.nupkg", Path.GetFileName(PackagePath));
+        PackagePath = await PackAsync(project, "McpClientGen", feed);
+        RedisPackagePath = await PackAsync(RepositoryPaths.Combine("src", "McpClientGen.Redis", "McpClientGen.Redis.csproj"), "McpClientGen.Redis", feed);
 
         await ConsumerWorkspace.ConfigureNuGetAsync(feed, ConsumerWorkspace.MachinePackagesFolder);
+    }
+
+    private async Task<string> PackAsync(string project, string id, string feed)
+    {
+        var pack = await DotNetCli.RunAsync(
+            RepositoryPaths.Root, new Dictionary<string, string>(), "pack", project, "--configuration", "Release", "--output", feed, $"-p:PackageVersion={Version}");
+        Assert.True(pack.Succeeded, pack.ToString());
+        var path = Path.Combine(feed, $"{id}.{Version}.nupkg");
+        Assert.True(File.Exists(path), $"`dotnet pack` made no {Path.GetFileName(path)}.\n{pack}");
+        return path;
     }
 
     public Task DisposeAsync()

@@ -3,8 +3,6 @@ using McpClientGen.Redis.Tests.Support;
 using McpClientGen.Testing;
 using McpClientGen.Testing.Redis;
 using McpClientGen.Tests.Support;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 
 namespace McpClientGen.Redis.Tests;
 
@@ -24,10 +22,9 @@ public sealed partial class RedisSharedTokenStoreTests
         await using var bed = await RedisTestBed.StartAsync(kind);
         await using var stack = await DemoStack.StartAsync();
         var clock = new FakeClock();
-        var logs = new FakeLogCollector();
-        using var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
-        await using var first = new FleetProcess(bed, FleetProcess.DemoClient(stack), clock, loggerFactory);
-        await using var second = new FleetProcess(bed, FleetProcess.DemoClient(stack), clock, loggerFactory);
+        using var logs = new CapturedLogs();
+        await using var first = new FleetProcess(bed, FleetProcess.DemoClient(stack), clock, logs.Factory);
+        await using var second = new FleetProcess(bed, FleetProcess.DemoClient(stack), clock, logs.Factory);
         await first.CallAsync();
         await second.CallAsync();
         Assert.Equal(1, stack.TokenRequestCount);
@@ -39,7 +36,7 @@ public sealed partial class RedisSharedTokenStoreTests
         clock.Advance(TimeSpan.FromDays(1));
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? first : second).CallAsync())).WaitAsync(Bounded.Limit);
         Assert.Equal(3, stack.TokenRequestCount);
-        Assert.Equal(2, Count(logs, StoreUnavailable));
+        Assert.Equal(2, logs.Count(StoreUnavailable));
 
         // Redis is back (empty); once the break is over the fleet shares again: one request for both processes.
         await bed.Server.StartAsync();
@@ -49,8 +46,8 @@ public sealed partial class RedisSharedTokenStoreTests
         await first.CallAsync();
         await second.CallAsync();
         Assert.Equal(4, stack.TokenRequestCount);
-        Assert.Equal(2, Count(logs, StoreRecovered));
-        Assert.Equal(2, Count(logs, StoreUnavailable));
+        Assert.Equal(2, logs.Count(StoreRecovered));
+        Assert.Equal(2, logs.Count(StoreUnavailable));
         Assert.Single(await bed.EntryKeysAsync());
         AssertNoSecretIn(logs, stack);
     }
@@ -60,22 +57,33 @@ public sealed partial class RedisSharedTokenStoreTests
     {
         using var keys = new SharedDataProtectionKeys();
         await using var stack = await DemoStack.StartAsync();
-        var logs = new FakeLogCollector();
-        using var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
+        using var logs = new CapturedLogs();
 
         // Nothing listens on the port.
-        await using var store = RedisSharedTokenStore.Connect($"127.0.0.1:{FreeLoopbackPort.Take()}", keys.NewProvider(), loggerFactory: loggerFactory);
+        await using var store = RedisSharedTokenStore.Connect($"127.0.0.1:{FreeLoopbackPort.Take()}", keys.NewProvider(), loggerFactory: logs.Factory);
         var options = FleetProcess.DemoClient(stack);
         options.SharedTokenStore = store;
-        await using var connection = McpConnection.Create(options, new FakeClock(), loggerFactory);
+        await using var connection = McpConnection.Create(options, new FakeClock(), logs.Factory);
 
         var tools = await connection.ListToolsAsync().WaitAsync(Bounded.Limit);
         await connection.ListToolsAsync().WaitAsync(Bounded.Limit);
 
         Assert.NotEmpty(tools);
         Assert.Equal(1, stack.TokenRequestCount);
-        Assert.Equal(1, Count(logs, StoreUnavailable));
+        Assert.Equal(1, logs.Count(StoreUnavailable));
         AssertNoSecretIn(logs, stack);
+    }
+
+    [Fact]
+    public void A_connection_string_that_is_not_valid_is_refused_without_quoting_its_password()
+    {
+        using var keys = new SharedDataProtectionKeys();
+
+        var refused = Assert.Throws<ArgumentException>(
+            () => RedisSharedTokenStore.Connect("127.0.0.1:1,password=hunter2-redis-password,no-such-option=1", keys.NewProvider()));
+
+        Assert.Equal("connectionString", refused.ParamName);
+        Assert.DoesNotContain("hunter2", refused.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -85,9 +93,8 @@ public sealed partial class RedisSharedTokenStoreTests
         await using var bed = await RedisTestBed.StartAsync(kind);
         await using var stack = await DemoStack.StartAsync();
         var clock = new FakeClock();
-        var logs = new FakeLogCollector();
-        using var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
-        await using var process = new FleetProcess(bed, FleetProcess.DemoClient(stack), clock, loggerFactory);
+        using var logs = new CapturedLogs();
+        await using var process = new FleetProcess(bed, FleetProcess.DemoClient(stack), clock, logs.Factory);
         await process.CallAsync();
         var entry = Assert.Single(await bed.EntryKeysAsync());
         await bed.Database.StringSetAsync(entry, "garbage");
@@ -97,7 +104,7 @@ public sealed partial class RedisSharedTokenStoreTests
         await process.CallAsync();
 
         Assert.Equal(2, stack.TokenRequestCount);
-        var warning = Assert.Single(logs.GetSnapshot(), record => record.Id.Id == StoreUnavailable);
+        var warning = Assert.Single(logs.Records, record => record.Id.Id == StoreUnavailable);
         Assert.Contains(nameof(InvalidDataException), warning.Message, StringComparison.Ordinal);
         Assert.False(await bed.Database.KeyExistsAsync(entry));
 
@@ -106,13 +113,10 @@ public sealed partial class RedisSharedTokenStoreTests
         await process.CallAsync();
         Assert.Equal(3, stack.TokenRequestCount);
         Assert.NotNull(await process.Store.GetAsync(new SharedTokenKey(((string)entry!)["mcpgen:tok:".Length..]), CancellationToken.None));
-        Assert.Equal(1, Count(logs, StoreUnavailable));
+        Assert.Equal(1, logs.Count(StoreUnavailable));
         AssertNoSecretIn(logs, stack);
     }
 
-    private static int Count(FakeLogCollector logs, int eventId) => logs.GetSnapshot().Count(record => record.Id.Id == eventId);
-
-    private static void AssertNoSecretIn(FakeLogCollector logs, DemoStack stack) =>
-        Assert.Empty(new SecretForms().AddClientSecret(stack.ClientId, stack.ClientSecret)
-            .FindIn(logs.GetSnapshot().Select(record => ($"log event {record.Id}", record.Message + record.Exception))));
+    private static void AssertNoSecretIn(CapturedLogs logs, DemoStack stack) =>
+        Assert.Empty(logs.Leaks(new SecretForms().AddClientSecret(stack.ClientId, stack.ClientSecret)));
 }

@@ -27,6 +27,30 @@ public sealed partial class RedisSharedTokenStoreTests
 
     [Theory]
     [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
+    public async Task A_token_revoked_at_the_server_is_replaced_once_for_the_fleet(string kind)
+    {
+        await using var bed = await RedisTestBed.StartAsync(kind);
+        await using var stack = await DemoStack.StartAsync();
+        await using var first = new FleetProcess(bed, FleetProcess.DemoClient(stack));
+        await using var second = new FleetProcess(bed, FleetProcess.DemoClient(stack));
+        await first.CallAsync();
+        await second.CallAsync();
+        var entry = Assert.Single(await bed.EntryKeysAsync());
+        var revoked = await bed.Database.StringGetAsync(entry);
+
+        // Both processes get a 401 for the shared token: the first removes it and shares a new one, which the second's
+        // removal (of the revoked token only) leaves alone and takes.
+        stack.RevokeIssuedTokens();
+        await first.CallAsync();
+        await second.CallAsync();
+
+        Assert.Equal(2, stack.TokenRequestCount);
+        Assert.Equal(2, stack.Mcp401Count);
+        Assert.NotEqual(revoked, await bed.Database.StringGetAsync(entry));
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
     public async Task Clients_and_scope_sets_get_entries_of_their_own_and_no_key_or_value_shows_a_token_or_secret(string kind)
     {
         await using var bed = await RedisTestBed.StartAsync(kind);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpClientGen.DemoServer;
+using McpClientGen.Tests.Support;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using StackExchange.Redis;
@@ -10,6 +11,11 @@ namespace McpClientGen.Redis.Tests.Support;
 /// One process of a fleet, as far as tokens go: a Redis connection and <see cref="RedisSharedTokenStore"/> of its own,
 /// and an MCP connection to the demo stack made through the public API with that store as its shared token store.
 /// </summary>
+/// <remarks>
+/// The engine runs on a <see cref="FakeClock"/> unless the test gives it a clock: its guard's 100 ms limit per store call
+/// then never fires on its own, so a slow first call (in-process Garnet compiling its Lua path while the test machine is
+/// busy) cannot pass for an outage. Tests of outages stop the server.
+/// </remarks>
 internal sealed class FleetProcess : IAsyncDisposable
 {
     private readonly McpConnection _mcp;
@@ -19,7 +25,7 @@ internal sealed class FleetProcess : IAsyncDisposable
         Redis = redis ?? bed.Connect();
         Store = bed.NewStore(connection: Redis, loggerFactory: loggerFactory);
         options.SharedTokenStore = Store;
-        _mcp = McpConnection.Create(options, clock, loggerFactory);
+        _mcp = McpConnection.Create(options, clock ?? new FakeClock(), loggerFactory);
     }
 
     public IConnectionMultiplexer Redis { get; }

@@ -1,0 +1,52 @@
+using McpClientGen.Redis.Tests.Support;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace McpClientGen.Redis.Tests;
+
+/// <summary>The one-line registrations, with Data Protection keys shared the standard way: in Redis.</summary>
+public sealed partial class RedisSharedTokenStoreTests
+{
+    [Theory]
+    [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
+    public async Task Processes_registered_with_a_connection_string_share_tokens_under_their_prefix(string kind)
+    {
+        await using var bed = await RedisTestBed.StartAsync(kind);
+        await using var first = Process(bed, services => services.AddMcpRedisTokenStore(bed.Server.ConnectionString, options => options.KeyPrefix = "billing:"));
+        await using var second = Process(bed, services => services.AddMcpRedisTokenStore(bed.Server.ConnectionString, options => options.KeyPrefix = "billing:"));
+
+        await first.GetRequiredService<IMcpSharedTokenStore>().SetAsync(Key, Entry("fleet-token"), TimeSpan.FromMinutes(1), CancellationToken.None);
+        var read = await second.GetRequiredService<IMcpSharedTokenStore>().GetAsync(Key, CancellationToken.None);
+
+        Assert.Equal("fleet-token", read?.Value);
+        Assert.True(await bed.Database.KeyExistsAsync("billing:tok:" + Key.Id));
+        Assert.Same(first.GetRequiredService<RedisSharedTokenStore>(), first.GetRequiredService<IMcpSharedTokenStore>());
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
+    public async Task A_store_registered_on_the_applications_connection_uses_it_and_leaves_it_open(string kind)
+    {
+        await using var bed = await RedisTestBed.StartAsync(kind);
+        var redis = bed.Connect();
+        await using (var process = Process(bed, services => services.AddSingleton(redis).AddMcpRedisTokenStore()))
+        {
+            var store = process.GetRequiredService<IMcpSharedTokenStore>();
+            await store.SetAsync(Key, Entry("fleet-token"), TimeSpan.FromMinutes(1), CancellationToken.None);
+            Assert.Equal("fleet-token", (await store.GetAsync(Key, CancellationToken.None))?.Value);
+        }
+
+        Assert.True(redis.IsConnected);
+    }
+
+    /// <summary>A process's container: Data Protection keys in Redis under one application name, and the store.</summary>
+    private static ServiceProvider Process(RedisTestBed bed, Action<IServiceCollection> addStore)
+    {
+        var services = new ServiceCollection();
+        addStore(services);
+        services.AddDataProtection()
+            .SetApplicationName("fleet")
+            .PersistKeysToStackExchangeRedis(() => bed.Inspector.GetDatabase(), "fleet:data-protection-keys");
+        return services.BuildServiceProvider();
+    }
+}
