@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.IdentityModel.Tokens;
 using StackExchange.Redis;
 
 namespace McpClientGen.Redis;
@@ -119,7 +118,7 @@ public sealed class RedisSharedTokenStore : IMcpSharedTokenStore, IAsyncDisposab
         ArgumentNullException.ThrowIfNull(key);
         EnsureConnected();
         var lease = new RedisKeys(_prefix, key).Lease;
-        RedisValue holder = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
+        RedisValue holder = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var taken = await _database.StringSetAsync(lease, holder, leaseTime, When.NotExists).ConfigureAwait(false);
         return taken ? new RedisLease(_database, lease, holder) : null;
     }
