@@ -18,6 +18,6 @@ public sealed class ColdFleetTests(ITestOutputHelper output)
 
         FleetAssert.NoFailedCalls(outcomes);
         Assert.Equal(4 * 200, outcomes.Sum(outcome => outcome.Report.Calls));
-        FleetAssert.TokenRequests(expected: 1, harness.Stack.TokenRequestCount, outcomes);
+        FleetAssert.TokenRequests(expected: 1, harness.FleetTokenRequests, outcomes);
     }
 }

@@ -45,6 +45,6 @@ public sealed class LeaseHolderCrashTests(ITestOutputHelper output)
         Assert.True(
             outcomes.All(outcome => outcome.Report.Elapsed <= LeaseTime + OneRoundTrip),
             $"Every worker should have had its token within the lease time ({LeaseTime}) and one round trip:\n{FleetAssert.Describe(outcomes)}");
-        FleetAssert.TokenRequests(expected: 1, harness.Stack.TokenRequestCount, outcomes);
+        FleetAssert.TokenRequests(expected: 1, harness.FleetTokenRequests, outcomes);
     }
 }

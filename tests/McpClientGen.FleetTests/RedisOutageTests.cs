@@ -9,7 +9,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
     {
         await using var harness = await FleetHarness.StartAsync();
         await using var fleet = await harness.StartCallingFleetAsync();
-        var tokensBefore = harness.Stack.TokenRequestCount;
+        var tokensBefore = harness.FleetTokenRequests;
 
         await harness.Garnet.StopAsync();
         await fleet.CheckpointAsync(FleetHarness.StepLimit);
@@ -29,6 +29,6 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
             outcomes.All(outcome => outcome.Report.Telemetry.StoreFailures > 0 && outcome.Report.Telemetry.UnauthorizedRetries > 0),
             $"Every worker should have replaced its token while the store failed:\n{FleetAssert.Describe(outcomes)}");
         // One token before the outage, and at most one per worker during it.
-        Assert.InRange(harness.Stack.TokenRequestCount, 2, 1 + outcomes.Count);
+        Assert.InRange(harness.FleetTokenRequests, 2, 1 + outcomes.Count);
     }
 }

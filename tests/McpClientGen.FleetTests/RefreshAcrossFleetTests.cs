@@ -25,7 +25,7 @@ public sealed class RefreshAcrossFleetTests(ITestOutputHelper output)
         var calling = outcomes.Max(outcome => outcome.Report.Elapsed);
         var interval = RefreshInterval(TokenLifetime);
         var expected = calling / interval;
-        var issued = harness.Stack.TokenRequestCount;
+        var issued = harness.FleetTokenRequests;
         Assert.True(
             Math.Abs(issued - expected) <= 1,
             $"{issued} tokens in {calling} of calling, where one per refresh interval of {interval} makes {expected:F1} (± 1):\n{FleetAssert.Describe(outcomes)}");

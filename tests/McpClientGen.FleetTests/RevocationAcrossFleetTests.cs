@@ -9,7 +9,7 @@ public sealed class RevocationAcrossFleetTests(ITestOutputHelper output)
     {
         await using var harness = await FleetHarness.StartAsync();
         await using var fleet = await harness.StartCallingFleetAsync();
-        var tokensBefore = harness.Stack.TokenRequestCount;
+        var tokensBefore = harness.FleetTokenRequests;
 
         harness.Stack.RevokeIssuedTokens();
         // Every worker has since made a call that started after the revocation, with the revoked token in its cache.
@@ -20,7 +20,7 @@ public sealed class RevocationAcrossFleetTests(ITestOutputHelper output)
         Assert.True(tokensBefore == 1, $"{tokensBefore} tokens before, where the fleet should share one:\n{FleetAssert.Describe(outcomes)}");
         FleetAssert.NoFailedCalls(outcomes);
         FleetAssert.ShowsNoSecret(outcomes, harness.Stack);
-        FleetAssert.TokenRequests(expected: 2, harness.Stack.TokenRequestCount, outcomes);
+        FleetAssert.TokenRequests(expected: 2, harness.FleetTokenRequests, outcomes);
         Assert.True(
             outcomes.All(outcome => outcome.Report.Telemetry.UnauthorizedRetries > 0),
             $"Every worker should have had the revoked token rejected and retried:\n{FleetAssert.Describe(outcomes)}");
