@@ -18,6 +18,7 @@ internal static class FleetDemo
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         Console.WriteLine($"Starting the demo stack (OpenIddict authorization server + MCP server), Garnet and {workers} worker processes ...");
         await using var stack = await DemoStack.StartAsync();
+        await ServerWarmUp.RunAsync(stack);
         using var garnet = EmbeddedGarnet.Start();
         var keys = Directory.CreateTempSubdirectory("mcpgen-fleet-keys-");
         try
@@ -35,7 +36,7 @@ internal static class FleetDemo
                 Console.WriteLine($"Each worker calls get_weather with {CallersPerWorker} concurrent callers for {duration.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s ...");
                 await fleet.GoAsync();
                 var reports = await fleet.ReadReportsAsync(duration + StartLimit);
-                Print(reports, stack.TokenRequestCount);
+                Print(reports, stack.TokenRequestCountFor(stack.ClientId));
                 return reports.All(report => report.Report is { FailedCalls: 0, Calls: > 0 }) ? 0 : 1;
             }
         }
@@ -66,7 +67,7 @@ internal static class FleetDemo
             outcomes.Sum(o => o.Report.Telemetry.TokenRequests),
             outcomes.Sum(o => o.Report.Telemetry.SharedTokenHits)));
         Console.WriteLine();
-        Console.WriteLine($"Access tokens issued by the authorization server: {issuedTokens} for {outcomes.Count} processes.");
+        Console.WriteLine($"Access tokens the authorization server issued to the fleet: {issuedTokens} for {outcomes.Count} processes.");
         if (issuedTokens == 1)
         {
             Console.WriteLine("1 token for the fleet.");

@@ -19,7 +19,7 @@ public sealed class FleetCommandTests
         var result = await ChildProcess.RunAsync(start, TimeSpan.FromSeconds(90));
 
         Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}\n{result.Output}\n{result.Error}");
-        Assert.Contains("Access tokens issued by the authorization server: 1 for 2 processes.", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Access tokens the authorization server issued to the fleet: 1 for 2 processes.", result.Output, StringComparison.Ordinal);
         Assert.Contains("1 token for the fleet.", result.Output, StringComparison.Ordinal);
     }
 }

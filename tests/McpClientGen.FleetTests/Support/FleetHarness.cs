@@ -44,17 +44,12 @@ internal sealed class FleetHarness : IAsyncDisposable
 
     public static async Task<FleetHarness> StartAsync(DemoStackOptions? options = null)
     {
-        // This process hosts three servers (OpenIddict, the MCP server, Garnet) for several processes at once; a thread
-        // pool that grows one thread at a time would leave Garnet's replies queued behind the servers' cold-start work.
-        ThreadPool.GetMinThreads(out var workerThreads, out var completionPortThreads);
-        ThreadPool.SetMinThreads(Math.Max(workerThreads, 32), Math.Max(completionPortThreads, 32));
-
         var keys = Directory.CreateTempSubdirectory("mcpgen-fleet-tests-");
         FleetDataProtection.CreateKeyRing(keys.FullName);
         var stack = await DemoStack.StartAsync(options);
         try
         {
-            await WarmUpAsync(stack);
+            await ServerWarmUp.RunAsync(stack);
             return new FleetHarness(stack, await GarnetHost.StartNewAsync(), keys);
         }
         catch
@@ -115,24 +110,6 @@ internal sealed class FleetHarness : IAsyncDisposable
         {
             _keys.Delete(recursive: true);
         }
-    }
-
-    /// <summary>
-    /// Serves the metadata a worker's discovery reads and one token request of another client, so the workers meet a
-    /// running authorization server rather than one compiling its first answers while they start.
-    /// </summary>
-    private static async Task WarmUpAsync(DemoStack stack)
-    {
-        using var http = new HttpClient();
-        (await http.GetAsync(stack.ResourceMetadataUrl)).EnsureSuccessStatusCode();
-        (await http.GetAsync(new Uri(stack.Issuer, ".well-known/oauth-authorization-server"))).EnsureSuccessStatusCode();
-        using var tokenRequest = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = stack.PostOnlyClientId,
-            ["client_secret"] = stack.PostOnlyClientSecret,
-        });
-        (await http.PostAsync(stack.TokenEndpoint, tokenRequest)).EnsureSuccessStatusCode();
     }
 
     // The host that runs `dotnet test` names itself to the processes it starts; a plain `dotnet` is the fallback.
