@@ -20,6 +20,17 @@ internal static class FleetAssert
         Assert.Equal(issued, outcomes.Sum(outcome => outcome.Report.Telemetry.TokenRequests));
     }
 
+    /// <summary>
+    /// A running fleet's checks: it shared one token before the test's fault (<paramref name="tokensBefore"/>), no call
+    /// failed, and nothing the workers reported or logged shows a secret.
+    /// </summary>
+    public static void RanFromOneTokenWithoutFailure(int tokensBefore, IReadOnlyList<WorkerOutcome> outcomes, DemoStack stack)
+    {
+        Assert.True(tokensBefore == 1, $"{tokensBefore} tokens before, where the fleet should share one:\n{Describe(outcomes)}");
+        NoFailedCalls(outcomes);
+        ShowsNoSecret(outcomes, stack);
+    }
+
     /// <summary>Nothing a worker reported or logged shows the client secret or a token, in any encoding.</summary>
     public static void ShowsNoSecret(IReadOnlyList<WorkerOutcome> outcomes, DemoStack stack)
     {
