@@ -24,7 +24,7 @@ namespace McpClientGen.Redis;
 /// or not by this store) is deleted, and the call throws <see cref="InvalidDataException"/> naming none of its content.
 /// </para>
 /// </remarks>
-public sealed class RedisSharedTokenStore : IMcpSharedTokenStore, IAsyncDisposable
+public sealed class RedisSharedTokenStore : IMcpSharedTokenStore, IAsyncDisposable, IDisposable
 {
     private readonly IConnectionMultiplexer _redis;
     private readonly bool _ownsConnection;
@@ -188,6 +188,18 @@ public sealed class RedisSharedTokenStore : IMcpSharedTokenStore, IAsyncDisposab
         if (_ownsConnection)
         {
             await _redis.CloseAsync().ConfigureAwait(false);
+            _redis.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Closes the connection if the store opened it, without waiting for commands in flight; a connection it was given is
+    /// left open. (A container disposed synchronously needs this: it refuses services that can only be disposed asynchronously.)
+    /// </summary>
+    public void Dispose()
+    {
+        if (_ownsConnection)
+        {
             _redis.Dispose();
         }
     }

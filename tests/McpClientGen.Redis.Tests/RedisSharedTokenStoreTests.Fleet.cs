@@ -2,12 +2,16 @@ using McpClientGen.DemoServer;
 using McpClientGen.Redis.Tests.Support;
 using McpClientGen.Testing;
 using McpClientGen.Tests.Support;
+using StackExchange.Redis;
 
 namespace McpClientGen.Redis.Tests;
 
 /// <summary>Engines sharing the store: each <see cref="FleetProcess"/> stands for one process of a fleet.</summary>
 public sealed partial class RedisSharedTokenStoreTests
 {
+    /// <summary>How long a process waits for a lease holder's token: TokenRequestTimeout (30 s) × 2, capped at 10 s.</summary>
+    private static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(10);
+
     [Theory]
     [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
     public async Task Two_processes_with_200_concurrent_first_callers_each_make_one_token_request_in_all(string kind)
@@ -23,6 +27,35 @@ public sealed partial class RedisSharedTokenStoreTests
         Assert.Equal(1, stack.TokenRequestCount);
         Assert.Single(await bed.EntryKeysAsync());
         Assert.Empty(await LeaseKeysAsync(bed));
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
+    public async Task One_process_refreshes_ahead_of_expiry_and_another_picks_the_new_token_up(string kind)
+    {
+        await using var bed = await RedisTestBed.StartAsync(kind);
+        await using var stack = await DemoStack.StartAsync();
+        await using var first = new FleetProcess(bed, FleetProcess.DemoClient(stack));
+        await using var second = new FleetProcess(bed, FleetProcess.DemoClient(stack));
+        await first.CallAsync();
+        await second.CallAsync();
+        var key = new SharedTokenKey(((string)Assert.Single(await bed.EntryKeysAsync())!)["mcpgen:tok:".Length..]);
+        await using var watcher = bed.NewStore();
+        var shared = await watcher.GetAsync(key, CancellationToken.None);
+
+        // Past the refresh point of the hour-long token (80 % of its usable 59 minutes), still usable: the first process
+        // serves the call with it and refreshes in the background, for the fleet.
+        first.Clock.Advance(TimeSpan.FromMinutes(50));
+        await first.CallAsync();
+        var refreshed = await watcher.WaitForEntryAsync(key, shared!.ValueHash, Bounded.Limit, CancellationToken.None);
+        Assert.NotNull(refreshed);
+        Assert.Equal(2, stack.TokenRequestCount);
+
+        // The second process finds its token unusable later on and takes the refreshed one rather than asking for its own.
+        second.Clock.Advance(TimeSpan.FromMinutes(60));
+        await second.CallAsync();
+        Assert.Equal(2, stack.TokenRequestCount);
+        Assert.Equal(0, stack.Mcp401Count);
     }
 
     [Theory]
@@ -47,6 +80,37 @@ public sealed partial class RedisSharedTokenStoreTests
         Assert.Equal(2, stack.TokenRequestCount);
         Assert.Equal(2, stack.Mcp401Count);
         Assert.NotEqual(revoked, await bed.Database.StringGetAsync(entry));
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
+    public async Task A_lease_holder_that_died_holds_a_process_up_only_until_its_lease_expires(string kind)
+    {
+        await using var bed = await RedisTestBed.StartAsync(kind);
+        await using var stack = await DemoStack.StartAsync();
+        await using var process = new FleetProcess(bed, FleetProcess.DemoClient(stack));
+        await process.CallAsync();
+        var entry = Assert.Single(await bed.EntryKeysAsync());
+
+        // Another process took the lease and died before storing: no entry, a lease that only its expiry will remove.
+        var lease = (RedisKey)((string)entry!).Replace("mcpgen:tok:", "mcpgen:lease:", StringComparison.Ordinal);
+        Assert.True(await bed.Database.KeyDeleteAsync(entry));
+        Assert.True(await bed.Database.StringSetAsync(lease, "dead-holder", TimeSpan.FromHours(1), When.NotExists));
+        process.Clock.Advance(TimeSpan.FromDays(1));
+
+        var call = process.CallAsync();
+        var wait = await process.Clock.WaitForTimerAsync(timer => timer.DueTime == LeaseTime);
+        Assert.False(call.IsCompleted);
+        Assert.Equal(1, stack.TokenRequestCount);
+
+        // The lease expires as the wait ends: the process takes it over, requests the token and stores it for the fleet.
+        Assert.True(await bed.Database.KeyDeleteAsync(lease));
+        process.Clock.AdvanceTo(wait);
+        await call.WaitAsync(Bounded.Limit);
+
+        Assert.Equal(2, stack.TokenRequestCount);
+        Assert.True(await bed.Database.KeyExistsAsync(entry));
+        Assert.False(await bed.Database.KeyExistsAsync(lease));
     }
 
     [Theory]

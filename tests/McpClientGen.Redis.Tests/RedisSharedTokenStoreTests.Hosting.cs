@@ -1,6 +1,7 @@
 using McpClientGen.Redis.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace McpClientGen.Redis.Tests;
 
@@ -37,6 +38,20 @@ public sealed partial class RedisSharedTokenStoreTests
         }
 
         Assert.True(redis.IsConnected);
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
+    public async Task A_container_disposed_synchronously_closes_the_stores_own_connection(string kind)
+    {
+        await using var bed = await RedisTestBed.StartAsync(kind);
+        var process = Process(bed, services => services.AddMcpRedisTokenStore(bed.Server.ConnectionString));
+        var store = process.GetRequiredService<IMcpSharedTokenStore>();
+        await store.SetAsync(Key, Entry("fleet-token"), TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        process.Dispose();
+
+        await Assert.ThrowsAsync<RedisConnectionException>(async () => await store.GetAsync(Key, CancellationToken.None));
     }
 
     /// <summary>A process's container: Data Protection keys in Redis under one application name, and the store.</summary>

@@ -12,21 +12,25 @@ namespace McpClientGen.Redis.Tests.Support;
 /// and an MCP connection to the demo stack made through the public API with that store as its shared token store.
 /// </summary>
 /// <remarks>
-/// The engine runs on a <see cref="FakeClock"/> unless the test gives it a clock: its guard's 100 ms limit per store call
-/// then never fires on its own, so a slow first call (in-process Garnet compiling its Lua path while the test machine is
-/// busy) cannot pass for an outage. Tests of outages stop the server.
+/// The engine and the store's waits run on a <see cref="FakeClock"/>: the guard's 100 ms limit per store call then never
+/// fires on its own, so a slow call on a busy test machine cannot pass for an outage (tests of outages stop the server),
+/// and a waiting process is woken only by the notification of a stored token, or by the test moving its clock.
 /// </remarks>
 internal sealed class FleetProcess : IAsyncDisposable
 {
     private readonly McpConnection _mcp;
 
-    public FleetProcess(RedisTestBed bed, McpConnectionOptions options, TimeProvider? clock = null, ILoggerFactory? loggerFactory = null, IConnectionMultiplexer? redis = null)
+    public FleetProcess(RedisTestBed bed, McpConnectionOptions options, FakeClock? clock = null, ILoggerFactory? loggerFactory = null)
     {
-        Redis = redis ?? bed.Connect();
-        Store = bed.NewStore(connection: Redis, loggerFactory: loggerFactory);
+        Clock = clock ?? new FakeClock();
+        Redis = bed.Connect();
+        Store = bed.NewStore(Clock, Redis, loggerFactory: loggerFactory);
         options.SharedTokenStore = Store;
-        _mcp = McpConnection.Create(options, clock ?? new FakeClock(), loggerFactory);
+        _mcp = McpConnection.Create(options, Clock, loggerFactory);
     }
+
+    /// <summary>The process's clock, which its engine and its store's waits run on.</summary>
+    public FakeClock Clock { get; }
 
     public IConnectionMultiplexer Redis { get; }
 
