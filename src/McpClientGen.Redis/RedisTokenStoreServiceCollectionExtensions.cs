@@ -23,10 +23,7 @@ public static class RedisTokenStoreServiceCollectionExtensions
         this IServiceCollection services, string connectionString, Action<RedisSharedTokenStoreOptions>? configure = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        return services.AddStore(
-            (provider, options) => RedisSharedTokenStore.Connect(
-                connectionString, provider.GetRequiredService<IDataProtectionProvider>(), options, provider.GetService<ILoggerFactory>()),
-            configure);
+        return services.AddStore(_ => ConnectionFactory.Connect(connectionString), ownsConnection: true, configure);
     }
 
     /// <summary>
@@ -39,14 +36,12 @@ public static class RedisTokenStoreServiceCollectionExtensions
     /// <param name="configure">Changes the key prefix, polling interval or database.</param>
     /// <returns><paramref name="services"/>.</returns>
     public static IServiceCollection AddMcpRedisTokenStore(this IServiceCollection services, Action<RedisSharedTokenStoreOptions>? configure = null) =>
-        services.AddStore(
-            (provider, options) => new RedisSharedTokenStore(
-                provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<IDataProtectionProvider>(), options, provider.GetService<ILoggerFactory>()),
-            configure);
+        services.AddStore(provider => provider.GetRequiredService<IConnectionMultiplexer>(), ownsConnection: false, configure);
 
     private static IServiceCollection AddStore(
         this IServiceCollection services,
-        Func<IServiceProvider, RedisSharedTokenStoreOptions, RedisSharedTokenStore> create,
+        Func<IServiceProvider, IConnectionMultiplexer> connection,
+        bool ownsConnection,
         Action<RedisSharedTokenStoreOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -55,7 +50,15 @@ public static class RedisTokenStoreServiceCollectionExtensions
         {
             var options = new RedisSharedTokenStoreOptions();
             configure?.Invoke(options);
-            return create(provider, options);
+
+            // The container's clock, if it has one, as the MCP clients' token engines use it.
+            return new RedisSharedTokenStore(
+                connection(provider),
+                ownsConnection,
+                provider.GetRequiredService<IDataProtectionProvider>(),
+                options,
+                provider.GetService<ILoggerFactory>(),
+                provider.GetService<TimeProvider>() ?? TimeProvider.System);
         });
         services.AddSingleton<IMcpSharedTokenStore>(provider => provider.GetRequiredService<RedisSharedTokenStore>());
         return services;

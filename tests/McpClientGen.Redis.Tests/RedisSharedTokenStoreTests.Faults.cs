@@ -19,14 +19,11 @@ public sealed partial class RedisSharedTokenStoreTests
     [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
     public async Task Redis_stopped_mid_run_fails_no_call_and_sharing_resumes_when_it_is_back(string kind)
     {
-        await using var bed = await RedisTestBed.StartAsync(kind);
-        await using var stack = await DemoStack.StartAsync();
         var clock = new FakeClock();
         using var logs = new CapturedLogs();
-        await using var first = new FleetProcess(bed, FleetProcess.DemoClient(stack), clock, logs.Factory);
-        await using var second = new FleetProcess(bed, FleetProcess.DemoClient(stack), clock, logs.Factory);
-        await first.CallAsync();
-        await second.CallAsync();
+        await using var fleet = await TwoProcessFleet.StartAsync(kind, clock, logs.Factory);
+        var (bed, stack, first, second) = (fleet.Bed, fleet.Stack, fleet.First, fleet.Second);
+        await fleet.CallFromBothAsync();
         Assert.Equal(1, stack.TokenRequestCount);
 
         // Redis goes down, and the tokens need replacing: each process requests its own, and warns once.
@@ -43,8 +40,7 @@ public sealed partial class RedisSharedTokenStoreTests
         await ConnectionState.WaitUntilAsync(first.Redis, connected: true);
         await ConnectionState.WaitUntilAsync(second.Redis, connected: true);
         clock.Advance(TimeSpan.FromDays(1));
-        await first.CallAsync();
-        await second.CallAsync();
+        await fleet.CallFromBothAsync();
         Assert.Equal(4, stack.TokenRequestCount);
         Assert.Equal(2, logs.Count(StoreRecovered));
         Assert.Equal(2, logs.Count(StoreUnavailable));

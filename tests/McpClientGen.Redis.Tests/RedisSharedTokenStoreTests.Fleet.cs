@@ -16,10 +16,8 @@ public sealed partial class RedisSharedTokenStoreTests
     [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
     public async Task Two_processes_with_200_concurrent_first_callers_each_make_one_token_request_in_all(string kind)
     {
-        await using var bed = await RedisTestBed.StartAsync(kind);
-        await using var stack = await DemoStack.StartAsync();
-        await using var first = new FleetProcess(bed, FleetProcess.DemoClient(stack));
-        await using var second = new FleetProcess(bed, FleetProcess.DemoClient(stack));
+        await using var fleet = await TwoProcessFleet.StartAsync(kind);
+        var (bed, stack, first, second) = (fleet.Bed, fleet.Stack, fleet.First, fleet.Second);
 
         var calls = Enumerable.Range(0, 400).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).CallAsync()));
         await Task.WhenAll(calls).WaitAsync(Bounded.Limit);
@@ -33,12 +31,9 @@ public sealed partial class RedisSharedTokenStoreTests
     [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
     public async Task One_process_refreshes_ahead_of_expiry_and_another_picks_the_new_token_up(string kind)
     {
-        await using var bed = await RedisTestBed.StartAsync(kind);
-        await using var stack = await DemoStack.StartAsync();
-        await using var first = new FleetProcess(bed, FleetProcess.DemoClient(stack));
-        await using var second = new FleetProcess(bed, FleetProcess.DemoClient(stack));
-        await first.CallAsync();
-        await second.CallAsync();
+        await using var fleet = await TwoProcessFleet.StartAsync(kind);
+        var (bed, stack, first, second) = (fleet.Bed, fleet.Stack, fleet.First, fleet.Second);
+        await fleet.CallFromBothAsync();
         var key = new SharedTokenKey(((string)Assert.Single(await bed.EntryKeysAsync())!)["mcpgen:tok:".Length..]);
         await using var watcher = bed.NewStore();
         var shared = await watcher.GetAsync(key, CancellationToken.None);
@@ -62,20 +57,16 @@ public sealed partial class RedisSharedTokenStoreTests
     [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
     public async Task A_token_revoked_at_the_server_is_replaced_once_for_the_fleet(string kind)
     {
-        await using var bed = await RedisTestBed.StartAsync(kind);
-        await using var stack = await DemoStack.StartAsync();
-        await using var first = new FleetProcess(bed, FleetProcess.DemoClient(stack));
-        await using var second = new FleetProcess(bed, FleetProcess.DemoClient(stack));
-        await first.CallAsync();
-        await second.CallAsync();
+        await using var fleet = await TwoProcessFleet.StartAsync(kind);
+        var (bed, stack) = (fleet.Bed, fleet.Stack);
+        await fleet.CallFromBothAsync();
         var entry = Assert.Single(await bed.EntryKeysAsync());
         var revoked = await bed.Database.StringGetAsync(entry);
 
         // Both processes get a 401 for the shared token: the first removes it and shares a new one, which the second's
         // removal (of the revoked token only) leaves alone and takes.
         stack.RevokeIssuedTokens();
-        await first.CallAsync();
-        await second.CallAsync();
+        await fleet.CallFromBothAsync();
 
         Assert.Equal(2, stack.TokenRequestCount);
         Assert.Equal(2, stack.Mcp401Count);
