@@ -59,7 +59,7 @@ public class SharedTokenStoreBenchmarks
             }
         }
 
-        _tier = new SharedTokenTier(new ResilientSharedTokenStore(_redis, TimeProvider.System, NullLogger.Instance), _key, _sharing.Options, certificate: null);
+        _tier = new SharedTokenTier(new ResilientSharedTokenStore(_redis, _sharing.Options.SharedTokenStoreTimeout, TimeProvider.System, NullLogger.Instance), _key, _sharing.Options, certificate: null);
 
         _alone = ClientCredentialsEngine.Create(_stack.ClientOptions(), TimeProvider.System, loggerFactory: null);
         _aloneToken = await _alone.Provider.GetTokenAsync(CancellationToken.None) ?? throw new InvalidOperationException("No token.");

@@ -106,6 +106,18 @@ public sealed class ConnectionOptionsTests
     }
 
     [Fact]
+    public void SharedTokenStoreTimeout_is_read_from_configuration_and_must_be_positive()
+    {
+        var options = McpConnectionOptions.FromConfiguration(Configuration(("Mcp:Crm:SharedTokenStoreTimeout", "00:00:00.750")).GetSection("Mcp:Crm"));
+        Assert.Equal(TimeSpan.FromMilliseconds(750), options.SharedTokenStoreTimeout);
+
+        var invalid = Options(new Uri("https://mcp.example.com/mcp"));
+        invalid.SharedTokenStoreTimeout = TimeSpan.Zero;
+        var error = Assert.Throws<InvalidOperationException>(() => McpConnection.Create(invalid));
+        Assert.Contains("SharedTokenStoreTimeout", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_TrustDiscoveredAuthorizationServer_that_is_not_a_boolean_is_refused_naming_its_key()
     {
         var section = Configuration(("Mcp:Crm:TrustDiscoveredAuthorizationServer", "yes-please")).GetSection("Mcp:Crm");

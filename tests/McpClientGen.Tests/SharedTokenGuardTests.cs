@@ -21,7 +21,7 @@ public sealed class SharedTokenGuardTests
     public SharedTokenGuardTests()
     {
         _store = new InterposingSharedTokenStore(new InMemorySharedTokenStore(_clock));
-        _guard = new ResilientSharedTokenStore(_store, _clock, _log);
+        _guard = new ResilientSharedTokenStore(_store, McpConnectionOptions.DefaultSharedTokenStoreTimeout, _clock, _log);
     }
 
     [Fact]
@@ -122,5 +122,5 @@ public sealed class SharedTokenGuardTests
 
     private static SharedTokenKey NewKey() => new(Guid.NewGuid().ToString("N"));
 
-    private static bool IsCallTimeout(PendingTimer timer) => timer.DueTime == ResilientSharedTokenStore.CallTimeout;
+    private static bool IsCallTimeout(PendingTimer timer) => timer.DueTime == McpConnectionOptions.DefaultSharedTokenStoreTimeout;
 }

@@ -209,7 +209,7 @@ public sealed class SharedTokenStoreTests
         var store = new FaultyStore(fault);
         using var engine = new TokenEngine(stack.ClientOptions(), new FakeClock(), store);
 
-        var token = await engine.Clock.CompleteAsync(engine.TokenAsync(), timer => timer.DueTime == ResilientSharedTokenStore.CallTimeout);
+        var token = await engine.Clock.CompleteAsync(engine.TokenAsync(), timer => timer.DueTime == McpConnectionOptions.DefaultSharedTokenStoreTimeout);
 
         Assert.NotEmpty(token.Value);
         Assert.Equal(1, stack.TokenRequestCount);
@@ -217,9 +217,29 @@ public sealed class SharedTokenStoreTests
 
         // A day later the break is long over: the store is asked again, and still fails no call.
         engine.ExpireTokens();
-        await engine.Clock.CompleteAsync(engine.TokenAsync(), timer => timer.DueTime == ResilientSharedTokenStore.CallTimeout);
+        await engine.Clock.CompleteAsync(engine.TokenAsync(), timer => timer.DueTime == McpConnectionOptions.DefaultSharedTokenStoreTimeout);
         Assert.Equal(2, stack.TokenRequestCount);
         Assert.Equal(2, store.Calls);
+    }
+
+    [Fact]
+    public async Task A_slow_store_is_waited_for_as_long_as_SharedTokenStoreTimeout_says()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var store = new FaultyStore(FaultyStore.Fault.Hangs);
+        var options = stack.ClientOptions();
+        options.SharedTokenStoreTimeout = TimeSpan.FromSeconds(2);
+        using var engine = new TokenEngine(options, new FakeClock(), store);
+
+        var call = engine.TokenAsync();
+        var limit = await engine.Clock.WaitForTimerAsync(timer => timer.DueTime == options.SharedTokenStoreTimeout);
+        engine.Clock.Advance(options.SharedTokenStoreTimeout - TimeSpan.FromMilliseconds(1));
+        Assert.False(call.IsCompleted);
+        Assert.Equal(0, stack.TokenRequestCount);
+
+        engine.Clock.AdvanceTo(limit);
+        Assert.NotEmpty((await call).Value);
+        Assert.Equal(1, stack.TokenRequestCount);
     }
 
     /// <summary>A store whose every call throws, or never answers; it counts the calls that reach it.</summary>

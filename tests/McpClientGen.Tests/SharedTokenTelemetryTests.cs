@@ -82,7 +82,7 @@ public sealed class SharedTokenTelemetryTests
         await engine.TokenAsync();
         engine.ExpireTokens();
         store.Before = static (operation, _, cancellationToken) => operation == "get" ? Task.Delay(Timeout.Infinite, cancellationToken) : Task.CompletedTask;
-        await engine.Clock.CompleteAsync(engine.TokenAsync(), timer => timer.DueTime == ResilientSharedTokenStore.CallTimeout);
+        await engine.Clock.CompleteAsync(engine.TokenAsync(), timer => timer.DueTime == McpConnectionOptions.DefaultSharedTokenStoreTimeout);
 
         Assert.Equal(2, telemetry.Total(StoreFailures));
         Assert.All(telemetry.TagsOf(StoreFailures), tags => Assert.Equal("get", tags["operation"]));

@@ -67,7 +67,7 @@ internal sealed class ClientCredentialsEngine : IDisposable
                 validated,
                 new AuthorizationServerDiscovery(backchannel),
                 new TokenEndpointClient(backchannel, validated, clock),
-                validated.SharedTokenStore is { } sharedStore ? new ResilientSharedTokenStore(sharedStore, clock, logger) : null,
+                validated.SharedTokenStore is { } sharedStore ? new ResilientSharedTokenStore(sharedStore, validated.SharedTokenStoreTimeout, clock, logger) : null,
                 clock,
                 logger);
             return new ClientCredentialsEngine(validated, backchannel, tls, provider, logger);

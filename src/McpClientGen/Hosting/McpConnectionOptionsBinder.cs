@@ -46,6 +46,7 @@ internal static class McpConnectionOptionsBinder
         options.TokenRefreshRatio = Read(section, nameof(options.TokenRefreshRatio), options.TokenRefreshRatio, text => double.Parse(text, CultureInfo.InvariantCulture));
         options.TokenRequestRetries = Read(section, nameof(options.TokenRequestRetries), options.TokenRequestRetries, text => int.Parse(text, CultureInfo.InvariantCulture));
         options.TokenRequestTimeout = Read(section, nameof(options.TokenRequestTimeout), options.TokenRequestTimeout, Duration);
+        options.SharedTokenStoreTimeout = Read(section, nameof(options.SharedTokenStoreTimeout), options.SharedTokenStoreTimeout, Duration);
         foreach (var parameter in section.GetSection(nameof(options.AdditionalTokenParameters)).GetChildren())
         {
             if (parameter.Value is { } value)

@@ -10,4 +10,14 @@ public sealed partial class McpConnectionOptions
     /// is used when this is not set. A store that fails or is slow never fails a call: tokens are then requested per process.
     /// </summary>
     public IMcpSharedTokenStore? SharedTokenStore { get; set; }
+
+    /// <summary>
+    /// The most one call to <see cref="SharedTokenStore"/> may take before the engine goes on without it (and leaves the
+    /// store alone for 5 seconds). Default 100 milliseconds: a store on the same network answers in about one. Raise it
+    /// for a store far away; a waiting process waits for the lease holder's token on top of this.
+    /// </summary>
+    public TimeSpan SharedTokenStoreTimeout { get; set; } = DefaultSharedTokenStoreTimeout;
+
+    /// <summary>The default of <see cref="SharedTokenStoreTimeout"/>.</summary>
+    internal static TimeSpan DefaultSharedTokenStoreTimeout { get; } = TimeSpan.FromMilliseconds(100);
 }

@@ -296,9 +296,9 @@ public sealed partial class McpConnectionOptions
             throw Invalid($"{nameof(AdditionalTokenParameters)} may not set '{reserved}'; it is set from the other options.");
         }
 
-        if (DefaultTokenLifetime <= TimeSpan.Zero || TokenExpirySkew < TimeSpan.Zero || TokenRequestTimeout <= TimeSpan.Zero)
+        if (DefaultTokenLifetime <= TimeSpan.Zero || TokenExpirySkew < TimeSpan.Zero || TokenRequestTimeout <= TimeSpan.Zero || SharedTokenStoreTimeout <= TimeSpan.Zero)
         {
-            throw Invalid($"{nameof(DefaultTokenLifetime)} and {nameof(TokenRequestTimeout)} must be positive, and {nameof(TokenExpirySkew)} must not be negative.");
+            throw Invalid($"{nameof(DefaultTokenLifetime)}, {nameof(TokenRequestTimeout)} and {nameof(SharedTokenStoreTimeout)} must be positive, and {nameof(TokenExpirySkew)} must not be negative.");
         }
 
         if (TokenRefreshRatio is <= 0 or > 1 || double.IsNaN(TokenRefreshRatio))

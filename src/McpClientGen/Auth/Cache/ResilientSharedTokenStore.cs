@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace McpClientGen;
 
 /// <summary>
-/// Guards the engine from its <see cref="IMcpSharedTokenStore"/>: every call is bounded by <see cref="CallTimeout"/>
+/// Guards the engine from its <see cref="IMcpSharedTokenStore"/>: every call is bounded by <paramref name="callTimeout"/> (<see cref="McpConnectionOptions.SharedTokenStoreTimeout"/>)
 /// (a wait for the lease holder's token by its own timeout on top), and a call that fails, times out or throws answers
 /// as an empty store would, so a store can only save token requests, never fail one. After a failure the store is left
 /// alone for <see cref="BreakDuration"/> (a circuit breaker: a store that is down is not asked on every acquisition),
@@ -12,10 +12,11 @@ namespace McpClientGen;
 /// Each call is a span (<see cref="SharedStoreOperation"/>) tagged with its outcome.
 /// </summary>
 /// <remarks>A failed or timed-out lease attempt answers with a lease that holds nothing, so the process requests its own token.</remarks>
-internal sealed class ResilientSharedTokenStore(IMcpSharedTokenStore inner, TimeProvider timeProvider, ILogger logger) : IMcpSharedTokenStore
+internal sealed class ResilientSharedTokenStore(IMcpSharedTokenStore inner, TimeSpan callTimeout, TimeProvider timeProvider, ILogger logger) : IMcpSharedTokenStore
 {
+
     /// <summary>The most a store call may take before the engine goes on without it.</summary>
-    public static readonly TimeSpan CallTimeout = TimeSpan.FromMilliseconds(100);
+    private TimeSpan CallTimeout => callTimeout;
 
     /// <summary>How long the store is left alone after a failure.</summary>
     public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(5);
@@ -26,23 +27,23 @@ internal sealed class ResilientSharedTokenStore(IMcpSharedTokenStore inner, Time
     private long _retryAtTicks;
 
     public ValueTask<SharedTokenEntry?> GetAsync(SharedTokenKey key, CancellationToken cancellationToken) =>
-        GuardAsync(SharedStoreOperation.Get, token => inner.GetAsync(key, token), fallback: null, CallTimeout, cancellationToken);
+        GuardAsync(SharedStoreOperation.Get, token => inner.GetAsync(key, token), fallback: null, callTimeout, cancellationToken);
 
     public async ValueTask SetAsync(SharedTokenKey key, SharedTokenEntry entry, TimeSpan timeToLive, CancellationToken cancellationToken) =>
-        await GuardAsync(SharedStoreOperation.Set, token => Done(inner.SetAsync(key, entry, timeToLive, token)), fallback: false, CallTimeout, cancellationToken).ConfigureAwait(false);
+        await GuardAsync(SharedStoreOperation.Set, token => Done(inner.SetAsync(key, entry, timeToLive, token)), fallback: false, callTimeout, cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<IAsyncDisposable?> TryAcquireLeaseAsync(SharedTokenKey key, TimeSpan leaseTime, CancellationToken cancellationToken)
     {
         var lease = await GuardAsync<IAsyncDisposable?>(
-            SharedStoreOperation.Lease, token => inner.TryAcquireLeaseAsync(key, leaseTime, token), NoLease.Instance, CallTimeout, cancellationToken).ConfigureAwait(false);
+            SharedStoreOperation.Lease, token => inner.TryAcquireLeaseAsync(key, leaseTime, token), NoLease.Instance, callTimeout, cancellationToken).ConfigureAwait(false);
         return lease is null or NoLease ? lease : new GuardedLease(this, lease);
     }
 
     public ValueTask<SharedTokenEntry?> WaitForEntryAsync(SharedTokenKey key, string? seenValueHash, TimeSpan timeout, CancellationToken cancellationToken) =>
-        GuardAsync(SharedStoreOperation.Wait, token => inner.WaitForEntryAsync(key, seenValueHash, timeout, token), fallback: null, timeout + CallTimeout, cancellationToken);
+        GuardAsync(SharedStoreOperation.Wait, token => inner.WaitForEntryAsync(key, seenValueHash, timeout, token), fallback: null, timeout + callTimeout, cancellationToken);
 
     public async ValueTask RemoveIfAsync(SharedTokenKey key, string valueHash, CancellationToken cancellationToken) =>
-        await GuardAsync(SharedStoreOperation.Remove, token => Done(inner.RemoveIfAsync(key, valueHash, token)), fallback: false, CallTimeout, cancellationToken).ConfigureAwait(false);
+        await GuardAsync(SharedStoreOperation.Remove, token => Done(inner.RemoveIfAsync(key, valueHash, token)), fallback: false, callTimeout, cancellationToken).ConfigureAwait(false);
 
     private static async ValueTask<bool> Done(ValueTask call)
     {
@@ -193,7 +194,7 @@ internal sealed class ResilientSharedTokenStore(IMcpSharedTokenStore inner, Time
     private sealed class GuardedLease(ResilientSharedTokenStore guard, IAsyncDisposable lease) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync() =>
-            await guard.GuardAsync(SharedStoreOperation.Release, _ => Done(lease.DisposeAsync()), fallback: false, CallTimeout, CancellationToken.None, evenDuringBreak: true)
+            await guard.GuardAsync(SharedStoreOperation.Release, _ => Done(lease.DisposeAsync()), fallback: false, guard.CallTimeout, CancellationToken.None, evenDuringBreak: true)
                 .ConfigureAwait(false);
     }
 }
