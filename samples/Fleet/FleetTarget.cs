@@ -44,6 +44,9 @@ public sealed class FleetTarget(Uri mcpEndpoint, string clientId, string clientS
     /// </summary>
     public TimeSpan? TokenRequestTimeout { get; init; }
 
+    /// <summary>The workers' <see cref="McpConnectionOptions.SharedTokenStoreTimeout"/>; <see langword="null"/> for the default.</summary>
+    public TimeSpan? SharedTokenStoreTimeout { get; init; }
+
     /// <summary>The worker's environment: configuration keys in the <c>Section__Key</c> form .NET reads from the environment.</summary>
     internal IReadOnlyDictionary<string, string> ToEnvironment()
     {
@@ -56,6 +59,8 @@ public sealed class FleetTarget(Uri mcpEndpoint, string clientId, string clientS
             [$"{McpSection}:{nameof(McpConnectionOptions.TokenEndpoint)}"] = TokenEndpoint?.AbsoluteUri,
             [$"{McpSection}:{nameof(McpConnectionOptions.TokenRequestTimeout)}"] =
                 TokenRequestTimeout?.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            [$"{McpSection}:{nameof(McpConnectionOptions.SharedTokenStoreTimeout)}"] =
+                SharedTokenStoreTimeout?.ToString("c", CultureInfo.InvariantCulture),
             [RedisKey] = RedisConnectionString,
             [KeyDirectoryKey] = KeyDirectory,
         };
