@@ -27,6 +27,10 @@ internal static class FleetDemo
             var target = new FleetTarget(stack.McpEndpoint, stack.ClientId, stack.ClientSecret, garnet.ConnectionString, keys.FullName)
             {
                 AuthorizationServer = stack.Issuer,
+
+                // This one machine runs the authorization server, the MCP server, Garnet and every worker: a store call
+                // may wait for a core longer than the 100 ms a fleet on its own machines would allow.
+                SharedTokenStoreTimeout = TimeSpan.FromSeconds(1),
             };
             Console.WriteLine($"  MCP endpoint {stack.McpEndpoint}, issuer {stack.Issuer}, Garnet {garnet.ConnectionString}");
 

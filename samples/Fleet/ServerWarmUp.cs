@@ -16,7 +16,7 @@ public static class ServerWarmUp
     public static async Task RunAsync(DemoStack stack)
     {
         // This process serves OpenIddict, the MCP server and Garnet to several processes at once; a thread pool that
-        // grows one thread at a time would leave Garnet's replies, which the engine gives 100 ms, queued behind the
+        // grows one thread at a time would leave Garnet's replies, which the engine gives SharedTokenStoreTimeout, queued behind the
         // servers' cold-start work.
         ThreadPool.GetMinThreads(out var workerThreads, out var completionPortThreads);
         ThreadPool.SetMinThreads(Math.Max(workerThreads, 32), Math.Max(completionPortThreads, 32));

@@ -2,7 +2,7 @@ namespace McpClientGen.Fleet;
 
 /// <summary>
 /// Runs each shared-store operation once on a key of this process's own, before the worker reports ready. The engine
-/// gives every store call 100 ms before it falls back to a token of the process's own; a process's very first call also
+/// gives every store call SharedTokenStoreTimeout (100 ms by default) before it falls back to a token of the process's own; a process's very first call also
 /// pays for compiling the Redis and Data Protection code and loading the key ring, which on a busy machine can take
 /// longer. A service warms up the same way before it takes traffic.
 /// </summary>

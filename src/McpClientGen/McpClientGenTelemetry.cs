@@ -29,9 +29,9 @@ public static class McpClientGenTelemetry
 
     internal static readonly Counter<long> SharedTokenHits = Meter.CreateCounter<long>("mcpclientgen.shared_token.hits", description: "Tokens taken from the shared token store instead of requested.");
 
-    internal static readonly Counter<long> SharedLeaseWaits = Meter.CreateCounter<long>("mcpclientgen.shared_token.lease_waits", description: "Acquisitions that waited for the token of another process holding the shared lease.");
+    internal static readonly Counter<long> SharedLeaseWaits = Meter.CreateCounter<long>("mcpclientgen.shared_token.lease_waits", description: "Waits for the token of another process holding the shared lease (one per wait, a wait lasting at most the lease time).");
 
-    internal static readonly Counter<long> SharedLeaseTimeouts = Meter.CreateCounter<long>("mcpclientgen.shared_token.lease_timeouts", description: "Lease waits that ended without a token, after which the process requested its own.");
+    internal static readonly Counter<long> SharedLeaseTimeouts = Meter.CreateCounter<long>("mcpclientgen.shared_token.lease_timeouts", description: "Acquisitions that waited for lease holders as long as a token request may take and then requested their own token.");
 
     internal static readonly Counter<long> SharedStoreFailures = Meter.CreateCounter<long>("mcpclientgen.shared_token.store_failures", description: "Shared token store calls that failed or timed out, by operation.");
 

@@ -46,7 +46,7 @@ public class SharedTokenStoreBenchmarks
         _key = new TokenCacheKey(
             _stack.Issuer.AbsoluteUri, _stack.ClientId, shared.RequestedScopes, _stack.McpEndpoint.AbsoluteUri, CredentialFingerprint: CredentialFingerprint.Of(_sharing.Options));
 
-        // Stored once more without the engine's 100 ms guard, which a busy machine's first calls (the connection still
+        // Stored once more without the engine's guard (SharedTokenStoreTimeout), which a busy machine's first calls (the connection still
         // being made) can exceed; then read back until Garnet serves it, so the measured reads are all hits.
         var sharedKey = SharedTokenKey.For(_key);
         var entry = new SharedTokenEntry(shared.Value, shared.Authority, shared.IssuedAt, shared.ExpiresAt, shared.RequestedScopes, certificateThumbprint: null);

@@ -10,9 +10,9 @@ public sealed class LeaseHolderCrashTests(ITestOutputHelper output)
     private static readonly TimeSpan TokenRequestTimeout = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan LeaseTime = TokenRequestTimeout * 2;
 
-    // A token request, the MCP session's start and the first calls on a loopback stack. A fleet that waited out the
-    // lease a second time, or processes that gave up and asked for their own, would take at least twice LeaseTime.
-    private static readonly TimeSpan OneRoundTrip = TimeSpan.FromSeconds(3);
+    // A token request, the MCP session's start and the first calls on a loopback stack of a loaded 2-core machine. A fleet
+    // that waited out the lease a second time would take at least twice LeaseTime (12 s), above this bound (11 s).
+    private static readonly TimeSpan OneRoundTrip = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task A_holder_killed_while_its_token_request_hangs_delays_the_others_one_lease_and_the_fleet_makes_one_request()
@@ -38,10 +38,11 @@ public sealed class LeaseHolderCrashTests(ITestOutputHelper output)
         output.WriteLine(FleetAssert.Describe(outcomes));
 
         FleetAssert.NoFailedCalls(outcomes);
-        // Every worker found the lease held; the first to wait it out took it over, and the others received its token.
+        // Every worker found the lease held; the first to wait it out took it over, and the others received its token:
+        // none gave up and requested its own.
         Assert.True(
-            outcomes.All(outcome => outcome.Report.Telemetry.LeaseWaits > 0) && outcomes.Any(outcome => outcome.Report.Telemetry.LeaseTimeouts > 0),
-            $"Every worker should have waited on the dead holder's lease, and one waited it out:\n{FleetAssert.Describe(outcomes)}");
+            outcomes.All(outcome => outcome.Report.Telemetry.LeaseWaits > 0 && outcome.Report.Telemetry.LeaseTimeouts == 0),
+            $"Every worker should have waited on the dead holder's lease, and none given up:\n{FleetAssert.Describe(outcomes)}");
         Assert.True(
             outcomes.All(outcome => outcome.Report.Elapsed <= LeaseTime + OneRoundTrip),
             $"Every worker should have had its token within the lease time ({LeaseTime}) and one round trip:\n{FleetAssert.Describe(outcomes)}");

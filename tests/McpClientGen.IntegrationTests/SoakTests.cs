@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using McpClientGen.DemoServer;
 using McpClientGen.IntegrationTests.Support;
+using McpClientGen.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Xunit.Abstractions;
@@ -54,6 +55,8 @@ public sealed class SoakTests(ITestOutputHelper output)
     [Fact]
     public async Task Thirty_two_callers_for_thirty_seconds_with_five_second_tokens_never_fail_and_never_wait_for_a_token()
     {
+        // Not beside the fleet tests of another test process: their workers would starve this test's refreshes.
+        using var exclusive = await RealTimeTestLock.AcquireAsync();
         await using var stack = await DemoStack.StartAsync(new DemoStackOptions { AccessTokenLifetime = ServerTokenLifetime });
         using var cacheHits = Collect("mcpclientgen.token.cache_hits");
         using var tokenRequests = Collect("mcpclientgen.token.requests");

@@ -58,6 +58,22 @@ public sealed class PlatformTokenRequestTests
     }
 
     [Theory]
+    [InlineData(null, 0)]
+    [InlineData("workload-client", 1)]
+    public async Task A_JWT_bearer_client_shares_its_tokens_only_when_a_client_id_says_whose_they_are(string? clientId, int shared)
+    {
+        // Without a client id, two services on one store would share one key: their tokens must stay in the process.
+        await using var stub = await TokenStub(Respond.Token());
+        var store = new InMemorySharedTokenStore();
+        using var engine = Engine(stub, TokenGrantType.JwtBearer, PlatformJwt(FakeClock.DefaultStart.AddHours(1)), clientId, store: store);
+
+        await engine.TokenThroughRetriesAsync();
+
+        Assert.Equal(shared, store.Writes.Count);
+        Assert.Equal(shared, store.LeasesGranted);
+    }
+
+    [Theory]
     [InlineData(-1, false)]
     [InlineData(0, false)]
     [InlineData(1, true)]
@@ -192,7 +208,8 @@ public sealed class PlatformTokenRequestTests
         TokenGrantType grant,
         string? platformToken = null,
         string? clientId = null,
-        Func<CancellationToken, ValueTask<string>>? provider = null) =>
+        Func<CancellationToken, ValueTask<string>>? provider = null,
+        IMcpSharedTokenStore? store = null) =>
         new(
             new McpConnectionOptions
             {
@@ -203,5 +220,6 @@ public sealed class PlatformTokenRequestTests
                 PlatformTokenProvider = provider ?? (_ => ValueTask.FromResult(platformToken!)),
                 Scopes = "read",
             },
-            new FakeClock());
+            new FakeClock(),
+            store);
 }

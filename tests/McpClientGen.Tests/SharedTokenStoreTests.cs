@@ -59,25 +59,33 @@ public sealed class SharedTokenStoreTests
     }
 
     [Fact]
-    public async Task A_lease_taken_again_by_a_holder_that_never_stores_sends_the_waiter_to_request_its_own_token()
+    public async Task A_holder_that_keeps_its_lease_is_waited_for_as_long_as_a_token_request_may_take_then_the_waiter_requests_its_own()
     {
         await using var stack = await DemoStack.StartAsync();
         var key = (await stack.StoredEntryAsync()).Key;
         var clock = new FakeClock();
         var store = new InMemorySharedTokenStore(clock);
         Assert.NotNull(await store.TryAcquireLeaseAsync(key, TimeSpan.FromHours(1), CancellationToken.None));
-        using var engine = new TokenEngine(stack.ClientOptions(), clock, store);
-        var requestsBefore = stack.TokenRequestCount;
 
-        // Two waits of the lease time, then a request of its own: never an unbounded wait.
+        // A 5 s token request tried 4 times may take 20 s: the waiter waits that long (two waits of the 10 s lease time)
+        // for a holder that keeps its lease, never unboundedly, then requests its own token.
+        var options = stack.ClientOptions();
+        options.TokenRequestTimeout = TimeSpan.FromSeconds(5);
+        options.TokenRequestRetries = 3;
+        using var engine = new TokenEngine(options, clock, store);
+        var requestsBefore = stack.TokenRequestCount;
+        var start = clock.GetUtcNow();
+
         var call = engine.TokenAsync();
         var first = await clock.WaitForTimerAsync(timer => timer.DueTime == LeaseTime);
         clock.AdvanceTo(first);
         var second = await clock.WaitForTimerAsync(timer => timer.DueTime == LeaseTime && timer.Number > first.Number);
         Assert.False(call.IsCompleted);
+        Assert.Equal(requestsBefore, stack.TokenRequestCount);
         clock.AdvanceTo(second);
         var token = await call;
 
+        Assert.Equal(TimeSpan.FromSeconds(20), clock.GetUtcNow() - start);
         Assert.Equal(requestsBefore + 1, stack.TokenRequestCount);
         Assert.Equal(token.Value, store.Peek(key)?.Value);
     }

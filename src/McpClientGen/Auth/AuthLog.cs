@@ -65,6 +65,6 @@ internal static partial class AuthLog
     [LoggerMessage(133, LogLevel.Information, "The shared token store answers again; tokens are shared across processes again.")]
     public static partial void SharedStoreRecovered(ILogger logger);
 
-    [LoggerMessage(134, LogLevel.Information, "No token for client {ClientId} arrived from the process holding the shared lease within {Timeout}; taking the expired lease over, or requesting a token of its own.")]
+    [LoggerMessage(134, LogLevel.Information, "No token for client {ClientId} arrived from the processes holding the shared lease within {Timeout}; requesting one.")]
     public static partial void SharedLeaseWaitTimedOut(ILogger logger, string clientId, TimeSpan timeout);
 }

@@ -288,7 +288,7 @@ internal sealed class ClientCredentialsTokenProvider
             server.Metadata.Authority, _options.ClientLabel, scopes, _resource.AbsoluteUri, credentials.Certificate?.Thumbprint, credentials.Fingerprint);
         if (!_slots.TryGetValue(key, out var slot))
         {
-            var shared = _sharedStore is null ? null : new SharedTokenTier(_sharedStore, key, _options, credentials.Certificate);
+            var shared = _sharedStore is null || !_options.SharesTokens ? null : new SharedTokenTier(_sharedStore, key, _options, credentials.Certificate);
             slot = new TokenSlot(key, () => RequestTokenAsync(server, scopes), shared, _timeProvider, _logger);
             _slots[key] = slot;
         }

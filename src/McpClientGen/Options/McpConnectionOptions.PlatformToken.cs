@@ -33,6 +33,13 @@ public sealed partial class McpConnectionOptions
     internal string ClientLabel => ClientId ?? "(workload identity, no client id)";
 
     /// <summary>
+    /// Whether tokens may go to <see cref="SharedTokenStore"/>: only when the client id says whose they are. A JWT-bearer
+    /// grant without one is known only by its platform token, which changes with every rotation and cannot be part of a
+    /// key; two services of that kind would share one entry, so their tokens stay in the process.
+    /// </summary>
+    internal bool SharesTokens => SharedTokenStore is not null && !string.IsNullOrWhiteSpace(ClientId);
+
+    /// <summary>
     /// The platform token is the only credential when configured: a secret or key beside it would leave it unclear which
     /// one the server sees, and the JWT-bearer grant takes no client authentication of its own.
     /// </summary>

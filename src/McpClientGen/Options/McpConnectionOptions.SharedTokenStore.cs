@@ -8,6 +8,8 @@ public sealed partial class McpConnectionOptions
     /// each process would request its own (for Redis, <c>McpClientGen.Redis</c>). Default: none, and tokens stay in this
     /// process. Set in code; with dependency injection, an <see cref="IMcpSharedTokenStore"/> registered in the container
     /// is used when this is not set. A store that fails or is slow never fails a call: tokens are then requested per process.
+    /// A JWT-bearer (workload identity) client without a <see cref="ClientId"/> does not share its tokens: nothing but its
+    /// rotating platform token says whose they are.
     /// </summary>
     public IMcpSharedTokenStore? SharedTokenStore { get; set; }
 

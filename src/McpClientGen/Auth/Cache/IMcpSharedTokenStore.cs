@@ -11,13 +11,16 @@ namespace McpClientGen;
 /// Cross-process single-flight runs through leases: a process that finds no usable entry takes the key's lease; the one
 /// that gets it requests the token, stores it and releases the lease, while the others wait for the entry it stores
 /// (<see cref="WaitForEntryAsync"/>) and request their own only if none comes in time. A lease must expire on its own,
-/// so a holder that crashed does not hold the fleet up for longer than the lease time.
+/// so a holder that crashed does not hold the fleet up for longer than the lease time; a store should renew the lease
+/// of a holder that has not released it yet, as its token request may take longer than that (retries, a throttling
+/// server's Retry-After).
 /// </para>
 /// <para>
-/// Implementations should not throw: a store that is down, slow or answering nonsense should answer "nothing stored"
-/// and drop writes. The engine wraps every store in a guard that bounds each call's time and turns a failure into that
-/// answer anyway, so a store can save token requests but never fail a call. Entries hold live access tokens: a store
-/// that persists them should encrypt them, and must never log them.
+/// A store that is down, slow or answering nonsense may throw, or answer "nothing stored" and drop writes: the engine
+/// wraps every store in a guard that bounds each call's time (<see cref="McpConnectionOptions.SharedTokenStoreTimeout"/>)
+/// and turns a failure into that answer, with one warning per outage, so a store can save token requests but never
+/// fail a call. An exception's message is never logged (it may quote a connection string). Entries hold live access
+/// tokens: a store that persists them should encrypt them, and must never log them.
 /// </para>
 /// </remarks>
 public interface IMcpSharedTokenStore
@@ -43,7 +46,7 @@ public interface IMcpSharedTokenStore
     /// left alone).
     /// </summary>
     /// <param name="key">Which client, scopes and resource the token is for.</param>
-    /// <param name="leaseTime">How long the lease lasts if it is never released.</param>
+    /// <param name="leaseTime">How long the lease lasts if it is neither released nor renewed.</param>
     /// <param name="cancellationToken">Cancels the attempt.</param>
     /// <returns>The lease, or <see langword="null"/> when another process holds it.</returns>
     ValueTask<IAsyncDisposable?> TryAcquireLeaseAsync(SharedTokenKey key, TimeSpan leaseTime, CancellationToken cancellationToken);
@@ -52,7 +55,9 @@ public interface IMcpSharedTokenStore
     /// Waits for an entry under <paramref name="key"/> other than the one already seen (its
     /// <see cref="SharedTokenEntry.ValueHash"/> is <paramref name="seenValueHash"/>): the token the lease holder stores.
     /// Answers at once when such an entry is there, else when one is stored (by notification, or by polling when the
-    /// store has none), else with <see langword="null"/> once <paramref name="timeout"/> has passed.
+    /// store has none), else with <see langword="null"/> once <paramref name="timeout"/> has passed, or earlier when it sees
+    /// that no process holds the key's lease any more (the holder released it without storing, or crashed and its lease
+    /// expired): the engine then tries the lease itself.
     /// </summary>
     /// <param name="key">Which client, scopes and resource the token is for.</param>
     /// <param name="seenValueHash">The hash of the stale or rejected entry the caller saw, or <see langword="null"/> when it saw none.</param>

@@ -13,15 +13,30 @@ internal sealed class SharedTokenTier(IMcpSharedTokenStore store, TokenCacheKey 
 {
     private readonly SharedTokenKey _key = SharedTokenKey.For(key);
 
-    /// <summary>How long a process waits for the lease holder's token, and how long a lease lasts when never released.</summary>
+    /// <summary>
+    /// How long a lease lasts when its holder neither releases nor renews it (it crashed), and so how long one wait for
+    /// the holder's token lasts before the lease is tried again.
+    /// </summary>
     public TimeSpan LeaseTime { get; } = TimeSpan.FromTicks(Math.Min(options.TokenRequestTimeout.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+
+    /// <summary>
+    /// How long a process waits in all for a holder that keeps its lease (a store renews the lease of a holder still
+    /// requesting) before it requests its own token: as long as the holder's request may take with its retries, so a
+    /// throttled authorization server keeps the fleet waiting for one request rather than receiving one from each process.
+    /// </summary>
+    public TimeSpan WaitLimit { get; } = TimeSpan.FromTicks(Math.Max(
+        Math.Min(options.TokenRequestTimeout.Ticks * 2, TimeSpan.FromSeconds(10).Ticks),
+        options.TokenRequestTimeout.Ticks * (options.TokenRequestRetries + 1)));
 
     /// <summary>The stored token, if it is this slot's; it may be stale.</summary>
     public async ValueTask<AccessToken?> GetAsync() => ToToken(await store.GetAsync(_key, CancellationToken.None).ConfigureAwait(false));
 
-    /// <summary>The token the lease holder stores, other than <paramref name="seen"/>; <see langword="null"/> when none comes within <see cref="LeaseTime"/>.</summary>
-    public async ValueTask<AccessToken?> WaitForEntryAsync(AccessToken? seen) =>
-        ToToken(await store.WaitForEntryAsync(_key, seen is null ? null : SharedTokenEntry.HashOf(seen.Value), LeaseTime, CancellationToken.None).ConfigureAwait(false));
+    /// <summary>
+    /// The token the lease holder stores, other than <paramref name="seen"/>; <see langword="null"/> when none comes within
+    /// <paramref name="timeout"/>, or earlier when the store sees that no process holds the lease any more.
+    /// </summary>
+    public async ValueTask<AccessToken?> WaitForEntryAsync(AccessToken? seen, TimeSpan timeout) =>
+        ToToken(await store.WaitForEntryAsync(_key, seen is null ? null : SharedTokenEntry.HashOf(seen.Value), timeout, CancellationToken.None).ConfigureAwait(false));
 
     /// <summary>The fleet's lease on this key, or <see langword="null"/> when another process holds it.</summary>
     public ValueTask<IAsyncDisposable?> TryAcquireLeaseAsync() => store.TryAcquireLeaseAsync(_key, LeaseTime, CancellationToken.None);

@@ -138,15 +138,20 @@ internal sealed class TokenSlot(
 
     /// <summary>
     /// The fleet's token: the stored one when usable; else, for the process that takes the lease, one it requests and
-    /// stores; else the one the lease holder stores, waited for up to <see cref="SharedTokenTier.LeaseTime"/>. A holder
-    /// that stored nothing in that time has crashed or failed, and its lease has expired with the wait: the lease is
-    /// tried once more, so the fleet still makes one request; a process that again finds it held, and again receives
-    /// nothing, requests its own.
+    /// stores; else the one the lease holder stores. A wait lasts at most <see cref="SharedTokenTier.LeaseTime"/> (less
+    /// when the store sees the lease released), after which the lease is tried again: a holder that crashed has let it
+    /// expire, and the process that takes it over makes the fleet's one request. A holder that keeps its lease (still
+    /// requesting, its store renewing the lease) is waited for up to <see cref="SharedTokenTier.WaitLimit"/> in all; then
+    /// the process requests its own token.
     /// </summary>
     private async Task<AccessToken> ObtainSharedAsync(SharedTokenTier tier)
     {
         var seen = await tier.GetAsync().ConfigureAwait(false);
-        for (var attempt = 1; ; attempt++)
+        var giveUpAt = timeProvider.GetUtcNow() + tier.WaitLimit;
+
+        // A store that answered every wait at once would otherwise spin until the limit: one round per lease time, and one more.
+        var rounds = (int)Math.Min(100, tier.WaitLimit.Ticks / tier.LeaseTime.Ticks + 1);
+        for (var round = 1; ; round++)
         {
             if (Usable(seen) is { } stored)
             {
@@ -163,20 +168,16 @@ internal sealed class TokenSlot(
                 }
             }
 
-            McpClientGenTelemetry.SharedLeaseWaits.Add(1);
-            var delivered = await tier.WaitForEntryAsync(seen).ConfigureAwait(false);
-            if (Usable(delivered) is { } token)
+            var left = giveUpAt - timeProvider.GetUtcNow();
+            if (left <= TimeSpan.Zero || round > rounds)
             {
-                return token;
-            }
-
-            McpClientGenTelemetry.SharedLeaseTimeouts.Add(1);
-            AuthLog.SharedLeaseWaitTimedOut(logger, key.ClientId, tier.LeaseTime);
-            if (attempt == 2)
-            {
+                McpClientGenTelemetry.SharedLeaseTimeouts.Add(1);
+                AuthLog.SharedLeaseWaitTimedOut(logger, key.ClientId, tier.WaitLimit);
                 return await RequestAndShareAsync(tier).ConfigureAwait(false);
             }
 
+            McpClientGenTelemetry.SharedLeaseWaits.Add(1);
+            var delivered = await tier.WaitForEntryAsync(seen, left < tier.LeaseTime ? left : tier.LeaseTime).ConfigureAwait(false);
             seen = delivered ?? seen;
         }
     }
