@@ -17,6 +17,7 @@ namespace McpClientGen.Benchmarks;
 /// through the token provider of a connection without a store, its token dropped before each call.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(warmupCount: 5, iterationCount: 15)]
 public class SharedTokenStoreBenchmarks
 {

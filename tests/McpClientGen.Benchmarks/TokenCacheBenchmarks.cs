@@ -1,23 +1,31 @@
 using BenchmarkDotNet.Attributes;
 using McpClientGen.DemoServer;
 using McpClientGen.IntegrationTests;
+using McpClientGen.Redis;
+using McpClientGen.Testing.Redis;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace McpClientGen.Benchmarks;
 
 /// <summary>
 /// (c) <see cref="ClientCredentialsTokenProvider.GetTokenAsync"/> when a fresh token is cached (the path every MCP
 /// request takes), against returning an already-made <see cref="ValueTask{TResult}"/>. The provider is built by
-/// <see cref="ClientCredentialsEngine.Create"/>, as every connection's is (without a shared token store: the fast path
-/// never consults one, so this is also the hit of a fleet member), on the system clock, and got its token from a real
-/// DemoStack.
+/// <see cref="ClientCredentialsEngine.Create"/>, as every connection's is, on the system clock, and got its token from a
+/// real DemoStack; once without a shared token store, and once as a fleet member with one (<see cref="RedisSharedTokenStore"/>
+/// on Garnet in this process), whose fast path must not consult it.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(warmupCount: 5, iterationCount: 15)]
 public class TokenCacheBenchmarks
 {
     private DemoStack _stack = null!;
     private ClientCredentialsEngine _engine = null!;
     private ClientCredentialsTokenProvider _provider = null!;
+    private GarnetHost _garnet = null!;
+    private RedisSharedTokenStore _redis = null!;
+    private ClientCredentialsEngine _sharingEngine = null!;
+    private ClientCredentialsTokenProvider _sharingProvider = null!;
     private ValueTask<AccessToken?> _cached;
     private int _tokensAfterSetup;
 
@@ -36,6 +44,19 @@ public class TokenCacheBenchmarks
             throw new InvalidOperationException("The second call did not take the cache-hit path.");
         }
 
+        _garnet = await GarnetHost.StartNewAsync();
+        _redis = RedisSharedTokenStore.Connect(_garnet.ConnectionString, new EphemeralDataProtectionProvider());
+        var sharing = _stack.ClientOptions();
+        sharing.SharedTokenStore = _redis;
+        _sharingEngine = ClientCredentialsEngine.Create(sharing, TimeProvider.System, loggerFactory: null);
+        _sharingProvider = _sharingEngine.Provider;
+        var sharedToken = await _sharingProvider.GetTokenAsync(CancellationToken.None) ?? throw new InvalidOperationException("No token.");
+        var sharedHit = _sharingProvider.GetTokenAsync(CancellationToken.None);
+        if (!sharedHit.IsCompletedSuccessfully || !ReferenceEquals(sharedHit.Result, sharedToken))
+        {
+            throw new InvalidOperationException("The fleet member's second call did not take the cache-hit path.");
+        }
+
         _tokensAfterSetup = _stack.TokenRequestCount;
     }
 
@@ -44,10 +65,15 @@ public class TokenCacheBenchmarks
     {
         var tokens = _stack.TokenRequestCount;
         _engine.Dispose();
+        _sharingEngine.Dispose();
+        await _redis.DisposeAsync();
+        await _garnet.DisposeAsync();
         await _stack.DisposeAsync();
-        if (tokens != _tokensAfterSetup || tokens != 1)
+
+        // One token for the process without a store, one for the fleet member (its store was empty): none while measuring.
+        if (tokens != _tokensAfterSetup || tokens != 2)
         {
-            throw new InvalidOperationException($"Expected exactly one token request in all, got {tokens}.");
+            throw new InvalidOperationException($"Expected exactly two token requests in all, got {tokens}.");
         }
     }
 
@@ -57,4 +83,7 @@ public class TokenCacheBenchmarks
 
     [Benchmark(Description = "ClientCredentialsTokenProvider.GetTokenAsync (hit)")]
     public object? GetTokenAsyncHit() => _provider.GetTokenAsync(CancellationToken.None).Result;
+
+    [Benchmark(Description = "GetTokenAsync (hit) with a shared store on Garnet")]
+    public object? GetTokenAsyncHitWithSharedStore() => _sharingProvider.GetTokenAsync(CancellationToken.None).Result;
 }
