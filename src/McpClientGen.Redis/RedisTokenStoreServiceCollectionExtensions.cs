@@ -1,6 +1,7 @@
 using McpClientGen;
 using McpClientGen.Redis;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -46,7 +47,9 @@ public static class RedisTokenStoreServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddDataProtection();
-        services.AddSingleton(provider =>
+        // TryAdd: registered twice (by the application and a library, say), the first registration wins, and only one
+        // store (and connection) is ever made.
+        services.TryAddSingleton(provider =>
         {
             var options = new RedisSharedTokenStoreOptions();
             configure?.Invoke(options);
@@ -60,7 +63,7 @@ public static class RedisTokenStoreServiceCollectionExtensions
                 provider.GetService<ILoggerFactory>(),
                 provider.GetService<TimeProvider>() ?? TimeProvider.System);
         });
-        services.AddSingleton<IMcpSharedTokenStore>(provider => provider.GetRequiredService<RedisSharedTokenStore>());
+        services.TryAddSingleton<IMcpSharedTokenStore>(provider => provider.GetRequiredService<RedisSharedTokenStore>());
         return services;
     }
 }
