@@ -54,6 +54,37 @@ public sealed partial class RedisSharedTokenStoreTests
         await Assert.ThrowsAsync<RedisConnectionException>(async () => await store.GetAsync(Key, CancellationToken.None));
     }
 
+    [Theory]
+    [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
+    public async Task Registering_the_store_twice_makes_one_store_the_first_registration_configures(string kind)
+    {
+        await using var bed = await RedisTestBed.StartAsync(kind);
+        var services = new ServiceCollection();
+        services.AddMcpRedisTokenStore(bed.Server.ConnectionString, options => options.KeyPrefix = "first:");
+        services.AddMcpRedisTokenStore(bed.Server.ConnectionString, options => options.KeyPrefix = "second:");
+        await using var process = services.BuildServiceProvider();
+
+        Assert.Single(services, service => service.ServiceType == typeof(IMcpSharedTokenStore));
+        Assert.Single(services, service => service.ServiceType == typeof(RedisSharedTokenStore));
+        var store = Assert.Single(process.GetServices<IMcpSharedTokenStore>());
+        await store.SetAsync(Key, Entry("fleet-token"), TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.True(await bed.Database.KeyExistsAsync("first:tok:" + Key.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
+    public async Task A_store_with_a_connection_of_its_own_can_be_disposed_any_number_of_times_either_way(string kind)
+    {
+        await using var bed = await RedisTestBed.StartAsync(kind);
+        var store = RedisSharedTokenStore.Connect(bed.Server.ConnectionString, bed.Keys.NewProvider());
+
+        await store.DisposeAsync();
+        await store.DisposeAsync();
+        store.Dispose();
+
+        await Assert.ThrowsAsync<RedisConnectionException>(async () => await store.GetAsync(Key, CancellationToken.None));
+    }
+
     /// <summary>A process's container: Data Protection keys in Redis under one application name, and the store.</summary>
     private static ServiceProvider Process(RedisTestBed bed, Action<IServiceCollection> addStore)
     {
