@@ -73,15 +73,18 @@ public sealed partial class RedisSharedTokenStoreTests
 
     [Theory]
     [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
-    public async Task A_store_with_a_connection_of_its_own_can_be_disposed_any_number_of_times_either_way(string kind)
+    public async Task A_store_with_a_connection_of_its_own_closes_it_once_however_often_it_is_disposed(string kind)
     {
         await using var bed = await RedisTestBed.StartAsync(kind);
-        var store = RedisSharedTokenStore.Connect(bed.Server.ConnectionString, bed.Keys.NewProvider());
+        var connection = new RecordingConnection(bed.Connect());
+        var store = new RedisSharedTokenStore(connection.Redis, ownsConnection: true, bed.Keys.NewProvider(), options: null, loggerFactory: null, TimeProvider.System);
 
         await store.DisposeAsync();
         await store.DisposeAsync();
         store.Dispose();
 
+        Assert.Equal(1, connection.Calls(nameof(IConnectionMultiplexer.CloseAsync)));
+        Assert.Equal(1, connection.Calls(nameof(IConnectionMultiplexer.Dispose)));
         await Assert.ThrowsAsync<RedisConnectionException>(async () => await store.GetAsync(Key, CancellationToken.None));
     }
 

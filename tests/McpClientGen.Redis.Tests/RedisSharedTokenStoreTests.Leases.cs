@@ -122,7 +122,7 @@ public sealed partial class RedisSharedTokenStoreTests
     {
         await using var bed = await RedisTestBed.StartAsync(kind);
         var clock = new FakeClock();
-        var connection = new HandlerCountingConnection(bed.Connect(pubSub: false));
+        var connection = new RecordingConnection(bed.Connect(pubSub: false));
         await using var waiter = bed.NewStore(clock, connection.Redis);
         await using var writer = bed.NewStore();
         await using var lease = await writer.TryAcquireLeaseAsync(Key, HeldLeaseTime, CancellationToken.None);

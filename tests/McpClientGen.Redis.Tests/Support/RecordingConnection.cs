@@ -5,22 +5,41 @@ using StackExchange.Redis;
 namespace McpClientGen.Redis.Tests.Support;
 
 /// <summary>
-/// A real connection whose subscriber counts the handlers subscribed and not unsubscribed since: the client keeps a
-/// handler registered even when the server refuses the subscription, which only the one that added it can undo.
-/// Everything else goes to the real connection unchanged.
+/// A real connection that records what the store does with it: how often each of its methods is called, and which
+/// handlers its subscriber has registered and not unregistered since (the client keeps a handler registered even when
+/// the server refuses the subscription, which only the one that added it can undo). Every call goes to the real
+/// connection unchanged.
 /// </summary>
-internal sealed class HandlerCountingConnection
+internal sealed class RecordingConnection
 {
     private readonly HashSet<Delegate> _registered = [];
+    private readonly Dictionary<string, int> _calls = [];
     private int _subscribed;
 
-    public HandlerCountingConnection(IConnectionMultiplexer redis) =>
-        Redis = Forwarding.Create<IConnectionMultiplexer>((method, args) => method.Name == nameof(IConnectionMultiplexer.GetSubscriber)
-            ? Counting((ISubscriber)Forwarding.Call(redis, method, args)!)
-            : Forwarding.Call(redis, method, args));
+    public RecordingConnection(IConnectionMultiplexer redis) =>
+        Redis = Forwarding.Create<IConnectionMultiplexer>((method, args) =>
+        {
+            lock (_registered)
+            {
+                _calls[method.Name] = _calls.GetValueOrDefault(method.Name) + 1;
+            }
+
+            return method.Name == nameof(IConnectionMultiplexer.GetSubscriber)
+                ? Counting((ISubscriber)Forwarding.Call(redis, method, args)!)
+                : Forwarding.Call(redis, method, args);
+        });
 
     /// <summary>The connection to hand to the store.</summary>
     public IConnectionMultiplexer Redis { get; }
+
+    /// <summary>How many times the store called the connection's method <paramref name="name"/>.</summary>
+    public int Calls(string name)
+    {
+        lock (_registered)
+        {
+            return _calls.GetValueOrDefault(name);
+        }
+    }
 
     /// <summary>How many handlers were subscribed, refused or not.</summary>
     public int Subscribed
