@@ -7,21 +7,38 @@ using StackExchange.Redis;
 namespace McpClientGen.Redis;
 
 /// <summary>
-/// The token store a fleet shares on Redis (or a Redis-compatible server such as Garnet, with Lua scripting on). Entries
-/// are protected with ASP.NET Core Data Protection, so the processes must share Data Protection keys (for example with
-/// <c>PersistKeysToStackExchangeRedis</c>) and application name; a process without the keys cannot read an entry.
+/// The token store a fleet shares on Redis, or a Redis-compatible server with Lua scripting: the store's atomic
+/// compare-and-delete and compare-and-renew steps are Lua scripts (<c>EVAL</c>), so Garnet must run with <c>--lua</c>.
+/// Entries are protected with ASP.NET Core Data Protection, so the processes must share Data Protection keys (for
+/// example with <c>PersistKeysToStackExchangeRedis</c>) and application name; a process without them cannot read an entry.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Layout, with the default prefix <c>mcpgen:</c>: the entry <c>mcpgen:tok:{id}</c> (the token's digest and the protected
 /// entry, expiring with the token's usable lifetime); the lease <c>mcpgen:lease:{id}</c> (a random holder id, set only if
-/// absent, expiring with the lease time); the channel <c>mcpgen:ready:{id}</c>, published after an entry is stored.
-/// <c>{id}</c> is <see cref="SharedTokenKey.Id"/>, a digest that names no client, scope or secret.
+/// absent, expiring with the lease time); the channel <c>mcpgen:ready:{id}</c>, published after an entry is stored and
+/// after a lease is released. <c>{id}</c> is <see cref="SharedTokenKey.Id"/>, a digest that names no client, scope or secret.
 /// </para>
 /// <para>
-/// While Redis is unreachable every call fails at once rather than queuing; the engine then requests tokens per process
-/// and tries the store again later. A stored value this process cannot read (written with other Data Protection keys,
-/// or not by this store) is deleted, and the call throws <see cref="InvalidDataException"/> naming none of its content.
+/// A lease is renewed every third of its lease time while its holder has not released it, so a token request that takes
+/// longer than the lease time (retries, Retry-After) does not let others start requests of their own; renewal stops at
+/// the release, or when Redis fails or refuses it (the lease is no longer this holder's), and a holder that dies stops
+/// renewing, so its lease expires within one lease time.
+/// </para>
+/// <para>
+/// <see cref="WaitForEntryAsync"/> returns <see langword="null"/> at the timeout, or earlier when no process holds the
+/// key's lease any more (released without a token, or expired): it looks at the lease at each poll and when a release is
+/// announced, and the engine then tries the lease itself rather than sitting out the timeout.
+/// </para>
+/// <para>
+/// Store faults throw, by design: while Redis is unreachable every call fails at once rather than queuing, and the
+/// engine's guard turns any failure into "nothing stored" with one warning per outage, requests tokens per process and
+/// tries the store again later. A stored value that is malformed (not written by this store, not for this key, or of
+/// another Redis type) is deleted so the fleet can share again, and the call throws <see cref="InvalidDataException"/>
+/// naming none of its content. A value this process cannot decrypt is not deleted (the misconfigured process is most
+/// likely this one, and the others can still read it): it is left to expire, the call throws
+/// <see cref="InvalidDataException"/>, and the store logs once that Data Protection keys and the application name must be
+/// shared.
 /// </para>
 /// </remarks>
 public sealed class RedisSharedTokenStore : IMcpSharedTokenStore, IAsyncDisposable, IDisposable
