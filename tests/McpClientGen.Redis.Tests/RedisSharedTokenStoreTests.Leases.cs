@@ -89,7 +89,7 @@ public sealed partial class RedisSharedTokenStoreTests
         Assert.NotNull(lease);
 
         var wait = waiter.WaitForEntryAsync(Key, seenValueHash: null, TimeSpan.FromSeconds(10), CancellationToken.None).AsTask();
-        await clock.WaitForTimerAsync(timer => timer.DueTime == new RedisSharedTokenStoreOptions().PollInterval);
+        await clock.WaitForTimerAsync(timer => timer.DueTime == DefaultPollInterval);
         Assert.False(wait.IsCompleted);
         await lease.DisposeAsync();
 
@@ -128,7 +128,7 @@ public sealed partial class RedisSharedTokenStoreTests
         await using var lease = await writer.TryAcquireLeaseAsync(Key, HeldLeaseTime, CancellationToken.None);
 
         var wait = waiter.WaitForEntryAsync(Key, seenValueHash: null, TimeSpan.FromSeconds(10), CancellationToken.None).AsTask();
-        var poll = await clock.WaitForTimerAsync(timer => timer.DueTime == new RedisSharedTokenStoreOptions().PollInterval);
+        var poll = await clock.WaitForTimerAsync(timer => timer.DueTime == DefaultPollInterval);
         await writer.SetAsync(Key, Entry("polled-token"), TimeSpan.FromMinutes(1), CancellationToken.None);
         clock.AdvanceTo(poll);
 

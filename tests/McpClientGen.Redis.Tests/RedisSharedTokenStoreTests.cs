@@ -13,6 +13,9 @@ public sealed partial class RedisSharedTokenStoreTests
 {
     private static readonly SharedTokenKey Key = new("key-of-a-client");
 
+    /// <summary>The waiters' poll interval, unless a test sets another: the timer a waiter starts between reads.</summary>
+    private static readonly TimeSpan DefaultPollInterval = new RedisSharedTokenStoreOptions().PollInterval;
+
     [Theory]
     [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
     public async Task An_entry_stored_by_one_process_is_read_whole_by_another_and_expires_with_its_time_to_live(string kind)
@@ -115,7 +118,7 @@ public sealed partial class RedisSharedTokenStoreTests
 
         var wait = waiter.WaitForEntryAsync(Key, seen.ValueHash, TimeSpan.FromSeconds(10), CancellationToken.None).AsTask();
         // Its first poll timer starts once it has subscribed and read: only then is the new token stored.
-        await clock.WaitForTimerAsync(timer => timer.DueTime == new RedisSharedTokenStoreOptions().PollInterval);
+        await clock.WaitForTimerAsync(timer => timer.DueTime == DefaultPollInterval);
         Assert.False(wait.IsCompleted);
         Assert.Equal(1, await SubscriberCountAsync(bed, Key));
         var stored = Entry("new-token");
