@@ -58,7 +58,8 @@ internal sealed class ProtectedEntryCodec(IDataProtectionProvider dataProtection
         }
     }
 
-    /// <summary>The entry in <paramref name="stored"/>, or <see langword="null"/> when it is not one this codec wrote for <paramref name="key"/> with keys this process has.</summary>
+    /// <summary>The entry in <paramref name="stored"/>, or <see langword="null"/> when it is not one this codec wrote for <paramref name="key"/>.</summary>
+    /// <exception cref="CryptographicException">The protected part cannot be decrypted with the keys this process has.</exception>
     public SharedTokenEntry? Decode(SharedTokenKey key, ReadOnlySpan<byte> stored)
     {
         var dot = stored.IndexOf(Separator);
@@ -67,16 +68,7 @@ internal sealed class ProtectedEntryCodec(IDataProtectionProvider dataProtection
             return null;
         }
 
-        byte[] plain;
-        try
-        {
-            plain = _protector.Unprotect(stored[(dot + 1)..].ToArray());
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-
+        var plain = _protector.Unprotect(stored[(dot + 1)..].ToArray());
         try
         {
             var entry = Parse(key, plain);

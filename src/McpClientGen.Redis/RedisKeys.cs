@@ -2,7 +2,7 @@ using StackExchange.Redis;
 
 namespace McpClientGen.Redis;
 
-/// <summary>The Redis names of one shared token key: its entry, its lease and the channel that announces a new entry.</summary>
+/// <summary>The Redis names of one shared token key: its entry, its lease and the channel that announces a new entry or a released lease.</summary>
 internal readonly struct RedisKeys
 {
     public RedisKeys(string prefix, SharedTokenKey key)
@@ -18,6 +18,6 @@ internal readonly struct RedisKeys
     /// <summary>The lease: the holder's random id, set only if absent, with an expiry.</summary>
     public RedisKey Lease { get; }
 
-    /// <summary>Published after the entry is written, so waiters read it at once rather than at their next poll.</summary>
+    /// <summary>Published after the entry is written or the lease released, so waiters look at once rather than at their next poll.</summary>
     public RedisChannel Ready { get; }
 }

@@ -7,21 +7,38 @@ using StackExchange.Redis;
 namespace McpClientGen.Redis;
 
 /// <summary>
-/// The token store a fleet shares on Redis (or a Redis-compatible server such as Garnet, with Lua scripting on). Entries
-/// are protected with ASP.NET Core Data Protection, so the processes must share Data Protection keys (for example with
-/// <c>PersistKeysToStackExchangeRedis</c>) and application name; a process without the keys cannot read an entry.
+/// The token store a fleet shares on Redis, or a Redis-compatible server with Lua scripting: the store's atomic
+/// compare-and-delete and compare-and-renew steps are Lua scripts (<c>EVAL</c>), so Garnet must run with <c>--lua</c>.
+/// Entries are protected with ASP.NET Core Data Protection, so the processes must share Data Protection keys (for
+/// example with <c>PersistKeysToStackExchangeRedis</c>) and application name; a process without them cannot read an entry.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Layout, with the default prefix <c>mcpgen:</c>: the entry <c>mcpgen:tok:{id}</c> (the token's digest and the protected
 /// entry, expiring with the token's usable lifetime); the lease <c>mcpgen:lease:{id}</c> (a random holder id, set only if
-/// absent, expiring with the lease time); the channel <c>mcpgen:ready:{id}</c>, published after an entry is stored.
-/// <c>{id}</c> is <see cref="SharedTokenKey.Id"/>, a digest that names no client, scope or secret.
+/// absent, expiring with the lease time); the channel <c>mcpgen:ready:{id}</c>, published after an entry is stored and
+/// after a lease is released. <c>{id}</c> is <see cref="SharedTokenKey.Id"/>, a digest that names no client, scope or secret.
 /// </para>
 /// <para>
-/// While Redis is unreachable every call fails at once rather than queuing; the engine then requests tokens per process
-/// and tries the store again later. A stored value this process cannot read (written with other Data Protection keys,
-/// or not by this store) is deleted, and the call throws <see cref="InvalidDataException"/> naming none of its content.
+/// A lease is renewed every third of its lease time while its holder has not released it, so a token request that takes
+/// longer than the lease time (retries, Retry-After) does not let others start requests of their own; renewal stops at
+/// the release, or when Redis fails or refuses it (the lease is no longer this holder's), and a holder that dies stops
+/// renewing, so its lease expires within one lease time.
+/// </para>
+/// <para>
+/// <see cref="WaitForEntryAsync"/> returns <see langword="null"/> at the timeout, or earlier when no process holds the
+/// key's lease any more (released without a token, or expired): it looks at the lease at each poll and when a release is
+/// announced, and the engine then tries the lease itself rather than sitting out the timeout.
+/// </para>
+/// <para>
+/// Store faults throw, by design: while Redis is unreachable every call fails at once rather than queuing, and the
+/// engine's guard turns any failure into "nothing stored" with one warning per outage, requests tokens per process and
+/// tries the store again later. A stored value that is malformed (not written by this store, not for this key, or of
+/// another Redis type) is deleted so the fleet can share again, and the call throws <see cref="InvalidDataException"/>
+/// naming none of its content. A value this process cannot decrypt is not deleted (the misconfigured process is most
+/// likely this one, and the others can still read it): it is left to expire, the call throws
+/// <see cref="InvalidDataException"/>, and the store logs once that Data Protection keys and the application name must be
+/// shared.
 /// </para>
 /// </remarks>
 public sealed class RedisSharedTokenStore : IMcpSharedTokenStore, IAsyncDisposable, IDisposable
@@ -35,6 +52,8 @@ public sealed class RedisSharedTokenStore : IMcpSharedTokenStore, IAsyncDisposab
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private int _pollingReported;
+    private int _undecryptableReported;
+    private int _disposed;
 
     /// <summary>A store on a connection the application owns (for example the <see cref="IConnectionMultiplexer"/> in its container).</summary>
     /// <param name="redis">The connection; the store does not dispose it.</param>
@@ -117,10 +136,10 @@ public sealed class RedisSharedTokenStore : IMcpSharedTokenStore, IAsyncDisposab
     {
         ArgumentNullException.ThrowIfNull(key);
         EnsureConnected();
-        var lease = new RedisKeys(_prefix, key).Lease;
+        var keys = new RedisKeys(_prefix, key);
         RedisValue holder = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        var taken = await _database.StringSetAsync(lease, holder, leaseTime, When.NotExists).ConfigureAwait(false);
-        return taken ? new RedisLease(_database, lease, holder) : null;
+        var taken = await _database.StringSetAsync(keys.Lease, holder, leaseTime, When.NotExists).ConfigureAwait(false);
+        return taken ? new RedisLease(_database, _redis.GetSubscriber(), keys, holder, leaseTime, _timeProvider) : null;
     }
 
     /// <inheritdoc />
@@ -138,14 +157,22 @@ public sealed class RedisSharedTokenStore : IMcpSharedTokenStore, IAsyncDisposab
 
         // Subscribed before the first read: an entry stored between the read and the subscription would go unannounced.
         var subscriber = _redis.GetSubscriber();
-        var subscribed = await TrySubscribeAsync(subscriber, keys.Ready, OnReady).ConfigureAwait(false);
         try
         {
+            await TrySubscribeAsync(subscriber, keys.Ready, OnReady).ConfigureAwait(false);
             while (true)
             {
+                // The lease is looked at before the entry: a holder stores its token before it releases the lease, so a
+                // lease gone by then means the entry read next is all that is coming.
+                var leaseHeld = await _database.KeyExistsAsync(keys.Lease).ConfigureAwait(false);
                 if (await ReadAsync(key, keys).ConfigureAwait(false) is { } entry && entry.ValueHash != seenValueHash)
                 {
                     return entry;
+                }
+
+                if (!leaseHeld)
+                {
+                    return null;
                 }
 
                 using var poll = new CancellationTokenSource(_pollInterval, _timeProvider);
@@ -166,10 +193,8 @@ public sealed class RedisSharedTokenStore : IMcpSharedTokenStore, IAsyncDisposab
         }
         finally
         {
-            if (subscribed)
-            {
-                await UnsubscribeAsync(subscriber, keys.Ready, OnReady).ConfigureAwait(false);
-            }
+            // Even when subscribing failed: the client may have registered the handler before the server refused.
+            await UnsubscribeAsync(subscriber, keys.Ready, OnReady).ConfigureAwait(false);
         }
     }
 
@@ -185,7 +210,7 @@ public sealed class RedisSharedTokenStore : IMcpSharedTokenStore, IAsyncDisposab
     /// <summary>Closes the connection if the store opened it (<see cref="Connect"/>); a connection it was given is left open.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_ownsConnection)
+        if (_ownsConnection && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             await _redis.CloseAsync().ConfigureAwait(false);
             _redis.Dispose();
@@ -198,7 +223,7 @@ public sealed class RedisSharedTokenStore : IMcpSharedTokenStore, IAsyncDisposab
     /// </summary>
     public void Dispose()
     {
-        if (_ownsConnection)
+        if (_ownsConnection && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _redis.Dispose();
         }
@@ -221,29 +246,59 @@ public sealed class RedisSharedTokenStore : IMcpSharedTokenStore, IAsyncDisposab
 
     private async ValueTask<SharedTokenEntry?> ReadAsync(SharedTokenKey key, RedisKeys keys)
     {
-        var stored = (byte[]?)await _database.StringGetAsync(keys.Entry).ConfigureAwait(false);
+        byte[]? stored;
+        try
+        {
+            stored = await _database.StringGetAsync(keys.Entry).ConfigureAwait(false);
+        }
+        catch (RedisServerException exception) when (exception.Message.StartsWith("WRONGTYPE", StringComparison.Ordinal))
+        {
+            // Not a string at all, so not an entry: removed (if still of another type) so the fleet can share again.
+            await RedisScripts.DeleteIfNotStringAsync(_database, keys.Entry).ConfigureAwait(false);
+            throw Malformed();
+        }
+
         if (stored is null)
         {
             return null;
         }
 
-        if (_codec.Decode(key, stored) is { } entry)
+        SharedTokenEntry? entry;
+        try
+        {
+            entry = _codec.Decode(key, stored);
+        }
+        catch (CryptographicException)
+        {
+            // Most likely this process is the odd one out (other keys or application name): deleting would destroy the
+            // entry for every process that can read it, so it is left to expire. The guard reports the failure.
+            if (Interlocked.Exchange(ref _undecryptableReported, 1) == 0)
+            {
+                RedisStoreLog.CannotDecryptSharedEntries(_logger);
+            }
+
+            throw new InvalidDataException(
+                "A shared token entry could not be decrypted by this process: it was written with Data Protection keys or an application name this process does not have. It was left to expire.");
+        }
+
+        if (entry is not null)
         {
             return entry;
         }
 
         // Removed only if unchanged: a good entry stored meanwhile stays. The guard reports the failure, once.
         await RedisScripts.DeleteIfEqualAsync(_database, keys.Entry, stored).ConfigureAwait(false);
-        throw new InvalidDataException(
-            "A shared token entry could not be read: it was not written by this store, or with Data Protection keys this process does not have. It was removed.");
+        throw Malformed();
     }
 
-    private async ValueTask<bool> TrySubscribeAsync(ISubscriber subscriber, RedisChannel channel, Action<RedisChannel, RedisValue> handler)
+    private static InvalidDataException Malformed() =>
+        new("A shared token entry could not be read: it was not written by this store, or not for this key. It was removed.");
+
+    private async ValueTask TrySubscribeAsync(ISubscriber subscriber, RedisChannel channel, Action<RedisChannel, RedisValue> handler)
     {
         try
         {
             await subscriber.SubscribeAsync(channel, handler).ConfigureAwait(false);
-            return true;
         }
         catch (Exception exception) when (exception is RedisException or RedisCommandException or RedisTimeoutException)
         {
@@ -251,8 +306,6 @@ public sealed class RedisSharedTokenStore : IMcpSharedTokenStore, IAsyncDisposab
             {
                 RedisStoreLog.PollingWithoutPubSub(_logger, exception.GetType().Name, _pollInterval);
             }
-
-            return false;
         }
     }
 
@@ -262,9 +315,9 @@ public sealed class RedisSharedTokenStore : IMcpSharedTokenStore, IAsyncDisposab
         {
             await subscriber.UnsubscribeAsync(channel, handler).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is RedisException or RedisTimeoutException)
+        catch (Exception exception) when (exception is RedisException or RedisTimeoutException or RedisCommandException)
         {
-            // The connection went away, and the subscription with it.
+            // The connection went away, and the subscription with it; or there never was one on the server.
         }
     }
 

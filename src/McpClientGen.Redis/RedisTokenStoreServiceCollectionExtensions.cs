@@ -1,6 +1,7 @@
 using McpClientGen;
 using McpClientGen.Redis;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -13,7 +14,9 @@ public static class RedisTokenStoreServiceCollectionExtensions
     /// Registers a <see cref="RedisSharedTokenStore"/> on a connection of its own to <paramref name="connectionString"/> as
     /// the <see cref="IMcpSharedTokenStore"/> of every MCP client that sets none, and adds Data Protection. The processes
     /// of the fleet must share Data Protection keys and application name (for example
-    /// <c>services.AddDataProtection().SetApplicationName("billing").PersistKeysToStackExchangeRedis(…)</c>).
+    /// <c>services.AddDataProtection().SetApplicationName("billing").PersistKeysToStackExchangeRedis(…)</c>). The server
+    /// must run Lua scripts (Garnet: <c>--lua</c>). Called again, or with an <see cref="IMcpSharedTokenStore"/> already
+    /// registered, it adds nothing: the first registration stays, and no second store or connection is made.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="connectionString">A StackExchange.Redis configuration string; Redis being down at start does not throw.</param>
@@ -30,7 +33,8 @@ public static class RedisTokenStoreServiceCollectionExtensions
     /// Registers a <see cref="RedisSharedTokenStore"/> on the <see cref="IConnectionMultiplexer"/> already in the container
     /// (as .NET Aspire's Redis integration registers it) as the <see cref="IMcpSharedTokenStore"/> of every MCP client
     /// that sets none, and adds Data Protection. The processes of the fleet must share Data Protection keys and
-    /// application name.
+    /// application name, and the server must run Lua scripts (Garnet: <c>--lua</c>). Called again, or with an
+    /// <see cref="IMcpSharedTokenStore"/> already registered, it adds nothing: the first registration stays.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Changes the key prefix, polling interval or database.</param>
@@ -46,7 +50,9 @@ public static class RedisTokenStoreServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddDataProtection();
-        services.AddSingleton(provider =>
+        // TryAdd: registered twice (by the application and a library, say), the first registration wins, and only one
+        // store (and connection) is ever made.
+        services.TryAddSingleton(provider =>
         {
             var options = new RedisSharedTokenStoreOptions();
             configure?.Invoke(options);
@@ -60,7 +66,7 @@ public static class RedisTokenStoreServiceCollectionExtensions
                 provider.GetService<ILoggerFactory>(),
                 provider.GetService<TimeProvider>() ?? TimeProvider.System);
         });
-        services.AddSingleton<IMcpSharedTokenStore>(provider => provider.GetRequiredService<RedisSharedTokenStore>());
+        services.TryAddSingleton<IMcpSharedTokenStore>(provider => provider.GetRequiredService<RedisSharedTokenStore>());
         return services;
     }
 }

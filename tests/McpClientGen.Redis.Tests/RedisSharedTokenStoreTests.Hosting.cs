@@ -54,6 +54,40 @@ public sealed partial class RedisSharedTokenStoreTests
         await Assert.ThrowsAsync<RedisConnectionException>(async () => await store.GetAsync(Key, CancellationToken.None));
     }
 
+    [Theory]
+    [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
+    public async Task Registering_the_store_twice_makes_one_store_the_first_registration_configures(string kind)
+    {
+        await using var bed = await RedisTestBed.StartAsync(kind);
+        var services = new ServiceCollection();
+        services.AddMcpRedisTokenStore(bed.Server.ConnectionString, options => options.KeyPrefix = "first:");
+        services.AddMcpRedisTokenStore(bed.Server.ConnectionString, options => options.KeyPrefix = "second:");
+        await using var process = services.BuildServiceProvider();
+
+        Assert.Single(services, service => service.ServiceType == typeof(IMcpSharedTokenStore));
+        Assert.Single(services, service => service.ServiceType == typeof(RedisSharedTokenStore));
+        var store = Assert.Single(process.GetServices<IMcpSharedTokenStore>());
+        await store.SetAsync(Key, Entry("fleet-token"), TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.True(await bed.Database.KeyExistsAsync("first:tok:" + Key.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
+    public async Task A_store_with_a_connection_of_its_own_closes_it_once_however_often_it_is_disposed(string kind)
+    {
+        await using var bed = await RedisTestBed.StartAsync(kind);
+        var connection = new RecordingConnection(bed.Connect());
+        var store = new RedisSharedTokenStore(connection.Redis, ownsConnection: true, bed.Keys.NewProvider(), options: null, loggerFactory: null, TimeProvider.System);
+
+        await store.DisposeAsync();
+        await store.DisposeAsync();
+        store.Dispose();
+
+        Assert.Equal(1, connection.Calls(nameof(IConnectionMultiplexer.CloseAsync)));
+        Assert.Equal(1, connection.Calls(nameof(IConnectionMultiplexer.Dispose)));
+        await Assert.ThrowsAsync<RedisConnectionException>(async () => await store.GetAsync(Key, CancellationToken.None));
+    }
+
     /// <summary>A process's container: Data Protection keys in Redis under one application name, and the store.</summary>
     private static ServiceProvider Process(RedisTestBed bed, Action<IServiceCollection> addStore)
     {

@@ -1,6 +1,5 @@
 using McpClientGen.Redis.Tests.Support;
 using McpClientGen.Tests.Support;
-using Microsoft.AspNetCore.DataProtection;
 using StackExchange.Redis;
 
 namespace McpClientGen.Redis.Tests;
@@ -13,6 +12,9 @@ namespace McpClientGen.Redis.Tests;
 public sealed partial class RedisSharedTokenStoreTests
 {
     private static readonly SharedTokenKey Key = new("key-of-a-client");
+
+    /// <summary>The waiters' poll interval, unless a test sets another: the timer a waiter starts between reads.</summary>
+    private static readonly TimeSpan DefaultPollInterval = new RedisSharedTokenStoreOptions().PollInterval;
 
     [Theory]
     [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
@@ -112,10 +114,11 @@ public sealed partial class RedisSharedTokenStoreTests
         await using var writer = bed.NewStore();
         var seen = Entry("seen-token");
         await writer.SetAsync(Key, seen, TimeSpan.FromMinutes(1), CancellationToken.None);
+        await using var lease = await writer.TryAcquireLeaseAsync(Key, TimeSpan.FromMinutes(1), CancellationToken.None);
 
         var wait = waiter.WaitForEntryAsync(Key, seen.ValueHash, TimeSpan.FromSeconds(10), CancellationToken.None).AsTask();
         // Its first poll timer starts once it has subscribed and read: only then is the new token stored.
-        await clock.WaitForTimerAsync(timer => timer.DueTime == new RedisSharedTokenStoreOptions().PollInterval);
+        await clock.WaitForTimerAsync(timer => timer.DueTime == DefaultPollInterval);
         Assert.False(wait.IsCompleted);
         Assert.Equal(1, await SubscriberCountAsync(bed, Key));
         var stored = Entry("new-token");
@@ -133,6 +136,7 @@ public sealed partial class RedisSharedTokenStoreTests
         var pollInterval = TimeSpan.FromMilliseconds(250);
         await using var waiter = bed.NewStore(clock, bed.Connect(pubSub: false), pollInterval: pollInterval);
         await using var writer = bed.NewStore();
+        await using var lease = await writer.TryAcquireLeaseAsync(Key, TimeSpan.FromMinutes(1), CancellationToken.None);
 
         var wait = waiter.WaitForEntryAsync(Key, seenValueHash: null, TimeSpan.FromSeconds(10), CancellationToken.None).AsTask();
         var poll = await clock.WaitForTimerAsync(timer => timer.DueTime == pollInterval);
@@ -154,8 +158,11 @@ public sealed partial class RedisSharedTokenStoreTests
         await using var waiter = bed.NewStore(clock);
         var seen = Entry("seen-token");
         await waiter.SetAsync(Key, seen, TimeSpan.FromMinutes(1), CancellationToken.None);
+        await using var holder = bed.NewStore();
+        await using var lease = await holder.TryAcquireLeaseAsync(Key, TimeSpan.FromMinutes(1), CancellationToken.None);
 
-        // The token already seen does not count: the waiter polls, finds only it, and gives up at its deadline.
+        // The token already seen does not count, and the lease is still held: the waiter polls, finds only the seen
+        // token, and gives up at its deadline.
         var wait = waiter.WaitForEntryAsync(Key, seen.ValueHash, timeout, CancellationToken.None).AsTask();
         var deadline = await clock.WaitForTimerAsync(timer => timer.DueTime == timeout);
         clock.AdvanceTo(deadline);
@@ -166,7 +173,7 @@ public sealed partial class RedisSharedTokenStoreTests
 
     [Theory]
     [MemberData(nameof(RedisServerKinds.Available), MemberType = typeof(RedisServerKinds))]
-    public async Task An_unreadable_value_is_removed_and_reported_without_its_content(string kind)
+    public async Task A_malformed_value_is_removed_and_reported_without_its_content(string kind)
     {
         await using var bed = await RedisTestBed.StartAsync(kind);
         var entryKey = (RedisKey)("mcpgen:tok:" + Key.Id);
@@ -178,18 +185,20 @@ public sealed partial class RedisSharedTokenStoreTests
         Assert.DoesNotContain("garbage", garbage.Message, StringComparison.Ordinal);
         Assert.False(await bed.Database.KeyExistsAsync(entryKey));
 
-        // Written by a process whose Data Protection keys this one does not have.
-        await using var stranger = bed.NewStore(dataProtection: new EphemeralDataProtectionProvider());
-        await stranger.SetAsync(Key, Entry("strangers-token"), TimeSpan.FromMinutes(1), CancellationToken.None);
-        var foreign = await Assert.ThrowsAsync<InvalidDataException>(async () => await store.WaitForEntryAsync(Key, null, TimeSpan.FromSeconds(10), CancellationToken.None));
-        Assert.DoesNotContain("strangers-token", foreign.Message, StringComparison.Ordinal);
+        // In the store's form and decrypted with the fleet's keys, but no entry inside.
+        var protector = bed.Keys.NewProvider().CreateProtector(ProtectedEntryCodec.Purpose);
+        byte[] notAnEntry = [.. ProtectedEntryCodec.PrefixOf("digest"), .. protector.Protect("not-json-but-a-secret"u8.ToArray())];
+        await bed.Database.StringSetAsync(entryKey, notAnEntry);
+        var notJson = await Assert.ThrowsAsync<InvalidDataException>(async () => await store.WaitForEntryAsync(Key, null, TimeSpan.FromSeconds(10), CancellationToken.None));
+        Assert.DoesNotContain("secret", notJson.Message, StringComparison.Ordinal);
         Assert.False(await bed.Database.KeyExistsAsync(entryKey));
 
-        // A good entry copied under another client's key is refused too: it names the key it was written for.
+        // A good entry copied under another client's key is refused and removed: it names the key it was written for.
         await store.SetAsync(Key, Entry("token-of-this-key"), TimeSpan.FromMinutes(1), CancellationToken.None);
-        var otherKey = new SharedTokenKey("key-of-another-client");
-        await bed.Database.StringSetAsync("mcpgen:tok:" + otherKey.Id, await bed.Database.StringGetAsync(entryKey));
-        await Assert.ThrowsAsync<InvalidDataException>(async () => await store.GetAsync(otherKey, CancellationToken.None));
+        var otherKey = (RedisKey)("mcpgen:tok:" + new SharedTokenKey("key-of-another-client").Id);
+        await bed.Database.StringSetAsync(otherKey, await bed.Database.StringGetAsync(entryKey));
+        await Assert.ThrowsAsync<InvalidDataException>(async () => await store.GetAsync(new SharedTokenKey("key-of-another-client"), CancellationToken.None));
+        Assert.False(await bed.Database.KeyExistsAsync(otherKey));
         Assert.Equal("token-of-this-key", (await store.GetAsync(Key, CancellationToken.None))?.Value);
     }
 
