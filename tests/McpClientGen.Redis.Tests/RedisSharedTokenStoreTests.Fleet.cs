@@ -115,6 +115,7 @@ public sealed partial class RedisSharedTokenStoreTests
             () => FleetProcess.DemoClient(stack, "demo.read"),
             () => FleetProcess.DemoClient(stack, "demo.read demo.write"),
             () => PostOnlyClient(stack, "demo.read"),
+            () => PrivateKeyJwtClient(stack, "demo.read"),
         ];
 
         // Each client in two processes: the second takes the first one's token, never another client's.
@@ -126,14 +127,17 @@ public sealed partial class RedisSharedTokenStoreTests
             await second.CallAsync();
         }
 
-        Assert.Equal(3, stack.TokenRequestCount);
+        Assert.Equal(4, stack.TokenRequestCount);
         Assert.Equal(2, stack.TokenRequestCountFor(stack.ClientId));
         var entries = await bed.EntryKeysAsync();
-        Assert.Equal(3, entries.Count);
+        Assert.Equal(4, entries.Count);
 
+        // The signing key of the private_key_jwt client too: its assertions are signed with it, and never stored.
         var secrets = new SecretForms()
             .AddClientSecret(stack.ClientId, stack.ClientSecret)
-            .AddClientSecret(stack.PostOnlyClientId, stack.PostOnlyClientSecret);
+            .AddClientSecret(stack.PostOnlyClientId, stack.PostOnlyClientSecret)
+            .AddPrivateKey(stack.JwtClients.Es256.PrivateKeyPem)
+            .AddPrivateKey(stack.JwtClients.Es256.PrivateJwk);
         await using var reader = bed.NewStore();
         foreach (var entry in entries)
         {
@@ -142,7 +146,7 @@ public sealed partial class RedisSharedTokenStoreTests
         }
 
         var dump = await bed.DumpAsync();
-        Assert.Equal(3, dump.Count);
+        Assert.Equal(4, dump.Count);
         Assert.Empty(secrets.FindIn(dump.Select(item => ("a key", item.Key))));
 
         // Values are ciphertext, whose bytes may spell "eyJ" by chance: there every token is searched for whole, JSON-escaped
@@ -158,6 +162,15 @@ public sealed partial class RedisSharedTokenStoreTests
         options.ClientId = stack.PostOnlyClientId;
         options.ClientSecret = stack.PostOnlyClientSecret;
         options.ClientAuthentication = ClientAuthenticationMethod.ClientSecretPost;
+        return options;
+    }
+
+    private static McpConnectionOptions PrivateKeyJwtClient(DemoStack stack, string scopes)
+    {
+        var options = FleetProcess.DemoClient(stack, scopes);
+        options.ClientId = stack.JwtClients.Es256.ClientId;
+        options.ClientSecret = null;
+        options.PrivateKey = stack.JwtClients.Es256.PrivateKeyPem;
         return options;
     }
 
