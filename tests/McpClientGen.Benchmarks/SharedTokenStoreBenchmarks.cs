@@ -2,8 +2,6 @@ using BenchmarkDotNet.Attributes;
 using McpClientGen.DemoServer;
 using McpClientGen.IntegrationTests;
 using McpClientGen.Redis;
-using McpClientGen.Testing.Redis;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace McpClientGen.Benchmarks;
@@ -22,7 +20,7 @@ namespace McpClientGen.Benchmarks;
 public class SharedTokenStoreBenchmarks
 {
     private DemoStack _stack = null!;
-    private GarnetHost _garnet = null!;
+    private GarnetFleetMember _fleetMember = null!;
     private RedisSharedTokenStore _redis = null!;
     private ClientCredentialsEngine _sharing = null!;
     private ClientCredentialsEngine _alone = null!;
@@ -35,13 +33,10 @@ public class SharedTokenStoreBenchmarks
     public async Task SetupAsync()
     {
         _stack = await DemoStack.StartAsync();
-        _garnet = await GarnetHost.StartNewAsync();
-        _redis = RedisSharedTokenStore.Connect(_garnet.ConnectionString, new EphemeralDataProtectionProvider());
-
         // A process of the fleet requests the token and stores it in Garnet.
-        var options = _stack.ClientOptions();
-        options.SharedTokenStore = _redis;
-        _sharing = ClientCredentialsEngine.Create(options, TimeProvider.System, loggerFactory: null);
+        _fleetMember = await GarnetFleetMember.StartAsync(_stack);
+        _redis = _fleetMember.Store;
+        _sharing = _fleetMember.Engine;
         var shared = await _sharing.Provider.GetTokenAsync(CancellationToken.None) ?? throw new InvalidOperationException("No token.");
         _sharedValue = shared.Value;
         _key = new TokenCacheKey(
@@ -75,10 +70,8 @@ public class SharedTokenStoreBenchmarks
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
-        _sharing.Dispose();
         _alone.Dispose();
-        await _redis.DisposeAsync();
-        await _garnet.DisposeAsync();
+        await _fleetMember.DisposeAsync();
         await _stack.DisposeAsync();
     }
 

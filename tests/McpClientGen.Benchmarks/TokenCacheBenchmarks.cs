@@ -1,9 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using McpClientGen.DemoServer;
 using McpClientGen.IntegrationTests;
-using McpClientGen.Redis;
-using McpClientGen.Testing.Redis;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace McpClientGen.Benchmarks;
 
@@ -11,7 +8,7 @@ namespace McpClientGen.Benchmarks;
 /// (c) <see cref="ClientCredentialsTokenProvider.GetTokenAsync"/> when a fresh token is cached (the path every MCP
 /// request takes), against returning an already-made <see cref="ValueTask{TResult}"/>. The provider is built by
 /// <see cref="ClientCredentialsEngine.Create"/>, as every connection's is, on the system clock, and got its token from a
-/// real DemoStack; once without a shared token store, and once as a fleet member with one (<see cref="RedisSharedTokenStore"/>
+/// real DemoStack; once without a shared token store, and once as a fleet member with one (<see cref="GarnetFleetMember"/>: Redis store
 /// on Garnet in this process), whose fast path must not consult it.
 /// </summary>
 [MemoryDiagnoser]
@@ -22,9 +19,7 @@ public class TokenCacheBenchmarks
     private DemoStack _stack = null!;
     private ClientCredentialsEngine _engine = null!;
     private ClientCredentialsTokenProvider _provider = null!;
-    private GarnetHost _garnet = null!;
-    private RedisSharedTokenStore _redis = null!;
-    private ClientCredentialsEngine _sharingEngine = null!;
+    private GarnetFleetMember _fleetMember = null!;
     private ClientCredentialsTokenProvider _sharingProvider = null!;
     private ValueTask<AccessToken?> _cached;
     private int _tokensAfterSetup;
@@ -44,12 +39,8 @@ public class TokenCacheBenchmarks
             throw new InvalidOperationException("The second call did not take the cache-hit path.");
         }
 
-        _garnet = await GarnetHost.StartNewAsync();
-        _redis = RedisSharedTokenStore.Connect(_garnet.ConnectionString, new EphemeralDataProtectionProvider());
-        var sharing = _stack.ClientOptions();
-        sharing.SharedTokenStore = _redis;
-        _sharingEngine = ClientCredentialsEngine.Create(sharing, TimeProvider.System, loggerFactory: null);
-        _sharingProvider = _sharingEngine.Provider;
+        _fleetMember = await GarnetFleetMember.StartAsync(_stack);
+        _sharingProvider = _fleetMember.Engine.Provider;
         var sharedToken = await _sharingProvider.GetTokenAsync(CancellationToken.None) ?? throw new InvalidOperationException("No token.");
         var sharedHit = _sharingProvider.GetTokenAsync(CancellationToken.None);
         if (!sharedHit.IsCompletedSuccessfully || !ReferenceEquals(sharedHit.Result, sharedToken))
@@ -65,9 +56,7 @@ public class TokenCacheBenchmarks
     {
         var tokens = _stack.TokenRequestCount;
         _engine.Dispose();
-        _sharingEngine.Dispose();
-        await _redis.DisposeAsync();
-        await _garnet.DisposeAsync();
+        await _fleetMember.DisposeAsync();
         await _stack.DisposeAsync();
 
         // One token for the process without a store, one for the fleet member (its store was empty): none while measuring.

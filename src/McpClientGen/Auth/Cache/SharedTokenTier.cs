@@ -17,16 +17,14 @@ internal sealed class SharedTokenTier(IMcpSharedTokenStore store, TokenCacheKey 
     /// How long a lease lasts when its holder neither releases nor renews it (it crashed), and so how long one wait for
     /// the holder's token lasts before the lease is tried again.
     /// </summary>
-    public TimeSpan LeaseTime { get; } = TimeSpan.FromTicks(Math.Min(options.TokenRequestTimeout.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+    public TimeSpan LeaseTime { get; } = LeaseTimeFor(options);
 
     /// <summary>
     /// How long a process waits in all for a holder that keeps its lease (a store renews the lease of a holder still
     /// requesting) before it requests its own token: as long as the holder's request may take with its retries, so a
     /// throttled authorization server keeps the fleet waiting for one request rather than receiving one from each process.
     /// </summary>
-    public TimeSpan WaitLimit { get; } = TimeSpan.FromTicks(Math.Max(
-        Math.Min(options.TokenRequestTimeout.Ticks * 2, TimeSpan.FromSeconds(10).Ticks),
-        options.TokenRequestTimeout.Ticks * (options.TokenRequestRetries + 1)));
+    public TimeSpan WaitLimit { get; } = Max(LeaseTimeFor(options), options.TokenRequestTimeout * (options.TokenRequestRetries + 1));
 
     /// <summary>The stored token, if it is this slot's; it may be stale.</summary>
     public async ValueTask<AccessToken?> GetAsync() => ToToken(await store.GetAsync(_key, CancellationToken.None).ConfigureAwait(false));
@@ -74,4 +72,11 @@ internal sealed class SharedTokenTier(IMcpSharedTokenStore store, TokenCacheKey 
     /// <summary>Whether <paramref name="entry"/> holds something a header can carry, over a lifetime that makes sense.</summary>
     private static bool IsSendable(SharedTokenEntry entry) =>
         entry.Value.Length > 0 && entry.Value.AsSpan().IndexOfAny('\r', '\n', '\0') < 0 && entry.ExpiresAt > entry.IssuedAt;
+
+    /// <summary>Twice a token request's time, at most 10 seconds: long enough for one request, short enough after a crash.</summary>
+    private static TimeSpan LeaseTimeFor(McpConnectionOptions options) => Min(options.TokenRequestTimeout * 2, TimeSpan.FromSeconds(10));
+
+    private static TimeSpan Min(TimeSpan first, TimeSpan second) => first < second ? first : second;
+
+    private static TimeSpan Max(TimeSpan first, TimeSpan second) => first > second ? first : second;
 }
