@@ -58,25 +58,44 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::Contoso.Schemas.ISchemasClient.ConstantsResult> ConstantsAsync(string version, string kind, global::System.Text.Json.JsonElement answer, global::System.Text.Json.JsonElement? ratio = null, global::System.Text.Json.JsonElement? strict = null, global::System.Text.Json.JsonElement? nothing = null, global::System.Text.Json.JsonElement? origin = null, string? label = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Contoso.Schemas.ISchemasClient.ConstantsResult> ConstantsAsync(string? version = null, string? kind = null, long? answer = null, double? ratio = null, bool? strict = null, global::System.Text.Json.JsonElement? nothing = null, global::System.Text.Json.JsonElement? origin = null, string? label = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(version);
-        global::System.ArgumentNullException.ThrowIfNull(kind);
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
         var __writer = __arguments.Writer;
-        __writer.WriteString("version", version);
-        __writer.WriteString("kind", kind);
-        __writer.WritePropertyName("answer");
-        answer.WriteTo(__writer);
+        if (version is { } __Version)
+        {
+            __writer.WriteString("version", __Version);
+        }
+        else
+        {
+            __writer.WritePropertyName("version");
+            __writer.WriteRawValue("\"v2\"");
+        }
+        if (kind is { } __Kind)
+        {
+            __writer.WriteString("kind", __Kind);
+        }
+        else
+        {
+            __writer.WritePropertyName("kind");
+            __writer.WriteRawValue("\"circle\"");
+        }
+        if (answer is { } __Answer)
+        {
+            __writer.WriteNumber("answer", __Answer);
+        }
+        else
+        {
+            __writer.WritePropertyName("answer");
+            __writer.WriteRawValue("42");
+        }
         if (ratio is { } __Ratio)
         {
-            __writer.WritePropertyName("ratio");
-            __Ratio.WriteTo(__writer);
+            __writer.WriteNumber("ratio", __Ratio);
         }
         if (strict is { } __Strict)
         {
-            __writer.WritePropertyName("strict");
-            __Strict.WriteTo(__writer);
+            __writer.WriteBoolean("strict", __Strict);
         }
         if (nothing is { } __Nothing)
         {
@@ -185,12 +204,13 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ReferencesAsync(global::System.Text.Json.JsonElement home, global::Contoso.Schemas.ISchemasClient.Place? maybe, global::Contoso.Schemas.ISchemasClient.Place? work = null, global::Contoso.Schemas.ISchemasClient.Unit? unit = null, global::Contoso.Schemas.ISchemasClient.Node? tree = null, global::System.Text.Json.JsonElement? any = null, global::System.Text.Json.JsonElement? profile = null, global::System.Text.Json.JsonElement? relative = null, global::System.Text.Json.JsonElement? missing = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ReferencesAsync(global::Contoso.Schemas.ISchemasClient.Place home, global::Contoso.Schemas.ISchemasClient.Place? maybe, global::Contoso.Schemas.ISchemasClient.Place? work = null, global::Contoso.Schemas.ISchemasClient.Unit? unit = null, global::Contoso.Schemas.ISchemasClient.Node? tree = null, global::System.Text.Json.JsonElement? any = null, global::System.Text.Json.JsonElement? profile = null, global::System.Text.Json.JsonElement? relative = null, global::System.Text.Json.JsonElement? missing = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        global::System.ArgumentNullException.ThrowIfNull(home);
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
         var __writer = __arguments.Writer;
         __writer.WritePropertyName("home");
-        home.WriteTo(__writer);
+        SchemasClientSerializer.WritePlace(__writer, home);
         if (maybe is { } __Maybe)
         {
             __writer.WritePropertyName("maybe");
@@ -287,19 +307,19 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> TuplesAsync(global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? point = null, global::System.Collections.Generic.IReadOnlyList<long>? tagged = null, global::System.Collections.Generic.IReadOnlyList<string>? same = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> TuplesAsync(global::System.Collections.Generic.IReadOnlyList<double>? point = null, global::System.Text.Json.JsonElement? tagged = null, global::System.Collections.Generic.IReadOnlyList<string>? same = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
         var __writer = __arguments.Writer;
         if (point is { } __Point)
         {
             __writer.WritePropertyName("point");
-            SchemasClientSerializer.WriteListOf_json(__writer, __Point);
+            SchemasClientSerializer.WriteListOf_double(__writer, __Point);
         }
         if (tagged is { } __Tagged)
         {
             __writer.WritePropertyName("tagged");
-            SchemasClientSerializer.WriteListOf_int64(__writer, __Tagged);
+            __Tagged.WriteTo(__writer);
         }
         if (same is { } __Same)
         {
@@ -357,7 +377,7 @@ file static class SchemasClientSerializer
         writer.WriteEndObject();
     }
 
-    public static void WriteListOf_int64(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<long> value)
+    public static void WriteListOf_double(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<double> value)
     {
         writer.WriteStartArray();
         foreach (var item in value)

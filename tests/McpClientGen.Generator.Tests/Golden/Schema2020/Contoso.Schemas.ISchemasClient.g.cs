@@ -8,11 +8,26 @@ partial interface ISchemasClient
 {
     /// <summary>const of each JSON type, required and optional.</summary>
     /// <remarks>Calls the MCP tool 'constants'.</remarks>
-    /// <param name="version">The API version.</param>
-    /// <param name="kind">The 'kind' argument.</param>
-    /// <param name="answer">The 'answer' argument.</param>
-    /// <param name="ratio">The 'ratio' argument.</param>
-    /// <param name="strict">The 'strict' argument.</param>
+    /// <param name="version">
+    /// The API version.
+    /// The schema allows only "v2", which is sent when this is null.
+    /// </param>
+    /// <param name="kind">
+    /// The 'kind' argument.
+    /// The schema allows only "circle", which is sent when this is null.
+    /// </param>
+    /// <param name="answer">
+    /// The 'answer' argument.
+    /// The schema allows only 42, which is sent when this is null.
+    /// </param>
+    /// <param name="ratio">
+    /// The 'ratio' argument.
+    /// The schema allows only 0.5.
+    /// </param>
+    /// <param name="strict">
+    /// The 'strict' argument.
+    /// The schema allows only true.
+    /// </param>
     /// <param name="nothing">The 'nothing' argument.</param>
     /// <param name="origin">The 'origin' argument.</param>
     /// <param name="label">
@@ -22,7 +37,7 @@ partial interface ISchemasClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tool's structured result.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<ConstantsResult> ConstantsAsync(string version, string kind, global::System.Text.Json.JsonElement answer, global::System.Text.Json.JsonElement? ratio = null, global::System.Text.Json.JsonElement? strict = null, global::System.Text.Json.JsonElement? nothing = null, global::System.Text.Json.JsonElement? origin = null, string? label = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ConstantsResult> ConstantsAsync(string? version = null, string? kind = null, long? answer = null, double? ratio = null, bool? strict = null, global::System.Text.Json.JsonElement? nothing = null, global::System.Text.Json.JsonElement? origin = null, string? label = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>const of each JSON type, required and optional.</summary>
     /// <remarks>Calls the MCP tool 'constants'.</remarks>
@@ -85,7 +100,7 @@ partial interface ISchemasClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ReferencesAsync(global::System.Text.Json.JsonElement home, Place? maybe, Place? work = null, Unit? unit = null, Node? tree = null, global::System.Text.Json.JsonElement? any = null, global::System.Text.Json.JsonElement? profile = null, global::System.Text.Json.JsonElement? relative = null, global::System.Text.Json.JsonElement? missing = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ReferencesAsync(Place home, Place? maybe, Place? work = null, Unit? unit = null, Node? tree = null, global::System.Text.Json.JsonElement? any = null, global::System.Text.Json.JsonElement? profile = null, global::System.Text.Json.JsonElement? relative = null, global::System.Text.Json.JsonElement? missing = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>$anchor, $dynamicRef, $ref with siblings, and $ref to other documents.</summary>
     /// <remarks>Calls the MCP tool 'references'.</remarks>
@@ -119,7 +134,7 @@ partial interface ISchemasClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> TuplesAsync(global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? point = null, global::System.Collections.Generic.IReadOnlyList<long>? tagged = null, global::System.Collections.Generic.IReadOnlyList<string>? same = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> TuplesAsync(global::System.Collections.Generic.IReadOnlyList<double>? point = null, global::System.Text.Json.JsonElement? tagged = null, global::System.Collections.Generic.IReadOnlyList<string>? same = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>prefixItems: tuple arrays.</summary>
     /// <remarks>Calls the MCP tool 'tuples'.</remarks>
@@ -150,25 +165,40 @@ partial interface ISchemasClient
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed record ConstantsArguments
     {
-        /// <summary>The API version.</summary>
+        /// <summary>
+        /// The API version.
+        /// The schema allows only "v2", which is sent when this is null.
+        /// </summary>
         /// <remarks>JSON name: <c>version</c> (required).</remarks>
-        public required string Version { get; init; }
+        public string? Version { get; init; }
 
-        /// <summary>The 'kind' property.</summary>
+        /// <summary>
+        /// The 'kind' property.
+        /// The schema allows only "circle", which is sent when this is null.
+        /// </summary>
         /// <remarks>JSON name: <c>kind</c> (required).</remarks>
-        public required string Kind { get; init; }
+        public string? Kind { get; init; }
 
-        /// <summary>The 'answer' property.</summary>
+        /// <summary>
+        /// The 'answer' property.
+        /// The schema allows only 42, which is sent when this is null.
+        /// </summary>
         /// <remarks>JSON name: <c>answer</c> (required).</remarks>
-        public required global::System.Text.Json.JsonElement Answer { get; init; }
+        public long? Answer { get; init; }
 
-        /// <summary>The 'ratio' property.</summary>
+        /// <summary>
+        /// The 'ratio' property.
+        /// The schema allows only 0.5.
+        /// </summary>
         /// <remarks>JSON name: <c>ratio</c>.</remarks>
-        public global::System.Text.Json.JsonElement? Ratio { get; init; }
+        public double? Ratio { get; init; }
 
-        /// <summary>The 'strict' property.</summary>
+        /// <summary>
+        /// The 'strict' property.
+        /// The schema allows only true.
+        /// </summary>
         /// <remarks>JSON name: <c>strict</c>.</remarks>
-        public global::System.Text.Json.JsonElement? Strict { get; init; }
+        public bool? Strict { get; init; }
 
         /// <summary>The 'nothing' property.</summary>
         /// <remarks>JSON name: <c>nothing</c>.</remarks>
@@ -192,7 +222,10 @@ partial interface ISchemasClient
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed record ConstantsResult
     {
-        /// <summary>The 'status' property.</summary>
+        /// <summary>
+        /// The 'status' property.
+        /// The schema allows only "ok".
+        /// </summary>
         /// <remarks>JSON name: <c>status</c> (required).</remarks>
         public required string Status { get; init; }
 
@@ -269,7 +302,7 @@ partial interface ISchemasClient
     {
         /// <summary>Where the user lives (a $ref to an $anchor).</summary>
         /// <remarks>JSON name: <c>home</c> (required).</remarks>
-        public required global::System.Text.Json.JsonElement Home { get; init; }
+        public required Place Home { get; init; }
 
         /// <summary>The 'maybe' property.</summary>
         /// <remarks>JSON name: <c>maybe</c> (required).</remarks>
@@ -326,11 +359,11 @@ partial interface ISchemasClient
     {
         /// <summary>The 'point' property.</summary>
         /// <remarks>JSON name: <c>point</c>.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Point { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<double>? Point { get; init; }
 
         /// <summary>The 'tagged' property.</summary>
         /// <remarks>JSON name: <c>tagged</c>.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<long>? Tagged { get; init; }
+        public global::System.Text.Json.JsonElement? Tagged { get; init; }
 
         /// <summary>The 'same' property.</summary>
         /// <remarks>JSON name: <c>same</c>.</remarks>
