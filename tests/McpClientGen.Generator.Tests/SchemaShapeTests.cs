@@ -93,6 +93,22 @@ public sealed class SchemaShapeTests
         Assert.True(SymbolEqualityComparer.Default.Equals(RecordOf(client, "byAnchor"), RecordOf(client, "byPointer")), "both references name one record");
     }
 
+    [Fact]
+    public void A_ref_through_the_schemas_own_id_stays_in_the_document()
+    {
+        var (output, diagnostics, _) = GeneratorHarness.Run(
+            Interface,
+            Snapshot("""
+                {"name":"put","inputSchema":{"$id":"https://example.com/put.json","type":"object",
+                 "$defs":{"place":{"type":"object","properties":{"city":{"type":"string"}}}},
+                 "properties":{"home":{"$ref":"https://example.com/put.json#/$defs/place"}}}}
+                """));
+
+        Assert.Empty(diagnostics);
+        var home = output.GetTypeByMetadataName("Shapes.IShapesClient")!.GetMembers("PutAsync").OfType<IMethodSymbol>().First().Parameters.First();
+        Assert.Equal("Place", home.Type.Name);
+    }
+
     [Theory]
     [InlineData("\"v2\"", "string")]
     [InlineData("42", "long")]

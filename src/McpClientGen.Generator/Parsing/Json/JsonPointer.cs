@@ -14,6 +14,7 @@ internal static class JsonPointer
     /// <remarks>References to other documents are never resolved: a schema is not fetched from anywhere (SEP-2106).</remarks>
     public static JsonNode? Resolve(JsonNode root, string reference)
     {
+        reference = InDocument(root, reference);
         if (reference == "#")
         {
             return root;
@@ -47,6 +48,17 @@ internal static class JsonPointer
 
         return node;
     }
+
+    /// <summary>
+    /// The reference as a fragment when it goes through the schema's own <c>$id</c>
+    /// (<c>https://example.com/put.json#/$defs/place</c> in a schema with that <c>$id</c> is <c>#/$defs/place</c>),
+    /// which names this document however absolute it looks; otherwise the reference as it is.
+    /// </summary>
+    public static string InDocument(JsonNode root, string reference) =>
+        root.StringOf("$id") is { Length: > 0 } id && reference.StartsWith(id, StringComparison.Ordinal)
+            && (reference.Length == id.Length || reference[id.Length] == '#')
+            ? "#" + reference.Substring(id.Length).TrimStart('#')
+            : reference;
 
     /// <summary>Whether a reference stays in its own document: it is only a fragment.</summary>
     public static bool IsLocal(string reference) => reference.StartsWith("#", StringComparison.Ordinal);

@@ -73,7 +73,8 @@ internal sealed partial class SchemaMapper(SnapshotContext context, string toolN
         }
 
         // An anchored schema names itself, as a $defs entry does, so '#place' and '#/$defs/place' share one type.
-        var definitionName = (JsonPointer.DefinitionName(reference) ?? JsonPointer.AnchorName(reference)) is { } name
+        var local = JsonPointer.InDocument(schemaRoot, reference);
+        var definitionName = (JsonPointer.DefinitionName(local) ?? JsonPointer.AnchorName(local)) is { } name
             ? Naming.ToPascalCase(name, preferredName)
             : null;
         if (Classify(target).Kind == SchemaKind.Record)
