@@ -40,7 +40,7 @@ public sealed partial class DiagnosticTests
                 .WithArguments("dynamic", "t", "the $dynamicRef '#node' is resolved while a value is validated, so it has no fixed type"),
             new DiagnosticResult("MCPGEN005", DiagnosticSeverity.Info)
                 .WithSpan("/schemas/demo.mcp.json", 5, 8, 5, 77)
-                .WithArguments("pair", "t", "a tuple ('prefixItems') whose positions differ has no C# counterpart"),
+                .WithArguments("pair", "t", "a tuple ('prefixItems') whose items do not all have one schema has no C# counterpart"),
             new DiagnosticResult("MCPGEN005", DiagnosticSeverity.Info)
                 .WithSpan("/schemas/demo.mcp.json", 6, 9, 6, 23)
                 .WithArguments("empty", "t", "its const value is null"),

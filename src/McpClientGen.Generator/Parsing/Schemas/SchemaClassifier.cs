@@ -68,12 +68,12 @@ internal sealed class SchemaClassifier(JsonNode root)
             return new(SchemaKind.SeveralTypes, false, Unsupported: $"it allows several types ({string.Join(", ", types)})");
         }
 
-        // An enum of numbers or booleans keeps its scalar type; the allowed values stay in the schema's description.
         if (types.Count == 0 && schema["const"] is { Kind: JsonKind.Null or JsonKind.Object or JsonKind.Array } constant)
         {
             return new(SchemaKind.Constant, false, Unsupported: $"its const value is {(constant.Kind == JsonKind.Null ? "null" : "an " + constant.Kind.ToString().ToLowerInvariant())}");
         }
 
+        // An enum of numbers or booleans keeps its scalar type; the allowed values stay in the schema's description.
         return (types.Count == 1 ? types[0] : ImpliedType(schema)) switch
         {
             "string" => new(SchemaKind.String, nullable),
@@ -121,7 +121,7 @@ internal sealed class SchemaClassifier(JsonNode root)
 
     /// <summary>
     /// A tuple (<c>prefixItems</c>, then <c>items</c> for the rest) is a list only when every position has one and the
-    /// same schema and no other items are allowed, or the rest have that schema too; otherwise positions differ in type.
+    /// same schema and no other items are allowed, or the rest have that schema too; otherwise the items differ in type.
     /// </summary>
     private static SchemaShape ClassifyTuple(JsonNode prefixItems, JsonNode? rest, bool nullable)
     {
@@ -129,7 +129,7 @@ internal sealed class SchemaClassifier(JsonNode root)
         var restFits = rest is { Kind: JsonKind.False } || (rest is not null && positions.Count == 1 && rest.JsonText == positions[0]);
         return positions.Count == 1 && restFits
             ? new(SchemaKind.List, nullable, prefixItems.Items[0])
-            : new(SchemaKind.Tuple, nullable, Unsupported: "a tuple ('prefixItems') whose positions differ has no C# counterpart");
+            : new(SchemaKind.Tuple, nullable, Unsupported: "a tuple ('prefixItems') whose items do not all have one schema has no C# counterpart");
     }
 
     private static SchemaShape ClassifyObject(JsonNode schema, bool nullable) =>
