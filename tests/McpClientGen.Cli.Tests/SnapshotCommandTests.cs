@@ -28,6 +28,31 @@ public sealed class SnapshotCommandTests(DemoStackFixture demo) : IClassFixture<
         Assert.Equal(committed, await File.ReadAllBytesAsync(second));
     }
 
+    /// <summary>
+    /// The snapshot records the revision the session negotiated: the newest by default (2026-07-28, through
+    /// <c>server/discover</c>), or the one <c>--protocol-version</c> insists on (the 2025-11-25 handshake). The tools are
+    /// captured the same either way, so only that line differs from the committed snapshot.
+    /// </summary>
+    [Theory]
+    [InlineData(null, "2026-07-28")]
+    [InlineData("2025-11-25", "2025-11-25")]
+    public async Task The_snapshot_records_the_protocol_revision_it_was_captured_with(string? insisted, string recorded)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine("demo.mcp.json");
+        string[] revision = insisted is null ? [] : ["--protocol-version", insisted];
+
+        var result = await Mcpgen.RunAsync(
+            demo.SecretEnvironment,
+            ["snapshot", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer, .. revision, "-o", path]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"(protocol {recorded})", result.Error, StringComparison.Ordinal);
+        var committed = await File.ReadAllTextAsync(CommittedSnapshot);
+        var expected = committed.Replace("\"protocolVersion\": \"2026-07-28\"", $"\"protocolVersion\": \"{recorded}\"", StringComparison.Ordinal);
+        Assert.Equal(expected, await File.ReadAllTextAsync(path));
+    }
+
     [Fact]
     public async Task The_path_goes_to_stdout_and_progress_to_stderr()
     {

@@ -95,6 +95,36 @@ public sealed class IncrementalCachingTests
         Assert.Contains(result.GeneratedSources, source => source.SourceText.ToString().Contains("AlphaToolRenamedAsync", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The revision a snapshot was captured with is provenance for the reader of the file: recapturing the same tools
+    /// on 2026-07-28 after 2025-11-25 (or the reverse) is read without a diagnostic and gives the same client.
+    /// </summary>
+    [Theory]
+    [InlineData("2025-11-25", "2026-07-28")]
+    [InlineData("2026-07-28", "2025-11-25")]
+    public void Recapturing_the_same_tools_with_another_protocol_revision_re_emits_nothing(string before, string after)
+    {
+        var compilation = GeneratorHarness.Compilation(Interfaces);
+        var captured = new InMemoryAdditionalText(Alpha.Path, WithRevision(before));
+        var driver = GeneratorHarness.Driver(captured, Beta).RunGenerators(compilation);
+        var first = driver.GetRunResult().Results.Single();
+
+        driver = driver.ReplaceAdditionalText(captured, new InMemoryAdditionalText(Alpha.Path, WithRevision(after)));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Empty(first.Diagnostics);
+        Assert.Empty(result.Diagnostics);
+        // The file was read again, and what was read equals what was read before.
+        Assert.Contains(result.TrackedSteps[TrackingNames.Snapshots].SelectMany(run => run.Outputs), output => output.Reason == IncrementalStepRunReason.Unchanged);
+        AssertAllOutputs(result, TrackingNames.Clients, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        Assert.Equal(
+            first.GeneratedSources.Select(source => source.SourceText.ToString()),
+            result.GeneratedSources.Select(source => source.SourceText.ToString()));
+
+        static string WithRevision(string revision) =>
+            $$"""{"server":{"name":"alpha","version":"1.0.0"},"protocolVersion":"{{revision}}",{{Snapshot("alpha_tool")[1..]}}""";
+    }
+
     [Fact]
     public void Adding_or_editing_one_overlay_re_emits_only_the_client_of_its_snapshot()
     {

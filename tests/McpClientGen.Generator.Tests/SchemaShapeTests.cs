@@ -79,6 +79,88 @@ public sealed class SchemaShapeTests
         }
     }
 
+    [Fact]
+    public void A_ref_to_an_anchor_and_a_ref_to_its_definition_are_one_record_named_after_it()
+    {
+        var client = Generate(
+            """
+            "byAnchor":{"$ref":"#place"},
+            "byPointer":{"$ref":"#/$defs/place"}
+            """,
+            "\"place\":{\"$anchor\":\"place\",\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}");
+
+        Assert.Equal("Place", RecordOf(client, "byAnchor").Name);
+        Assert.True(SymbolEqualityComparer.Default.Equals(RecordOf(client, "byAnchor"), RecordOf(client, "byPointer")), "both references name one record");
+    }
+
+    [Fact]
+    public void A_ref_through_the_schemas_own_id_stays_in_the_document()
+    {
+        var (output, diagnostics, _) = GeneratorHarness.Run(
+            Interface,
+            Snapshot("""
+                {"name":"put","inputSchema":{"$id":"https://example.com/put.json","type":"object",
+                 "$defs":{"place":{"type":"object","properties":{"city":{"type":"string"}}}},
+                 "properties":{"home":{"$ref":"https://example.com/put.json#/$defs/place"}}}}
+                """));
+
+        Assert.Empty(diagnostics);
+        var home = output.GetTypeByMetadataName("Shapes.IShapesClient")!.GetMembers("PutAsync").OfType<IMethodSymbol>().First().Parameters.First();
+        Assert.Equal("Place", home.Type.Name);
+    }
+
+    [Theory]
+    [InlineData("\"v2\"", "string")]
+    [InlineData("42", "long")]
+    [InlineData("-7", "long")]
+    [InlineData("0.5", "double")]
+    [InlineData("1e3", "double")]
+    [InlineData("true", "bool")]
+    [InlineData("false", "bool")]
+    public void A_const_without_a_type_takes_the_type_of_its_value_and_a_required_one_may_be_left_out(string value, string type)
+    {
+        var client = Generate("\"fixed\":{\"const\":" + value + "}", "", required: """["fixed"]""");
+
+        var parameter = client.GetMembers("PutAsync").OfType<IMethodSymbol>().SelectMany(method => method.Parameters).First(p => p.Name == "fixed");
+        Assert.Equal(type + "?", parameter.Type.ToDisplayString());
+        Assert.True(parameter.HasExplicitDefaultValue, "the const is sent when the argument is left out, so it is optional");
+    }
+
+    [Theory]
+    [InlineData("""{"type":"array","prefixItems":[{"type":"number"},{"type":"number"}],"items":false}""", "System.Collections.Generic.IReadOnlyList<double>?")]
+    [InlineData("""{"type":"array","prefixItems":[{"type":"string"}],"items":{"type":"string"}}""", "System.Collections.Generic.IReadOnlyList<string>?")]
+    [InlineData("""{"type":"array","prefixItems":[{"type":"string"}],"items":{"type":"integer"}}""", "System.Text.Json.JsonElement?")]
+    [InlineData("""{"type":"array","prefixItems":[{"type":"string"}]}""", "System.Text.Json.JsonElement?")]
+    [InlineData("""{"prefixItems":[{"type":"string"},{"type":"integer"}],"items":false}""", "System.Text.Json.JsonElement?")]
+    public void A_tuple_is_a_list_only_when_one_schema_fits_every_position(string schema, string type)
+    {
+        var client = Generate("\"pair\":" + schema, "");
+
+        Assert.Equal(type, ParameterType(client, "pair").ToDisplayString());
+    }
+
+    [Fact]
+    public void Keywords_beside_a_ref_apply_to_the_property_the_ref_is_for()
+    {
+        var (output, _, driver) = GeneratorHarness.Run(
+            Interface,
+            Snapshot("""
+                {"name":"put","inputSchema":{"type":"object","required":["unit","near"],
+                 "$defs":{"unit":{"type":"string","enum":["cm","in"],"description":"A unit."},"place":{"type":"object","properties":{"city":{"type":"string"}}}},
+                 "properties":{
+                   "unit":{"$ref":"#/$defs/unit","default":"in","description":"The unit to measure in."},
+                   "near":{"$ref":"#/$defs/place","type":["object","null"]}}}}
+                """));
+        var generated = string.Concat(driver.GetRunResult().GeneratedTrees.Select(tree => tree.ToString()));
+        var method = output.GetTypeByMetadataName("Shapes.IShapesClient")!.GetMembers("PutAsync").OfType<IMethodSymbol>().First();
+
+        Assert.Contains("The unit to measure in.\n    /// When null, the schema's default \"in\" is sent.", generated.Replace("\r\n", "\n"), StringComparison.Ordinal);
+        Assert.True(method.Parameters.Single(p => p.Name == "unit").HasExplicitDefaultValue, "the default beside the $ref makes 'unit' optional");
+        var near = method.Parameters.Single(p => p.Name == "near");
+        Assert.False(near.HasExplicitDefaultValue, "'near' is required");
+        Assert.Equal(NullableAnnotation.Annotated, near.Type.NullableAnnotation);
+    }
+
     private const string Interface = """
         namespace Shapes;
 

@@ -67,11 +67,12 @@ internal static class MethodSignature
         writer.Line("/// <exception cref=\"global::McpClientGen.McpToolException\">The tool reported an error (<c>isError</c>).</exception>");
     }
 
-    /// <summary>The description of a property, with the schema's default when it gives one, and who applies it.</summary>
+    /// <summary>The description of a property, with the schema's default or const when it gives one, and who applies it.</summary>
     public static string PropertyDoc(PropertySpec property, string noun)
     {
         var text = XmlDoc.FirstOf($"The '{property.WireName}' {noun}.", property.Description);
         return property.DefaultJson is not { } defaultJson ? text
+            : property.IsConstant ? $"{text}\nThe schema allows only {defaultJson}{(property.SendsDefaultWhenNull ? ", which is sent when this is null" : "")}."
             : property.SendsDefaultWhenNull ? $"{text}\nWhen null, the schema's default {defaultJson} is sent."
             : $"{text}\nWhen not sent, the server uses {defaultJson}.";
     }

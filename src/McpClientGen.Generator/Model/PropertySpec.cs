@@ -6,11 +6,14 @@ namespace McpClientGen.Generator.Model;
 /// <param name="Type">The C# type; <see cref="TypeRef.IsNullable"/> when the schema allows <c>null</c>.</param>
 /// <param name="IsRequired">Whether the schema lists it in <c>required</c>.</param>
 /// <param name="Description">The schema's <c>description</c> (or <c>title</c>), for XML docs.</param>
-/// <param name="DefaultJson">The schema's <c>default</c> as JSON text, for XML docs.</param>
+/// <param name="DefaultJson">
+/// The schema's <c>default</c> as JSON text, for XML docs; without a <c>default</c>, the value of its <c>const</c>.
+/// </param>
 /// <param name="SendsDefaultWhenNull">
 /// Whether this is a tool argument that is required but has a <c>default</c>: optional in C#, and when left
 /// <c>null</c> the default is sent, because strict servers still insist on receiving a required property.
 /// </param>
+/// <param name="IsConstant">Whether <see cref="DefaultJson"/> is the schema's <c>const</c>: the only value it allows.</param>
 internal sealed record PropertySpec(
     string WireName,
     string Identifier,
@@ -18,7 +21,8 @@ internal sealed record PropertySpec(
     bool IsRequired,
     string? Description,
     string? DefaultJson = null,
-    bool SendsDefaultWhenNull = false)
+    bool SendsDefaultWhenNull = false,
+    bool IsConstant = false)
 {
     /// <summary>Whether C# callers may leave it out: the schema does not require it, or gives a default to send.</summary>
     public bool IsOptionalInCSharp => !IsRequired || SendsDefaultWhenNull;

@@ -13,7 +13,7 @@ namespace McpClientGen.Generator.Parsing.Schemas;
 internal sealed class SchemaClassifier(JsonNode root)
 {
     /// <summary>Keywords that say what a value is. A schema with none of them (only <c>required</c>, a description) just adds constraints.</summary>
-    private static readonly string[] ShapeKeywords = ["type", "properties", "items", "$ref", "enum", "const", "anyOf", "oneOf", "allOf", "additionalProperties"];
+    private static readonly string[] ShapeKeywords = ["type", "properties", "items", "prefixItems", "$ref", "$dynamicRef", "enum", "const", "anyOf", "oneOf", "allOf", "additionalProperties"];
 
     public SchemaShape Classify(JsonNode schema) => Classify(schema, checkParts: true);
 
@@ -35,6 +35,12 @@ internal sealed class SchemaClassifier(JsonNode root)
         if (schema.StringOf("$ref") is not null)
         {
             return new(DeclaresProperties(schema) && Resolve(schema) is not null ? SchemaKind.Record : SchemaKind.Reference, nullable);
+        }
+
+        // Which schema a $dynamicRef means depends on where validation entered the document, not on this schema alone.
+        if (schema.StringOf("$dynamicRef") is { } dynamicReference)
+        {
+            return new(SchemaKind.DynamicReference, nullable, Unsupported: $"the $dynamicRef '{dynamicReference}' is resolved while a value is validated, so it has no fixed type");
         }
 
         var alternatives = schema["anyOf"] ?? schema["oneOf"];
@@ -60,6 +66,11 @@ internal sealed class SchemaClassifier(JsonNode root)
         if (types.Count > 1)
         {
             return new(SchemaKind.SeveralTypes, false, Unsupported: $"it allows several types ({string.Join(", ", types)})");
+        }
+
+        if (types.Count == 0 && schema["const"] is { Kind: JsonKind.Null or JsonKind.Object or JsonKind.Array } constant)
+        {
+            return new(SchemaKind.Constant, false, Unsupported: $"its const value is {(constant.Kind == JsonKind.Null ? "null" : "an " + constant.Kind.ToString().ToLowerInvariant())}");
         }
 
         // An enum of numbers or booleans keeps its scalar type; the allowed values stay in the schema's description.
@@ -102,10 +113,24 @@ internal sealed class SchemaClassifier(JsonNode root)
 
     private static SchemaShape ClassifyArray(JsonNode schema, bool nullable) => schema["items"] switch
     {
+        _ when schema["prefixItems"] is { Kind: JsonKind.Array } prefixItems => ClassifyTuple(prefixItems, schema["items"], nullable),
         null => new(SchemaKind.List, nullable, Unsupported: "the array declares no 'items' schema"),
         { Kind: JsonKind.Array } => new(SchemaKind.List, nullable, Unsupported: "tuple arrays ('items' as a list) have no C# counterpart"),
         var items => new(SchemaKind.List, nullable, items),
     };
+
+    /// <summary>
+    /// A tuple (<c>prefixItems</c>, then <c>items</c> for the rest) is a list only when every position has one and the
+    /// same schema and no other items are allowed, or the rest have that schema too; otherwise the items differ in type.
+    /// </summary>
+    private static SchemaShape ClassifyTuple(JsonNode prefixItems, JsonNode? rest, bool nullable)
+    {
+        var positions = prefixItems.Items.Select(item => item.JsonText).Distinct().ToList();
+        var restFits = rest is { Kind: JsonKind.False } || (rest is not null && positions.Count == 1 && rest.JsonText == positions[0]);
+        return positions.Count == 1 && restFits
+            ? new(SchemaKind.List, nullable, prefixItems.Items[0])
+            : new(SchemaKind.Tuple, nullable, Unsupported: "a tuple ('prefixItems') whose items do not all have one schema has no C# counterpart");
+    }
 
     private static SchemaShape ClassifyObject(JsonNode schema, bool nullable) =>
         DeclaresProperties(schema) ? new(SchemaKind.Record, nullable)
@@ -136,9 +161,18 @@ internal sealed class SchemaClassifier(JsonNode root)
     /// <summary>The type a schema without <c>type</c> still implies by its keywords.</summary>
     private static string? ImpliedType(JsonNode schema) =>
         schema["properties"] is not null || schema["additionalProperties"] is not null ? "object"
-        : schema["items"] is not null ? "array"
-        : schema["const"] is { Kind: JsonKind.String } ? "string"
+        : schema["items"] is not null || schema["prefixItems"] is not null ? "array"
+        : schema["const"] is { } constant ? TypeOfConstant(constant)
         : null;
+
+    /// <summary>The type a <c>const</c> value has; a number without a fraction or an exponent is an integer.</summary>
+    private static string? TypeOfConstant(JsonNode constant) => constant.Kind switch
+    {
+        JsonKind.String => "string",
+        JsonKind.Number => constant.JsonText.IndexOfAny(['.', 'e', 'E']) < 0 ? "integer" : "number",
+        JsonKind.True or JsonKind.False => "boolean",
+        _ => null,
+    };
 
     private static bool IsStringEnum(JsonNode values) =>
         values.Kind == JsonKind.Array

@@ -61,7 +61,9 @@ internal sealed partial class SchemaMapper
                 var identifier = context.ReserveName(usedIdentifiers, Naming.ToPascalCase(property.Name, "Value"), property.Name, "property", property.Value);
                 var type = Map(property.Value, ownerTypeName + identifier, property.Name);
                 var isRequired = required.Contains(property.Name);
-                var defaultJson = property.Value["default"] is { } defaultValue ? defaultValue.JsonText : null;
+                // A const is the one value a caller could pass, so it is documented, and sent when left out, like a default.
+                var constant = property.Value["default"] is null && type.Kind != TypeKind.Json ? property.Value["const"] : null;
+                var defaultJson = (property.Value["default"] ?? constant)?.JsonText;
                 properties.Add(new PropertySpec(
                     property.Name,
                     identifier,
@@ -69,7 +71,8 @@ internal sealed partial class SchemaMapper
                     isRequired,
                     DescriptionOf(property.Value),
                     defaultJson,
-                    SendsDefaultWhenNull: areParameters && isRequired && defaultJson is not null));
+                    SendsDefaultWhenNull: areParameters && isRequired && defaultJson is not null,
+                    IsConstant: constant is not null));
             }
         }
 

@@ -60,13 +60,23 @@ internal sealed partial class SchemaMapper(SnapshotContext context, string toolN
     private TypeRef MapReference(JsonNode schema, string reference, string preferredName, string path)
     {
         var target = JsonPointer.Resolve(schemaRoot, reference);
+        if (target is null && !JsonPointer.IsLocal(reference))
+        {
+            // Fetching it would send the build (or the client) wherever the server says (SEP-2106); the value stays JSON.
+            return Unsupported(schema, path, $"the $ref '{reference}' points into another document, which is never fetched");
+        }
+
         if (target is null)
         {
             context.Report(DiagnosticDescriptors.UnresolvedReference, schema.Location, reference, toolName);
             return TypeRef.Json;
         }
 
-        var definitionName = JsonPointer.DefinitionName(reference) is { } name ? Naming.ToPascalCase(name, preferredName) : null;
+        // An anchored schema names itself, as a $defs entry does, so '#place' and '#/$defs/place' share one type.
+        var local = JsonPointer.InDocument(schemaRoot, reference);
+        var definitionName = (JsonPointer.DefinitionName(local) ?? JsonPointer.AnchorName(local)) is { } name
+            ? Naming.ToPascalCase(name, preferredName)
+            : null;
         if (Classify(target).Kind == SchemaKind.Record)
         {
             return MapRecord(target, definitionName ?? preferredName, isDefinition: definitionName is not null);

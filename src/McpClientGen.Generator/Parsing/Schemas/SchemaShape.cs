@@ -35,6 +35,15 @@ internal enum SchemaKind
     /// <summary>An array.</summary>
     List,
 
+    /// <summary>An array whose positions (<c>prefixItems</c>) have different schemas.</summary>
+    Tuple,
+
+    /// <summary>A <c>$dynamicRef</c>, which names a schema only while a value is validated.</summary>
+    DynamicReference,
+
+    /// <summary>A <c>const</c> that is <c>null</c>, an object or an array.</summary>
+    Constant,
+
     String,
     Integer,
     Number,

@@ -1,0 +1,6 @@
+using McpClientGen;
+
+namespace Contoso.Schemas;
+
+[McpClient("schemas")]
+public partial interface ISchemasClient;
