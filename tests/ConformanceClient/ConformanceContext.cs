@@ -4,22 +4,24 @@ namespace McpClientGen.ConformanceClient;
 
 /// <summary>
 /// The scenario data the suite passes in <c>MCP_CONFORMANCE_CONTEXT</c>: client id, secret or key, or a workload's
-/// platform token (<c>valid_jwt</c>, for the JWT-bearer grant).
+/// platform token (<c>valid_jwt</c>, for the JWT-bearer grant), and the tool calls a scenario asks for (<c>toolCalls</c>).
 /// </summary>
-internal sealed record ConformanceContext(string? ClientId, string? ClientSecret, string? PrivateKeyPem, string? SigningAlgorithm, string? WorkloadJwt)
+internal sealed record ConformanceContext(
+    string? ClientId, string? ClientSecret, string? PrivateKeyPem, string? SigningAlgorithm, string? WorkloadJwt, IReadOnlyList<ScenarioToolCall> ToolCalls)
 {
     public static ConformanceContext FromEnvironment()
     {
         var json = Environment.GetEnvironmentVariable("MCP_CONFORMANCE_CONTEXT");
         if (string.IsNullOrWhiteSpace(json))
         {
-            return new ConformanceContext(null, null, null, null, null);
+            return new ConformanceContext(null, null, null, null, null, []);
         }
 
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         return new ConformanceContext(
-            Read(root, "client_id"), Read(root, "client_secret"), Read(root, "private_key_pem"), Read(root, "signing_algorithm"), Read(root, "valid_jwt"));
+            Read(root, "client_id"), Read(root, "client_secret"), Read(root, "private_key_pem"), Read(root, "signing_algorithm"), Read(root, "valid_jwt"),
+            ScenarioToolCall.ReadAll(root));
     }
 
     /// <summary>

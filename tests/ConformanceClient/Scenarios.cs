@@ -54,10 +54,10 @@ internal static class Scenarios
                 return 0;
             }
 
-            case "auth/resource-mismatch":
+            case "auth/resource-mismatch" or "auth/metadata-issuer-mismatch":
             {
-                // This scenario gives no credentials: any will do, since the client must stop at discovery, when the
-                // protected-resource metadata names another resource.
+                // These scenarios give no credentials: any will do, since the client must stop at discovery, when the
+                // protected-resource metadata names another resource, or the authorization server's metadata another issuer.
                 var options = new McpConnectionOptions
                 {
                     Endpoint = serverUrl, ClientId = "conformance-client", ClientSecret = "not-used", TrustDiscoveredAuthorizationServer = true,
@@ -65,13 +65,18 @@ internal static class Scenarios
                 await using var connection = McpConnection.Create(options);
                 await using var client = new AuthTestClient(connection);
                 await client.TestToolAsync();
-                Console.Error.WriteLine("The server was called although its metadata names another resource.");
+                Console.Error.WriteLine("The server was called although its metadata could not be trusted.");
                 return 1;
             }
 
+            case var _ when RevisionScenarios.Handles(scenario):
+                return await RevisionScenarios.RunAsync(scenario, serverUrl, context);
+
             default:
                 Console.Error.WriteLine($"The scenario '{scenario}' is not supported by this client (it supports initialize, tools_call, " +
-                    "auth/client-credentials-basic, auth/client-credentials-jwt, auth/wif-jwt-bearer, auth/resource-mismatch and sse-retry).");
+                    "auth/client-credentials-basic, auth/client-credentials-jwt, auth/wif-jwt-bearer, auth/resource-mismatch, " +
+                    "auth/metadata-issuer-mismatch, sse-retry, request-metadata, http-standard-headers, http-custom-headers, " +
+                    "http-invalid-tool-headers, json-schema-ref-no-deref and json-schema-2020-12-preservation).");
                 return 3;
         }
     }

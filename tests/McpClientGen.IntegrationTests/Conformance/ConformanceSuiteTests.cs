@@ -14,22 +14,44 @@ public sealed class ConformanceSuiteTests
     [InlineData(ConformanceTools.Stable, "tools_call", 1)]
     [InlineData(ConformanceTools.Stable, "auth/client-credentials-basic", 8)]
     [InlineData(ConformanceTools.Stable, "auth/client-credentials-jwt", 8)]
+    [InlineData(ConformanceTools.Preview, "initialize", 1)]
+    [InlineData(ConformanceTools.Preview, "tools_call", 2)]
+    [InlineData(ConformanceTools.Preview, "auth/client-credentials-basic", 8)]
+    [InlineData(ConformanceTools.Preview, "auth/client-credentials-jwt", 8)]
     // Workload identity federation: its checks include wif-assertion-verified, which fails when no JWT-bearer request
     // carrying the workload's token arrives, and warnings for a retry or a switch of grant after a refusal.
     [InlineData(ConformanceTools.Preview, "auth/wif-jwt-bearer", 8)]
-    public async Task Scenario_passes_all_of_its_checks(string suite, string scenario, int checks)
+    // SEP-2575: _meta with protocol version, client info and capabilities on every request, the MCP-Protocol-Version header
+    // equal to it, and a retry with a supported version after -32022. The three capability checks are skipped: a client
+    // with no user declares no roots, sampling or elicitation.
+    [InlineData(ConformanceTools.Preview, "request-metadata", 5, 3)]
+    // SEP-2243: Mcp-Method on tools/list and tools/call, Mcp-Name on tools/call. The client never sends the handshake
+    // (the revision has none), resources or prompts requests, so the suite skips those eight checks.
+    [InlineData(ConformanceTools.Preview, "http-standard-headers", 3, 8)]
+    // SEP-2243: x-mcp-header parameters mirrored into Mcp-Param-* headers, encoded, base64 for unsafe values, null omitted.
+    [InlineData(ConformanceTools.Preview, "http-custom-headers", 18)]
+    // SEP-2243: tools with invalid x-mcp-header declarations are never called, the valid one still is.
+    [InlineData(ConformanceTools.Preview, "http-invalid-tool-headers", 12)]
+    // SEP-2106: a network $ref in a tool schema is never fetched.
+    [InlineData(ConformanceTools.Preview, "json-schema-ref-no-deref", 1)]
+    // SEP-1613/2106: the listed schema, echoed back, still has $schema, $defs, $anchor, composition and conditionals.
+    [InlineData(ConformanceTools.Preview, "json-schema-2020-12-preservation", 9)]
+    public async Task Scenario_passes_all_of_its_checks(string suite, string scenario, int checks, int skipped = 0)
     {
         var run = await ConformanceSuite.RunAsync(scenario, suite: suite);
 
         Assert.True(run.ExitCode == 0 && run.ClientExitCode == 0, run.ToString());
         Assert.True(run.Verdicts.Count == checks && run.Verdicts.All(check => check.Status == "SUCCESS"), run.ToString());
+        Assert.True(run.Skipped.Count == skipped, run.ToString());
         Assert.Contains($"Passed: {checks}/{checks}, 0 failed, 0 warnings", run.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_client_stops_when_the_metadata_names_another_resource()
+    [Theory]
+    [InlineData(ConformanceTools.Stable)]
+    [InlineData(ConformanceTools.Preview)]
+    public async Task The_client_stops_when_the_metadata_names_another_resource(string suite)
     {
-        var run = await ConformanceSuite.RunAsync("auth/resource-mismatch");
+        var run = await ConformanceSuite.RunAsync("auth/resource-mismatch", suite: suite);
 
         // The client fails on purpose (exit code 1, with the runtime's message); the suite expects exactly that.
         Assert.True(run.ExitCode == 0 && run.ClientExitCode == 1, run.ToString());
@@ -37,6 +59,19 @@ public sealed class ConformanceSuiteTests
         Assert.True(run.Verdicts.Count == 2 && run.Verdicts.All(check => check.Status == "SUCCESS"), run.ToString());
         Assert.Equal("SUCCESS", run.Check("resource-mismatch-rejected").Status);
         Assert.Contains("Passed: 2/2, 0 failed, 0 warnings", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_client_stops_when_the_authorization_server_metadata_names_another_issuer()
+    {
+        var run = await ConformanceSuite.RunAsync("auth/metadata-issuer-mismatch", suite: ConformanceTools.Preview);
+
+        // SEP-2468: the metadata is read (the check needs that) and then nothing it names is used: no token request.
+        Assert.True(run.ExitCode == 0 && run.ClientExitCode == 1, run.ToString());
+        Assert.Contains("names issuer 'https://attacker.example.com/'", run.Output, StringComparison.Ordinal);
+        Assert.True(run.Verdicts.Count == 3 && run.Verdicts.All(check => check.Status == "SUCCESS"), run.ToString());
+        Assert.Equal("SUCCESS", run.Check("sep-2468-client-validate-metadata-issuer").Status);
+        Assert.Contains("Passed: 3/3, 0 failed, 0 warnings", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
