@@ -67,9 +67,9 @@ public sealed class ConformanceSuiteTests
         var run = await ConformanceSuite.RunAsync("auth/metadata-issuer-mismatch", suite: ConformanceTools.Preview);
 
         // SEP-2468: the metadata is read (the check needs that) and then nothing it names is used: no token request.
+        Assert.True(run.Verdicts.Count == 3 && run.Verdicts.All(check => check.Status == "SUCCESS"), run.ToString());
         Assert.True(run.ExitCode == 0 && run.ClientExitCode == 1, run.ToString());
         Assert.Contains("names issuer 'https://attacker.example.com/'", run.Output, StringComparison.Ordinal);
-        Assert.True(run.Verdicts.Count == 3 && run.Verdicts.All(check => check.Status == "SUCCESS"), run.ToString());
         Assert.Equal("SUCCESS", run.Check("sep-2468-client-validate-metadata-issuer").Status);
         Assert.Contains("Passed: 3/3, 0 failed, 0 warnings", run.Output, StringComparison.Ordinal);
     }
