@@ -47,8 +47,10 @@ internal static class Scenarios
 
             case "sse-retry":
             {
-                // Tests the SDK transport's SSE reconnection; the server negotiates 2025-03-26 and has no snapshot.
-                await using var connection = McpConnection.CreateUnauthenticated(serverUrl, protocolVersion: "2025-03-26");
+                // Tests the SDK transport's SSE reconnection; the server has no snapshot and answers one revision only: the
+                // one 0.2 names in MCP_CONFORMANCE_PROTOCOL_VERSION (2025-11-25), or 2025-03-26 in 0.1.16, which names none.
+                var revision = Environment.GetEnvironmentVariable("MCP_CONFORMANCE_PROTOCOL_VERSION") ?? "2025-03-26";
+                await using var connection = McpConnection.CreateUnauthenticated(serverUrl, protocolVersion: revision);
                 var result = await connection.CallToolAsync(new ModelContextProtocol.Protocol.CallToolRequestParams { Name = "test_reconnection" });
                 Console.WriteLine(Text(result));
                 return 0;
