@@ -24,6 +24,11 @@ internal sealed record ConformanceContext(
             ScenarioToolCall.ReadAll(root));
     }
 
+    /// <summary>The arguments of the scenario's call of <paramref name="tool"/>, as the generated client's record of them.</summary>
+    public T ArgumentsOf<T>(string tool) where T : class =>
+        ToolCalls.SingleOrDefault(call => call.Name == tool)?.ArgumentsAs<T>()
+        ?? throw new InvalidOperationException($"The scenario's context has no call of '{tool}'.");
+
     /// <summary>
     /// Connection options for the scenario's MCP server, authenticated as the context says. Each scenario starts its own
     /// authorization server on a port of its choosing, which the client can only learn from the resource's metadata, so

@@ -7,8 +7,9 @@ namespace McpClientGen.ConformanceClient;
 /// The 2026-07-28 revision's scenarios about what a client sends (conformance 0.2.0-alpha.12): per-request <c>_meta</c> and
 /// <c>MCP-Protocol-Version</c> (SEP-2575), <c>Mcp-Method</c>, <c>Mcp-Name</c> and <c>Mcp-Param-*</c> headers (SEP-2243),
 /// and tool schemas kept as the server wrote them, network <c>$ref</c>s not followed (SEP-1613, SEP-2106). The connection
-/// is left to negotiate the revision (no pinned version), and the client does only what an application does: list the
+/// is left to negotiate the revision (no pinned version), and the client does only what the suite asks of it: list the
 /// tools and call them. Each obligation is met below the client, by the runtime's connection and the MCP SDK under it.
+/// (<c>http-custom-headers</c> goes through a generated client instead: see <see cref="Scenarios"/>.)
 /// </summary>
 internal static class RevisionScenarios
 {
@@ -20,10 +21,10 @@ internal static class RevisionScenarios
     /// <summary>The value given to every required string parameter when a scenario does not say what to send.</summary>
     private static readonly JsonElement Placeholder = JsonSerializer.SerializeToElement("conformance");
 
-    public static bool Handles(string scenario) => scenario is "request-metadata" or "http-standard-headers" or "http-custom-headers"
+    public static bool Handles(string scenario) => scenario is "request-metadata" or "http-standard-headers"
         or "http-invalid-tool-headers" or "json-schema-ref-no-deref" or "json-schema-2020-12-preservation";
 
-    public static async Task<int> RunAsync(string scenario, Uri serverUrl, ConformanceContext context)
+    public static async Task<int> RunAsync(string scenario, Uri serverUrl)
     {
         await using var connection = McpConnection.CreateUnauthenticated(serverUrl);
         var tools = await connection.ListToolsAsync();
@@ -39,14 +40,6 @@ internal static class RevisionScenarios
 
                 break;
 
-            case "http-custom-headers":
-                foreach (var call in context.ToolCalls)
-                {
-                    await CallAsync(connection, call.Name, call.Arguments);
-                }
-
-                break;
-
             case "json-schema-2020-12-preservation":
                 var schema = tools.Single(tool => tool.Name == RichSchemaTool).ProtocolTool.InputSchema;
                 await CallAsync(connection, SchemaEchoTool, new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["schema"] = schema });
@@ -56,9 +49,9 @@ internal static class RevisionScenarios
         return 0;
     }
 
-    private static async Task CallAsync(McpConnection connection, string tool, IReadOnlyDictionary<string, JsonElement> arguments)
+    private static async Task CallAsync(McpConnection connection, string tool, Dictionary<string, JsonElement> arguments)
     {
-        var result = await connection.CallToolAsync(new CallToolRequestParams { Name = tool, Arguments = arguments.ToDictionary() });
+        var result = await connection.CallToolAsync(new CallToolRequestParams { Name = tool, Arguments = arguments });
         Console.WriteLine($"{tool}: {string.Concat(result.Content.OfType<TextContentBlock>().Select(block => block.Text))}");
     }
 

@@ -71,8 +71,22 @@ internal static class Scenarios
                 return 1;
             }
 
+            case "http-custom-headers":
+            {
+                // SEP-2243 through a generated client, without listing the tools: the snapshot's schemas tell the SDK which
+                // parameters to mirror into Mcp-Param-* headers. The suite chooses the values (ones that need base64, a null).
+                await using var connection = McpConnection.CreateUnauthenticated(serverUrl);
+                await SnapshotCapture.WriteIfRequestedAsync(connection);
+                await using var client = new CustomHeadersClient(connection);
+                Console.WriteLine(Text(await client.TestCustomHeadersAsync(
+                    context.ArgumentsOf<ICustomHeadersClient.TestCustomHeadersArguments>("test_custom_headers"))));
+                Console.WriteLine(Text(await client.TestCustomHeadersNullAsync(
+                    context.ArgumentsOf<ICustomHeadersClient.TestCustomHeadersNullArguments>("test_custom_headers_null"))));
+                return 0;
+            }
+
             case var _ when RevisionScenarios.Handles(scenario):
-                return await RevisionScenarios.RunAsync(scenario, serverUrl, context);
+                return await RevisionScenarios.RunAsync(scenario, serverUrl);
 
             default:
                 Console.Error.WriteLine($"The scenario '{scenario}' is not supported by this client (it supports initialize, tools_call, " +

@@ -28,7 +28,8 @@ public sealed class ConformanceSuiteTests
     // SEP-2243: Mcp-Method on tools/list and tools/call, Mcp-Name on tools/call. The client never sends the handshake
     // (the revision has none), resources or prompts requests, so the suite skips those eight checks.
     [InlineData(ConformanceTools.Preview, "http-standard-headers", 3, 8)]
-    // SEP-2243: x-mcp-header parameters mirrored into Mcp-Param-* headers, encoded, base64 for unsafe values, null omitted.
+    // SEP-2243: x-mcp-header parameters mirrored into Mcp-Param-* headers, encoded, base64 for unsafe values, null omitted;
+    // through a generated client that never lists the tools, so the headers come from the snapshot's schemas.
     [InlineData(ConformanceTools.Preview, "http-custom-headers", 18)]
     // SEP-2243: tools with invalid x-mcp-header declarations are never called, the valid one still is.
     [InlineData(ConformanceTools.Preview, "http-invalid-tool-headers", 12)]
@@ -101,14 +102,15 @@ public sealed class ConformanceSuiteTests
     }
 
     [Theory]
-    [InlineData("tools_call", "conformance-tools")]
-    [InlineData("auth/client-credentials-basic", "conformance-auth")]
-    public async Task The_committed_snapshot_matches_the_suite_server(string scenario, string snapshot)
+    [InlineData(ConformanceTools.Stable, "tools_call", "conformance-tools")]
+    [InlineData(ConformanceTools.Stable, "auth/client-credentials-basic", "conformance-auth")]
+    [InlineData(ConformanceTools.Preview, "http-custom-headers", "conformance-http-headers")]
+    public async Task The_committed_snapshot_matches_the_suite_server(string suite, string scenario, string snapshot)
     {
         var captured = Path.Combine(Path.GetTempPath(), $"mcpgen-{Guid.NewGuid():N}.mcp.json");
         try
         {
-            var run = await ConformanceSuite.RunAsync(scenario, new Dictionary<string, string> { ["MCPGEN_CAPTURE_SNAPSHOT"] = captured });
+            var run = await ConformanceSuite.RunAsync(scenario, new Dictionary<string, string> { ["MCPGEN_CAPTURE_SNAPSHOT"] = captured }, suite);
 
             Assert.True(run.ClientExitCode == 0 && File.Exists(captured), run.ToString());
             await CommittedSnapshot.AssertMatchesAsync(Path.Combine("schemas", snapshot + ".mcp.json"), await File.ReadAllTextAsync(captured));
