@@ -18,7 +18,7 @@ internal static class RevisionScenarios
 
     private const string SchemaEchoTool = "json_schema_echo";
 
-    /// <summary>The value given to every required string parameter when a scenario does not say what to send.</summary>
+    /// <summary>The value given to every required parameter when a scenario does not say what to send (its tools take strings).</summary>
     private static readonly JsonElement Placeholder = JsonSerializer.SerializeToElement("conformance");
 
     public static bool Handles(string scenario) => scenario is "request-metadata" or "http-standard-headers"
