@@ -4,23 +4,30 @@ namespace McpClientGen.ConformanceClient;
 
 /// <summary>
 /// The scenario data the suite passes in <c>MCP_CONFORMANCE_CONTEXT</c>: client id, secret or key, or a workload's
-/// platform token (<c>valid_jwt</c>, for the JWT-bearer grant).
+/// platform token (<c>valid_jwt</c>, for the JWT-bearer grant), and the tool calls a scenario asks for (<c>toolCalls</c>).
 /// </summary>
-internal sealed record ConformanceContext(string? ClientId, string? ClientSecret, string? PrivateKeyPem, string? SigningAlgorithm, string? WorkloadJwt)
+internal sealed record ConformanceContext(
+    string? ClientId, string? ClientSecret, string? PrivateKeyPem, string? SigningAlgorithm, string? WorkloadJwt, IReadOnlyList<ScenarioToolCall> ToolCalls)
 {
     public static ConformanceContext FromEnvironment()
     {
         var json = Environment.GetEnvironmentVariable("MCP_CONFORMANCE_CONTEXT");
         if (string.IsNullOrWhiteSpace(json))
         {
-            return new ConformanceContext(null, null, null, null, null);
+            return new ConformanceContext(null, null, null, null, null, []);
         }
 
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         return new ConformanceContext(
-            Read(root, "client_id"), Read(root, "client_secret"), Read(root, "private_key_pem"), Read(root, "signing_algorithm"), Read(root, "valid_jwt"));
+            Read(root, "client_id"), Read(root, "client_secret"), Read(root, "private_key_pem"), Read(root, "signing_algorithm"), Read(root, "valid_jwt"),
+            ScenarioToolCall.ReadAll(root));
     }
+
+    /// <summary>The arguments of the scenario's call of <paramref name="tool"/>, as the generated client's record of them.</summary>
+    public T ArgumentsOf<T>(string tool) where T : class =>
+        ToolCalls.SingleOrDefault(call => call.Name == tool)?.ArgumentsAs<T>()
+        ?? throw new InvalidOperationException($"The scenario's context has no call of '{tool}'.");
 
     /// <summary>
     /// Connection options for the scenario's MCP server, authenticated as the context says. Each scenario starts its own

@@ -78,8 +78,14 @@ internal sealed partial record ScenarioRun(string Scenario, int ExitCode, IReadO
         ? int.Parse(exit.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
         : 0;
 
-    /// <summary>The checks that pass or fail something (the suite also reports INFO lines about traffic).</summary>
-    public IReadOnlyList<ConformanceCheck> Verdicts => Checks.Where(check => check.Status != "INFO").ToList();
+    /// <summary>
+    /// The checks that pass or fail something: the suite also reports INFO lines about traffic, and SKIPPED checks for what
+    /// the client never did (a method it never sends, a capability it does not declare), which its summary leaves out too.
+    /// </summary>
+    public IReadOnlyList<ConformanceCheck> Verdicts => Checks.Where(check => check.Status is not ("INFO" or "SKIPPED")).ToList();
+
+    /// <summary>The checks the suite skipped because the client never exercised them.</summary>
+    public IReadOnlyList<ConformanceCheck> Skipped => Checks.Where(check => check.Status == "SKIPPED").ToList();
 
     /// <summary>The check with this id; fails the test when there is not exactly one.</summary>
     public ConformanceCheck Check(string id) => Assert.Single(Checks, check => check.Id == id);
