@@ -89,6 +89,30 @@ public sealed class McpConnection : IAsyncDisposable
     }
 
     /// <summary>
+    /// Calls a tool on the shared session and reports the server's <c>notifications/progress</c> for this call to
+    /// <paramref name="progress"/>; opens the session first if needed. Cancelling sends <c>notifications/cancelled</c>.
+    /// </summary>
+    /// <param name="request">The tool and its arguments; its <c>_meta</c> is sent as well.</param>
+    /// <param name="progress">Receives the progress the server reports for this call, in the order it arrives.</param>
+    /// <param name="cancellationToken">Cancels the call; the server is told to stop.</param>
+    public Task<CallToolResult> CallToolAsync(CallToolRequestParams request, IProgress<ProgressNotificationValue> progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(progress);
+        // The SDK's progress overload owns the progress token and its notification handler; it takes the arguments as
+        // objects, which the already serialized JsonElements are.
+        return OnSessionAsync(
+            (request, progress),
+            static (session, call, token) => session.CallToolAsync(
+                call.request.Name,
+                call.request.Arguments?.ToDictionary(argument => argument.Key, argument => (object?)argument.Value),
+                call.progress,
+                call.request.Meta is { } meta ? new RequestOptions { Meta = meta } : null,
+                token),
+            cancellationToken);
+    }
+
+    /// <summary>
     /// Tells the SDK which tools will be called and how the snapshot describes them, so that it sends the
     /// <c>Mcp-Param-*</c> headers their schemas ask for without listing the tools first (and does not warn about
     /// an unknown tool on every call). Generated clients call this when they are created.
