@@ -11,9 +11,13 @@ namespace McpClientGen.DemoServer;
 internal sealed class CancelledNotificationRecorder
 {
     private readonly ConcurrentQueue<string> _requestIds = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _arrivals = new(StringComparer.Ordinal);
 
     /// <summary>The cancelled requests' ids, in arrival order; a string id as its text, a number as its digits.</summary>
     public IReadOnlyList<string> RequestIds => [.. _requestIds];
+
+    /// <summary>Completes once a <c>notifications/cancelled</c> for <paramref name="requestId"/> has arrived.</summary>
+    public Task WhenReceivedAsync(string requestId) => Arrival(requestId).Task;
 
     /// <summary>Middleware that records the cancellations among the messages of each request that reaches it.</summary>
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
@@ -24,10 +28,15 @@ internal sealed class CancelledNotificationRecorder
                 && McpRequestBody.ParamsOf(message) is { } parameters
                 && parameters.TryGetProperty("requestId", out var requestId))
             {
-                _requestIds.Enqueue(requestId.ValueKind == JsonValueKind.String ? requestId.GetString()! : requestId.GetRawText());
+                var id = requestId.ValueKind == JsonValueKind.String ? requestId.GetString()! : requestId.GetRawText();
+                _requestIds.Enqueue(id);
+                Arrival(id).TrySetResult();
             }
         }
 
         await next(context);
     }
+
+    private TaskCompletionSource Arrival(string requestId) =>
+        _arrivals.GetOrAdd(requestId, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 }

@@ -147,6 +147,10 @@ public sealed class DemoStack : IAsyncDisposable
     /// </summary>
     public IReadOnlyList<string> CancelledRequestIds => _mcpServer.CancelledRequestIds;
 
+    /// <summary>Completes once an MCP client's <c>notifications/cancelled</c> for <paramref name="requestId"/> has arrived.</summary>
+    /// <param name="requestId">The JSON-RPC id of the cancelled request, as in <see cref="CancelledRequestIds"/>.</param>
+    public Task WhenCancelledNotificationAsync(string requestId) => _mcpServer.WhenCancelledNotificationAsync(requestId);
+
     /// <summary>
     /// Completes once the <c>wait_until_cancelled</c> call given <paramref name="label"/> has seen its cancellation token
     /// fire, that is, once the server stopped it; the result is the call's JSON-RPC id.

@@ -150,6 +150,9 @@ internal sealed class McpServerHost : IAsyncDisposable
     /// <summary>The <c>requestId</c> of each <c>notifications/cancelled</c> a client sent, in arrival order.</summary>
     public IReadOnlyList<string> CancelledRequestIds => _cancelledNotifications.RequestIds;
 
+    /// <summary>Completes once a <c>notifications/cancelled</c> for <paramref name="requestId"/> has arrived.</summary>
+    public Task WhenCancelledNotificationAsync(string requestId) => _cancelledNotifications.WhenReceivedAsync(requestId);
+
     /// <summary>Completes, with the call's JSON-RPC id, once the <c>wait_until_cancelled</c> call labelled <paramref name="label"/> saw its cancellation.</summary>
     public Task<string> WhenToolCancelledAsync(string label) => _toolCancellations.WhenCancelledAsync(label);
 

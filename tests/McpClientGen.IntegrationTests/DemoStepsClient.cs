@@ -9,5 +9,5 @@ public partial interface IDemoStepsClient
 {
     /// <summary>Counts the steps, reporting each to <paramref name="progress"/>, and returns the server's text.</summary>
     [McpTool("count_steps")]
-    Task<string> CountAsync(int steps, IProgress<ProgressNotificationValue> progress, CancellationToken cancellationToken = default);
+    Task<string> CountAsync(long steps, IProgress<ProgressNotificationValue> progress, CancellationToken cancellationToken = default);
 }

@@ -71,8 +71,10 @@ public sealed class ProgressAndCancellationEndToEndTests
         await progress.FirstReport.WaitAsync(FirstReportBound);
         await cancellation.CancelAsync();
 
-        // The server's own signal that its tool saw the cancellation, not a guess at how long that takes.
+        // The server's own signals, not a guess at how long they take: its tool saw the cancellation, and the client
+        // announced it with notifications/cancelled naming that very call.
         var requestId = await stack.WhenToolCancelledAsync(Label).WaitAsync(CancellationBound);
+        await stack.WhenCancelledNotificationAsync(requestId).WaitAsync(CancellationBound);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.Equal([requestId], stack.CancelledRequestIds);
         Assert.Equal("Started", Assert.Single(progress.Reports).Message);

@@ -86,9 +86,7 @@ public abstract class McpClientProxy : IAsyncDisposable
         try
         {
             var request = new CallToolRequestParams { Name = toolName, Arguments = arguments.Build() };
-            var result = await (progress is null
-                ? Connection.CallToolAsync(request, cancellationToken)
-                : Connection.CallToolAsync(request, progress, cancellationToken)).ConfigureAwait(false);
+            var result = await Connection.CallToolAsync(request, progress, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("mcp.tool.outcome", result.IsError == true ? "tool_error" : "ok");
             return result.IsError == true ? throw new McpToolException(toolName, result) : result;
         }

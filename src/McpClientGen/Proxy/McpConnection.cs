@@ -81,34 +81,29 @@ public sealed class McpConnection : IAsyncDisposable
         return new McpConnection(endpoint, new HttpClient(), loggerFactory, protocolVersion);
     }
 
-    /// <summary>Calls a tool on the shared session; opens the session first if needed.</summary>
-    public Task<CallToolResult> CallToolAsync(CallToolRequestParams request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return OnSessionAsync(request, static (session, request, token) => session.CallToolAsync(request, token), cancellationToken);
-    }
+    /// <summary>
+    /// Calls a tool on the shared session; opens the session first if needed. Cancelling sends
+    /// <c>notifications/cancelled</c>, so the server stops the tool.
+    /// </summary>
+    /// <param name="request">The tool and its arguments; its <c>_meta</c> is sent as well.</param>
+    /// <param name="cancellationToken">Cancels the call; the server is told to stop.</param>
+    public Task<CallToolResult> CallToolAsync(CallToolRequestParams request, CancellationToken cancellationToken = default) =>
+        CallToolAsync(request, progress: null, cancellationToken);
 
     /// <summary>
     /// Calls a tool on the shared session and reports the server's <c>notifications/progress</c> for this call to
-    /// <paramref name="progress"/>; opens the session first if needed. Cancelling sends <c>notifications/cancelled</c>.
+    /// <paramref name="progress"/>; opens the session first if needed. Cancelling sends <c>notifications/cancelled</c>,
+    /// so the server stops the tool.
     /// </summary>
     /// <param name="request">The tool and its arguments; its <c>_meta</c> is sent as well.</param>
-    /// <param name="progress">Receives the progress the server reports for this call, in the order it arrives.</param>
+    /// <param name="progress">Receives the progress the server reports for this call; <see langword="null"/> asks for none.</param>
     /// <param name="cancellationToken">Cancels the call; the server is told to stop.</param>
-    public Task<CallToolResult> CallToolAsync(CallToolRequestParams request, IProgress<ProgressNotificationValue> progress, CancellationToken cancellationToken = default)
+    public Task<CallToolResult> CallToolAsync(CallToolRequestParams request, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(progress);
-        // The SDK's progress overload owns the progress token and its notification handler; it takes the arguments as
-        // objects, which the already serialized JsonElements are.
         return OnSessionAsync(
-            (request, progress),
-            static (session, call, token) => session.CallToolAsync(
-                call.request.Name,
-                call.request.Arguments?.ToDictionary(argument => argument.Key, argument => (object?)argument.Value),
-                call.progress,
-                call.request.Meta is { } meta ? new RequestOptions { Meta = meta } : null,
-                token),
+            (request, progress, _logger),
+            static (session, call, token) => ToolCall.SendAsync(session, call.request, call.progress, call._logger, token),
             cancellationToken);
     }
 
