@@ -64,7 +64,7 @@ public sealed class McpConnection : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var engine = ClientCredentialsEngine.Create(options, timeProvider, loggerFactory);
         return new McpConnection(
-            engine.Options.Endpoint!, new HttpClient(engine.CreateStandaloneHandler()), loggerFactory, engine.Options.ProtocolVersion, engine.ExtensionId);
+            engine.Options.Endpoint!, new HttpClient(new ProgressNotificationTap(engine.CreateStandaloneHandler())), loggerFactory, engine.Options.ProtocolVersion, engine.ExtensionId);
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ public sealed class McpConnection : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         EndpointRules.EnsureSecure(endpoint, "MCP endpoint");
-        return new McpConnection(endpoint, new HttpClient(), loggerFactory, protocolVersion);
+        return new McpConnection(endpoint, new HttpClient(new ProgressNotificationTap(new SocketsHttpHandler())), loggerFactory, protocolVersion);
     }
 
     /// <summary>

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -13,55 +11,38 @@ namespace McpClientGen;
 /// 2.4 aborts the HTTP request when the token fires, but over Streamable HTTP it announces nothing, because it
 /// registers its own <c>notifications/cancelled</c> only once the POST has been fully read. This sends that
 /// notification, as the protocol asks a client to, and the server stops the tool. With a progress receiver the call
-/// also carries a progress token and relays the server's <c>notifications/progress</c> for it.
+/// also carries a progress token, whose notifications <see cref="ProgressNotificationTap"/> reports.
 /// </summary>
 internal static class ToolCall
 {
-    private static readonly JsonTypeInfo<ProgressNotificationParams> ProgressType = TypeInfo<ProgressNotificationParams>();
-
     public static async ValueTask<CallToolResult> SendAsync(
         McpClient session, CallToolRequestParams request, IProgress<ProgressNotificationValue>? progress, ILogger logger, CancellationToken cancellationToken)
     {
         // Unique among this client's requests: the SDK numbers its own, and these are strings.
         var requestId = new RequestId("mcpgen-" + Guid.NewGuid().ToString("N"));
-        var progressRelay = progress is null ? null : RelayProgress(session, request, progress);
-        try
-        {
-            using var announcement = cancellationToken.Register(
-                static state =>
-                {
-                    var (session, requestId, logger) = ((McpClient, RequestId, ILogger))state!;
-                    _ = AnnounceCancellationAsync(session, requestId, logger);
-                },
-                (session, requestId, logger));
-            return await session.SendRequestAsync<CallToolRequestParams, CallToolResult>(
-                    RequestMethods.ToolsCall, request, McpJsonUtilities.DefaultOptions, requestId, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        finally
-        {
-            if (progressRelay is not null)
+        using var progressRelay = progress is null ? null : RelayProgress(request, progress);
+        using var announcement = cancellationToken.Register(
+            static state =>
             {
-                await progressRelay.DisposeAsync().ConfigureAwait(false);
-            }
-        }
+                var (session, requestId, logger) = ((McpClient, RequestId, ILogger))state!;
+                _ = AnnounceCancellationAsync(session, requestId, logger);
+            },
+            (session, requestId, logger));
+        return await session.SendRequestAsync<CallToolRequestParams, CallToolResult>(
+                RequestMethods.ToolsCall, request, McpJsonUtilities.DefaultOptions, requestId, cancellationToken)
+            .ConfigureAwait(false);
     }
 
-    /// <summary>Puts a fresh progress token in the request's <c>_meta</c> and reports the notifications that carry it.</summary>
-    private static IAsyncDisposable RelayProgress(McpClient session, CallToolRequestParams request, IProgress<ProgressNotificationValue> progress)
+    /// <summary>
+    /// Puts a fresh progress token in the request's <c>_meta</c> and registers the receiver under it; the notifications
+    /// reach it through <see cref="ProgressNotificationTap"/>, in the server's order and before the result.
+    /// </summary>
+    private static ProgressListeners.Registration RelayProgress(CallToolRequestParams request, IProgress<ProgressNotificationValue> progress)
     {
-        var token = new ProgressToken(Guid.NewGuid().ToString("N"));
+        var registration = ProgressListeners.Register(progress);
         request.Meta = request.Meta is { } meta ? new JsonObject(meta) : [];
-        request.Meta["progressToken"] = token.ToString();
-        return session.RegisterNotificationHandler(NotificationMethods.ProgressNotification, (notification, _) =>
-        {
-            if (JsonSerializer.Deserialize(notification.Params, ProgressType) is { } reported && reported.ProgressToken == token)
-            {
-                progress.Report(reported.Progress);
-            }
-
-            return default;
-        });
+        request.Meta["progressToken"] = registration.Token;
+        return registration;
     }
 
     private static async Task AnnounceCancellationAsync(McpClient session, RequestId requestId, ILogger logger)
@@ -81,6 +62,4 @@ internal static class ToolCall
             ConnectionLog.CancellationNotSent(logger, exception.GetType().Name);
         }
     }
-
-    private static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(T));
 }

@@ -3,8 +3,8 @@ using ModelContextProtocol;
 namespace McpClientGen.IntegrationTests.Support;
 
 /// <summary>
-/// Keeps every progress report in the order it was reported, on the thread that reported it. Unlike
-/// <see cref="Progress{T}"/>, which posts each report to the thread pool, it cannot reorder them.
+/// Keeps every progress report in the order it was reported, on the thread that reported it (unlike
+/// <see cref="Progress{T}"/>, which posts each report to the thread pool), and signals the first.
 /// </summary>
 internal sealed class RecordingProgress : IProgress<ProgressNotificationValue>
 {
