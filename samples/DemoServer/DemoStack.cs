@@ -141,6 +141,23 @@ public sealed class DemoStack : IAsyncDisposable
     /// </summary>
     public JsonElement? LastClientCapabilities => _mcpServer.LastClientCapabilities;
 
+    /// <summary>
+    /// The <c>requestId</c> of each <c>notifications/cancelled</c> an MCP client sent, in arrival order, read from the
+    /// raw JSON: a string id as its text, a number as its digits.
+    /// </summary>
+    public IReadOnlyList<string> CancelledRequestIds => _mcpServer.CancelledRequestIds;
+
+    /// <summary>Completes once an MCP client's <c>notifications/cancelled</c> for <paramref name="requestId"/> has arrived.</summary>
+    /// <param name="requestId">The JSON-RPC id of the cancelled request, as in <see cref="CancelledRequestIds"/>.</param>
+    public Task WhenCancelledNotificationAsync(string requestId) => _mcpServer.WhenCancelledNotificationAsync(requestId);
+
+    /// <summary>
+    /// Completes once the <c>wait_until_cancelled</c> call given <paramref name="label"/> has seen its cancellation token
+    /// fire, that is, once the server stopped it; the result is the call's JSON-RPC id.
+    /// </summary>
+    /// <param name="label">The <c>label</c> argument of the call.</param>
+    public Task<string> WhenToolCancelledAsync(string label) => _mcpServer.WhenToolCancelledAsync(label);
+
     /// <summary>How many token requests of <paramref name="clientId"/> were answered with an access token.</summary>
     /// <param name="clientId">A client id, e.g. <see cref="ClientId"/> or one of <see cref="JwtClients"/>.</param>
     /// <returns>The number of access tokens issued to that client.</returns>

@@ -20,6 +20,8 @@ internal sealed class McpServerHost : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ClientCapabilitiesRecorder _capabilities = new();
+    private readonly CancelledNotificationRecorder _cancelledNotifications = new();
+    private readonly ToolCancellations _toolCancellations = new();
     private readonly CertificateBoundTokens _certificateBoundTokens = new();
     private readonly bool _https;
     private Uri? _endpoint;
@@ -88,10 +90,12 @@ internal sealed class McpServerHost : IAsyncDisposable
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, InvalidTokenChallengeHandler>();
 
         builder.Services.AddSingleton<TicketNumberSequence>();
+        builder.Services.AddSingleton(_toolCancellations);
         builder.Services
             .AddMcpServer(server => server.ServerInfo = new Implementation { Name = "demo", Version = "1.0.0" })
             .WithHttpTransport()
             .WithTools<DemoTools>()
+            .WithTools<ProgressTools>()
             .WithTools([new EchoShapesTool(), new IssueTool()]);
 
         _app = builder.Build();
@@ -121,6 +125,7 @@ internal sealed class McpServerHost : IAsyncDisposable
         // capabilities count only once the call is let through to the SDK.
         _app.UseMiddleware<ToolScopeChallenge>();
         _app.Use((context, next) => _capabilities.InvokeAsync(context, next));
+        _app.Use((context, next) => _cancelledNotifications.InvokeAsync(context, next));
         _app.MapMcp(EndpointPath).RequireAuthorization();
     }
 
@@ -141,6 +146,15 @@ internal sealed class McpServerHost : IAsyncDisposable
 
     /// <summary>The capabilities the last MCP client declared, as JSON; <see langword="null"/> before any did.</summary>
     public JsonElement? LastClientCapabilities => _capabilities.Last;
+
+    /// <summary>The <c>requestId</c> of each <c>notifications/cancelled</c> a client sent, in arrival order.</summary>
+    public IReadOnlyList<string> CancelledRequestIds => _cancelledNotifications.RequestIds;
+
+    /// <summary>Completes once a <c>notifications/cancelled</c> for <paramref name="requestId"/> has arrived.</summary>
+    public Task WhenCancelledNotificationAsync(string requestId) => _cancelledNotifications.WhenReceivedAsync(requestId);
+
+    /// <summary>Completes, with the call's JSON-RPC id, once the <c>wait_until_cancelled</c> call labelled <paramref name="label"/> saw its cancellation.</summary>
+    public Task<string> WhenToolCancelledAsync(string label) => _toolCancellations.WhenCancelledAsync(label);
 
     /// <summary>The protected-resource metadata URL (RFC 9728) that the 401 and 403 challenges name.</summary>
     public Uri ResourceMetadataUrl => new(Endpoint, "/.well-known/oauth-protected-resource" + Endpoint.AbsolutePath);

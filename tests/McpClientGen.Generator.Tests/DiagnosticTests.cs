@@ -275,6 +275,22 @@ public sealed partial class DiagnosticTests
                 .WithArguments("id", "FindAsync", "find", "'id' is required and may not be null, so the parameter type cannot be nullable"));
 
     [Fact]
+    public Task MCPGEN012_progress_declared_before_a_tool_parameter_points_at_the_progress_parameter() =>
+        VerifyOnlyGeneratorErrors(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient
+            {
+                [McpClientGen.McpTool("find")]
+                System.Threading.Tasks.Task FindAsync({|#0:System.IProgress<ModelContextProtocol.ProgressNotificationValue>? progress|}, string id);
+            }
+            """,
+            [("/schemas/demo.mcp.json", FindSnapshot)],
+            new DiagnosticResult("MCPGEN012", DiagnosticSeverity.Error)
+                .WithLocation(0)
+                .WithArguments("progress", "FindAsync", "find", "the IProgress<ProgressNotificationValue> must come after the tool's parameters, before only the CancellationToken"));
+
+    [Fact]
     public Task MCPGEN013_declared_parameter_of_the_wrong_type_points_at_the_type() =>
         VerifyOnlyGeneratorErrors(
             """

@@ -41,6 +41,68 @@ public sealed class GeneratedCodeCompilesTests
     }
 
     [Fact]
+    public void Calls_written_before_progress_still_compile_and_progress_goes_before_the_token()
+    {
+        var (output, generatorDiagnostics, _) = GeneratorHarness.Run(
+            """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelContextProtocol;
+
+            [McpClientGen.McpClient("weather")]
+            public partial interface IWeatherClient;
+
+            internal static class Usage
+            {
+                public static async Task CallAsync(IWeatherClient client, WeatherClient concrete, IProgress<ProgressNotificationValue> progress, CancellationToken token)
+                {
+                    // As written before: the token positionally after every argument, or named, or left out.
+                    await client.GetForecastAsync("Oslo", 3, IWeatherClient.Unit.Celsius, "x", token);
+                    await client.AlertsSubscribeAsync("eu", null, token);
+                    await concrete.GetForecastAsync("Oslo", 3, cancellationToken: token);
+                    await client.GetForecastAsync("Oslo", 3);
+                    await client.GetForecastAsync(new IWeatherClient.GetForecastArguments { City = "Oslo", Days = 3 }, token);
+                    // With progress: positionally before the token, or named.
+                    await client.GetForecastAsync("Oslo", 3, null, null, progress, token);
+                    await concrete.AlertsSubscribeAsync("eu", progress: progress);
+                    await client.GetForecastAsync(new IWeatherClient.GetForecastArguments { City = "Oslo", Days = 3 }, progress, token);
+                }
+            }
+            """,
+            Weather);
+
+        AssertCompilesCleanly(output, generatorDiagnostics);
+        var flat = GeneratorHarness.VisibleMethods(output.GetTypeByMetadataName("IWeatherClient")!, "GetForecastAsync")
+            .Single(method => method.Parameters[0].Name == "city");
+        Assert.Equal(
+            ["city", "days", "unit", "class", "progress", "cancellationToken"],
+            flat.Parameters.Select(parameter => parameter.Name).ToArray());
+        Assert.Equal("IProgress<ProgressNotificationValue>?", flat.Parameters[4].Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+    }
+
+    [Fact]
+    public void A_tool_property_named_progress_keeps_its_name_and_the_receiver_takes_another()
+    {
+        var (output, generatorDiagnostics, _) = GeneratorHarness.Run(
+            """
+            [McpClientGen.McpClient("tasks")]
+            public partial interface ITasksClient;
+            """,
+            new InMemoryAdditionalText(
+                "/schemas/tasks.mcp.json",
+                """
+                {"server":{"name":"tasks","version":"1"},"tools":[{"name":"update_task","inputSchema":{"type":"object",
+                "properties":{"id":{"type":"string"},"progress":{"type":"integer"}},"required":["id","progress"]}}]}
+                """));
+
+        AssertCompilesCleanly(output, generatorDiagnostics);
+        var method = GeneratorHarness.VisibleMethods(output.GetTypeByMetadataName("ITasksClient")!, "UpdateTaskAsync")
+            .Single(method => method.Parameters[0].Name == "id");
+        Assert.Equal(["id", "progress", "progressReporter", "cancellationToken"], method.Parameters.Select(parameter => parameter.Name).ToArray());
+    }
+
+    [Fact]
     public void Exclude_leaves_out_tools_and_the_types_only_they_use()
     {
         var (output, generatorDiagnostics, _) = GeneratorHarness.Run(

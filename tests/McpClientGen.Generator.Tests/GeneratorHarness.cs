@@ -42,6 +42,14 @@ internal static class GeneratorHarness
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator and returns the output compilation with every diagnostic.</summary>
+    /// <summary>
+    /// The methods named <paramref name="name"/> that editors show: without the hidden overloads kept only so that
+    /// calls written before progress reports still compile.
+    /// </summary>
+    public static IEnumerable<IMethodSymbol> VisibleMethods(INamedTypeSymbol type, string name) =>
+        type.GetMembers(name).OfType<IMethodSymbol>()
+            .Where(method => !method.GetAttributes().Any(attribute => attribute.AttributeClass?.Name == "EditorBrowsableAttribute"));
+
     public static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorDriver Driver) Run(
         string source, params AdditionalText[] additionalTexts)
     {

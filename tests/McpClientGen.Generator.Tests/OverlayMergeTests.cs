@@ -105,7 +105,7 @@ public sealed class OverlayMergeTests
         var (output, diagnostics, _) = GeneratorHarness.Run(Interface, files);
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, "The generated code does not compile cleanly:\n" + string.Join("\n", problems));
-        var method = output.GetTypeByMetadataName("Issues.IIssuesClient")!.GetMembers("GetIssueAsync").OfType<IMethodSymbol>()
+        var method = GeneratorHarness.VisibleMethods(output.GetTypeByMetadataName("Issues.IIssuesClient")!, "GetIssueAsync")
             .Single(m => m.Parameters.Any(p => p.Name == "owner"));
         return (method, diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList());
     }

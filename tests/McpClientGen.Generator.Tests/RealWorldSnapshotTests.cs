@@ -74,15 +74,15 @@ public sealed class RealWorldSnapshotTests
         var snapshot = new InMemoryAdditionalText("/schemas/github.mcp.json", File.ReadAllText(RepositoryPaths.Combine("schemas", "github.mcp.json")));
 
         string Signature(params AdditionalText[] files) =>
-            GeneratorHarness.Run(Source, files).Output.GetTypeByMetadataName("RealWorld.IGithubClient")!.GetMembers("GetIssueAsync")
-                .OfType<IMethodSymbol>().Single(method => method.Parameters.Length > 2)
+            GeneratorHarness.VisibleMethods(GeneratorHarness.Run(Source, files).Output.GetTypeByMetadataName("RealWorld.IGithubClient")!, "GetIssueAsync")
+                .Single(method => method.Parameters.Length > 3)
                 .ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
 
         Assert.Equal(
-            "Task<GetIssueResult> IGithubClient.GetIssueAsync(string owner, string repo, long issueNumber, CancellationToken cancellationToken = default(CancellationToken))",
+            "Task<GetIssueResult> IGithubClient.GetIssueAsync(string owner, string repo, long issueNumber, IProgress<ProgressNotificationValue>? progress = null, CancellationToken cancellationToken = default(CancellationToken))",
             Signature([snapshot, .. Overlay("github")]));
         Assert.Equal(
-            "Task<CallToolResult> IGithubClient.GetIssueAsync(string owner, string repo, double issueNumber, CancellationToken cancellationToken = default(CancellationToken))",
+            "Task<CallToolResult> IGithubClient.GetIssueAsync(string owner, string repo, double issueNumber, IProgress<ProgressNotificationValue>? progress = null, CancellationToken cancellationToken = default(CancellationToken))",
             Signature(snapshot));
     }
 

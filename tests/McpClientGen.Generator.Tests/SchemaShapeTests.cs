@@ -58,7 +58,7 @@ public sealed class SchemaShapeTests
             Snapshot($$"""{"name":"ping","inputSchema":{"type":"object"},"outputSchema":{{outputSchema}}}"""));
 
         Assert.Empty(diagnostics);
-        var method = output.GetTypeByMetadataName("Shapes.IShapesClient")!.GetMembers("PingAsync").OfType<IMethodSymbol>().Single();
+        var method = GeneratorHarness.VisibleMethods(output.GetTypeByMetadataName("Shapes.IShapesClient")!, "PingAsync").Single();
         Assert.Equal("CallToolResult", ((INamedTypeSymbol)method.ReturnType).TypeArguments.Single().Name);
     }
 

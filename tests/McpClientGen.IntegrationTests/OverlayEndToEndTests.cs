@@ -61,7 +61,7 @@ public sealed class OverlayEndToEndTests
     [Fact]
     public void The_overlay_narrows_the_issue_number_to_an_integer()
     {
-        var method = typeof(IIssuesClient).GetMethods().Single(m => m.Name == nameof(IIssuesClient.GetIssueAsync) && m.GetParameters().Length > 2);
+        var method = typeof(IIssuesClient).GetMethods().Single(m => m.Name == nameof(IIssuesClient.GetIssueAsync) && m.GetParameters().Length > 3 && m.GetParameters().Any(p => p.Name == "progress"));
 
         Assert.Equal(typeof(long), method.GetParameters().Single(p => p.Name == "issueNumber").ParameterType);
     }

@@ -175,5 +175,22 @@ internal static class ClientBinder
                 .ToEquatableArray(),
             tool.Result is null ? ToolReturn.CallToolResult : ToolReturn.Typed,
             "cancellationToken",
+            ProgressParameterName(tool),
             IsDeclared: false);
+
+    /// <summary>
+    /// <c>progress</c>, unless a tool property already took that parameter name: then <c>progressReporter</c>, and
+    /// after that a number, so no tool's existing parameter is ever renamed.
+    /// </summary>
+    private static string ProgressParameterName(ToolSpec tool)
+    {
+        var taken = new HashSet<string>(tool.Parameters.Select(property => property.ParameterName.TrimStart('@')), StringComparer.Ordinal);
+        var name = taken.Contains("progress") ? "progressReporter" : "progress";
+        for (var suffix = 2; taken.Contains(name); suffix++)
+        {
+            name = "progressReporter" + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return name;
+    }
 }

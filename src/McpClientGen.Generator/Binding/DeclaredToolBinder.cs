@@ -15,6 +15,7 @@ namespace McpClientGen.Generator.Binding;
 internal static class DeclaredToolBinder
 {
     private const string CancellationToken = "CancellationToken";
+    private const string Progress = "IProgress<ProgressNotificationValue>";
 
     public static ToolMethodSpec? Bind(DeclaredTool method, SnapshotSpec snapshot, List<DiagnosticInfo> diagnostics)
     {
@@ -34,6 +35,7 @@ internal static class DeclaredToolBinder
         var bindings = new List<ParameterBinding>();
         var named = new HashSet<string>(StringComparer.Ordinal);
         string? cancellationTokenName = null;
+        string? progressName = null;
         for (var i = 0; i < method.Parameters.Count; i++)
         {
             var parameter = method.Parameters[i];
@@ -43,6 +45,19 @@ internal static class DeclaredToolBinder
                 if (i != method.Parameters.Count - 1)
                 {
                     Mismatch(parameter, "the CancellationToken must be the last parameter");
+                }
+
+                continue;
+            }
+
+            // Nullable or not: the generated implementation accepts null either way.
+            if (parameter.Type == Progress)
+            {
+                progressName = Naming.EscapeKeyword(parameter.Name);
+                var next = i + 1 < method.Parameters.Count ? method.Parameters[i + 1] : null;
+                if (next is not null && (next.Type != CancellationToken || next.IsNullable || i + 2 != method.Parameters.Count))
+                {
+                    Mismatch(parameter, "the IProgress<ProgressNotificationValue> must come after the tool's parameters, before only the CancellationToken");
                 }
 
                 continue;
@@ -69,7 +84,7 @@ internal static class DeclaredToolBinder
         var returns = ReturnOf(method, tool, diagnostics);
         return diagnostics.Count > errorsBefore || returns is null
             ? null
-            : new ToolMethodSpec(tool, method.MethodName, bindings.ToEquatableArray(), returns.Value.Return, cancellationTokenName, IsDeclared: true, returns.Value.Declared);
+            : new ToolMethodSpec(tool, method.MethodName, bindings.ToEquatableArray(), returns.Value.Return, cancellationTokenName, progressName, IsDeclared: true, returns.Value.Declared);
 
         void Mismatch(DeclaredParameter parameter, string problem) =>
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DeclaredParameterMismatch, parameter.Location, parameter.Name, method.MethodName, tool.WireName, problem));

@@ -32,10 +32,19 @@ internal static class ClientClassEmitter
             {
                 writer.Line();
                 WriteMethod(writer, method, typePrefix, serializer + ".");
-                if (!method.IsDeclared && method.Tool.ArgumentsRecord is not null)
+                if (method.IsDeclared)
+                {
+                    continue;
+                }
+
+                writer.Line();
+                WriteForwarding(writer, MethodSignature.TokenOnlyOverload(method, typePrefix), $"{method.Name}({MethodSignature.TokenOnlyForwarding(method)})");
+                if (method.Tool.ArgumentsRecord is not null)
                 {
                     writer.Line();
                     WriteArgumentsOverload(writer, method, typePrefix);
+                    writer.Line();
+                    WriteForwarding(writer, MethodSignature.ArgumentsTokenOnlyOverload(method, typePrefix), $"{method.Name}(arguments, null, cancellationToken)");
                 }
             }
 
@@ -162,17 +171,17 @@ internal static class ClientClassEmitter
             }
 
             var call = $"({Literal.Of(method.Tool.WireName)}, __arguments, ";
-            var token = method.CancellationTokenName ?? $"global::System.Threading.CancellationToken.None";
+            var progressAndToken = (method.ProgressName ?? "null") + ", " + (method.CancellationTokenName ?? $"global::System.Threading.CancellationToken.None");
             // A method declared to return Task returns the Task<CallToolResult> itself: errors still surface.
             writer.Line(method.Return switch
             {
-                ToolReturn.Typed => $"return CallToolAsync{call}{helperPrefix}Read{JsonShape.Name(method.Tool.Result!)}, {token});",
+                ToolReturn.Typed => $"return CallToolAsync{call}{helperPrefix}Read{JsonShape.Name(method.Tool.Result!)}, {progressAndToken});",
                 // The user's System.Text.Json context reads their type; its static Default comes from that generator.
-                ToolReturn.Declared => $"return CallToolAsync<{method.DeclaredReturn!.Type}>{call}{method.DeclaredReturn.JsonContext}.Default, {token});",
-                ToolReturn.Json => $"return CallToolForJsonAsync{call}{token});",
+                ToolReturn.Declared => $"return CallToolAsync<{method.DeclaredReturn!.Type}>{call}{method.DeclaredReturn.JsonContext}.Default, {progressAndToken});",
+                ToolReturn.Json => $"return CallToolForJsonAsync{call}{progressAndToken});",
                 // Text is never null, so a declared Task<string?> takes the Task<string> as it is (no CS8619).
-                ToolReturn.Text => $"return CallToolForTextAsync{call}{token}){(method.DeclaredReturn!.Type.EndsWith("?", System.StringComparison.Ordinal) ? "!" : "")};",
-                _ => $"return CallToolAsync{call}{token});",
+                ToolReturn.Text => $"return CallToolForTextAsync{call}{progressAndToken}){(method.DeclaredReturn!.Type.EndsWith("?", System.StringComparison.Ordinal) ? "!" : "")};",
+                _ => $"return CallToolAsync{call}{progressAndToken});",
             });
         }
     }
@@ -192,6 +201,18 @@ internal static class ClientClassEmitter
         }
     }
 
+    /// <summary>An overload that only passes its arguments on to another.</summary>
+    private static void WriteForwarding(SourceWriter writer, string signature, string call)
+    {
+        writer.Line("/// <inheritdoc />");
+        NonUserCode.Write(writer);
+        writer.Line($"public {signature} =>");
+        using (writer.Indented())
+        {
+            writer.Line(call + ";");
+        }
+    }
+
     /// <summary>The record overload unpacks the record into the flat method, so both send the same JSON.</summary>
     private static void WriteArgumentsOverload(SourceWriter writer, ToolMethodSpec method, string typePrefix)
     {
@@ -208,6 +229,7 @@ internal static class ClientClassEmitter
                     writer.Line($"arguments.{parameter.Property.Identifier},");
                 }
 
+                writer.Line($"{method.ProgressName},");
                 writer.Line("cancellationToken);");
             }
         }

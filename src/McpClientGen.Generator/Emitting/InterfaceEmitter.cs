@@ -5,8 +5,8 @@ namespace McpClientGen.Generator.Emitting;
 
 /// <summary>
 /// Emits the interface half of a client: the methods for the tools (two overloads each: flat parameters and an
-/// arguments record), and the records and enums they use as nested types, so two interfaces can use the same
-/// snapshot without clashing. Methods the user declared with <c>[McpTool]</c> are not repeated.
+/// arguments record, each with a hidden twin for calls written before progress), and the records and enums they use
+/// as nested types, so two interfaces can use the same snapshot without clashing. Methods the user declared with <c>[McpTool]</c> are not repeated.
 /// </summary>
 internal static class InterfaceEmitter
 {
@@ -28,11 +28,17 @@ internal static class InterfaceEmitter
                 writer.SeparateFromPrevious(ref first);
                 MethodSignature.WriteDocs(writer, method, argumentsOverload: false);
                 writer.Line(MethodSignature.Declaration(method, "") + ";");
+                writer.Line();
+                MethodSignature.WriteTokenOnlyDocs(writer, method);
+                writer.Line(MethodSignature.TokenOnlyOverload(method, "") + ";");
                 if (method.Tool.ArgumentsRecord is not null)
                 {
                     writer.Line();
                     MethodSignature.WriteDocs(writer, method, argumentsOverload: true);
                     writer.Line(MethodSignature.ArgumentsOverload(method, "") + ";");
+                    writer.Line();
+                    MethodSignature.WriteTokenOnlyDocs(writer, method);
+                    writer.Line(MethodSignature.ArgumentsTokenOnlyOverload(method, "") + ";");
                 }
             }
 

@@ -7,6 +7,7 @@ internal static class TypeSyntax
 {
     public const string Task = "global::System.Threading.Tasks.Task";
     public const string CancellationToken = "global::System.Threading.CancellationToken";
+    public const string Progress = "global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>";
     public const string CallToolResult = "global::ModelContextProtocol.Protocol.CallToolResult";
     public const string JsonElement = "global::System.Text.Json.JsonElement";
     public const string JsonValueKind = "global::System.Text.Json.JsonValueKind";

@@ -36,6 +36,7 @@ internal sealed record DeclaredReturnSpec(string Type, string? JsonContext);
 /// <param name="Parameters">The parameters, in order, each bound to the property it sends.</param>
 /// <param name="Return">What it returns.</param>
 /// <param name="CancellationTokenName">The cancellation token parameter, if the method has one.</param>
+/// <param name="ProgressName">The <c>IProgress&lt;ProgressNotificationValue&gt;</c> parameter, if the method has one.</param>
 /// <param name="IsDeclared">Whether the user declared it, so the interface half is not generated.</param>
 /// <param name="DeclaredReturn">The declared result type, for the returns that are not generated types.</param>
 internal sealed record ToolMethodSpec(
@@ -44,6 +45,7 @@ internal sealed record ToolMethodSpec(
     EquatableArray<ParameterBinding> Parameters,
     ToolReturn Return,
     string? CancellationTokenName,
+    string? ProgressName,
     bool IsDeclared,
     DeclaredReturnSpec? DeclaredReturn = null);
 

@@ -56,6 +56,6 @@ public static class McpClientServiceCollectionExtensions
         // The auth handler is part of the primary handler, innermost: handlers the app adds, and the factory's own
         // request logging (whose structured header values are not redacted), never see the Authorization header.
         return services.AddHttpClient(name)
-            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredKeyedService<McpClientRegistration>(name).CreateHandler());
+            .ConfigurePrimaryHttpMessageHandler(provider => new ProgressNotificationTap(provider.GetRequiredKeyedService<McpClientRegistration>(name).CreateHandler()));
     }
 }

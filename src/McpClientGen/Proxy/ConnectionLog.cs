@@ -13,4 +13,7 @@ internal static partial class ConnectionLog
 
     [LoggerMessage(2, LogLevel.Warning, "The snapshot's schema of tool '{ToolName}' cannot be used, so the tool is known without it and its Mcp-Param-* headers will not be sent: {Reason}", EventName = "SnapshotSchemaUnusable")]
     public static partial void SnapshotSchemaUnusable(ILogger logger, string toolName, string reason);
+
+    [LoggerMessage(3, LogLevel.Debug, "A cancelled tool call could not be announced to the server with notifications/cancelled ({ExceptionType}); the aborted HTTP request still tells it", EventName = "CancellationNotSent")]
+    public static partial void CancellationNotSent(ILogger logger, string exceptionType);
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using McpClientGen.Serialization;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
 namespace McpClientGen;
@@ -71,9 +72,10 @@ public abstract class McpClientProxy : IAsyncDisposable
     /// <summary>Calls a tool and throws <see cref="McpToolException"/> when it reports <c>isError</c>.</summary>
     /// <param name="toolName">The tool's wire name.</param>
     /// <param name="arguments">The serialized arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress notifications; <see langword="null"/> asks for none.</param>
+    /// <param name="cancellationToken">Cancels the call; the server is sent <c>notifications/cancelled</c>.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected async Task<CallToolResult> CallToolAsync(string toolName, ToolArguments arguments, CancellationToken cancellationToken)
+    protected async Task<CallToolResult> CallToolAsync(string toolName, ToolArguments arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         // The span's name is only built when someone listens, so an untraced call allocates nothing for it.
@@ -84,7 +86,7 @@ public abstract class McpClientProxy : IAsyncDisposable
         try
         {
             var request = new CallToolRequestParams { Name = toolName, Arguments = arguments.Build() };
-            var result = await Connection.CallToolAsync(request, cancellationToken).ConfigureAwait(false);
+            var result = await Connection.CallToolAsync(request, progress, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("mcp.tool.outcome", result.IsError == true ? "tool_error" : "ok");
             return result.IsError == true ? throw new McpToolException(toolName, result) : result;
         }
@@ -103,12 +105,13 @@ public abstract class McpClientProxy : IAsyncDisposable
     /// <param name="toolName">The tool's wire name.</param>
     /// <param name="arguments">The serialized arguments.</param>
     /// <param name="read">Reads the result object: given the element, a name for it in messages, and the tool name.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress notifications; <see langword="null"/> asks for none.</param>
+    /// <param name="cancellationToken">Cancels the call; the server is sent <c>notifications/cancelled</c>.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected async Task<T> CallToolAsync<T>(string toolName, ToolArguments arguments, Func<JsonElement, string, string, T> read, CancellationToken cancellationToken)
+    protected async Task<T> CallToolAsync<T>(string toolName, ToolArguments arguments, Func<JsonElement, string, string, T> read, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var result = await CallToolAsync(toolName, arguments, cancellationToken).ConfigureAwait(false);
+        var result = await CallToolAsync(toolName, arguments, progress, cancellationToken).ConfigureAwait(false);
         return ReadStructuredResult(result, toolName, read);
     }
 
@@ -120,35 +123,38 @@ public abstract class McpClientProxy : IAsyncDisposable
     /// <param name="toolName">The tool's wire name.</param>
     /// <param name="arguments">The serialized arguments.</param>
     /// <param name="jsonContext">The context named by <see cref="McpClientAttribute.JsonContext"/>.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress notifications; <see langword="null"/> asks for none.</param>
+    /// <param name="cancellationToken">Cancels the call; the server is sent <c>notifications/cancelled</c>.</param>
     /// <exception cref="McpToolResultException">The result carries no JSON, or the JSON does not fit <typeparamref name="T"/>.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected async Task<T> CallToolAsync<T>(string toolName, ToolArguments arguments, JsonSerializerContext jsonContext, CancellationToken cancellationToken)
+    protected async Task<T> CallToolAsync<T>(string toolName, ToolArguments arguments, JsonSerializerContext jsonContext, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jsonContext);
-        var result = await CallToolAsync(toolName, arguments, cancellationToken).ConfigureAwait(false);
+        var result = await CallToolAsync(toolName, arguments, progress, cancellationToken).ConfigureAwait(false);
         return DeclaredResultReader.Read<T>(result, toolName, jsonContext);
     }
 
     /// <summary>Calls a tool and returns its JSON: <c>structuredContent</c>, else the parsed text content.</summary>
     /// <param name="toolName">The tool's wire name.</param>
     /// <param name="arguments">The serialized arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress notifications; <see langword="null"/> asks for none.</param>
+    /// <param name="cancellationToken">Cancels the call; the server is sent <c>notifications/cancelled</c>.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected async Task<JsonElement> CallToolForJsonAsync(string toolName, ToolArguments arguments, CancellationToken cancellationToken)
+    protected async Task<JsonElement> CallToolForJsonAsync(string toolName, ToolArguments arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
     {
-        var result = await CallToolAsync(toolName, arguments, cancellationToken).ConfigureAwait(false);
+        var result = await CallToolAsync(toolName, arguments, progress, cancellationToken).ConfigureAwait(false);
         return DeclaredResultReader.ReadJson(result, toolName);
     }
 
     /// <summary>Calls a tool and returns its text content, the text blocks joined with <c>\n</c>.</summary>
     /// <param name="toolName">The tool's wire name.</param>
     /// <param name="arguments">The serialized arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress notifications; <see langword="null"/> asks for none.</param>
+    /// <param name="cancellationToken">Cancels the call; the server is sent <c>notifications/cancelled</c>.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected async Task<string> CallToolForTextAsync(string toolName, ToolArguments arguments, CancellationToken cancellationToken)
+    protected async Task<string> CallToolForTextAsync(string toolName, ToolArguments arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
     {
-        var result = await CallToolAsync(toolName, arguments, cancellationToken).ConfigureAwait(false);
+        var result = await CallToolAsync(toolName, arguments, progress, cancellationToken).ConfigureAwait(false);
         return DeclaredResultReader.ReadText(result, toolName);
     }
 

@@ -64,7 +64,7 @@ public sealed class McpConnection : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var engine = ClientCredentialsEngine.Create(options, timeProvider, loggerFactory);
         return new McpConnection(
-            engine.Options.Endpoint!, new HttpClient(engine.CreateStandaloneHandler()), loggerFactory, engine.Options.ProtocolVersion, engine.ExtensionId);
+            engine.Options.Endpoint!, new HttpClient(new ProgressNotificationTap(engine.CreateStandaloneHandler())), loggerFactory, engine.Options.ProtocolVersion, engine.ExtensionId);
     }
 
     /// <summary>
@@ -78,14 +78,33 @@ public sealed class McpConnection : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         EndpointRules.EnsureSecure(endpoint, "MCP endpoint");
-        return new McpConnection(endpoint, new HttpClient(), loggerFactory, protocolVersion);
+        return new McpConnection(endpoint, new HttpClient(new ProgressNotificationTap(new SocketsHttpHandler())), loggerFactory, protocolVersion);
     }
 
-    /// <summary>Calls a tool on the shared session; opens the session first if needed.</summary>
-    public Task<CallToolResult> CallToolAsync(CallToolRequestParams request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Calls a tool on the shared session; opens the session first if needed. Cancelling sends
+    /// <c>notifications/cancelled</c>, so the server stops the tool.
+    /// </summary>
+    /// <param name="request">The tool and its arguments; its <c>_meta</c> is sent as well.</param>
+    /// <param name="cancellationToken">Cancels the call; the server is told to stop.</param>
+    public Task<CallToolResult> CallToolAsync(CallToolRequestParams request, CancellationToken cancellationToken = default) =>
+        CallToolAsync(request, progress: null, cancellationToken);
+
+    /// <summary>
+    /// Calls a tool on the shared session and reports the server's <c>notifications/progress</c> for this call to
+    /// <paramref name="progress"/>; opens the session first if needed. Cancelling sends <c>notifications/cancelled</c>,
+    /// so the server stops the tool.
+    /// </summary>
+    /// <param name="request">The tool and its arguments; its <c>_meta</c> is sent as well.</param>
+    /// <param name="progress">Receives the progress the server reports for this call; <see langword="null"/> asks for none.</param>
+    /// <param name="cancellationToken">Cancels the call; the server is told to stop.</param>
+    public Task<CallToolResult> CallToolAsync(CallToolRequestParams request, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return OnSessionAsync(request, static (session, request, token) => session.CallToolAsync(request, token), cancellationToken);
+        return OnSessionAsync(
+            (request, progress, _logger),
+            static (session, call, token) => ToolCall.SendAsync(session, call.request, call.progress, call._logger, token),
+            cancellationToken);
     }
 
     /// <summary>

@@ -66,7 +66,7 @@ public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, 
         {
             __writer.WriteString("reason", __Reason);
         }
-        return CallToolAsync("orders.cancel", __arguments, global::System.Threading.CancellationToken.None);
+        return CallToolAsync("orders.cancel", __arguments, null, global::System.Threading.CancellationToken.None);
     }
 
     /// <inheritdoc />
@@ -79,7 +79,19 @@ public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, 
         var __writer = __arguments.Writer;
         __writer.WriteString("order_id", order_id);
         __writer.WriteString("priority", OrdersClientSerializer.ToWire(priority));
-        return CallToolAsync("orders.cancel", __arguments, cancellationToken);
+        return CallToolAsync("orders.cancel", __arguments, null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task CancelWithProgressAsync(string orderId, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? onProgress = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(orderId);
+        var __arguments = new global::McpClientGen.Serialization.ToolArguments();
+        var __writer = __arguments.Writer;
+        __writer.WriteString("order_id", orderId);
+        return CallToolAsync("orders.cancel", __arguments, onProgress, global::System.Threading.CancellationToken.None);
     }
 
     /// <inheritdoc />
@@ -91,13 +103,25 @@ public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, 
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
         var __writer = __arguments.Writer;
         __writer.WriteString("order_id", orderId);
-        return CallToolAsync("orders.find", __arguments, OrdersClientSerializer.ReadOrdersFindResult, cancellationToken);
+        return CallToolAsync("orders.find", __arguments, OrdersClientSerializer.ReadOrdersFindResult, null, cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> OrdersListAsync(long? page = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Contoso.Declared.IOrdersClient.OrdersFindResult> FindOrderWithProgressAsync(string orderId, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(orderId);
+        var __arguments = new global::McpClientGen.Serialization.ToolArguments();
+        var __writer = __arguments.Writer;
+        __writer.WriteString("order_id", orderId);
+        return CallToolAsync("orders.find", __arguments, OrdersClientSerializer.ReadOrdersFindResult, progress, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> OrdersListAsync(long? page = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
         var __writer = __arguments.Writer;
@@ -105,28 +129,47 @@ public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, 
         {
             __writer.WriteNumber("page", __Page);
         }
-        return CallToolAsync("orders.list", __arguments, cancellationToken);
+        return CallToolAsync("orders.list", __arguments, progress, cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> OrdersListAsync(global::Contoso.Declared.IOrdersClient.OrdersListArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> OrdersListAsync(long? page, global::System.Threading.CancellationToken cancellationToken) =>
+        OrdersListAsync(page, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> OrdersListAsync(global::Contoso.Declared.IOrdersClient.OrdersListArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
         return OrdersListAsync(
             arguments.Page,
+            progress,
             cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> OrdersListAsync(global::Contoso.Declared.IOrdersClient.OrdersListArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
+        OrdersListAsync(arguments, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
-        return CallToolAsync("ping", __arguments, cancellationToken);
+        return CallToolAsync("ping", __arguments, progress, cancellationToken);
     }
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(global::System.Threading.CancellationToken cancellationToken) =>
+        PingAsync(null, cancellationToken);
 }
 
 /// <summary>Reads and writes the JSON of <see cref="OrdersClient"/> without reflection.</summary>

@@ -9,25 +9,40 @@ partial interface IOrdersClient
     /// <summary>Calls the MCP tool 'orders.list'.</summary>
     /// <remarks>Calls the MCP tool 'orders.list'.</remarks>
     /// <param name="page">The 'page' argument.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> OrdersListAsync(long? page = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> OrdersListAsync(long? page = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'orders.list' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> OrdersListAsync(long? page, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>Calls the MCP tool 'orders.list'.</summary>
     /// <remarks>Calls the MCP tool 'orders.list'.</remarks>
     /// <param name="arguments">The tool's arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> OrdersListAsync(OrdersListArguments arguments, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> OrdersListAsync(OrdersListArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'orders.list' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> OrdersListAsync(OrdersListArguments arguments, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>Calls the MCP tool 'ping'.</summary>
     /// <remarks>Calls the MCP tool 'ping'.</remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'ping' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>The OrdersFindResult object of the tool schema.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]

@@ -63,7 +63,7 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
         __writer.WriteString("repo", repo);
         __writer.WriteNumber("issue_number", issue_number);
         __writer.WriteString("detail", IssuesClientSerializer.ToWire(detail));
-        return CallToolAsync<global::Contoso.Issues.Issue?>("get_issue", __arguments, global::Contoso.Issues.IssueJson.Default, global::System.Threading.CancellationToken.None);
+        return CallToolAsync<global::Contoso.Issues.Issue?>("get_issue", __arguments, global::Contoso.Issues.IssueJson.Default, null, global::System.Threading.CancellationToken.None);
     }
 
     /// <inheritdoc />
@@ -79,7 +79,7 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
         __writer.WriteString("repo", repo);
         __writer.WriteNumber("issue_number", issue_number);
         __writer.WriteString("detail", IssuesClientSerializer.ToWire(detail));
-        return CallToolAsync<global::Contoso.Issues.Issue>("get_issue", __arguments, global::Contoso.Issues.IssueJson.Default, cancellationToken);
+        return CallToolAsync<global::Contoso.Issues.Issue>("get_issue", __arguments, global::Contoso.Issues.IssueJson.Default, null, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -95,7 +95,7 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
         __writer.WriteString("repo", repo);
         __writer.WriteNumber("issue_number", issue_number);
         __writer.WriteString("detail", IssuesClientSerializer.ToWire(detail));
-        return CallToolForJsonAsync("get_issue", __arguments, global::System.Threading.CancellationToken.None);
+        return CallToolForJsonAsync("get_issue", __arguments, null, global::System.Threading.CancellationToken.None);
     }
 
     /// <inheritdoc />
@@ -111,7 +111,7 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
         __writer.WriteString("repo", repo);
         __writer.WriteNumber("issue_number", issue_number);
         __writer.WriteString("detail", IssuesClientSerializer.ToWire(detail));
-        return CallToolForTextAsync("get_issue", __arguments, cancellationToken);
+        return CallToolForTextAsync("get_issue", __arguments, null, cancellationToken);
     }
 }
 

@@ -66,7 +66,7 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
         __writer.WriteNumber("issue_number", issueNumber);
         __writer.WritePropertyName("detail");
         __writer.WriteRawValue("\"summary\"");
-        return CallToolAsync("get_issue", __arguments, cancellationToken);
+        return CallToolAsync("get_issue", __arguments, null, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -90,13 +90,13 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
             __writer.WritePropertyName("detail");
             __writer.WriteRawValue("\"summary\"");
         }
-        return CallToolAsync("get_issue", __arguments, global::System.Threading.CancellationToken.None);
+        return CallToolAsync("get_issue", __arguments, null, global::System.Threading.CancellationToken.None);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(string repo, string? state = null, double? perPage = null, global::System.Collections.Generic.IReadOnlyList<string>? labels = null, global::Contoso.Issues.IIssuesClient.ListIssuesFilter? filter = null, long? page = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(string repo, string? state = null, double? perPage = null, global::System.Collections.Generic.IReadOnlyList<string>? labels = null, global::Contoso.Issues.IIssuesClient.ListIssuesFilter? filter = null, long? page = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(repo);
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
@@ -144,13 +144,19 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
         {
             __writer.WriteNumber("page", __Page);
         }
-        return CallToolAsync("list_issues", __arguments, cancellationToken);
+        return CallToolAsync("list_issues", __arguments, progress, cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(global::Contoso.Issues.IIssuesClient.ListIssuesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(string repo, string? state, double? perPage, global::System.Collections.Generic.IReadOnlyList<string>? labels, global::Contoso.Issues.IIssuesClient.ListIssuesFilter? filter, long? page, global::System.Threading.CancellationToken cancellationToken) =>
+        ListIssuesAsync(repo, state, perPage, labels, filter, page, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(global::Contoso.Issues.IIssuesClient.ListIssuesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
         return ListIssuesAsync(
@@ -160,8 +166,15 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
             arguments.Labels,
             arguments.Filter,
             arguments.Page,
+            progress,
             cancellationToken);
     }
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(global::Contoso.Issues.IIssuesClient.ListIssuesArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
+        ListIssuesAsync(arguments, null, cancellationToken);
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
@@ -179,7 +192,7 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
         {
             __writer.WriteNumber("limit", __Limit);
         }
-        return CallToolAsync("set_budget", __arguments, global::System.Threading.CancellationToken.None);
+        return CallToolAsync("set_budget", __arguments, null, global::System.Threading.CancellationToken.None);
     }
 }
 

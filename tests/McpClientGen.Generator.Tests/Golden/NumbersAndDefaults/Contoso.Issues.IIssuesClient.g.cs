@@ -29,18 +29,28 @@ partial interface IIssuesClient
     /// The 'page' argument.
     /// When not sent, the server uses 1.
     /// </param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(string repo, string? state = null, double? perPage = null, global::System.Collections.Generic.IReadOnlyList<string>? labels = null, ListIssuesFilter? filter = null, long? page = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(string repo, string? state = null, double? perPage = null, global::System.Collections.Generic.IReadOnlyList<string>? labels = null, ListIssuesFilter? filter = null, long? page = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'list_issues' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(string repo, string? state, double? perPage, global::System.Collections.Generic.IReadOnlyList<string>? labels, ListIssuesFilter? filter, long? page, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>Calls the MCP tool 'list_issues'.</summary>
     /// <remarks>Calls the MCP tool 'list_issues'.</remarks>
     /// <param name="arguments">The tool's arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(ListIssuesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(ListIssuesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'list_issues' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(ListIssuesArguments arguments, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>The arguments of the MCP tool 'list_issues'.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]

@@ -54,7 +54,7 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::Contoso.Issues.IIssuesClient.GetIssueResult> GetIssueAsync(string owner, string repo, long issueNumber, global::Contoso.Issues.IIssuesClient.GetIssueDetail? detail = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Contoso.Issues.IIssuesClient.GetIssueResult> GetIssueAsync(string owner, string repo, long issueNumber, global::Contoso.Issues.IIssuesClient.GetIssueDetail? detail = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(owner);
         global::System.ArgumentNullException.ThrowIfNull(repo);
@@ -72,13 +72,19 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
             __writer.WritePropertyName("detail");
             __writer.WriteRawValue("\"summary\"");
         }
-        return CallToolAsync("get_issue", __arguments, IssuesClientSerializer.ReadGetIssueResult, cancellationToken);
+        return CallToolAsync("get_issue", __arguments, IssuesClientSerializer.ReadGetIssueResult, progress, cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::Contoso.Issues.IIssuesClient.GetIssueResult> GetIssueAsync(global::Contoso.Issues.IIssuesClient.GetIssueArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Contoso.Issues.IIssuesClient.GetIssueResult> GetIssueAsync(string owner, string repo, long issueNumber, global::Contoso.Issues.IIssuesClient.GetIssueDetail? detail, global::System.Threading.CancellationToken cancellationToken) =>
+        GetIssueAsync(owner, repo, issueNumber, detail, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::Contoso.Issues.IIssuesClient.GetIssueResult> GetIssueAsync(global::Contoso.Issues.IIssuesClient.GetIssueArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
         return GetIssueAsync(
@@ -86,13 +92,20 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
             arguments.Repo,
             arguments.IssueNumber,
             arguments.Detail,
+            progress,
             cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(string owner, string repo, global::Contoso.Issues.IIssuesClient.ListIssuesState? state = null, long? page = null, int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Contoso.Issues.IIssuesClient.GetIssueResult> GetIssueAsync(global::Contoso.Issues.IIssuesClient.GetIssueArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
+        GetIssueAsync(arguments, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(string owner, string repo, global::Contoso.Issues.IIssuesClient.ListIssuesState? state = null, long? page = null, int? perPage = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(owner);
         global::System.ArgumentNullException.ThrowIfNull(repo);
@@ -112,13 +125,19 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
         {
             __writer.WriteNumber("perPage", __PerPage);
         }
-        return CallToolAsync("list_issues", __arguments, cancellationToken);
+        return CallToolAsync("list_issues", __arguments, progress, cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(global::Contoso.Issues.IIssuesClient.ListIssuesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(string owner, string repo, global::Contoso.Issues.IIssuesClient.ListIssuesState? state, long? page, int? perPage, global::System.Threading.CancellationToken cancellationToken) =>
+        ListIssuesAsync(owner, repo, state, page, perPage, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(global::Contoso.Issues.IIssuesClient.ListIssuesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
         return ListIssuesAsync(
@@ -127,8 +146,15 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
             arguments.State,
             arguments.Page,
             arguments.PerPage,
+            progress,
             cancellationToken);
     }
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(global::Contoso.Issues.IIssuesClient.ListIssuesArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
+        ListIssuesAsync(arguments, null, cancellationToken);
 }
 
 /// <summary>Reads and writes the JSON of <see cref="IssuesClient"/> without reflection.</summary>

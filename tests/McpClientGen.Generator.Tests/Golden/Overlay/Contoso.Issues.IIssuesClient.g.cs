@@ -19,10 +19,15 @@ partial interface IIssuesClient
     /// How much to return: 'full' adds the body.
     /// When null, the schema's default "summary" is sent.
     /// </param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's structured result.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<GetIssueResult> GetIssueAsync(string owner, string repo, long issueNumber, GetIssueDetail? detail = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<GetIssueResult> GetIssueAsync(string owner, string repo, long issueNumber, GetIssueDetail? detail = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'get_issue' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<GetIssueResult> GetIssueAsync(string owner, string repo, long issueNumber, GetIssueDetail? detail, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>Get issue</summary>
     /// <remarks>
@@ -31,10 +36,15 @@ partial interface IIssuesClient
     /// Calls the MCP tool 'get_issue'. Server hints: read-only, idempotent.
     /// </remarks>
     /// <param name="arguments">The tool's arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's structured result.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<GetIssueResult> GetIssueAsync(GetIssueArguments arguments, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<GetIssueResult> GetIssueAsync(GetIssueArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'get_issue' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<GetIssueResult> GetIssueAsync(GetIssueArguments arguments, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>List issues</summary>
     /// <remarks>
@@ -50,10 +60,15 @@ partial interface IIssuesClient
     /// </param>
     /// <param name="page">Page number for pagination (min 1).</param>
     /// <param name="perPage">Results per page (max 100).</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(string owner, string repo, ListIssuesState? state = null, long? page = null, int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(string owner, string repo, ListIssuesState? state = null, long? page = null, int? perPage = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'list_issues' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(string owner, string repo, ListIssuesState? state, long? page, int? perPage, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>List issues</summary>
     /// <remarks>
@@ -62,10 +77,15 @@ partial interface IIssuesClient
     /// Calls the MCP tool 'list_issues'. Server hints: read-only.
     /// </remarks>
     /// <param name="arguments">The tool's arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(ListIssuesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(ListIssuesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'list_issues' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(ListIssuesArguments arguments, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>The arguments of the MCP tool 'get_issue'.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]

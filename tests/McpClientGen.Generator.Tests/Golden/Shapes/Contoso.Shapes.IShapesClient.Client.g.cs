@@ -57,7 +57,7 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CatalogUpsertProductAsync(string? aB = null, string? aB2 = null, string? toString2 = null, global::System.Uri? _3dModel = null, string? naïveCafé = null, global::System.Text.Json.JsonElement? union = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CatalogUpsertProductAsync(string? aB = null, string? aB2 = null, string? toString2 = null, global::System.Uri? _3dModel = null, string? naïveCafé = null, global::System.Text.Json.JsonElement? union = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
         var __writer = __arguments.Writer;
@@ -86,13 +86,19 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
             __writer.WritePropertyName("union");
             __Union.WriteTo(__writer);
         }
-        return CallToolAsync("catalog.upsert_product", __arguments, cancellationToken);
+        return CallToolAsync("catalog.upsert_product", __arguments, progress, cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CatalogUpsertProductAsync(global::Contoso.Shapes.IShapesClient.CatalogUpsertProductArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CatalogUpsertProductAsync(string? aB, string? aB2, string? toString2, global::System.Uri? _3dModel, string? naïveCafé, global::System.Text.Json.JsonElement? union, global::System.Threading.CancellationToken cancellationToken) =>
+        CatalogUpsertProductAsync(aB, aB2, toString2, _3dModel, naïveCafé, union, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CatalogUpsertProductAsync(global::Contoso.Shapes.IShapesClient.CatalogUpsertProductArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
         return CatalogUpsertProductAsync(
@@ -102,13 +108,20 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
             arguments._3dModel,
             arguments.NaïveCafé,
             arguments.Union,
+            progress,
             cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(global::Contoso.Shapes.IShapesClient.Product product, string? note, global::System.Collections.Generic.IReadOnlyList<global::Contoso.Shapes.IShapesClient.Product>? replaces = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? tagsByLocale = null, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double?>>? priceMatrix = null, bool? dryRun = null, global::Contoso.Shapes.IShapesClient.CatalogUpsertProduct2Channel? channel = null, string? @event = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CatalogUpsertProductAsync(global::Contoso.Shapes.IShapesClient.CatalogUpsertProductArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
+        CatalogUpsertProductAsync(arguments, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(global::Contoso.Shapes.IShapesClient.Product product, string? note, global::System.Collections.Generic.IReadOnlyList<global::Contoso.Shapes.IShapesClient.Product>? replaces = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? tagsByLocale = null, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double?>>? priceMatrix = null, bool? dryRun = null, global::Contoso.Shapes.IShapesClient.CatalogUpsertProduct2Channel? channel = null, string? @event = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(product);
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
@@ -150,13 +163,19 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
         {
             __writer.WriteString("event", __Event);
         }
-        return CallToolAsync("catalog/upsert-product", __arguments, ShapesClientSerializer.ReadMapOf_int64, cancellationToken);
+        return CallToolAsync("catalog/upsert-product", __arguments, ShapesClientSerializer.ReadMapOf_int64, progress, cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(global::Contoso.Shapes.IShapesClient.CatalogUpsertProduct2Arguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(global::Contoso.Shapes.IShapesClient.Product product, string? note, global::System.Collections.Generic.IReadOnlyList<global::Contoso.Shapes.IShapesClient.Product>? replaces, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? tagsByLocale, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double?>>? priceMatrix, bool? dryRun, global::Contoso.Shapes.IShapesClient.CatalogUpsertProduct2Channel? channel, string? @event, global::System.Threading.CancellationToken cancellationToken) =>
+        CatalogUpsertProduct2Async(product, note, replaces, tagsByLocale, priceMatrix, dryRun, channel, @event, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(global::Contoso.Shapes.IShapesClient.CatalogUpsertProduct2Arguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
         return CatalogUpsertProduct2Async(
@@ -168,22 +187,35 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
             arguments.DryRun,
             arguments.Channel,
             arguments.Event,
+            progress,
             cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> Dispose2Async(global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(global::Contoso.Shapes.IShapesClient.CatalogUpsertProduct2Arguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
+        CatalogUpsertProduct2Async(arguments, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> Dispose2Async(global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
-        return CallToolAsync("dispose", __arguments, cancellationToken);
+        return CallToolAsync("dispose", __arguments, progress, cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(string? region = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> Dispose2Async(global::System.Threading.CancellationToken cancellationToken) =>
+        Dispose2Async(null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(string? region = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
         var __writer = __arguments.Writer;
@@ -191,29 +223,48 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
         {
             __writer.WriteString("region", __Region);
         }
-        return CallToolAsync("ping", __arguments, cancellationToken);
+        return CallToolAsync("ping", __arguments, progress, cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(global::Contoso.Shapes.IShapesClient.PingArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(string? region, global::System.Threading.CancellationToken cancellationToken) =>
+        PingAsync(region, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(global::Contoso.Shapes.IShapesClient.PingArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
         return PingAsync(
             arguments.Region,
+            progress,
             cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> SearchAsync(global::System.Text.Json.JsonElement arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(global::Contoso.Shapes.IShapesClient.PingArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
+        PingAsync(arguments, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> SearchAsync(global::System.Text.Json.JsonElement arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
         __arguments.CopyProperties(arguments);
-        return CallToolAsync("search", __arguments, cancellationToken);
+        return CallToolAsync("search", __arguments, progress, cancellationToken);
     }
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> SearchAsync(global::System.Text.Json.JsonElement arguments, global::System.Threading.CancellationToken cancellationToken) =>
+        SearchAsync(arguments, null, cancellationToken);
 }
 
 /// <summary>Reads and writes the JSON of <see cref="ShapesClient"/> without reflection.</summary>

@@ -14,18 +14,28 @@ partial interface IShapesClient
     /// <param name="_3dModel">The '3d-model' argument.</param>
     /// <param name="naïveCafé">The 'naïve café' argument.</param>
     /// <param name="union">The 'union' argument.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CatalogUpsertProductAsync(string? aB = null, string? aB2 = null, string? toString2 = null, global::System.Uri? _3dModel = null, string? naïveCafé = null, global::System.Text.Json.JsonElement? union = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CatalogUpsertProductAsync(string? aB = null, string? aB2 = null, string? toString2 = null, global::System.Uri? _3dModel = null, string? naïveCafé = null, global::System.Text.Json.JsonElement? union = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'catalog.upsert_product' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CatalogUpsertProductAsync(string? aB, string? aB2, string? toString2, global::System.Uri? _3dModel, string? naïveCafé, global::System.Text.Json.JsonElement? union, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>A second tool whose name collides with the first one in C#.</summary>
     /// <remarks>Calls the MCP tool 'catalog.upsert_product'.</remarks>
     /// <param name="arguments">The tool's arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CatalogUpsertProductAsync(CatalogUpsertProductArguments arguments, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CatalogUpsertProductAsync(CatalogUpsertProductArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'catalog.upsert_product' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CatalogUpsertProductAsync(CatalogUpsertProductArguments arguments, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>Upsert product</summary>
     /// <remarks>
@@ -44,10 +54,15 @@ partial interface IShapesClient
     /// </param>
     /// <param name="channel">The 'channel' argument.</param>
     /// <param name="event">A parameter named like a C# keyword.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's structured result.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(Product product, string? note, global::System.Collections.Generic.IReadOnlyList<Product>? replaces = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? tagsByLocale = null, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double?>>? priceMatrix = null, bool? dryRun = null, CatalogUpsertProduct2Channel? channel = null, string? @event = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(Product product, string? note, global::System.Collections.Generic.IReadOnlyList<Product>? replaces = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? tagsByLocale = null, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double?>>? priceMatrix = null, bool? dryRun = null, CatalogUpsertProduct2Channel? channel = null, string? @event = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'catalog/upsert-product' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(Product product, string? note, global::System.Collections.Generic.IReadOnlyList<Product>? replaces, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? tagsByLocale, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double?>>? priceMatrix, bool? dryRun, CatalogUpsertProduct2Channel? channel, string? @event, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>Upsert product</summary>
     /// <remarks>
@@ -56,41 +71,66 @@ partial interface IShapesClient
     /// Calls the MCP tool 'catalog/upsert-product'. Server hints: destructive, idempotent.
     /// </remarks>
     /// <param name="arguments">The tool's arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's structured result.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(CatalogUpsertProduct2Arguments arguments, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(CatalogUpsertProduct2Arguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'catalog/upsert-product' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(CatalogUpsertProduct2Arguments arguments, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>Named like a member every client inherits, so its method is renamed.</summary>
     /// <remarks>Calls the MCP tool 'dispose'.</remarks>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> Dispose2Async(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> Dispose2Async(global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'dispose' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> Dispose2Async(global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>Takes one argument, which is mirrored in the Mcp-Param-Region header.</summary>
     /// <remarks>Calls the MCP tool 'ping'.</remarks>
     /// <param name="region">The 'region' argument.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(string? region = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(string? region = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'ping' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(string? region, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>Takes one argument, which is mirrored in the Mcp-Param-Region header.</summary>
     /// <remarks>Calls the MCP tool 'ping'.</remarks>
     /// <param name="arguments">The tool's arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(PingArguments arguments, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(PingArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'ping' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(PingArguments arguments, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>Arguments that are one of two shapes: the method takes them as one JSON object.</summary>
     /// <remarks>Calls the MCP tool 'search'.</remarks>
     /// <param name="arguments">The arguments as one JSON object; the schema does not describe them as fixed properties.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> SearchAsync(global::System.Text.Json.JsonElement arguments, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> SearchAsync(global::System.Text.Json.JsonElement arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'search' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> SearchAsync(global::System.Text.Json.JsonElement arguments, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>The arguments of the MCP tool 'catalog/upsert-product'.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]

@@ -54,7 +54,7 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(string regionCode, bool? severeOnly = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(string regionCode, bool? severeOnly = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(regionCode);
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
@@ -64,25 +64,38 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
         {
             __writer.WriteBoolean("severe-only", __SevereOnly);
         }
-        return CallToolAsync("alerts.subscribe", __arguments, cancellationToken);
+        return CallToolAsync("alerts.subscribe", __arguments, progress, cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(global::Contoso.Weather.IWeatherClient.AlertsSubscribeArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(string regionCode, bool? severeOnly, global::System.Threading.CancellationToken cancellationToken) =>
+        AlertsSubscribeAsync(regionCode, severeOnly, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(global::Contoso.Weather.IWeatherClient.AlertsSubscribeArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
         return AlertsSubscribeAsync(
             arguments.RegionCode,
             arguments.SevereOnly,
+            progress,
             cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::Contoso.Weather.IWeatherClient.GetForecastResult> GetForecastAsync(string city, int days, global::Contoso.Weather.IWeatherClient.Unit? unit = null, string? @class = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(global::Contoso.Weather.IWeatherClient.AlertsSubscribeArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
+        AlertsSubscribeAsync(arguments, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::Contoso.Weather.IWeatherClient.GetForecastResult> GetForecastAsync(string city, int days, global::Contoso.Weather.IWeatherClient.Unit? unit = null, string? @class = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(city);
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
@@ -97,13 +110,19 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
         {
             __writer.WriteString("class", __Class);
         }
-        return CallToolAsync("get_forecast", __arguments, WeatherClientSerializer.ReadGetForecastResult, cancellationToken);
+        return CallToolAsync("get_forecast", __arguments, WeatherClientSerializer.ReadGetForecastResult, progress, cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::Contoso.Weather.IWeatherClient.GetForecastResult> GetForecastAsync(global::Contoso.Weather.IWeatherClient.GetForecastArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Contoso.Weather.IWeatherClient.GetForecastResult> GetForecastAsync(string city, int days, global::Contoso.Weather.IWeatherClient.Unit? unit, string? @class, global::System.Threading.CancellationToken cancellationToken) =>
+        GetForecastAsync(city, days, unit, @class, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::Contoso.Weather.IWeatherClient.GetForecastResult> GetForecastAsync(global::Contoso.Weather.IWeatherClient.GetForecastArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
         return GetForecastAsync(
@@ -111,8 +130,15 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
             arguments.Days,
             arguments.Unit,
             arguments.Class,
+            progress,
             cancellationToken);
     }
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::Contoso.Weather.IWeatherClient.GetForecastResult> GetForecastAsync(global::Contoso.Weather.IWeatherClient.GetForecastArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
+        GetForecastAsync(arguments, null, cancellationToken);
 }
 
 /// <summary>Reads and writes the JSON of <see cref="WeatherClient"/> without reflection.</summary>

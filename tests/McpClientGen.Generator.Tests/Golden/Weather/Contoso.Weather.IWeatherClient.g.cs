@@ -10,18 +10,28 @@ partial interface IWeatherClient
     /// <remarks>Calls the MCP tool 'alerts.subscribe'. Server hints: not read-only, not destructive.</remarks>
     /// <param name="regionCode">The 'region-code' argument.</param>
     /// <param name="severeOnly">The 'severe-only' argument.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(string regionCode, bool? severeOnly = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(string regionCode, bool? severeOnly = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'alerts.subscribe' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(string regionCode, bool? severeOnly, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>Subscribes to weather alerts.</summary>
     /// <remarks>Calls the MCP tool 'alerts.subscribe'. Server hints: not read-only, not destructive.</remarks>
     /// <param name="arguments">The tool's arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(AlertsSubscribeArguments arguments, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(AlertsSubscribeArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'alerts.subscribe' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(AlertsSubscribeArguments arguments, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>Get forecast</summary>
     /// <remarks>
@@ -34,10 +44,15 @@ partial interface IWeatherClient
     /// <param name="days">Number of days.</param>
     /// <param name="unit">The 'unit' argument.</param>
     /// <param name="class">A parameter whose name is a C# keyword.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's structured result.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<GetForecastResult> GetForecastAsync(string city, int days, Unit? unit = null, string? @class = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<GetForecastResult> GetForecastAsync(string city, int days, Unit? unit = null, string? @class = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'get_forecast' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<GetForecastResult> GetForecastAsync(string city, int days, Unit? unit, string? @class, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>Get forecast</summary>
     /// <remarks>
@@ -47,10 +62,15 @@ partial interface IWeatherClient
     /// Calls the MCP tool 'get_forecast'. Server hints: read-only, idempotent, closed-world.
     /// </remarks>
     /// <param name="arguments">The tool's arguments.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="progress">Receives the tool's progress reports (<c>notifications/progress</c>) as they arrive; with <see langword="null"/> the server is asked for none.</param>
+    /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's structured result.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<GetForecastResult> GetForecastAsync(GetForecastArguments arguments, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<GetForecastResult> GetForecastAsync(GetForecastArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls the MCP tool 'get_forecast' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    global::System.Threading.Tasks.Task<GetForecastResult> GetForecastAsync(GetForecastArguments arguments, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>The arguments of the MCP tool 'alerts.subscribe'.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpClientGen", "0.1.0")]

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using ModelContextProtocol;
+
+namespace McpClientGen;
+
+/// <summary>
+/// The progress receivers of the tool calls in flight, by progress token. Tokens are fresh GUIDs, so one registry
+/// serves every connection in the process; <see cref="ProgressNotificationTap"/> reports to it in wire order.
+/// </summary>
+internal static class ProgressListeners
+{
+    private static readonly ConcurrentDictionary<string, IProgress<ProgressNotificationValue>> Receivers = new(StringComparer.Ordinal);
+
+    /// <summary>Adds a receiver under a new token; disposing the result removes it.</summary>
+    public static Registration Register(IProgress<ProgressNotificationValue> progress)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        Receivers[token] = progress;
+        return new Registration(token);
+    }
+
+    /// <summary>Reports <paramref name="value"/> to the receiver of <paramref name="token"/>, if one is registered.</summary>
+    public static void Report(string token, ProgressNotificationValue value)
+    {
+        if (Receivers.TryGetValue(token, out var progress))
+        {
+            progress.Report(value);
+        }
+    }
+
+    /// <summary>A registered receiver's token; disposing it unregisters the receiver.</summary>
+    internal sealed class Registration(string token) : IDisposable
+    {
+        public string Token { get; } = token;
+
+        public void Dispose() => Receivers.TryRemove(Token, out _);
+    }
+}

@@ -1,0 +1,87 @@
+using McpClientGen.DemoServer;
+using McpClientGen.IntegrationTests.Support;
+using ModelContextProtocol.Protocol;
+
+namespace McpClientGen.IntegrationTests;
+
+/// <summary>
+/// Progress and cancellation through generated clients against the real, authenticated DemoServer: the server's
+/// <c>notifications/progress</c> reach the method's <c>IProgress</c>, and cancelling the token sends
+/// <c>notifications/cancelled</c>, which stops the tool on the server.
+/// </summary>
+public sealed class ProgressAndCancellationEndToEndTests
+{
+    /// <summary>How long the test waits for the server to see the cancellation; the issue allows one second.</summary>
+    private static readonly TimeSpan CancellationBound = TimeSpan.FromSeconds(1);
+
+    /// <summary>A bound on waiting for progress reports, only so that a broken build fails instead of hanging.</summary>
+    private static readonly TimeSpan ReportsBound = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Five_progress_steps_arrive_in_order_before_the_result()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var client = DemoClient.Create(stack.ClientOptions());
+        var progress = new RecordingProgress();
+
+        var result = await client.CountStepsAsync(5, progress);
+
+        // Read as soon as the call returns: every report must be in by then, in the order the server sent them.
+        var reports = progress.Reports;
+        Assert.Equal("Counted 5 steps.", Text(result));
+        Assert.Equal([1f, 2f, 3f, 4f, 5f], reports.Select(report => report.Progress));
+        Assert.All(reports, report => Assert.Equal(5f, report.Total));
+        Assert.Equal(["Step 1 of 5", "Step 2 of 5", "Step 3 of 5", "Step 4 of 5", "Step 5 of 5"], reports.Select(report => report.Message));
+        Assert.Empty(stack.CancelledRequestIds);
+    }
+
+    [Fact]
+    public async Task A_call_without_a_progress_receiver_asks_for_none()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var client = DemoClient.Create(stack.ClientOptions());
+
+        // The tool reports only when the request carries a progress token; the call still completes.
+        var result = await client.CountStepsAsync(3);
+
+        Assert.Equal("Counted 3 steps.", Text(result));
+    }
+
+    [Fact]
+    public async Task A_declared_method_reports_progress_too()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var client = DemoStepsClient.Create(stack.ClientOptions());
+        var progress = new RecordingProgress();
+
+        var text = await client.CountAsync(2, progress);
+
+        Assert.Equal("Counted 2 steps.", text);
+        Assert.Equal(["Step 1 of 2", "Step 2 of 2"], progress.Reports.Select(report => report.Message));
+    }
+
+    [Fact]
+    public async Task Cancelling_after_the_first_report_stops_the_tool_on_the_server_and_throws()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var client = DemoClient.Create(stack.ClientOptions());
+        var progress = new RecordingProgress();
+        using var cancellation = new CancellationTokenSource();
+        const string Label = "cancel-after-first-report";
+
+        var call = client.WaitUntilCancelledAsync(Label, progress, cancellation.Token);
+        await progress.FirstReport.WaitAsync(ReportsBound);
+        await cancellation.CancelAsync();
+
+        // The server's own signals, not a guess at how long they take: its tool saw the cancellation, and the client
+        // announced it with notifications/cancelled naming that very call.
+        var requestId = await stack.WhenToolCancelledAsync(Label).WaitAsync(CancellationBound);
+        await stack.WhenCancelledNotificationAsync(requestId).WaitAsync(CancellationBound);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Equal([requestId], stack.CancelledRequestIds);
+        Assert.Equal("Started", Assert.Single(progress.Reports).Message);
+    }
+
+    private static string Text(CallToolResult result) =>
+        string.Concat(result.Content.OfType<TextContentBlock>().Select(block => block.Text));
+}
