@@ -58,7 +58,7 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::Contoso.Schemas.ISchemasClient.ConstantsResult> ConstantsAsync(string? version = null, string? kind = null, long? answer = null, double? ratio = null, bool? strict = null, global::System.Text.Json.JsonElement? nothing = null, global::System.Text.Json.JsonElement? origin = null, string? label = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Contoso.Schemas.ISchemasClient.ConstantsResult> ConstantsAsync(string? version = null, string? kind = null, long? answer = null, double? ratio = null, bool? strict = null, global::System.Text.Json.JsonElement? nothing = null, global::System.Text.Json.JsonElement? origin = null, string? label = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
         var __writer = __arguments.Writer;
@@ -111,13 +111,19 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
         {
             __writer.WriteString("label", __Label);
         }
-        return CallToolAsync("constants", __arguments, SchemasClientSerializer.ReadConstantsResult, cancellationToken);
+        return CallToolAsync("constants", __arguments, SchemasClientSerializer.ReadConstantsResult, progress, cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::Contoso.Schemas.ISchemasClient.ConstantsResult> ConstantsAsync(global::Contoso.Schemas.ISchemasClient.ConstantsArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Contoso.Schemas.ISchemasClient.ConstantsResult> ConstantsAsync(string? version, string? kind, long? answer, double? ratio, bool? strict, global::System.Text.Json.JsonElement? nothing, global::System.Text.Json.JsonElement? origin, string? label, global::System.Threading.CancellationToken cancellationToken) =>
+        ConstantsAsync(version, kind, answer, ratio, strict, nothing, origin, label, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::Contoso.Schemas.ISchemasClient.ConstantsResult> ConstantsAsync(global::Contoso.Schemas.ISchemasClient.ConstantsArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
         return ConstantsAsync(
@@ -129,13 +135,20 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
             arguments.Nothing,
             arguments.Origin,
             arguments.Label,
+            progress,
             cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchema202012ToolAsync(string? name = null, global::Contoso.Schemas.ISchemasClient.Address? address = null, global::Contoso.Schemas.ISchemasClient.JsonSchema202012ToolContactMethod? contactMethod = null, string? phone = null, string? email = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Contoso.Schemas.ISchemasClient.ConstantsResult> ConstantsAsync(global::Contoso.Schemas.ISchemasClient.ConstantsArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
+        ConstantsAsync(arguments, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchema202012ToolAsync(string? name = null, global::Contoso.Schemas.ISchemasClient.Address? address = null, global::Contoso.Schemas.ISchemasClient.JsonSchema202012ToolContactMethod? contactMethod = null, string? phone = null, string? email = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
         var __writer = __arguments.Writer;
@@ -160,13 +173,19 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
         {
             __writer.WriteString("email", __Email);
         }
-        return CallToolAsync("json_schema_2020_12_tool", __arguments, cancellationToken);
+        return CallToolAsync("json_schema_2020_12_tool", __arguments, progress, cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchema202012ToolAsync(global::Contoso.Schemas.ISchemasClient.JsonSchema202012ToolArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchema202012ToolAsync(string? name, global::Contoso.Schemas.ISchemasClient.Address? address, global::Contoso.Schemas.ISchemasClient.JsonSchema202012ToolContactMethod? contactMethod, string? phone, string? email, global::System.Threading.CancellationToken cancellationToken) =>
+        JsonSchema202012ToolAsync(name, address, contactMethod, phone, email, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchema202012ToolAsync(global::Contoso.Schemas.ISchemasClient.JsonSchema202012ToolArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
         return JsonSchema202012ToolAsync(
@@ -175,36 +194,56 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
             arguments.ContactMethod,
             arguments.Phone,
             arguments.Email,
+            progress,
             cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchemaEchoAsync(global::System.Text.Json.JsonElement schema, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchema202012ToolAsync(global::Contoso.Schemas.ISchemasClient.JsonSchema202012ToolArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
+        JsonSchema202012ToolAsync(arguments, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchemaEchoAsync(global::System.Text.Json.JsonElement schema, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
         var __writer = __arguments.Writer;
         __writer.WritePropertyName("schema");
         schema.WriteTo(__writer);
-        return CallToolAsync("json_schema_echo", __arguments, cancellationToken);
+        return CallToolAsync("json_schema_echo", __arguments, progress, cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchemaEchoAsync(global::Contoso.Schemas.ISchemasClient.JsonSchemaEchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchemaEchoAsync(global::System.Text.Json.JsonElement schema, global::System.Threading.CancellationToken cancellationToken) =>
+        JsonSchemaEchoAsync(schema, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchemaEchoAsync(global::Contoso.Schemas.ISchemasClient.JsonSchemaEchoArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
         return JsonSchemaEchoAsync(
             arguments.Schema,
+            progress,
             cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ReferencesAsync(global::Contoso.Schemas.ISchemasClient.Place home, global::Contoso.Schemas.ISchemasClient.Place? maybe, global::Contoso.Schemas.ISchemasClient.Place? work = null, global::Contoso.Schemas.ISchemasClient.Unit? unit = null, global::Contoso.Schemas.ISchemasClient.Node? tree = null, global::System.Text.Json.JsonElement? any = null, global::System.Text.Json.JsonElement? profile = null, global::System.Text.Json.JsonElement? relative = null, global::System.Text.Json.JsonElement? missing = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchemaEchoAsync(global::Contoso.Schemas.ISchemasClient.JsonSchemaEchoArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
+        JsonSchemaEchoAsync(arguments, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ReferencesAsync(global::Contoso.Schemas.ISchemasClient.Place home, global::Contoso.Schemas.ISchemasClient.Place? maybe, global::Contoso.Schemas.ISchemasClient.Place? work = null, global::Contoso.Schemas.ISchemasClient.Unit? unit = null, global::Contoso.Schemas.ISchemasClient.Node? tree = null, global::System.Text.Json.JsonElement? any = null, global::System.Text.Json.JsonElement? profile = null, global::System.Text.Json.JsonElement? relative = null, global::System.Text.Json.JsonElement? missing = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(home);
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
@@ -259,13 +298,19 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
             __writer.WritePropertyName("missing");
             __Missing.WriteTo(__writer);
         }
-        return CallToolAsync("references", __arguments, cancellationToken);
+        return CallToolAsync("references", __arguments, progress, cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ReferencesAsync(global::Contoso.Schemas.ISchemasClient.ReferencesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ReferencesAsync(global::Contoso.Schemas.ISchemasClient.Place home, global::Contoso.Schemas.ISchemasClient.Place? maybe, global::Contoso.Schemas.ISchemasClient.Place? work, global::Contoso.Schemas.ISchemasClient.Unit? unit, global::Contoso.Schemas.ISchemasClient.Node? tree, global::System.Text.Json.JsonElement? any, global::System.Text.Json.JsonElement? profile, global::System.Text.Json.JsonElement? relative, global::System.Text.Json.JsonElement? missing, global::System.Threading.CancellationToken cancellationToken) =>
+        ReferencesAsync(home, maybe, work, unit, tree, any, profile, relative, missing, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ReferencesAsync(global::Contoso.Schemas.ISchemasClient.ReferencesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
         return ReferencesAsync(
@@ -278,36 +323,56 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
             arguments.Profile,
             arguments.Relative,
             arguments.Missing,
+            progress,
             cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ShapesAsync(global::System.Text.Json.JsonElement shape, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ReferencesAsync(global::Contoso.Schemas.ISchemasClient.ReferencesArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
+        ReferencesAsync(arguments, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ShapesAsync(global::System.Text.Json.JsonElement shape, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
         var __writer = __arguments.Writer;
         __writer.WritePropertyName("shape");
         shape.WriteTo(__writer);
-        return CallToolAsync("shapes", __arguments, cancellationToken);
+        return CallToolAsync("shapes", __arguments, progress, cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ShapesAsync(global::Contoso.Schemas.ISchemasClient.ShapesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ShapesAsync(global::System.Text.Json.JsonElement shape, global::System.Threading.CancellationToken cancellationToken) =>
+        ShapesAsync(shape, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ShapesAsync(global::Contoso.Schemas.ISchemasClient.ShapesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
         return ShapesAsync(
             arguments.Shape,
+            progress,
             cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> TuplesAsync(global::System.Collections.Generic.IReadOnlyList<double>? point = null, global::System.Text.Json.JsonElement? tagged = null, global::System.Collections.Generic.IReadOnlyList<string>? same = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ShapesAsync(global::Contoso.Schemas.ISchemasClient.ShapesArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
+        ShapesAsync(arguments, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> TuplesAsync(global::System.Collections.Generic.IReadOnlyList<double>? point = null, global::System.Text.Json.JsonElement? tagged = null, global::System.Collections.Generic.IReadOnlyList<string>? same = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
         var __writer = __arguments.Writer;
@@ -326,21 +391,34 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
             __writer.WritePropertyName("same");
             SchemasClientSerializer.WriteListOf_string(__writer, __Same);
         }
-        return CallToolAsync("tuples", __arguments, cancellationToken);
+        return CallToolAsync("tuples", __arguments, progress, cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> TuplesAsync(global::Contoso.Schemas.ISchemasClient.TuplesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> TuplesAsync(global::System.Collections.Generic.IReadOnlyList<double>? point, global::System.Text.Json.JsonElement? tagged, global::System.Collections.Generic.IReadOnlyList<string>? same, global::System.Threading.CancellationToken cancellationToken) =>
+        TuplesAsync(point, tagged, same, null, cancellationToken);
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> TuplesAsync(global::Contoso.Schemas.ISchemasClient.TuplesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(arguments);
         return TuplesAsync(
             arguments.Point,
             arguments.Tagged,
             arguments.Same,
+            progress,
             cancellationToken);
     }
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> TuplesAsync(global::Contoso.Schemas.ISchemasClient.TuplesArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
+        TuplesAsync(arguments, null, cancellationToken);
 }
 
 /// <summary>Reads and writes the JSON of <see cref="SchemasClient"/> without reflection.</summary>
