@@ -4,8 +4,9 @@ using ModelContextProtocol;
 namespace McpClientGen.Tests;
 
 /// <summary>
-/// The event-stream tap that reports progress in wire order: bytes pass through unchanged, progress lines split across
-/// reads or ended with CRLF are still reported, and other messages, other tokens and broken JSON are left alone.
+/// The event-stream tap that reports progress in wire order: bytes pass through unchanged, progress events split across
+/// reads, ended with CRLF or CR, or spread over several data lines are still reported, and other messages, other
+/// tokens, broken JSON and oversized events are left alone.
 /// </summary>
 public sealed class ServerSentEventsTapTests
 {
@@ -34,11 +35,11 @@ public sealed class ServerSentEventsTapTests
     }
 
     [Fact]
-    public void A_report_is_made_before_the_read_that_completes_its_line_returns()
+    public void A_report_is_made_before_the_read_that_completes_its_event_returns()
     {
         var progress = new ListProgress();
         using var registration = ProgressListeners.Register(progress);
-        var bytes = Encoding.UTF8.GetBytes(Data(registration.Token, 3, "now") + "\n");
+        var bytes = Encoding.UTF8.GetBytes(Data(registration.Token, 3, "now") + "\n\n");
         using var tap = new ServerSentEventsTap(new MemoryStream(bytes));
 
         var read = tap.Read(new byte[bytes.Length], 0, bytes.Length);
@@ -48,12 +49,63 @@ public sealed class ServerSentEventsTapTests
     }
 
     [Fact]
+    public void An_event_is_not_reported_before_the_blank_line_that_ends_it()
+    {
+        var progress = new ListProgress();
+        using var registration = ProgressListeners.Register(progress);
+        var bytes = Encoding.UTF8.GetBytes(Data(registration.Token, 3, "pending") + "\n");
+        using var tap = new ServerSentEventsTap(new MemoryStream(bytes));
+
+        var read = tap.Read(new byte[bytes.Length], 0, bytes.Length);
+
+        Assert.Equal(bytes.Length, read);
+        Assert.Empty(progress.Values);
+    }
+
+    [Fact]
+    public async Task Data_spread_over_lines_ended_by_CR_is_joined_into_one_message()
+    {
+        var progress = new ListProgress();
+        using var registration = ProgressListeners.Register(progress);
+        var body =
+            "data:{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\r" +
+            "data: \"params\":{\"progressToken\":\"" + registration.Token + "\",\r\n" +
+            "data: \"progress\":4,\"message\":\"split\"}}\r\r";
+        using var tap = new ServerSentEventsTap(new TrickleStream(Encoding.UTF8.GetBytes(body), 1));
+
+        await tap.CopyToAsync(Stream.Null, bufferSize: 1);
+
+        var value = Assert.Single(progress.Values);
+        Assert.Equal(("split", 4f, (float?)null), (value.Message, value.Progress, value.Total));
+    }
+
+    [Fact]
+    public async Task An_event_too_large_to_be_progress_is_skipped_and_the_next_one_is_read()
+    {
+        var progress = new ListProgress();
+        using var registration = ProgressListeners.Register(progress);
+        var padding = new string('x', ServerSentEventsTap.MaxProgressEventBytes);
+        var body =
+            "data: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{\"progressToken\":\"" + registration.Token +
+            "\",\"progress\":1,\"message\":\"" + padding + "\"}}\n\n" +
+            Data(registration.Token, 2, "after") + "\n\n";
+        var bytes = Encoding.UTF8.GetBytes(body);
+        using var tap = new ServerSentEventsTap(new TrickleStream(bytes, 4096));
+        using var copy = new MemoryStream();
+
+        await tap.CopyToAsync(copy);
+
+        Assert.Equal(bytes, copy.ToArray());
+        Assert.Equal("after", Assert.Single(progress.Values).Message);
+    }
+
+    [Fact]
     public async Task An_unregistered_token_is_not_reported()
     {
         var progress = new ListProgress();
         var registration = ProgressListeners.Register(progress);
         registration.Dispose();
-        using var tap = new ServerSentEventsTap(new MemoryStream(Encoding.UTF8.GetBytes(Data(registration.Token, 1, "late") + "\n")));
+        using var tap = new ServerSentEventsTap(new MemoryStream(Encoding.UTF8.GetBytes(Data(registration.Token, 1, "late") + "\n\n")));
 
         await tap.CopyToAsync(Stream.Null);
 

@@ -4,18 +4,25 @@ using ModelContextProtocol;
 namespace McpClientGen;
 
 /// <summary>
-/// The progress receivers of the tool calls in flight, by progress token. Tokens are fresh GUIDs, so one registry
-/// serves every connection in the process; <see cref="ProgressNotificationTap"/> reports to it in wire order.
+/// The progress receivers of the tool calls in flight, by progress token. Tokens are fresh GUIDs that only the server
+/// of their own call ever sees, so one registry serves every connection in the process without one server reaching
+/// another's receivers; <see cref="ProgressNotificationTap"/> reports to it in wire order.
 /// </summary>
 internal static class ProgressListeners
 {
     private static readonly ConcurrentDictionary<string, IProgress<ProgressNotificationValue>> Receivers = new(StringComparer.Ordinal);
+
+    private static int _count;
+
+    /// <summary>Whether any call in flight asked for progress; when none did, responses are not read for it.</summary>
+    public static bool HasReceivers => Volatile.Read(ref _count) > 0;
 
     /// <summary>Adds a receiver under a new token; disposing the result removes it.</summary>
     public static Registration Register(IProgress<ProgressNotificationValue> progress)
     {
         var token = Guid.NewGuid().ToString("N");
         Receivers[token] = progress;
+        Interlocked.Increment(ref _count);
         return new Registration(token);
     }
 
@@ -33,6 +40,12 @@ internal static class ProgressListeners
     {
         public string Token { get; } = token;
 
-        public void Dispose() => Receivers.TryRemove(Token, out _);
+        public void Dispose()
+        {
+            if (Receivers.TryRemove(Token, out _))
+            {
+                Interlocked.Decrement(ref _count);
+            }
+        }
     }
 }

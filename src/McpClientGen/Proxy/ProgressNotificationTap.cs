@@ -12,7 +12,7 @@ internal sealed class ProgressNotificationTap(HttpMessageHandler inner) : Delega
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.Content.Headers.ContentType?.MediaType != "text/event-stream")
+        if (!ProgressListeners.HasReceivers || response.Content.Headers.ContentType?.MediaType != "text/event-stream")
         {
             return response;
         }

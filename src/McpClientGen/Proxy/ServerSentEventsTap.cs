@@ -1,19 +1,31 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using ModelContextProtocol;
 
 namespace McpClientGen;
 
 /// <summary>
-/// A read-only stream over a server-sent-events body that passes every byte on unchanged and, for each complete
-/// <c>data:</c> line holding a JSON-RPC <c>notifications/progress</c>, reports it to <see cref="ProgressListeners"/>
-/// before returning the bytes that completed the line. MCP servers write each message as one <c>data:</c> line.
+/// A read-only stream over a server-sent-events body that passes every byte on unchanged and, for each complete event
+/// whose data is a JSON-RPC <c>notifications/progress</c>, reports it to <see cref="ProgressListeners"/> before
+/// returning the bytes that completed the event. Lines may end in LF, CR or CRLF, and an event's data may span several
+/// <c>data:</c> lines (joined with LF), as the event-stream format allows.
 /// </summary>
 internal sealed class ServerSentEventsTap(Stream inner) : Stream
 {
-    private static readonly byte[] DataPrefix = "data:"u8.ToArray();
+    /// <summary>
+    /// Progress notifications are a few hundred bytes; an event larger than this (a tool's result, say) is not read
+    /// further, so a large response is never held twice in memory.
+    /// </summary>
+    internal const int MaxProgressEventBytes = 64 * 1024;
+
+    private static readonly byte[] DataField = "data:"u8.ToArray();
     private static readonly byte[] ProgressMethod = "notifications/progress"u8.ToArray();
 
     private readonly List<byte> _line = [];
+    private readonly List<byte> _data = [];
+    private bool _lineStarted;
+    private bool _afterCarriageReturn;
+    private bool _eventTooLarge;
 
     public override bool CanRead => true;
 
@@ -58,48 +70,114 @@ internal sealed class ServerSentEventsTap(Stream inner) : Stream
 
     private int Scan(ReadOnlySpan<byte> read)
     {
-        foreach (var b in read)
+        var rest = read;
+        while (!rest.IsEmpty)
         {
-            if (b != (byte)'\n')
+            // The LF of a CRLF that was split across reads ends nothing.
+            if (_afterCarriageReturn && rest[0] == (byte)'\n')
             {
-                _line.Add(b);
-                continue;
+                rest = rest[1..];
             }
 
-            InspectLine(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_line).TrimEnd((byte)'\r'));
-            _line.Clear();
+            _afterCarriageReturn = false;
+            var end = rest.IndexOfAny((byte)'\r', (byte)'\n');
+            Append(end < 0 ? rest : rest[..end]);
+            if (end < 0)
+            {
+                break;
+            }
+
+            _afterCarriageReturn = rest[end] == (byte)'\r';
+            EndLine();
+            rest = rest[(end + 1)..];
         }
 
         return read.Length;
     }
 
-    private static void InspectLine(ReadOnlySpan<byte> line)
+    private void Append(ReadOnlySpan<byte> bytes)
     {
-        if (!line.StartsWith(DataPrefix) || line.IndexOf(ProgressMethod) < 0)
+        _lineStarted |= !bytes.IsEmpty;
+        if (_eventTooLarge)
+        {
+            return;
+        }
+
+        if (_line.Count + _data.Count + bytes.Length > MaxProgressEventBytes)
+        {
+            _eventTooLarge = true;
+            _line.Clear();
+            _data.Clear();
+            return;
+        }
+
+        _line.AddRange(bytes);
+    }
+
+    private void EndLine()
+    {
+        if (!_lineStarted)
+        {
+            // A blank line dispatches the event.
+            if (!_eventTooLarge && _data.Count > 0)
+            {
+                InspectEvent(CollectionsMarshal.AsSpan(_data));
+            }
+
+            _data.Clear();
+            _eventTooLarge = false;
+            return;
+        }
+
+        var line = CollectionsMarshal.AsSpan(_line);
+        if (!_eventTooLarge && line.StartsWith(DataField))
+        {
+            var value = line[DataField.Length..];
+            if (!value.IsEmpty && value[0] == (byte)' ')
+            {
+                value = value[1..];
+            }
+
+            if (_data.Count > 0)
+            {
+                _data.Add((byte)'\n');
+            }
+
+            _data.AddRange(value);
+        }
+
+        _line.Clear();
+        _lineStarted = false;
+    }
+
+    private static void InspectEvent(ReadOnlySpan<byte> data)
+    {
+        if (data.IndexOf(ProgressMethod) < 0)
         {
             return;
         }
 
         try
         {
-            using var message = JsonDocument.Parse(line[DataPrefix.Length..].ToArray());
+            using var message = JsonDocument.Parse(data.ToArray());
             if (message.RootElement.ValueKind == JsonValueKind.Object
                 && message.RootElement.TryGetProperty("method", out var method) && method.ValueEquals("notifications/progress")
                 && message.RootElement.TryGetProperty("params", out var parameters) && parameters.ValueKind == JsonValueKind.Object
                 && parameters.TryGetProperty("progressToken", out var token) && token.ValueKind == JsonValueKind.String
-                && parameters.TryGetProperty("progress", out var progress) && progress.TryGetSingle(out var value))
+                && parameters.TryGetProperty("progress", out var progress) && progress.ValueKind == JsonValueKind.Number
+                && progress.TryGetSingle(out var value))
             {
                 ProgressListeners.Report(token.GetString()!, new ProgressNotificationValue
                 {
                     Progress = value,
-                    Total = parameters.TryGetProperty("total", out var total) && total.TryGetSingle(out var totalValue) ? totalValue : null,
+                    Total = parameters.TryGetProperty("total", out var total) && total.ValueKind == JsonValueKind.Number && total.TryGetSingle(out var totalValue) ? totalValue : null,
                     Message = parameters.TryGetProperty("message", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null,
                 });
             }
         }
         catch (JsonException)
         {
-            // Not ours to judge: the SDK reads the same line and reports what is wrong with it.
+            // Not ours to judge: the SDK reads the same event and reports what is wrong with it.
         }
     }
 }
