@@ -1,5 +1,8 @@
+using System.Text.Json.Nodes;
 using McpClientGen.DemoServer;
 using McpClientGen.IntegrationTests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 
 namespace McpClientGen.IntegrationTests;
@@ -80,6 +83,60 @@ public sealed class ProgressAndCancellationEndToEndTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.Equal([requestId], stack.CancelledRequestIds);
         Assert.Equal("Started", Assert.Single(progress.Reports).Message);
+    }
+
+    [Fact]
+    public async Task A_client_from_dependency_injection_reports_progress_in_order()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var services = new ServiceCollection();
+        services.AddMcpClient<IDemoClient, DemoClient>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Endpoint"] = stack.McpEndpoint.AbsoluteUri,
+            ["ClientId"] = stack.ClientId,
+            ["ClientSecret"] = stack.ClientSecret,
+            ["TrustDiscoveredAuthorizationServer"] = "true",
+        }).Build());
+        await using var provider = services.BuildServiceProvider();
+        var progress = new RecordingProgress();
+
+        await provider.GetRequiredService<IDemoClient>().CountStepsAsync(3, progress);
+
+        Assert.Equal(["Step 1 of 3", "Step 2 of 3", "Step 3 of 3"], progress.Reports.Select(report => report.Message));
+    }
+
+    [Fact]
+    public async Task The_callers_meta_is_sent_beside_the_progress_token_and_left_as_it_was()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var connection = McpConnection.Create(stack.ClientOptions());
+        var request = new CallToolRequestParams
+        {
+            Name = "count_steps",
+            Arguments = new Dictionary<string, System.Text.Json.JsonElement> { ["steps"] = System.Text.Json.JsonSerializer.SerializeToElement(2) },
+            Meta = new JsonObject { ["trace"] = "abc" },
+        };
+        var progress = new RecordingProgress();
+
+        await connection.CallToolAsync(request, progress);
+        await connection.CallToolAsync(request, progress);
+
+        Assert.Equal(4, progress.Reports.Count);
+        Assert.Equal("""{"trace":"abc"}""", request.Meta!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_call_cancelled_before_it_is_sent_throws_and_announces_nothing()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var client = DemoClient.Create(stack.ClientOptions());
+        await client.CountStepsAsync(1);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.CountStepsAsync(1, cancellationToken: new CancellationToken(canceled: true)));
+
+        // A call made afterwards on the same session has gone out after anything the cancelled one could have sent.
+        await client.CountStepsAsync(1);
+        Assert.Empty(stack.CancelledRequestIds);
     }
 
     private static string Text(CallToolResult result) =>

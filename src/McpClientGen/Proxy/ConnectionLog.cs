@@ -16,4 +16,7 @@ internal static partial class ConnectionLog
 
     [LoggerMessage(3, LogLevel.Debug, "A cancelled tool call could not be announced to the server with notifications/cancelled ({ExceptionType}); the aborted HTTP request still tells it", EventName = "CancellationNotSent")]
     public static partial void CancellationNotSent(ILogger logger, string exceptionType);
+
+    [LoggerMessage(4, LogLevel.Warning, "A progress receiver threw {ExceptionType}; it gets no further reports for this call, and the call goes on", EventName = "ProgressReceiverFailed")]
+    public static partial void ProgressReceiverFailed(ILogger logger, string exceptionType);
 }

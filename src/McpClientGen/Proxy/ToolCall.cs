@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -18,30 +17,44 @@ internal static class ToolCall
     public static async ValueTask<CallToolResult> SendAsync(
         McpClient session, CallToolRequestParams request, IProgress<ProgressNotificationValue>? progress, ILogger logger, CancellationToken cancellationToken)
     {
+        // A call cancelled before it was sent is not announced: the server never heard of its id.
+        cancellationToken.ThrowIfCancellationRequested();
+
         // Unique among this client's requests: the SDK numbers its own, and these are strings.
         var requestId = new RequestId("mcpgen-" + Guid.NewGuid().ToString("N"));
-        using var progressRelay = progress is null ? null : RelayProgress(request, progress);
-        using var announcement = cancellationToken.Register(
-            static state =>
-            {
-                var (session, requestId, logger) = ((McpClient, RequestId, ILogger))state!;
-                _ = AnnounceCancellationAsync(session, requestId, logger);
-            },
-            (session, requestId, logger));
-        return await session.SendRequestAsync<CallToolRequestParams, CallToolResult>(
-                RequestMethods.ToolsCall, request, McpJsonUtilities.DefaultOptions, requestId, cancellationToken)
-            .ConfigureAwait(false);
+        var callersMeta = request.Meta;
+        using var progressRelay = progress is null ? null : RelayProgress(request, progress, logger);
+        try
+        {
+            using var announcement = cancellationToken.Register(
+                static state =>
+                {
+                    var (session, requestId, logger) = ((McpClient, RequestId, ILogger))state!;
+                    _ = AnnounceCancellationAsync(session, requestId, logger);
+                },
+                (session, requestId, logger));
+            return await session.SendRequestAsync<CallToolRequestParams, CallToolResult>(
+                    RequestMethods.ToolsCall, request, McpJsonUtilities.DefaultOptions, requestId, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            // The request is the caller's: it is sent with this call's progress token and left as it came.
+            request.Meta = callersMeta;
+        }
     }
 
     /// <summary>
-    /// Puts a fresh progress token in the request's <c>_meta</c> and registers the receiver under it; the notifications
-    /// reach it through <see cref="ProgressNotificationTap"/>, in the server's order and before the result.
+    /// Registers the receiver under a fresh progress token and puts that token in a copy of the request's <c>_meta</c>;
+    /// the notifications reach the receiver through <see cref="ProgressNotificationTap"/>, in the server's order and
+    /// before the result.
     /// </summary>
-    private static ProgressListeners.Registration RelayProgress(CallToolRequestParams request, IProgress<ProgressNotificationValue> progress)
+    private static ProgressListeners.Registration RelayProgress(CallToolRequestParams request, IProgress<ProgressNotificationValue> progress, ILogger logger)
     {
-        var registration = ProgressListeners.Register(progress);
-        request.Meta = request.Meta is { } meta ? new JsonObject(meta) : [];
-        request.Meta["progressToken"] = registration.Token;
+        var meta = request.Meta?.DeepClone().AsObject() ?? [];
+        var registration = ProgressListeners.Register(progress, logger);
+        meta["progressToken"] = registration.Token;
+        request.Meta = meta;
         return registration;
     }
 
