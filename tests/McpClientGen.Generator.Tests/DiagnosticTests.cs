@@ -290,6 +290,47 @@ public sealed partial class DiagnosticTests
                 .WithLocation(0)
                 .WithArguments("progress", "FindAsync", "find", "the IProgress<ProgressNotificationValue> must come after the tool's parameters, before only the CancellationToken"));
 
+    /// <summary>
+    /// The receiver is recognised by its full name: a type of the user's that is also called
+    /// <c>ProgressNotificationValue</c> is not the SDK's, and the generated class could not implement the method.
+    /// </summary>
+    [Fact]
+    public Task MCPGEN012_progress_of_another_type_named_ProgressNotificationValue_is_not_a_receiver() =>
+        VerifyOnlyGeneratorErrors(
+            """
+            namespace Contoso
+            {
+                public sealed class ProgressNotificationValue;
+
+                [McpClientGen.McpClient("demo")]
+                public partial interface IDemoClient
+                {
+                    [McpClientGen.McpTool("find")]
+                    System.Threading.Tasks.Task FindAsync(string id, {|#0:System.IProgress<ProgressNotificationValue>? progress|}, System.Threading.CancellationToken cancellationToken = default);
+                }
+            }
+            """,
+            [("/schemas/demo.mcp.json", FindSnapshot)],
+            new DiagnosticResult("MCPGEN012", DiagnosticSeverity.Error)
+                .WithLocation(0)
+                .WithArguments("progress", "FindAsync", "find", "a progress receiver must be System.IProgress<ModelContextProtocol.ProgressNotificationValue> (the MCP SDK's type, not null), but this is 'System.IProgress<Contoso.ProgressNotificationValue>?'"));
+
+    [Fact]
+    public Task MCPGEN012_progress_of_nullable_values_is_named_as_a_receiver_not_as_an_unknown_argument() =>
+        VerifyOnlyGeneratorErrors(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient
+            {
+                [McpClientGen.McpTool("find")]
+                System.Threading.Tasks.Task FindAsync(string id, {|#0:System.IProgress<ModelContextProtocol.ProgressNotificationValue?> progress|});
+            }
+            """,
+            [("/schemas/demo.mcp.json", FindSnapshot)],
+            new DiagnosticResult("MCPGEN012", DiagnosticSeverity.Error)
+                .WithLocation(0)
+                .WithArguments("progress", "FindAsync", "find", "a progress receiver must be System.IProgress<ModelContextProtocol.ProgressNotificationValue> (the MCP SDK's type, not null), but this is 'System.IProgress<ModelContextProtocol.ProgressNotificationValue?>'"));
+
     [Fact]
     public Task MCPGEN013_declared_parameter_of_the_wrong_type_points_at_the_type() =>
         VerifyOnlyGeneratorErrors(
