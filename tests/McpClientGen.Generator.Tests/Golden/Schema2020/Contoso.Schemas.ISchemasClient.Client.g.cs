@@ -58,13 +58,15 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::Contoso.Schemas.ISchemasClient.ConstantsResult> ConstantsAsync(string version, string kind, long answer, double? ratio = null, bool? strict = null, global::System.Text.Json.JsonElement? nothing = null, global::System.Text.Json.JsonElement? origin = null, string? label = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Contoso.Schemas.ISchemasClient.ConstantsResult> ConstantsAsync(string version, string to, string kind, long answer, double? ratio = null, bool? strict = null, global::System.Text.Json.JsonElement? nothing = null, global::System.Text.Json.JsonElement? origin = null, string? label = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(version);
+        global::System.ArgumentNullException.ThrowIfNull(to);
         global::System.ArgumentNullException.ThrowIfNull(kind);
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
         var __writer = __arguments.Writer;
         __writer.WriteString("version", version);
+        __writer.WriteString("to", to);
         __writer.WriteString("kind", kind);
         __writer.WriteNumber("answer", answer);
         if (ratio is { } __Ratio)
@@ -96,8 +98,8 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public global::System.Threading.Tasks.Task<global::Contoso.Schemas.ISchemasClient.ConstantsResult> ConstantsAsync(string version, string kind, long answer, double? ratio, bool? strict, global::System.Text.Json.JsonElement? nothing, global::System.Text.Json.JsonElement? origin, string? label, global::System.Threading.CancellationToken cancellationToken) =>
-        ConstantsAsync(version, kind, answer, ratio, strict, nothing, origin, label, null, cancellationToken);
+    public global::System.Threading.Tasks.Task<global::Contoso.Schemas.ISchemasClient.ConstantsResult> ConstantsAsync(string version, string to, string kind, long answer, double? ratio, bool? strict, global::System.Text.Json.JsonElement? nothing, global::System.Text.Json.JsonElement? origin, string? label, global::System.Threading.CancellationToken cancellationToken) =>
+        ConstantsAsync(version, to, kind, answer, ratio, strict, nothing, origin, label, null, cancellationToken);
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
@@ -107,6 +109,7 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
         global::System.ArgumentNullException.ThrowIfNull(arguments);
         return ConstantsAsync(
             arguments.Version,
+            arguments.To,
             arguments.Kind,
             arguments.Answer,
             arguments.Ratio,

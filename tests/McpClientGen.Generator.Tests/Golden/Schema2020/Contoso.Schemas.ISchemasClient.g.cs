@@ -12,6 +12,7 @@ partial interface ISchemasClient
     /// The API version.
     /// The schema allows only "v2".
     /// </param>
+    /// <param name="to">A required argument that is no const: it stays between the required consts.</param>
     /// <param name="kind">
     /// The 'kind' argument.
     /// The schema allows only "circle".
@@ -38,11 +39,11 @@ partial interface ISchemasClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's structured result.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<ConstantsResult> ConstantsAsync(string version, string kind, long answer, double? ratio = null, bool? strict = null, global::System.Text.Json.JsonElement? nothing = null, global::System.Text.Json.JsonElement? origin = null, string? label = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ConstantsResult> ConstantsAsync(string version, string to, string kind, long answer, double? ratio = null, bool? strict = null, global::System.Text.Json.JsonElement? nothing = null, global::System.Text.Json.JsonElement? origin = null, string? label = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'constants' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    global::System.Threading.Tasks.Task<ConstantsResult> ConstantsAsync(string version, string kind, long answer, double? ratio, bool? strict, global::System.Text.Json.JsonElement? nothing, global::System.Text.Json.JsonElement? origin, string? label, global::System.Threading.CancellationToken cancellationToken);
+    global::System.Threading.Tasks.Task<ConstantsResult> ConstantsAsync(string version, string to, string kind, long answer, double? ratio, bool? strict, global::System.Text.Json.JsonElement? nothing, global::System.Text.Json.JsonElement? origin, string? label, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>const of each JSON type, required and optional.</summary>
     /// <remarks>Calls the MCP tool 'constants'.</remarks>
@@ -231,6 +232,10 @@ partial interface ISchemasClient
         /// </summary>
         /// <remarks>JSON name: <c>version</c> (required).</remarks>
         public required string Version { get; init; }
+
+        /// <summary>A required argument that is no const: it stays between the required consts.</summary>
+        /// <remarks>JSON name: <c>to</c> (required).</remarks>
+        public required string To { get; init; }
 
         /// <summary>
         /// The 'kind' property.
