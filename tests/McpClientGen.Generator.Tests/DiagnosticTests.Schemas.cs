@@ -24,10 +24,7 @@ public sealed partial class DiagnosticTests
     [Fact]
     public Task MCPGEN005_names_each_2020_12_keyword_that_stays_JSON_at_its_schema() =>
         Verify(
-            """
-            [McpClientGen.McpClient("demo")]
-            public partial interface IDemoClient;
-            """,
+            DemoInterface,
             [("/schemas/demo.mcp.json", KeywordsSnapshot)],
             new DiagnosticResult("MCPGEN005", DiagnosticSeverity.Info)
                 .WithSpan("/schemas/demo.mcp.json", 2, 10, 2, 47)
@@ -51,10 +48,7 @@ public sealed partial class DiagnosticTests
     [Fact]
     public Task MCPGEN010_an_unresolved_ref_through_the_schemas_own_id_is_local_not_another_document() =>
         Verify(
-            """
-            [McpClientGen.McpClient("demo")]
-            public partial interface IDemoClient;
-            """,
+            DemoInterface,
             [("/schemas/demo.mcp.json", """
                 {"tools":[{"name":"t","inputSchema":{"$id":"https://example.com/t.json","type":"object","properties":{
                 "missing":{"$ref":"https://example.com/t.json#/$defs/missing"}
@@ -72,10 +66,7 @@ public sealed partial class DiagnosticTests
     [Fact]
     public Task MCPGEN010_an_anchor_in_a_value_or_in_another_resource_is_no_ref_target() =>
         Verify(
-            """
-            [McpClientGen.McpClient("demo")]
-            public partial interface IDemoClient;
-            """,
+            DemoInterface,
             [("/schemas/demo.mcp.json", """
                 {"tools":[{"name":"t","inputSchema":{"type":"object","examples":[{"$anchor":"example","type":"object","properties":{"a":{"type":"string"}}}],
                 "$defs":{"other":{"$id":"https://example.com/other.json","$defs":{"o":{"$anchor":"inner","type":"object","properties":{"a":{"type":"string"}}}}},
@@ -104,10 +95,7 @@ public sealed partial class DiagnosticTests
     [Fact]
     public Task A_ref_to_an_anchor_resolves_without_a_diagnostic() =>
         Verify(
-            """
-            [McpClientGen.McpClient("demo")]
-            public partial interface IDemoClient;
-            """,
+            DemoInterface,
             [("/schemas/demo.mcp.json", """
                 {"tools":[{"name":"t","inputSchema":{"type":"object","$defs":{"p":{"$anchor":"place","type":"object","properties":{"city":{"type":"string"}}}},
                 "properties":{"home":{"$ref":"#place"}}}}]}
