@@ -24,10 +24,7 @@ public sealed partial class DiagnosticTests
     [Fact]
     public Task MCPGEN005_names_each_2020_12_keyword_that_stays_JSON_at_its_schema() =>
         Verify(
-            """
-            [McpClientGen.McpClient("demo")]
-            public partial interface IDemoClient;
-            """,
+            DemoInterface,
             [("/schemas/demo.mcp.json", KeywordsSnapshot)],
             new DiagnosticResult("MCPGEN005", DiagnosticSeverity.Info)
                 .WithSpan("/schemas/demo.mcp.json", 2, 10, 2, 47)
@@ -49,12 +46,56 @@ public sealed partial class DiagnosticTests
                 .WithArguments("#/$defs/missing", "t"));
 
     [Fact]
+    public Task MCPGEN010_an_unresolved_ref_through_the_schemas_own_id_is_local_not_another_document() =>
+        Verify(
+            DemoInterface,
+            [("/schemas/demo.mcp.json", """
+                {"tools":[{"name":"t","inputSchema":{"$id":"https://example.com/t.json","type":"object","properties":{
+                "missing":{"$ref":"https://example.com/t.json#/$defs/missing"}
+                }}}]}
+                """)],
+            new DiagnosticResult("MCPGEN010", DiagnosticSeverity.Warning)
+                .WithSpan("/schemas/demo.mcp.json", 2, 11, 2, 63)
+                .WithArguments("https://example.com/t.json#/$defs/missing", "t"));
+
+    /// <summary>
+    /// Only schemas declare anchors: an <c>$anchor</c> inside a value (<c>examples</c>, <c>default</c>, <c>const</c>) is
+    /// data, and one inside a subschema with its own <c>$id</c> belongs to that resource. A schema reached through
+    /// <c>$defs</c> and <c>items</c> does declare one.
+    /// </summary>
+    [Fact]
+    public Task MCPGEN010_an_anchor_in_a_value_or_in_another_resource_is_no_ref_target() =>
+        Verify(
+            DemoInterface,
+            [("/schemas/demo.mcp.json", """
+                {"tools":[{"name":"t","inputSchema":{"type":"object","examples":[{"$anchor":"example","type":"object","properties":{"a":{"type":"string"}}}],
+                "$defs":{"other":{"$id":"https://example.com/other.json","$defs":{"o":{"$anchor":"inner","type":"object","properties":{"a":{"type":"string"}}}}},
+                "list":{"type":"array","items":{"$anchor":"deep","type":"object","properties":{"a":{"type":"string"}}}}},
+                "properties":{
+                "fromExample":{"$ref":"#example"},
+                "fromDefault":{"$ref":"#value","default":{"$anchor":"value","type":"object","properties":{"a":{"type":"string"}}}},
+                "fromConst":{"$ref":"#fixed","const":{"$anchor":"fixed"}},
+                "fromOtherResource":{"$ref":"#inner"},
+                "deep":{"$ref":"#deep"}
+                }}}]}
+                """)],
+            new DiagnosticResult("MCPGEN010", DiagnosticSeverity.Warning)
+                .WithSpan("/schemas/demo.mcp.json", 5, 15, 5, 34)
+                .WithArguments("#example", "t"),
+            new DiagnosticResult("MCPGEN010", DiagnosticSeverity.Warning)
+                .WithSpan("/schemas/demo.mcp.json", 6, 15, 6, 115)
+                .WithArguments("#value", "t"),
+            new DiagnosticResult("MCPGEN010", DiagnosticSeverity.Warning)
+                .WithSpan("/schemas/demo.mcp.json", 7, 13, 7, 58)
+                .WithArguments("#fixed", "t"),
+            new DiagnosticResult("MCPGEN010", DiagnosticSeverity.Warning)
+                .WithSpan("/schemas/demo.mcp.json", 8, 21, 8, 38)
+                .WithArguments("#inner", "t"));
+
+    [Fact]
     public Task A_ref_to_an_anchor_resolves_without_a_diagnostic() =>
         Verify(
-            """
-            [McpClientGen.McpClient("demo")]
-            public partial interface IDemoClient;
-            """,
+            DemoInterface,
             [("/schemas/demo.mcp.json", """
                 {"tools":[{"name":"t","inputSchema":{"type":"object","$defs":{"p":{"$anchor":"place","type":"object","properties":{"city":{"type":"string"}}}},
                 "properties":{"home":{"$ref":"#place"}}}}]}

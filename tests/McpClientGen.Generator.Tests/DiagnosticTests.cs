@@ -290,6 +290,34 @@ public sealed partial class DiagnosticTests
                 .WithLocation(0)
                 .WithArguments("progress", "FindAsync", "find", "the IProgress<ProgressNotificationValue> must come after the tool's parameters, before only the CancellationToken"));
 
+    /// <summary>
+    /// The receiver is recognised by its full name: a type of the user's that is also called
+    /// <c>ProgressNotificationValue</c> is not the SDK's (the generated class could not implement the method), and
+    /// nullable values are not what the runtime reports. Either is named as a receiver, not as an unknown argument.
+    /// </summary>
+    [Theory]
+    [InlineData("System.IProgress<ProgressNotificationValue>?", "System.IProgress<Contoso.ProgressNotificationValue>?")]
+    [InlineData("System.IProgress<ModelContextProtocol.ProgressNotificationValue?>", "System.IProgress<ModelContextProtocol.ProgressNotificationValue?>")]
+    public Task MCPGEN012_a_receiver_that_is_not_IProgress_of_the_SDKs_value_says_so(string declared, string shown) =>
+        VerifyOnlyGeneratorErrors(
+            $$"""
+            namespace Contoso
+            {
+                public sealed class ProgressNotificationValue;
+
+                [McpClientGen.McpClient("demo")]
+                public partial interface IDemoClient
+                {
+                    [McpClientGen.McpTool("find")]
+                    System.Threading.Tasks.Task FindAsync(string id, {|#0:{{declared}} progress|}, System.Threading.CancellationToken cancellationToken = default);
+                }
+            }
+            """,
+            [("/schemas/demo.mcp.json", FindSnapshot)],
+            new DiagnosticResult("MCPGEN012", DiagnosticSeverity.Error)
+                .WithLocation(0)
+                .WithArguments("progress", "FindAsync", "find", $"a progress receiver must be System.IProgress<ModelContextProtocol.ProgressNotificationValue> (the MCP SDK's type, not null), but this is '{shown}'"));
+
     [Fact]
     public Task MCPGEN013_declared_parameter_of_the_wrong_type_points_at_the_type() =>
         VerifyOnlyGeneratorErrors(

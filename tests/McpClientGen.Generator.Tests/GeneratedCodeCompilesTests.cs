@@ -40,8 +40,13 @@ public sealed class GeneratedCodeCompilesTests
         Assert.Equal(Accessibility.Internal, output.GetTypeByMetadataName("Contoso.WeatherClient")!.DeclaredAccessibility);
     }
 
+    /// <summary>
+    /// Each call binds to the overload it must: a token passed positionally right after the arguments (as written before
+    /// progress) to the hidden forwarding overload, on the interface and on the class alike; a named token, no token, or
+    /// a progress receiver to the method that takes progress. Hidden means <c>[EditorBrowsable(Never)]</c>.
+    /// </summary>
     [Fact]
-    public void Calls_written_before_progress_still_compile_and_progress_goes_before_the_token()
+    public void Calls_written_before_progress_still_compile_bind_to_the_hidden_overloads_and_progress_goes_before_the_token()
     {
         var (output, generatorDiagnostics, _) = GeneratorHarness.Run(
             """
@@ -60,9 +65,11 @@ public sealed class GeneratedCodeCompilesTests
                     // As written before: the token positionally after every argument, or named, or left out.
                     await client.GetForecastAsync("Oslo", 3, IWeatherClient.Unit.Celsius, "x", token);
                     await client.AlertsSubscribeAsync("eu", null, token);
+                    await concrete.GetForecastAsync("Oslo", 3, null, null, token);
                     await concrete.GetForecastAsync("Oslo", 3, cancellationToken: token);
                     await client.GetForecastAsync("Oslo", 3);
                     await client.GetForecastAsync(new IWeatherClient.GetForecastArguments { City = "Oslo", Days = 3 }, token);
+                    await concrete.GetForecastAsync(new IWeatherClient.GetForecastArguments { City = "Oslo", Days = 3 }, token);
                     // With progress: positionally before the token, or named.
                     await client.GetForecastAsync("Oslo", 3, null, null, progress, token);
                     await concrete.AlertsSubscribeAsync("eu", progress: progress);
@@ -73,6 +80,20 @@ public sealed class GeneratedCodeCompilesTests
             Weather);
 
         AssertCompilesCleanly(output, generatorDiagnostics);
+        Assert.Equal(
+            [
+                "hidden IWeatherClient.GetForecastAsync(city, days, unit, class, cancellationToken)",
+                "hidden IWeatherClient.AlertsSubscribeAsync(regionCode, severeOnly, cancellationToken)",
+                "hidden WeatherClient.GetForecastAsync(city, days, unit, class, cancellationToken)",
+                "WeatherClient.GetForecastAsync(city, days, unit, class, progress, cancellationToken)",
+                "IWeatherClient.GetForecastAsync(city, days, unit, class, progress, cancellationToken)",
+                "hidden IWeatherClient.GetForecastAsync(arguments, cancellationToken)",
+                "hidden WeatherClient.GetForecastAsync(arguments, cancellationToken)",
+                "IWeatherClient.GetForecastAsync(city, days, unit, class, progress, cancellationToken)",
+                "WeatherClient.AlertsSubscribeAsync(regionCode, severeOnly, progress, cancellationToken)",
+                "IWeatherClient.GetForecastAsync(arguments, progress, cancellationToken)",
+            ],
+            BoundMethods(output, output.SyntaxTrees.First()));
         var flat = GeneratorHarness.VisibleMethods(output.GetTypeByMetadataName("IWeatherClient")!, "GetForecastAsync")
             .Single(method => method.Parameters[0].Name == "city");
         Assert.Equal(
@@ -317,5 +338,21 @@ public sealed class GeneratedCodeCompilesTests
         Assert.DoesNotContain(generatorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>The method each invocation in <paramref name="tree"/> binds to, in order, marked when editors hide it.</summary>
+    private static string[] BoundMethods(Compilation output, SyntaxTree tree)
+    {
+        var model = output.GetSemanticModel(tree);
+        return tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>()
+            .Select(invocation =>
+            {
+                var method = model.GetSymbolInfo(invocation).Symbol as IMethodSymbol;
+                Assert.True(method is not null, $"'{invocation}' binds to no single method");
+                var hidden = method.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == "System.ComponentModel.EditorBrowsableAttribute"
+                    && attribute.ConstructorArguments.Single().Value is (int)System.ComponentModel.EditorBrowsableState.Never);
+                return $"{(hidden ? "hidden " : "")}{method.ContainingType.Name}.{method.Name}({string.Join(", ", method.Parameters.Select(p => p.Name))})";
+            })
+            .ToArray();
     }
 }

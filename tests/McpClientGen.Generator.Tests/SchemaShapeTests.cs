@@ -117,13 +117,37 @@ public sealed class SchemaShapeTests
     [InlineData("1e3", "double")]
     [InlineData("true", "bool")]
     [InlineData("false", "bool")]
-    public void A_const_without_a_type_takes_the_type_of_its_value_and_a_required_one_may_be_left_out(string value, string type)
+    public void A_const_without_a_type_takes_the_type_of_its_value_and_a_required_one_stays_required(string value, string type)
     {
         var client = Generate("\"fixed\":{\"const\":" + value + "}", "", required: """["fixed"]""");
 
         var parameter = client.GetMembers("PutAsync").OfType<IMethodSymbol>().SelectMany(method => method.Parameters).First(p => p.Name == "fixed");
-        Assert.Equal(type + "?", parameter.Type.ToDisplayString());
-        Assert.True(parameter.HasExplicitDefaultValue, "the const is sent when the argument is left out, so it is optional");
+        Assert.Equal(type, parameter.Type.ToDisplayString());
+        Assert.False(parameter.HasExplicitDefaultValue, "a required const is a required parameter, like any required property");
+    }
+
+    /// <summary>
+    /// A const does not move a required parameter: <c>M("circle", "a@b")</c> written for <c>M(string kind, string to)</c>
+    /// must not come to mean <c>to: "circle", kind: "a@b"</c>. The arguments record keeps the member required too.
+    /// </summary>
+    [Fact]
+    public void A_required_const_keeps_its_place_among_the_required_parameters()
+    {
+        var client = Generate(
+            """
+            "kind":{"type":"string","const":"circle"},
+            "to":{"type":"string"},
+            "cc":{"type":"string"}
+            """,
+            "",
+            required: """["kind","to"]""");
+
+        var flat = GeneratorHarness.VisibleMethods(client, "PutAsync").Single(method => method.Parameters[0].Type.SpecialType == SpecialType.System_String);
+        Assert.Equal(["kind", "to", "cc", "progress", "cancellationToken"], flat.Parameters.Select(p => p.Name).ToArray());
+        Assert.Equal(["string", "string", "string?"], flat.Parameters.Take(3).Select(p => p.Type.ToDisplayString()).ToArray());
+        Assert.False(flat.Parameters[0].HasExplicitDefaultValue, "'kind' is required");
+        var kind = (IPropertySymbol)client.GetTypeMembers("PutArguments").Single().GetMembers("Kind").Single();
+        Assert.True(kind.IsRequired, "the record's 'Kind' is required, as the parameter is");
     }
 
     [Theory]
@@ -131,6 +155,7 @@ public sealed class SchemaShapeTests
     [InlineData("""{"type":"array","prefixItems":[{"type":"string"}],"items":{"type":"string"}}""", "System.Collections.Generic.IReadOnlyList<string>?")]
     [InlineData("""{"type":"array","prefixItems":[{"type":"string"}],"items":{"type":"integer"}}""", "System.Text.Json.JsonElement?")]
     [InlineData("""{"type":"array","prefixItems":[{"type":"string"}]}""", "System.Text.Json.JsonElement?")]
+    [InlineData("""{"type":"array","prefixItems":[],"items":{"type":"integer"}}""", "System.Collections.Generic.IReadOnlyList<long>?")]
     [InlineData("""{"prefixItems":[{"type":"string"},{"type":"integer"}],"items":false}""", "System.Text.Json.JsonElement?")]
     public void A_tuple_is_a_list_only_when_one_schema_fits_every_position(string schema, string type)
     {

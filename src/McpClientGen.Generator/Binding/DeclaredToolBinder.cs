@@ -14,9 +14,6 @@ namespace McpClientGen.Generator.Binding;
 /// </summary>
 internal static class DeclaredToolBinder
 {
-    private const string CancellationToken = "CancellationToken";
-    private const string Progress = "IProgress<ProgressNotificationValue>";
-
     public static ToolMethodSpec? Bind(DeclaredTool method, SnapshotSpec snapshot, List<DiagnosticInfo> diagnostics)
     {
         var tool = snapshot.Tools.FirstOrDefault(t => t.WireName == method.WireName);
@@ -39,7 +36,7 @@ internal static class DeclaredToolBinder
         for (var i = 0; i < method.Parameters.Count; i++)
         {
             var parameter = method.Parameters[i];
-            if (parameter.Type == CancellationToken && !parameter.IsNullable)
+            if (parameter.Role == ParameterRole.CancellationToken && !parameter.IsNullable)
             {
                 cancellationTokenName = Naming.EscapeKeyword(parameter.Name);
                 if (i != method.Parameters.Count - 1)
@@ -51,15 +48,21 @@ internal static class DeclaredToolBinder
             }
 
             // Nullable or not: the generated implementation accepts null either way.
-            if (parameter.Type == Progress)
+            if (parameter.Role == ParameterRole.Progress)
             {
                 progressName = Naming.EscapeKeyword(parameter.Name);
                 var next = i + 1 < method.Parameters.Count ? method.Parameters[i + 1] : null;
-                if (next is not null && (next.Type != CancellationToken || next.IsNullable || i + 2 != method.Parameters.Count))
+                if (next is not null && (next.Role != ParameterRole.CancellationToken || next.IsNullable || i + 2 != method.Parameters.Count))
                 {
                     Mismatch(parameter, "the IProgress<ProgressNotificationValue> must come after the tool's parameters, before only the CancellationToken");
                 }
 
+                continue;
+            }
+
+            if (parameter.Role == ParameterRole.OtherProgress)
+            {
+                Mismatch(parameter, $"a progress receiver must be System.IProgress<ModelContextProtocol.ProgressNotificationValue> (the MCP SDK's type, not null), but this is '{parameter.FullType}'");
                 continue;
             }
 

@@ -201,11 +201,12 @@ internal static class ClientClassEmitter
         }
     }
 
-    /// <summary>An overload that only passes its arguments on to another.</summary>
+    /// <summary>A hidden overload, kept for older calls, that only passes its arguments on to another.</summary>
     private static void WriteForwarding(SourceWriter writer, string signature, string call)
     {
         writer.Line("/// <inheritdoc />");
         NonUserCode.Write(writer);
+        MethodSignature.WriteHidden(writer);
         writer.Line($"public {signature} =>");
         using (writer.Indented())
         {

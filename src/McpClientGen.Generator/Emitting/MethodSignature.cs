@@ -52,8 +52,15 @@ internal static class MethodSignature
     public static void WriteTokenOnlyDocs(SourceWriter writer, ToolMethodSpec method)
     {
         XmlDoc.Write(writer, "summary", $"Calls the MCP tool '{method.Tool.WireName}' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.");
-        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        WriteHidden(writer);
     }
+
+    /// <summary>
+    /// Hides an overload kept for older calls from completion lists, on the interface and on the class alike: code
+    /// that uses the concrete client must not be offered it either.
+    /// </summary>
+    public static void WriteHidden(SourceWriter writer) =>
+        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
 
     /// <summary>The XML docs of a tool method: title and description, the tool's hints, each parameter.</summary>
     public static void WriteDocs(SourceWriter writer, ToolMethodSpec method, bool argumentsOverload)
@@ -101,7 +108,7 @@ internal static class MethodSignature
     {
         var text = XmlDoc.FirstOf($"The '{property.WireName}' {noun}.", property.Description);
         return property.DefaultJson is not { } defaultJson ? text
-            : property.IsConstant ? $"{text}\nThe schema allows only {defaultJson}{(property.SendsDefaultWhenNull ? ", which is sent when this is null" : "")}."
+            : property.IsConstant ? $"{text}\nThe schema allows only {defaultJson}."
             : property.SendsDefaultWhenNull ? $"{text}\nWhen null, the schema's default {defaultJson} is sent."
             : $"{text}\nWhen not sent, the server uses {defaultJson}.";
     }

@@ -13,7 +13,10 @@ namespace McpClientGen.Generator.Model;
 /// Whether this is a tool argument that is required but has a <c>default</c>: optional in C#, and when left
 /// <c>null</c> the default is sent, because strict servers still insist on receiving a required property.
 /// </param>
-/// <param name="IsConstant">Whether <see cref="DefaultJson"/> is the schema's <c>const</c>: the only value it allows.</param>
+/// <param name="IsConstant">
+/// Whether <see cref="DefaultJson"/> is the schema's <c>const</c>: the only value it allows. It is documented only;
+/// a required const stays a required parameter in its place.
+/// </param>
 internal sealed record PropertySpec(
     string WireName,
     string Identifier,

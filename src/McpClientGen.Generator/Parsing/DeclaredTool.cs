@@ -36,10 +36,14 @@ internal sealed record DeclaredTool(
 /// <param name="DefaultValue">The default value as C# source, or <see langword="null"/> when there is none.</param>
 /// <param name="Location">Where the parameter is declared.</param>
 /// <param name="TypeLocation">Where its type is written.</param>
+/// <param name="Role">Whether it is a tool argument, the cancellation token or the progress receiver.</param>
+/// <param name="FullType">The type with namespaces, as compiler messages spell it, to tell apart types of one name.</param>
 internal sealed record DeclaredParameter(
     string Name,
     string Type,
     bool IsNullable,
     string? DefaultValue,
     Location? Location,
-    Location? TypeLocation);
+    Location? TypeLocation,
+    ParameterRole Role,
+    string FullType);

@@ -140,6 +140,8 @@ internal static class InterfaceParser
             nullable,
             syntax?.Default?.Value.ToString(),
             syntax?.GetLocation(),
-            syntax?.Type?.GetLocation() ?? syntax?.GetLocation());
+            syntax?.Type?.GetLocation() ?? syntax?.GetLocation(),
+            ParameterRoles.Of(parameter.Type),
+            parameter.Type.ToDisplayString());
     }
 }

@@ -68,12 +68,12 @@ internal static class JsonPointer
         reference.Length > 1 && reference[0] == '#' && reference[1] != '/' ? reference.Substring(1) : null;
 
     /// <summary>
-    /// The first schema, in document order, that declares the anchor. A <c>$dynamicAnchor</c> is also a plain anchor
-    /// for <c>$ref</c> (JSON Schema 2020-12, core §8.2.2); only <c>$dynamicRef</c> resolves it dynamically.
+    /// The first schema of the root's resource, in document order, that declares the anchor. A <c>$dynamicAnchor</c>
+    /// is also a plain anchor for <c>$ref</c> (JSON Schema 2020-12, core §8.2.2); only <c>$dynamicRef</c> resolves it
+    /// dynamically.
     /// </summary>
     private static JsonNode? FindAnchor(JsonNode root, string anchor) =>
-        root.DescendantsAndSelf().FirstOrDefault(node =>
-            node.Kind == JsonKind.Object && (node.StringOf("$anchor") == anchor || node.StringOf("$dynamicAnchor") == anchor));
+        SchemaResource.SchemasOf(root).FirstOrDefault(schema => schema.StringOf("$anchor") == anchor || schema.StringOf("$dynamicAnchor") == anchor);
 
     /// <summary>The definition's name in <c>#/$defs/Name</c> or <c>#/definitions/Name</c>; otherwise <see langword="null"/>.</summary>
     public static string? DefinitionName(string reference)

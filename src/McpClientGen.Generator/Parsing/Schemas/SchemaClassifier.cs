@@ -111,9 +111,10 @@ internal sealed class SchemaClassifier(JsonNode root)
             : new(SchemaKind.Intersection, nullable, Unsupported: "'allOf' merges only object schemas with properties");
     }
 
+    /// <remarks>An empty <c>prefixItems</c> fixes no position, so the array is what its <c>items</c> says.</remarks>
     private static SchemaShape ClassifyArray(JsonNode schema, bool nullable) => schema["items"] switch
     {
-        _ when schema["prefixItems"] is { Kind: JsonKind.Array } prefixItems => ClassifyTuple(prefixItems, schema["items"], nullable),
+        _ when schema["prefixItems"] is { Kind: JsonKind.Array, Items.Count: > 0 } prefixItems => ClassifyTuple(prefixItems, schema["items"], nullable),
         null => new(SchemaKind.List, nullable, Unsupported: "the array declares no 'items' schema"),
         { Kind: JsonKind.Array } => new(SchemaKind.List, nullable, Unsupported: "tuple arrays ('items' as a list) have no C# counterpart"),
         var items => new(SchemaKind.List, nullable, items),

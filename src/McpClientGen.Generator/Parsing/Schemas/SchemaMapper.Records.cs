@@ -61,17 +61,18 @@ internal sealed partial class SchemaMapper
                 var identifier = context.ReserveName(usedIdentifiers, Naming.ToPascalCase(property.Name, "Value"), property.Name, "property", property.Value);
                 var type = Map(property.Value, ownerTypeName + identifier, property.Name);
                 var isRequired = required.Contains(property.Name);
-                // A const is the one value a caller could pass, so it is documented, and sent when left out, like a default.
+                // A const is the one value a caller could pass, so it is documented. Unlike a default it leaves a required
+                // parameter required and in its place: were it optional it would move behind the others, and a call
+                // written for the schema without the const would pass its arguments to the wrong parameters unnoticed.
                 var constant = property.Value["default"] is null && type.Kind != TypeKind.Json ? property.Value["const"] : null;
-                var defaultJson = (property.Value["default"] ?? constant)?.JsonText;
                 properties.Add(new PropertySpec(
                     property.Name,
                     identifier,
                     type,
                     isRequired,
                     DescriptionOf(property.Value),
-                    defaultJson,
-                    SendsDefaultWhenNull: areParameters && isRequired && defaultJson is not null,
+                    (property.Value["default"] ?? constant)?.JsonText,
+                    SendsDefaultWhenNull: areParameters && isRequired && property.Value["default"] is not null,
                     IsConstant: constant is not null));
             }
         }

@@ -59,8 +59,10 @@ internal sealed partial class SchemaMapper(SnapshotContext context, string toolN
     /// </summary>
     private TypeRef MapReference(JsonNode schema, string reference, string preferredName, string path)
     {
-        var target = JsonPointer.Resolve(schemaRoot, reference);
-        if (target is null && !JsonPointer.IsLocal(reference))
+        // Through the schema's own $id a reference stays in this document: unresolved, it is a local one (MCPGEN010).
+        var local = JsonPointer.InDocument(schemaRoot, reference);
+        var target = JsonPointer.Resolve(schemaRoot, local);
+        if (target is null && !JsonPointer.IsLocal(local))
         {
             // Fetching it would send the build (or the client) wherever the server says (SEP-2106); the value stays JSON.
             return Unsupported(schema, path, $"the $ref '{reference}' points into another document, which is never fetched");
@@ -73,7 +75,6 @@ internal sealed partial class SchemaMapper(SnapshotContext context, string toolN
         }
 
         // An anchored schema names itself, as a $defs entry does, so '#place' and '#/$defs/place' share one type.
-        var local = JsonPointer.InDocument(schemaRoot, reference);
         var definitionName = (JsonPointer.DefinitionName(local) ?? JsonPointer.AnchorName(local)) is { } name
             ? Naming.ToPascalCase(name, preferredName)
             : null;

@@ -135,6 +135,7 @@ public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> OrdersListAsync(long? page, global::System.Threading.CancellationToken cancellationToken) =>
         OrdersListAsync(page, null, cancellationToken);
 
@@ -153,6 +154,7 @@ public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> OrdersListAsync(global::Contoso.Declared.IOrdersClient.OrdersListArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
         OrdersListAsync(arguments, null, cancellationToken);
 
@@ -168,6 +170,7 @@ public sealed partial class OrdersClient : global::McpClientGen.McpClientProxy, 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(global::System.Threading.CancellationToken cancellationToken) =>
         PingAsync(null, cancellationToken);
 }

@@ -150,6 +150,7 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(string repo, string? state, double? perPage, global::System.Collections.Generic.IReadOnlyList<string>? labels, global::Contoso.Issues.IIssuesClient.ListIssuesFilter? filter, long? page, global::System.Threading.CancellationToken cancellationToken) =>
         ListIssuesAsync(repo, state, perPage, labels, filter, page, null, cancellationToken);
 
@@ -173,6 +174,7 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(global::Contoso.Issues.IIssuesClient.ListIssuesArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
         ListIssuesAsync(arguments, null, cancellationToken);
 

@@ -78,6 +78,7 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::Contoso.Issues.IIssuesClient.GetIssueResult> GetIssueAsync(string owner, string repo, long issueNumber, global::Contoso.Issues.IIssuesClient.GetIssueDetail? detail, global::System.Threading.CancellationToken cancellationToken) =>
         GetIssueAsync(owner, repo, issueNumber, detail, null, cancellationToken);
 
@@ -99,6 +100,7 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::Contoso.Issues.IIssuesClient.GetIssueResult> GetIssueAsync(global::Contoso.Issues.IIssuesClient.GetIssueArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
         GetIssueAsync(arguments, null, cancellationToken);
 
@@ -131,6 +133,7 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(string owner, string repo, global::Contoso.Issues.IIssuesClient.ListIssuesState? state, long? page, int? perPage, global::System.Threading.CancellationToken cancellationToken) =>
         ListIssuesAsync(owner, repo, state, page, perPage, null, cancellationToken);
 
@@ -153,6 +156,7 @@ public sealed partial class IssuesClient : global::McpClientGen.McpClientProxy, 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(global::Contoso.Issues.IIssuesClient.ListIssuesArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
         ListIssuesAsync(arguments, null, cancellationToken);
 }

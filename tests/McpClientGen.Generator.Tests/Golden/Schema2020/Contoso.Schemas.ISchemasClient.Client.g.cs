@@ -58,37 +58,17 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::Contoso.Schemas.ISchemasClient.ConstantsResult> ConstantsAsync(string? version = null, string? kind = null, long? answer = null, double? ratio = null, bool? strict = null, global::System.Text.Json.JsonElement? nothing = null, global::System.Text.Json.JsonElement? origin = null, string? label = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Contoso.Schemas.ISchemasClient.ConstantsResult> ConstantsAsync(string version, string to, string kind, long answer, double? ratio = null, bool? strict = null, global::System.Text.Json.JsonElement? nothing = null, global::System.Text.Json.JsonElement? origin = null, string? label = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        global::System.ArgumentNullException.ThrowIfNull(version);
+        global::System.ArgumentNullException.ThrowIfNull(to);
+        global::System.ArgumentNullException.ThrowIfNull(kind);
         var __arguments = new global::McpClientGen.Serialization.ToolArguments();
         var __writer = __arguments.Writer;
-        if (version is { } __Version)
-        {
-            __writer.WriteString("version", __Version);
-        }
-        else
-        {
-            __writer.WritePropertyName("version");
-            __writer.WriteRawValue("\"v2\"");
-        }
-        if (kind is { } __Kind)
-        {
-            __writer.WriteString("kind", __Kind);
-        }
-        else
-        {
-            __writer.WritePropertyName("kind");
-            __writer.WriteRawValue("\"circle\"");
-        }
-        if (answer is { } __Answer)
-        {
-            __writer.WriteNumber("answer", __Answer);
-        }
-        else
-        {
-            __writer.WritePropertyName("answer");
-            __writer.WriteRawValue("42");
-        }
+        __writer.WriteString("version", version);
+        __writer.WriteString("to", to);
+        __writer.WriteString("kind", kind);
+        __writer.WriteNumber("answer", answer);
         if (ratio is { } __Ratio)
         {
             __writer.WriteNumber("ratio", __Ratio);
@@ -117,8 +97,9 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::Contoso.Schemas.ISchemasClient.ConstantsResult> ConstantsAsync(string? version, string? kind, long? answer, double? ratio, bool? strict, global::System.Text.Json.JsonElement? nothing, global::System.Text.Json.JsonElement? origin, string? label, global::System.Threading.CancellationToken cancellationToken) =>
-        ConstantsAsync(version, kind, answer, ratio, strict, nothing, origin, label, null, cancellationToken);
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public global::System.Threading.Tasks.Task<global::Contoso.Schemas.ISchemasClient.ConstantsResult> ConstantsAsync(string version, string to, string kind, long answer, double? ratio, bool? strict, global::System.Text.Json.JsonElement? nothing, global::System.Text.Json.JsonElement? origin, string? label, global::System.Threading.CancellationToken cancellationToken) =>
+        ConstantsAsync(version, to, kind, answer, ratio, strict, nothing, origin, label, null, cancellationToken);
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
@@ -128,6 +109,7 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
         global::System.ArgumentNullException.ThrowIfNull(arguments);
         return ConstantsAsync(
             arguments.Version,
+            arguments.To,
             arguments.Kind,
             arguments.Answer,
             arguments.Ratio,
@@ -142,6 +124,7 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::Contoso.Schemas.ISchemasClient.ConstantsResult> ConstantsAsync(global::Contoso.Schemas.ISchemasClient.ConstantsArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
         ConstantsAsync(arguments, null, cancellationToken);
 
@@ -179,6 +162,7 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchema202012ToolAsync(string? name, global::Contoso.Schemas.ISchemasClient.Address? address, global::Contoso.Schemas.ISchemasClient.JsonSchema202012ToolContactMethod? contactMethod, string? phone, string? email, global::System.Threading.CancellationToken cancellationToken) =>
         JsonSchema202012ToolAsync(name, address, contactMethod, phone, email, null, cancellationToken);
 
@@ -201,6 +185,7 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchema202012ToolAsync(global::Contoso.Schemas.ISchemasClient.JsonSchema202012ToolArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
         JsonSchema202012ToolAsync(arguments, null, cancellationToken);
 
@@ -219,6 +204,7 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchemaEchoAsync(global::System.Text.Json.JsonElement schema, global::System.Threading.CancellationToken cancellationToken) =>
         JsonSchemaEchoAsync(schema, null, cancellationToken);
 
@@ -237,6 +223,7 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchemaEchoAsync(global::Contoso.Schemas.ISchemasClient.JsonSchemaEchoArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
         JsonSchemaEchoAsync(arguments, null, cancellationToken);
 
@@ -304,6 +291,7 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ReferencesAsync(global::Contoso.Schemas.ISchemasClient.Place home, global::Contoso.Schemas.ISchemasClient.Place? maybe, global::Contoso.Schemas.ISchemasClient.Place? work, global::Contoso.Schemas.ISchemasClient.Unit? unit, global::Contoso.Schemas.ISchemasClient.Node? tree, global::System.Text.Json.JsonElement? any, global::System.Text.Json.JsonElement? profile, global::System.Text.Json.JsonElement? relative, global::System.Text.Json.JsonElement? missing, global::System.Threading.CancellationToken cancellationToken) =>
         ReferencesAsync(home, maybe, work, unit, tree, any, profile, relative, missing, null, cancellationToken);
 
@@ -330,6 +318,7 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ReferencesAsync(global::Contoso.Schemas.ISchemasClient.ReferencesArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
         ReferencesAsync(arguments, null, cancellationToken);
 
@@ -348,6 +337,7 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ShapesAsync(global::System.Text.Json.JsonElement shape, global::System.Threading.CancellationToken cancellationToken) =>
         ShapesAsync(shape, null, cancellationToken);
 
@@ -366,6 +356,7 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ShapesAsync(global::Contoso.Schemas.ISchemasClient.ShapesArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
         ShapesAsync(arguments, null, cancellationToken);
 
@@ -397,6 +388,7 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> TuplesAsync(global::System.Collections.Generic.IReadOnlyList<double>? point, global::System.Text.Json.JsonElement? tagged, global::System.Collections.Generic.IReadOnlyList<string>? same, global::System.Threading.CancellationToken cancellationToken) =>
         TuplesAsync(point, tagged, same, null, cancellationToken);
 
@@ -417,6 +409,7 @@ public sealed partial class SchemasClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> TuplesAsync(global::Contoso.Schemas.ISchemasClient.TuplesArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
         TuplesAsync(arguments, null, cancellationToken);
 }

@@ -10,15 +10,16 @@ partial interface ISchemasClient
     /// <remarks>Calls the MCP tool 'constants'.</remarks>
     /// <param name="version">
     /// The API version.
-    /// The schema allows only "v2", which is sent when this is null.
+    /// The schema allows only "v2".
     /// </param>
+    /// <param name="to">A required argument that is no const: it stays between the required consts.</param>
     /// <param name="kind">
     /// The 'kind' argument.
-    /// The schema allows only "circle", which is sent when this is null.
+    /// The schema allows only "circle".
     /// </param>
     /// <param name="answer">
     /// The 'answer' argument.
-    /// The schema allows only 42, which is sent when this is null.
+    /// The schema allows only 42.
     /// </param>
     /// <param name="ratio">
     /// The 'ratio' argument.
@@ -38,11 +39,11 @@ partial interface ISchemasClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's structured result.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
-    global::System.Threading.Tasks.Task<ConstantsResult> ConstantsAsync(string? version = null, string? kind = null, long? answer = null, double? ratio = null, bool? strict = null, global::System.Text.Json.JsonElement? nothing = null, global::System.Text.Json.JsonElement? origin = null, string? label = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ConstantsResult> ConstantsAsync(string version, string to, string kind, long answer, double? ratio = null, bool? strict = null, global::System.Text.Json.JsonElement? nothing = null, global::System.Text.Json.JsonElement? origin = null, string? label = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'constants' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    global::System.Threading.Tasks.Task<ConstantsResult> ConstantsAsync(string? version, string? kind, long? answer, double? ratio, bool? strict, global::System.Text.Json.JsonElement? nothing, global::System.Text.Json.JsonElement? origin, string? label, global::System.Threading.CancellationToken cancellationToken);
+    global::System.Threading.Tasks.Task<ConstantsResult> ConstantsAsync(string version, string to, string kind, long answer, double? ratio, bool? strict, global::System.Text.Json.JsonElement? nothing, global::System.Text.Json.JsonElement? origin, string? label, global::System.Threading.CancellationToken cancellationToken);
 
     /// <summary>const of each JSON type, required and optional.</summary>
     /// <remarks>Calls the MCP tool 'constants'.</remarks>
@@ -227,24 +228,28 @@ partial interface ISchemasClient
     {
         /// <summary>
         /// The API version.
-        /// The schema allows only "v2", which is sent when this is null.
+        /// The schema allows only "v2".
         /// </summary>
         /// <remarks>JSON name: <c>version</c> (required).</remarks>
-        public string? Version { get; init; }
+        public required string Version { get; init; }
+
+        /// <summary>A required argument that is no const: it stays between the required consts.</summary>
+        /// <remarks>JSON name: <c>to</c> (required).</remarks>
+        public required string To { get; init; }
 
         /// <summary>
         /// The 'kind' property.
-        /// The schema allows only "circle", which is sent when this is null.
+        /// The schema allows only "circle".
         /// </summary>
         /// <remarks>JSON name: <c>kind</c> (required).</remarks>
-        public string? Kind { get; init; }
+        public required string Kind { get; init; }
 
         /// <summary>
         /// The 'answer' property.
-        /// The schema allows only 42, which is sent when this is null.
+        /// The schema allows only 42.
         /// </summary>
         /// <remarks>JSON name: <c>answer</c> (required).</remarks>
-        public long? Answer { get; init; }
+        public required long Answer { get; init; }
 
         /// <summary>
         /// The 'ratio' property.

@@ -92,6 +92,7 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CatalogUpsertProductAsync(string? aB, string? aB2, string? toString2, global::System.Uri? _3dModel, string? naïveCafé, global::System.Text.Json.JsonElement? union, global::System.Threading.CancellationToken cancellationToken) =>
         CatalogUpsertProductAsync(aB, aB2, toString2, _3dModel, naïveCafé, union, null, cancellationToken);
 
@@ -115,6 +116,7 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CatalogUpsertProductAsync(global::Contoso.Shapes.IShapesClient.CatalogUpsertProductArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
         CatalogUpsertProductAsync(arguments, null, cancellationToken);
 
@@ -169,6 +171,7 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(global::Contoso.Shapes.IShapesClient.Product product, string? note, global::System.Collections.Generic.IReadOnlyList<global::Contoso.Shapes.IShapesClient.Product>? replaces, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? tagsByLocale, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double?>>? priceMatrix, bool? dryRun, global::Contoso.Shapes.IShapesClient.CatalogUpsertProduct2Channel? channel, string? @event, global::System.Threading.CancellationToken cancellationToken) =>
         CatalogUpsertProduct2Async(product, note, replaces, tagsByLocale, priceMatrix, dryRun, channel, @event, null, cancellationToken);
 
@@ -194,6 +197,7 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(global::Contoso.Shapes.IShapesClient.CatalogUpsertProduct2Arguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
         CatalogUpsertProduct2Async(arguments, null, cancellationToken);
 
@@ -209,6 +213,7 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> Dispose2Async(global::System.Threading.CancellationToken cancellationToken) =>
         Dispose2Async(null, cancellationToken);
 
@@ -229,6 +234,7 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(string? region, global::System.Threading.CancellationToken cancellationToken) =>
         PingAsync(region, null, cancellationToken);
 
@@ -247,6 +253,7 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(global::Contoso.Shapes.IShapesClient.PingArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
         PingAsync(arguments, null, cancellationToken);
 
@@ -263,6 +270,7 @@ internal sealed partial class ShapesClient : global::McpClientGen.McpClientProxy
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> SearchAsync(global::System.Text.Json.JsonElement arguments, global::System.Threading.CancellationToken cancellationToken) =>
         SearchAsync(arguments, null, cancellationToken);
 }

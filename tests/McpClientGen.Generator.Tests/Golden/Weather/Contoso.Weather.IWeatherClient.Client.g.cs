@@ -70,6 +70,7 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(string regionCode, bool? severeOnly, global::System.Threading.CancellationToken cancellationToken) =>
         AlertsSubscribeAsync(regionCode, severeOnly, null, cancellationToken);
 
@@ -89,6 +90,7 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(global::Contoso.Weather.IWeatherClient.AlertsSubscribeArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
         AlertsSubscribeAsync(arguments, null, cancellationToken);
 
@@ -116,6 +118,7 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::Contoso.Weather.IWeatherClient.GetForecastResult> GetForecastAsync(string city, int days, global::Contoso.Weather.IWeatherClient.Unit? unit, string? @class, global::System.Threading.CancellationToken cancellationToken) =>
         GetForecastAsync(city, days, unit, @class, null, cancellationToken);
 
@@ -137,6 +140,7 @@ public sealed partial class WeatherClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public global::System.Threading.Tasks.Task<global::Contoso.Weather.IWeatherClient.GetForecastResult> GetForecastAsync(global::Contoso.Weather.IWeatherClient.GetForecastArguments arguments, global::System.Threading.CancellationToken cancellationToken) =>
         GetForecastAsync(arguments, null, cancellationToken);
 }
