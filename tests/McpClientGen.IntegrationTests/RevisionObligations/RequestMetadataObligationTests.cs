@@ -1,5 +1,7 @@
 using System.Text.Json;
 using McpClientGen.DemoServer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace McpClientGen.IntegrationTests.RevisionObligations;
 
@@ -26,17 +28,29 @@ public sealed class RequestMetadataObligationTests
         await client.GetWeatherAsync("Oslo");
         await client.FindOfficeAsync("eu");
 
-        var posts = stack.McpRequests.Where(request => request.HttpMethod == "POST").ToList();
-        Assert.Equal(["server/discover", "tools/call", "tools/call"], posts.Select(request => request.JsonRpcMethod));
-        Assert.All(posts, request =>
+        AssertEveryPostDeclaresTheRevision(stack);
+    }
+
+    [Fact]
+    public async Task A_client_registered_from_configuration_declares_2026_07_28_the_same_way()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            Assert.Equal(Revision, request.Header("MCP-Protocol-Version"));
-            var meta = Assert.IsType<JsonElement>(request.Params).GetProperty("_meta");
-            Assert.Equal(request.Header("MCP-Protocol-Version"), meta.GetProperty(VersionKey).GetString());
-            Assert.Equal(JsonValueKind.Object, meta.GetProperty(CapabilitiesKey).ValueKind);
-            Assert.True(meta.GetProperty(CapabilitiesKey).GetProperty("extensions").TryGetProperty(McpConnection.ClientCredentialsExtension, out _));
-            Assert.Equal("McpClientGen", meta.GetProperty(ClientInfoKey).GetProperty("name").GetString());
-        });
+            ["Mcp:Demo:Endpoint"] = stack.McpEndpoint.AbsoluteUri,
+            ["Mcp:Demo:ClientId"] = stack.ClientId,
+            ["Mcp:Demo:ClientSecret"] = stack.ClientSecret,
+            ["Mcp:Demo:AuthorizationServer"] = stack.Issuer.AbsoluteUri,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddMcpClient<IDemoClient, DemoClient>(configuration.GetSection("Mcp:Demo"));
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IDemoClient>();
+
+        await client.GetWeatherAsync("Oslo");
+        await client.FindOfficeAsync("eu");
+
+        AssertEveryPostDeclaresTheRevision(stack);
     }
 
     [Fact]
@@ -59,6 +73,22 @@ public sealed class RequestMetadataObligationTests
         {
             Assert.Equal("2025-11-25", request.Header("MCP-Protocol-Version"));
             Assert.False(request.Params is { } parameters && parameters.TryGetProperty("_meta", out var meta) && meta.TryGetProperty(VersionKey, out _));
+        });
+    }
+
+    /// <summary>The session began with <c>server/discover</c>, and every POST carries the revision in its header and its <c>_meta</c>.</summary>
+    private static void AssertEveryPostDeclaresTheRevision(DemoStack stack)
+    {
+        var posts = stack.McpRequests.Where(request => request.HttpMethod == "POST").ToList();
+        Assert.Equal(["server/discover", "tools/call", "tools/call"], posts.Select(request => request.JsonRpcMethod));
+        Assert.All(posts, request =>
+        {
+            Assert.Equal(Revision, request.Header("MCP-Protocol-Version"));
+            var meta = Assert.IsType<JsonElement>(request.Params).GetProperty("_meta");
+            Assert.Equal(request.Header("MCP-Protocol-Version"), meta.GetProperty(VersionKey).GetString());
+            Assert.Equal(JsonValueKind.Object, meta.GetProperty(CapabilitiesKey).ValueKind);
+            Assert.True(meta.GetProperty(CapabilitiesKey).GetProperty("extensions").TryGetProperty(McpConnection.ClientCredentialsExtension, out _));
+            Assert.Equal("McpClientGen", meta.GetProperty(ClientInfoKey).GetProperty("name").GetString());
         });
     }
 }
