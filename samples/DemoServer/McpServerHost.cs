@@ -110,7 +110,7 @@ internal sealed class McpServerHost : IAsyncDisposable
             }
 
             Interlocked.Increment(ref _requestCount);
-            await _requests.InvokeAsync(context, next);
+            await next(context);
 
             if (context.Response.StatusCode == StatusCodes.Status401Unauthorized)
             {
@@ -121,6 +121,8 @@ internal sealed class McpServerHost : IAsyncDisposable
                 Interlocked.Increment(ref _forbiddenCount);
             }
         });
+        // Ahead of authentication, so that refused requests and the tokens they carried are kept too.
+        _app.Use((context, next) => _requests.InvokeAsync(context, next));
         _app.UseAuthentication();
         _app.UseAuthorization();
         // Both run only for requests that passed authorization: a rejected token never gets a scope challenge, and

@@ -9,7 +9,7 @@ namespace McpClientGen.DemoServer;
 /// <c>dispatch_parcel</c>: every parameter is mirrored in an <c>Mcp-Param-*</c> header (SEP-2243), one of each kind the
 /// protocol allows (string, integer, boolean, and a string that may be null), so that clients can be checked for the
 /// header encoding: plain text for safe values, <c>=?base64?…?=</c> for values with non-ASCII or control characters
-/// or surrounding spaces, no header for null. The SDK checks each header against the body before the tool runs.
+/// or surrounding spaces, no header for null. The SDK refuses a call whose body has a value without its header.
 /// </summary>
 [McpServerToolType]
 internal static class ParcelDispatchTools
