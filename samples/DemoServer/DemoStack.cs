@@ -142,6 +142,12 @@ public sealed class DemoStack : IAsyncDisposable
     public JsonElement? LastClientCapabilities => _mcpServer.LastClientCapabilities;
 
     /// <summary>
+    /// Every HTTP request to the MCP endpoint in arrival order, as the server received it and before authentication:
+    /// headers and JSON-RPC messages, refused requests included.
+    /// </summary>
+    public IReadOnlyList<DemoMcpRequest> McpRequests => _mcpServer.Requests;
+
+    /// <summary>
     /// The <c>requestId</c> of each <c>notifications/cancelled</c> an MCP client sent, in arrival order, read from the
     /// raw JSON: a string id as its text, a number as its digits.
     /// </summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -15,7 +14,7 @@ internal sealed class EchoShapesTool : McpServerTool
 {
     private const string SchemaResourceName = "McpClientGen.DemoServer.EchoShapesSchema.json";
 
-    private static readonly JsonElement Schema = LoadSchema();
+    private static readonly JsonElement Schema = ToolJson.LoadEmbedded(SchemaResourceName);
 
     /// <inheritdoc />
     public override Tool ProtocolTool { get; } = new()
@@ -48,40 +47,12 @@ internal sealed class EchoShapesTool : McpServerTool
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        var echoed = ToObject(request.Params?.Arguments);
+        var echoed = ToolJson.ToObject(request.Params?.Arguments);
         return ValueTask.FromResult(new CallToolResult
         {
             StructuredContent = echoed,
             // Clients without structured-content support read the result from the first text block.
             Content = [new TextContentBlock { Text = echoed.GetRawText() }],
         });
-    }
-
-    // Rebuilds the arguments as one JSON object, keeping the order the client sent the properties in.
-    private static JsonElement ToObject(IDictionary<string, JsonElement>? arguments)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            foreach (var (name, value) in arguments ?? new Dictionary<string, JsonElement>())
-            {
-                writer.WritePropertyName(name);
-                value.WriteTo(writer);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
-    }
-
-    private static JsonElement LoadSchema()
-    {
-        using var stream = typeof(EchoShapesTool).Assembly.GetManifestResourceStream(SchemaResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {SchemaResourceName} is missing.");
-        using var document = JsonDocument.Parse(stream);
-        return document.RootElement.Clone();
     }
 }

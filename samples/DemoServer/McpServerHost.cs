@@ -21,6 +21,7 @@ internal sealed class McpServerHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ClientCapabilitiesRecorder _capabilities = new();
     private readonly CancelledNotificationRecorder _cancelledNotifications = new();
+    private readonly McpRequestLog _requests = new();
     private readonly ToolCancellations _toolCancellations = new();
     private readonly CertificateBoundTokens _certificateBoundTokens = new();
     private readonly bool _https;
@@ -96,7 +97,8 @@ internal sealed class McpServerHost : IAsyncDisposable
             .WithHttpTransport()
             .WithTools<DemoTools>()
             .WithTools<ProgressTools>()
-            .WithTools([new EchoShapesTool(), new IssueTool()]);
+            .WithTools([typeof(ParcelDispatchTools)])
+            .WithTools([new EchoShapesTool(), new IssueTool(), new ShipmentQuoteTool(), new InvalidHeaderTool()]);
 
         _app = builder.Build();
         _app.Use(async (context, next) =>
@@ -119,6 +121,8 @@ internal sealed class McpServerHost : IAsyncDisposable
                 Interlocked.Increment(ref _forbiddenCount);
             }
         });
+        // Ahead of authentication, so that refused requests and the tokens they carried are kept too.
+        _app.Use((context, next) => _requests.InvokeAsync(context, next));
         _app.UseAuthentication();
         _app.UseAuthorization();
         // Both run only for requests that passed authorization: a rejected token never gets a scope challenge, and
@@ -146,6 +150,9 @@ internal sealed class McpServerHost : IAsyncDisposable
 
     /// <summary>The capabilities the last MCP client declared, as JSON; <see langword="null"/> before any did.</summary>
     public JsonElement? LastClientCapabilities => _capabilities.Last;
+
+    /// <summary>Every request to the MCP endpoint, as received, in arrival order.</summary>
+    public IReadOnlyList<DemoMcpRequest> Requests => _requests.Requests;
 
     /// <summary>The <c>requestId</c> of each <c>notifications/cancelled</c> a client sent, in arrival order.</summary>
     public IReadOnlyList<string> CancelledRequestIds => _cancelledNotifications.RequestIds;
