@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpClientGen.DemoServer;
 using McpClientGen.IntegrationTests.Support;
@@ -44,10 +45,23 @@ public sealed class ProgressAndCancellationEndToEndTests
         await using var stack = await DemoStack.StartAsync();
         await using var client = DemoClient.Create(stack.ClientOptions());
 
-        // The tool reports only when the request carries a progress token; the call still completes.
         var result = await client.CountStepsAsync(3);
 
         Assert.Equal("Counted 3 steps.", Text(result));
+        var call = Assert.Single(stack.McpRequests, request => request.JsonRpcMethod == "tools/call");
+        Assert.False(call.Params!.Value.TryGetProperty("_meta", out var meta) && meta.TryGetProperty("progressToken", out _), call.Params.Value.GetRawText());
+    }
+
+    [Fact]
+    public async Task A_call_with_a_progress_receiver_sends_a_progress_token()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var client = DemoClient.Create(stack.ClientOptions());
+
+        await client.CountStepsAsync(1, new RecordingProgress());
+
+        var call = Assert.Single(stack.McpRequests, request => request.JsonRpcMethod == "tools/call");
+        Assert.Equal(JsonValueKind.String, call.Params!.Value.GetProperty("_meta").GetProperty("progressToken").ValueKind);
     }
 
     [Fact]
@@ -113,7 +127,7 @@ public sealed class ProgressAndCancellationEndToEndTests
         var request = new CallToolRequestParams
         {
             Name = "count_steps",
-            Arguments = new Dictionary<string, System.Text.Json.JsonElement> { ["steps"] = System.Text.Json.JsonSerializer.SerializeToElement(2) },
+            Arguments = new Dictionary<string, JsonElement> { ["steps"] = JsonSerializer.SerializeToElement(2) },
             Meta = new JsonObject { ["trace"] = "abc" },
         };
         var progress = new RecordingProgress();

@@ -50,6 +50,7 @@ public sealed class SchemaPreservationObligationTests
         await using var client = DemoClient.Create(stack.ClientOptions());
 
         var result = await client.QuoteShipmentAsync(
+            service: "parcel",
             origin: new IDemoClient.Place { City = "Oslo", Country = "NO" },
             destination: new IDemoClient.Place { City = "Bergen", Country = "NO" },
             dimensionsCm: [40, 30, 20],
@@ -72,6 +73,7 @@ public sealed class SchemaPreservationObligationTests
 
         // if express then weightKg <= 30; and the country pattern ^[A-Z]{2}$.
         var error = await Assert.ThrowsAsync<McpToolException>(() => client.QuoteShipmentAsync(
+            service: "parcel",
             origin: new IDemoClient.Place { City = "Oslo", Country = "Norway" },
             destination: new IDemoClient.Place { City = "Bergen", Country = "NO" },
             dimensionsCm: [40, 30, 20],
