@@ -30,6 +30,7 @@ public sealed class McpConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly string? _protocolVersion;
     private readonly string _extension;
+    private readonly InputHandlers _inputHandlers;
     private readonly object _gate = new();
     private readonly ConcurrentDictionary<string, Tool> _knownTools = new(StringComparer.Ordinal);
     private Task<McpClient>? _session;
@@ -39,10 +40,12 @@ public sealed class McpConnection : IAsyncDisposable
     /// A connection over an HTTP client whose handlers authenticate (or not); it owns and disposes the client.
     /// <paramref name="extension"/> is the auth extension advertised in the client's capabilities.
     /// </summary>
-    internal McpConnection(Uri endpoint, HttpClient httpClient, ILoggerFactory? loggerFactory, string? protocolVersion, string extension = ClientCredentialsExtension)
+    internal McpConnection(
+        Uri endpoint, HttpClient httpClient, ILoggerFactory? loggerFactory, string? protocolVersion, string extension = ClientCredentialsExtension, InputHandlers? inputHandlers = null)
     {
         _protocolVersion = protocolVersion;
         _extension = extension;
+        _inputHandlers = inputHandlers ?? InputHandlers.None;
         Endpoint = endpoint;
         _httpClient = httpClient;
         _loggerFactory = loggerFactory;
@@ -64,7 +67,12 @@ public sealed class McpConnection : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var engine = ClientCredentialsEngine.Create(options, timeProvider, loggerFactory);
         return new McpConnection(
-            engine.Options.Endpoint!, new HttpClient(new ProgressNotificationTap(engine.CreateStandaloneHandler())), loggerFactory, engine.Options.ProtocolVersion, engine.ExtensionId);
+            engine.Options.Endpoint!,
+            new HttpClient(new ProgressNotificationTap(engine.CreateStandaloneHandler())),
+            loggerFactory,
+            engine.Options.ProtocolVersion,
+            engine.ExtensionId,
+            InputHandlers.From(engine.Options));
     }
 
     /// <summary>
@@ -79,6 +87,29 @@ public sealed class McpConnection : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(endpoint);
         EndpointRules.EnsureSecure(endpoint, "MCP endpoint");
         return new McpConnection(endpoint, new HttpClient(new ProgressNotificationTap(new SocketsHttpHandler())), loggerFactory, protocolVersion);
+    }
+
+    /// <summary>
+    /// Creates a connection to an MCP server that needs no authentication, with the endpoint, protocol version and
+    /// input-request handlers (<see cref="McpConnectionOptions.ElicitationHandler"/>, <see cref="McpConnectionOptions.SamplingClient"/>,
+    /// <see cref="McpConnectionOptions.Roots"/>) of <paramref name="options"/>; its credential settings are not used.
+    /// The HTTPS rule still applies (plain HTTP only on loopback).
+    /// </summary>
+    /// <param name="options">The endpoint (required), protocol version and input-request handlers.</param>
+    /// <param name="loggerFactory">Logging for the MCP session.</param>
+    /// <exception cref="InvalidOperationException">The endpoint is missing, or the roots are set twice.</exception>
+    public static McpConnection CreateUnauthenticated(McpConnectionOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var endpoint = options.Endpoint ?? throw new InvalidOperationException("Invalid McpConnectionOptions: set Endpoint.");
+        options.ValidateInputHandlers();
+        EndpointRules.EnsureSecure(endpoint, "MCP endpoint");
+        return new McpConnection(
+            endpoint,
+            new HttpClient(new ProgressNotificationTap(new SocketsHttpHandler())),
+            loggerFactory,
+            options.ProtocolVersion,
+            inputHandlers: InputHandlers.From(options.Snapshot()));
     }
 
     /// <summary>
@@ -195,6 +226,12 @@ public sealed class McpConnection : IAsyncDisposable
         {
             return await operation(session, state, cancellationToken).ConfigureAwait(false);
         }
+        catch (InputHandlerFailure failure)
+        {
+            // The application's input handler failed, not the session: its exception reaches the caller as it was thrown.
+            failure.Rethrow();
+            throw;
+        }
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
         {
             Discard(sessionTask);
@@ -283,14 +320,18 @@ public sealed class McpConnection : IAsyncDisposable
         exception is McpException || exception is HttpRequestException { StatusCode: HttpStatusCode.BadRequest } and not McpConnectionException;
 
     /// <summary>Opens a session over a new transport, asking for <paramref name="protocolVersion"/> (or negotiating one).</summary>
-    private Task<McpClient> HandshakeAsync(string? protocolVersion)
+    private async Task<McpClient> HandshakeAsync(string? protocolVersion)
     {
         var transport = new HttpClientTransport(
             new HttpClientTransportOptions { Endpoint = Endpoint, TransportMode = HttpTransportMode.StreamableHttp },
             _httpClient,
             _loggerFactory,
             ownsHttpClient: false);
-        return McpClient.CreateAsync(transport, CreateClientOptions(protocolVersion, _extension), _loggerFactory);
+        var options = CreateClientOptions(protocolVersion, _extension);
+        options.Handlers = _inputHandlers.CreateSdkHandlers();
+        var client = await McpClient.CreateAsync(transport, options, _loggerFactory).ConfigureAwait(false);
+        InputHandlers.RefuseUnanswered(options.Handlers);
+        return client;
     }
 
     /// <summary>
@@ -360,7 +401,7 @@ public sealed class McpConnection : IAsyncDisposable
     /// </summary>
     private bool IsTransportFailure(Exception exception, CancellationToken cancellationToken) => exception switch
     {
-        McpProtocolException or McpAuthenticationException or McpAuthorizationException => false,
+        McpProtocolException or McpAuthenticationException or McpAuthorizationException or McpInputRequiredException => false,
         McpConnectionException connection => IsMcpOrigin(connection.Url),
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
         _ => true,

@@ -28,9 +28,18 @@ internal static class ToolCall
                 _ = AnnounceCancellationAsync(session, requestId, logger);
             },
             (session, requestId, logger));
-        return await session.SendRequestAsync<CallToolRequestParams, CallToolResult>(
-                RequestMethods.ToolsCall, request, McpJsonUtilities.DefaultOptions, requestId, cancellationToken)
-            .ConfigureAwait(false);
+        try
+        {
+            return await session.SendRequestAsync<CallToolRequestParams, CallToolResult>(
+                    RequestMethods.ToolsCall, request, McpJsonUtilities.DefaultOptions, requestId, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (McpInputRequiredException refused) when (refused.ToolName is null)
+        {
+            // The SDK resolves an input_required result inside this request; the connection's refusing handler does not
+            // know which call it is refusing for.
+            throw refused.ForTool(request.Name);
+        }
     }
 
     /// <summary>
