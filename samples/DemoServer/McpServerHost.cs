@@ -96,6 +96,7 @@ internal sealed class McpServerHost : IAsyncDisposable
             .WithHttpTransport()
             .WithTools<DemoTools>()
             .WithTools<ProgressTools>()
+            .WithTools<InputRequestTools>()
             .WithTools([new EchoShapesTool(), new IssueTool()]);
 
         _app = builder.Build();

@@ -1,0 +1,113 @@
+using System.ComponentModel;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+#pragma warning disable MCP9005 // Sampling and roots as legacy requests are deprecated in 2026-07-28; as MRTR input requests they are not.
+
+namespace McpClientGen.DemoServer;
+
+/// <summary>
+/// Tools that ask the client for input in the middle of the call, through MRTR (protocol 2026-07-28): each answers its
+/// first call with an <c>input_required</c> result (one input request and a <c>requestState</c>) and completes when the
+/// client retries with the answer. The state names the first attempt's JSON-RPC id, so a retry that does not echo it,
+/// or that reuses the id, fails the call: the tools check the client's side of the exchange. On a session without MRTR
+/// (an older revision on this stateless server) they say so instead of asking.
+/// </summary>
+[McpServerToolType]
+internal sealed class InputRequestTools
+{
+    private const string Answer = "answer";
+    private const string StatePrefix = "first-id:";
+
+    [McpServerTool(Name = "confirm_action", Title = "Confirm an action")]
+    [Description("Asks the user to confirm the action (an elicitation) and says whether they did.")]
+    public static string ConfirmAction(
+        McpServer server,
+        RequestContext<CallToolRequestParams> context,
+        [Description("The action to confirm, e.g. 'delete the report'.")] string action)
+    {
+        if (RetriedAnswer(server, context, InputResponse.ElicitResultJsonTypeInfo) is not { } answer)
+        {
+            throw Ask(context, InputRequest.ForElicitation(new ElicitRequestParams
+            {
+                Message = $"Do you want to {action}?",
+                RequestedSchema = new()
+                {
+                    Properties = { ["confirmed"] = new ElicitRequestParams.BooleanSchema { Description = "Whether to go ahead." } },
+                },
+            }));
+        }
+
+        var confirmed = answer.IsAccepted
+            && answer.Content?.TryGetValue("confirmed", out var value) is true
+            && value.ValueKind == System.Text.Json.JsonValueKind.True;
+        return confirmed ? $"Confirmed: {action}" : $"Not confirmed ({answer.Action}): {action}";
+    }
+
+    [McpServerTool(Name = "summarize_with_model", Title = "Summarize with the client's model", ReadOnly = true)]
+    [Description("Asks the client's language model (sampling) to summarize the text, and returns its summary.")]
+    public static string SummarizeWithModel(
+        McpServer server,
+        RequestContext<CallToolRequestParams> context,
+        [Description("The text to summarize.")] string text)
+    {
+        if (RetriedAnswer(server, context, InputResponse.CreateMessageResultJsonTypeInfo) is not { } completion)
+        {
+            throw Ask(context, InputRequest.ForSampling(new CreateMessageRequestParams
+            {
+                Messages = [new SamplingMessage { Role = Role.User, Content = [new TextContentBlock { Text = $"Summarize: {text}" }] }],
+                MaxTokens = 100,
+            }));
+        }
+
+        var summary = string.Concat(completion.Content.OfType<TextContentBlock>().Select(block => block.Text));
+        return $"Summary by {completion.Model}: {summary}";
+    }
+
+    [McpServerTool(Name = "list_client_roots", Title = "List the client's roots", ReadOnly = true)]
+    [Description("Asks the client for its roots and lists them, one per line.")]
+    public static string ListClientRoots(McpServer server, RequestContext<CallToolRequestParams> context)
+    {
+        if (RetriedAnswer(server, context, InputResponse.ListRootsResultJsonTypeInfo) is not { } roots)
+        {
+            throw Ask(context, InputRequest.ForRootsList(new ListRootsRequestParams()));
+        }
+
+        return roots.Roots.Count == 0 ? "No roots." : string.Join('\n', roots.Roots.Select(root => $"{root.Name ?? "(unnamed)"}: {root.Uri}"));
+    }
+
+    /// <summary>
+    /// The client's answer when this call is the retry of one that asked; <see langword="null"/> on a first call. Throws
+    /// when the retry breaks the protocol, and when the session cannot carry an input request at all.
+    /// </summary>
+    private static T? RetriedAnswer<T>(McpServer server, RequestContext<CallToolRequestParams> context, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        var parameters = context.Params!;
+        if (parameters.InputResponses is not { } responses)
+        {
+            if (!server.IsMrtrSupported)
+            {
+                throw new McpException("This tool asks the client for input, which needs MCP protocol revision 2026-07-28 (or a stateful session).");
+            }
+
+            return null;
+        }
+
+        var firstId = parameters.RequestState is { } state && state.StartsWith(StatePrefix, StringComparison.Ordinal)
+            ? state[StatePrefix.Length..]
+            : throw new McpException($"The retry did not echo the requestState (got '{parameters.RequestState}').");
+        if (firstId == context.JsonRpcRequest.Id.ToString())
+        {
+            throw new McpException($"The retry reused the JSON-RPC id {firstId} of the call it retries.");
+        }
+
+        return responses.TryGetValue(Answer, out var response)
+            ? response.Deserialize(typeInfo) ?? throw new McpException("The input response is empty.")
+            : throw new McpException($"The retry has no input response named '{Answer}'.");
+    }
+
+    private static InputRequiredException Ask(RequestContext<CallToolRequestParams> context, InputRequest request) =>
+        new(new Dictionary<string, InputRequest> { [Answer] = request }, StatePrefix + context.JsonRpcRequest.Id.ToString());
+}
