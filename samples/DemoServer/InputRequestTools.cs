@@ -14,8 +14,9 @@ namespace McpClientGen.DemoServer;
 /// or that reuses the id, fails the call: the tools check the client's side of the exchange. On a session without MRTR
 /// (an older revision on this stateless server) they say so instead of asking.
 /// </summary>
+/// <param name="cancellations">Where <c>wait_after_confirmation</c> records its cancellation.</param>
 [McpServerToolType]
-internal sealed class InputRequestTools
+internal sealed class InputRequestTools(ToolCancellations cancellations)
 {
     private const string Answer = "answer";
     private const string StatePrefix = "first-id:";
@@ -43,6 +44,23 @@ internal sealed class InputRequestTools
             && answer.Content?.TryGetValue("confirmed", out var value) is true
             && value.ValueKind == System.Text.Json.JsonValueKind.True;
         return confirmed ? $"Confirmed: {action}" : $"Not confirmed ({answer.Action}): {action}";
+    }
+
+    [McpServerTool(Name = "wait_after_confirmation", Title = "Wait after a confirmation", ReadOnly = true, Idempotent = true)]
+    [Description("Asks the user to confirm (an elicitation), then behaves like wait_until_cancelled: reports that it started and waits until the call is cancelled.")]
+    public async Task<string> WaitAfterConfirmation(
+        McpServer server,
+        RequestContext<CallToolRequestParams> context,
+        [Description("A name under which the server records the cancellation.")] string label,
+        CancellationToken cancellationToken)
+    {
+        if (RetriedAnswer(server, context, InputResponse.ElicitResultJsonTypeInfo) is null)
+        {
+            throw Ask(context, InputRequest.ForElicitation(new ElicitRequestParams { Message = $"Start waiting as '{label}'?", RequestedSchema = new() }));
+        }
+
+        // The retry is the call that runs: its progress and its cancellation are the ones the client must get right.
+        return await new ProgressTools(cancellations).WaitUntilCancelled(context, label, cancellationToken);
     }
 
     [McpServerTool(Name = "summarize_with_model", Title = "Summarize with the client's model", ReadOnly = true)]

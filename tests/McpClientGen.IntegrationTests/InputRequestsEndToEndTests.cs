@@ -161,6 +161,30 @@ public sealed class InputRequestsEndToEndTests
         Assert.Equal("Counted 1 steps.", DemoStackHttp.Text(await client.CountStepsAsync(1)));
     }
 
+    [Fact]
+    public async Task Progress_and_cancellation_follow_the_retry_that_carries_the_answer()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var options = stack.ClientOptions();
+        options.ElicitationHandler = (_, _) => ValueTask.FromResult(new ElicitResult { Action = "accept" });
+        await using var client = DemoClient.Create(options);
+        var progress = new RecordingProgress();
+        using var cancellation = new CancellationTokenSource();
+        const string Label = "cancel-after-the-retry-started";
+
+        var call = client.WaitAfterConfirmationAsync(Label, progress, cancellation.Token);
+        await progress.FirstReport.WaitAsync(HangBound);
+        await cancellation.CancelAsync();
+
+        // The tool runs in the retry, which the SDK sent under an id of its own: the server saw that attempt cancelled,
+        // and the client's notifications/cancelled named that attempt, not the first one (the runtime's "mcpgen-" id).
+        var retryId = await stack.WhenToolCancelledAsync(Label).WaitAsync(TimeSpan.FromSeconds(1));
+        await stack.WhenCancelledNotificationAsync(retryId).WaitAsync(TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain("mcpgen-", retryId, StringComparison.Ordinal);
+        Assert.Equal(["Started"], progress.Reports.Select(report => report.Message));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+    }
+
     [Theory]
     [InlineData(null)] // 2026-07-28: capabilities in each request's _meta.
     [InlineData("2025-11-25")] // The initialize handshake: what a legacy server would read to decide what it may ask.

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol;
@@ -33,6 +34,7 @@ public sealed class McpConnection : IAsyncDisposable
     private readonly InputHandlers _inputHandlers;
     private readonly object _gate = new();
     private readonly ConcurrentDictionary<string, Tool> _knownTools = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<McpClient, ITransport> _transports = new();
     private Task<McpClient>? _session;
     private bool _disposed;
 
@@ -133,8 +135,9 @@ public sealed class McpConnection : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         return OnSessionAsync(
-            (request, progress, _logger),
-            static (session, call, token) => ToolCall.SendAsync(session, call.request, call.progress, call._logger, token),
+            (connection: this, request, progress),
+            static (session, call, token) => ToolCall.SendAsync(
+                session, call.connection.TransportOf(session), call.request, call.progress, call.connection._logger, token),
             cancellationToken);
     }
 
@@ -322,17 +325,22 @@ public sealed class McpConnection : IAsyncDisposable
     /// <summary>Opens a session over a new transport, asking for <paramref name="protocolVersion"/> (or negotiating one).</summary>
     private async Task<McpClient> HandshakeAsync(string? protocolVersion)
     {
-        var transport = new HttpClientTransport(
+        var transport = new SessionTransportCapture(new HttpClientTransport(
             new HttpClientTransportOptions { Endpoint = Endpoint, TransportMode = HttpTransportMode.StreamableHttp },
             _httpClient,
             _loggerFactory,
-            ownsHttpClient: false);
+            ownsHttpClient: false));
         var options = CreateClientOptions(protocolVersion, _extension);
         options.Handlers = _inputHandlers.CreateSdkHandlers();
         var client = await McpClient.CreateAsync(transport, options, _loggerFactory).ConfigureAwait(false);
         InputHandlers.RefuseUnanswered(options.Handlers);
+        _transports.AddOrUpdate(client, transport.Connected!);
         return client;
     }
+
+    /// <summary>The transport <paramref name="session"/> was opened over (every session is opened by <see cref="HandshakeAsync"/>).</summary>
+    private ITransport TransportOf(McpClient session) =>
+        _transports.TryGetValue(session, out var transport) ? transport : throw new InvalidOperationException("The session's transport is unknown.");
 
     /// <summary>
     /// The SDK takes a batch all or nothing and rejects invalid <c>x-mcp-header</c> annotations; then each tool is

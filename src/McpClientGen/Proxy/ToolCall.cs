@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -16,23 +18,37 @@ namespace McpClientGen;
 internal static class ToolCall
 {
     public static async ValueTask<CallToolResult> SendAsync(
-        McpClient session, CallToolRequestParams request, IProgress<ProgressNotificationValue>? progress, ILogger logger, CancellationToken cancellationToken)
+        McpClient session,
+        ITransport transport,
+        CallToolRequestParams request,
+        IProgress<ProgressNotificationValue>? progress,
+        ILogger logger,
+        CancellationToken cancellationToken)
     {
         // Unique among this client's requests: the SDK numbers its own, and these are strings.
         var requestId = new RequestId("mcpgen-" + Guid.NewGuid().ToString("N"));
         using var progressRelay = progress is null ? null : RelayProgress(request, progress);
+        // A server that asks for input gets the SDK's retry, under a new id; the cancellation names the attempt in flight.
+        var attempts = new ToolCallAttempts(transport, requestId);
         using var announcement = cancellationToken.Register(
             static state =>
             {
-                var (session, requestId, logger) = ((McpClient, RequestId, ILogger))state!;
-                _ = AnnounceCancellationAsync(session, requestId, logger);
+                var (session, attempts, logger) = ((McpClient, ToolCallAttempts, ILogger))state!;
+                _ = AnnounceCancellationAsync(session, attempts.Current, logger);
             },
-            (session, requestId, logger));
+            (session, attempts, logger));
         try
         {
-            return await session.SendRequestAsync<CallToolRequestParams, CallToolResult>(
-                    RequestMethods.ToolsCall, request, McpJsonUtilities.DefaultOptions, requestId, cancellationToken)
-                .ConfigureAwait(false);
+            var response = await session.SendRequestAsync(
+                new JsonRpcRequest
+                {
+                    Id = requestId,
+                    Method = RequestMethods.ToolsCall,
+                    Params = JsonSerializer.SerializeToNode(request, TypeInfo<CallToolRequestParams>()),
+                    Context = new JsonRpcMessageContext { RelatedTransport = attempts },
+                },
+                cancellationToken).ConfigureAwait(false);
+            return response.Result.Deserialize(TypeInfo<CallToolResult>()) ?? throw new JsonException("The tools/call result is null.");
         }
         catch (McpInputRequiredException refused) when (refused.ToolName is null)
         {
@@ -41,6 +57,8 @@ internal static class ToolCall
             throw refused.ForTool(request.Name);
         }
     }
+
+    private static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(T));
 
     /// <summary>
     /// Puts a fresh progress token in the request's <c>_meta</c> and registers the receiver under it; the notifications
