@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization.Metadata;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -20,6 +21,8 @@ internal sealed class InputRequestTools(ToolCancellations cancellations)
 {
     private const string Answer = "answer";
     private const string StatePrefix = "first-id:";
+    private const string Confirmation = "confirmation";
+    private const string Places = "places";
 
     [McpServerTool(Name = "confirm_action", Title = "Confirm an action")]
     [Description("Asks the user to confirm the action (an elicitation) and says whether they did.")]
@@ -63,6 +66,29 @@ internal sealed class InputRequestTools(ToolCancellations cancellations)
         return await new ProgressTools(cancellations).WaitUntilCancelled(context, label, cancellationToken);
     }
 
+    [McpServerTool(Name = "publish_report", Title = "Publish a report")]
+    [Description("Asks, in one round, for the user's confirmation (an elicitation) and the client's roots, and publishes the report to the first root.")]
+    public static string PublishReport(
+        McpServer server,
+        RequestContext<CallToolRequestParams> context,
+        [Description("The report's title.")] string title)
+    {
+        if (RetriedResponses(server, context) is not { } responses)
+        {
+            throw Ask(context, new Dictionary<string, InputRequest>
+            {
+                [Confirmation] = InputRequest.ForElicitation(new ElicitRequestParams { Message = $"Publish '{title}'?", RequestedSchema = new() }),
+                [Places] = InputRequest.ForRootsList(new ListRootsRequestParams()),
+            });
+        }
+
+        var confirmation = Read(responses, Confirmation, InputResponse.ElicitResultJsonTypeInfo);
+        var roots = Read(responses, Places, InputResponse.ListRootsResultJsonTypeInfo).Roots;
+        return !confirmation.IsAccepted ? $"Not published ({confirmation.Action}): {title}"
+            : roots.Count == 0 ? $"Nowhere to publish: {title}"
+            : $"Published '{title}' to {roots[0].Uri}";
+    }
+
     [McpServerTool(Name = "summarize_with_model", Title = "Summarize with the client's model", ReadOnly = true)]
     [Description("Asks the client's language model (sampling) to summarize the text, and returns its summary.")]
     public static string SummarizeWithModel(
@@ -99,8 +125,12 @@ internal sealed class InputRequestTools(ToolCancellations cancellations)
     /// The client's answer when this call is the retry of one that asked; <see langword="null"/> on a first call. Throws
     /// when the retry breaks the protocol, and when the session cannot carry an input request at all.
     /// </summary>
-    private static T? RetriedAnswer<T>(McpServer server, RequestContext<CallToolRequestParams> context, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
-        where T : class
+    private static T? RetriedAnswer<T>(McpServer server, RequestContext<CallToolRequestParams> context, JsonTypeInfo<T> typeInfo)
+        where T : class =>
+        RetriedResponses(server, context) is { } responses ? Read(responses, Answer, typeInfo) : null;
+
+    /// <summary>The input responses of a retry, checked as <see cref="RetriedAnswer"/> says; <see langword="null"/> on a first call.</summary>
+    private static IDictionary<string, InputResponse>? RetriedResponses(McpServer server, RequestContext<CallToolRequestParams> context)
     {
         var parameters = context.Params!;
         if (parameters.InputResponses is not { } responses)
@@ -116,16 +146,19 @@ internal sealed class InputRequestTools(ToolCancellations cancellations)
         var firstId = parameters.RequestState is { } state && state.StartsWith(StatePrefix, StringComparison.Ordinal)
             ? state[StatePrefix.Length..]
             : throw new McpException($"The retry did not echo the requestState (got '{parameters.RequestState}').");
-        if (firstId == context.JsonRpcRequest.Id.ToString())
-        {
-            throw new McpException($"The retry reused the JSON-RPC id {firstId} of the call it retries.");
-        }
-
-        return responses.TryGetValue(Answer, out var response)
-            ? response.Deserialize(typeInfo) ?? throw new McpException("The input response is empty.")
-            : throw new McpException($"The retry has no input response named '{Answer}'.");
+        return firstId == context.JsonRpcRequest.Id.ToString()
+            ? throw new McpException($"The retry reused the JSON-RPC id {firstId} of the call it retries.")
+            : responses;
     }
 
+    private static T Read<T>(IDictionary<string, InputResponse> responses, string name, JsonTypeInfo<T> typeInfo) =>
+        responses.TryGetValue(name, out var response)
+            ? response.Deserialize(typeInfo) ?? throw new McpException($"The input response '{name}' is empty.")
+            : throw new McpException($"The retry has no input response named '{name}'.");
+
     private static InputRequiredException Ask(RequestContext<CallToolRequestParams> context, InputRequest request) =>
-        new(new Dictionary<string, InputRequest> { [Answer] = request }, StatePrefix + context.JsonRpcRequest.Id.ToString());
+        Ask(context, new Dictionary<string, InputRequest> { [Answer] = request });
+
+    private static InputRequiredException Ask(RequestContext<CallToolRequestParams> context, Dictionary<string, InputRequest> requests) =>
+        new(requests, StatePrefix + context.JsonRpcRequest.Id.ToString());
 }

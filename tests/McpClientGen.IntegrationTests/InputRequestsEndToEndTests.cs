@@ -58,6 +58,47 @@ public sealed class InputRequestsEndToEndTests
     }
 
     [Fact]
+    public async Task Without_handlers_a_round_asking_two_kinds_fails_naming_both()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var client = DemoClient.Create(stack.ClientOptions());
+
+        var refused = await Assert.ThrowsAsync<McpInputRequiredException>(() => client.PublishReportAsync("Q3").WaitAsync(HangBound));
+
+        Assert.Equal([McpInputKind.Elicitation, McpInputKind.Roots], refused.Kinds);
+        Assert.Equal("Publish 'Q3'?", refused.ElicitationMessage);
+        Assert.Contains("an elicitation (an answer from the user) and the client's roots", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_handler_for_one_of_two_kinds_the_call_fails_naming_the_other()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var options = stack.ClientOptions();
+        options.ElicitationHandler = (_, _) => ValueTask.FromResult(new ElicitResult { Action = "accept" });
+        await using var client = DemoClient.Create(options);
+
+        var refused = await Assert.ThrowsAsync<McpInputRequiredException>(() => client.PublishReportAsync("Q3").WaitAsync(HangBound));
+
+        Assert.Equal([McpInputKind.Roots], refused.Kinds);
+        Assert.Null(refused.ElicitationMessage);
+    }
+
+    [Fact]
+    public async Task With_handlers_for_both_kinds_a_two_kind_round_completes()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var options = stack.ClientOptions();
+        options.ElicitationHandler = (_, _) => ValueTask.FromResult(new ElicitResult { Action = "accept" });
+        options.Roots = [new McpRoot("file:///srv/reports", "Reports")];
+        await using var client = DemoClient.Create(options);
+
+        var result = await client.PublishReportAsync("Q3");
+
+        Assert.Equal("Published 'Q3' to file:///srv/reports", DemoStackHttp.Text(result));
+    }
+
+    [Fact]
     public async Task An_elicitation_handler_answers_and_the_call_completes_with_what_the_server_saw()
     {
         await using var stack = await DemoStack.StartAsync();

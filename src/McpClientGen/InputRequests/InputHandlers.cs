@@ -79,10 +79,10 @@ internal sealed class InputHandlers
     /// </summary>
     public static void RefuseUnanswered(McpClientHandlers handlers)
     {
-        handlers.ElicitationHandler ??= static (request, _) => throw new McpInputRequiredException(null, [McpInputKind.Elicitation], request?.Message);
+        handlers.ElicitationHandler ??= static (request, _) => throw InputRefusals.Refuse(McpInputKind.Elicitation, request?.Message);
 #pragma warning disable MCP9005 // See CreateSdkHandlers.
-        handlers.SamplingHandler ??= static (_, _, _) => throw new McpInputRequiredException(null, [McpInputKind.Sampling]);
-        handlers.RootsHandler ??= static (_, _) => throw new McpInputRequiredException(null, [McpInputKind.Roots]);
+        handlers.SamplingHandler ??= static (_, _, _) => throw InputRefusals.Refuse(McpInputKind.Sampling);
+        handlers.RootsHandler ??= static (_, _) => throw InputRefusals.Refuse(McpInputKind.Roots);
 #pragma warning restore MCP9005
     }
 

@@ -37,6 +37,7 @@ internal static class ToolCall
                 _ = AnnounceCancellationAsync(session, attempts.Current, logger);
             },
             (session, attempts, logger));
+        using var refusals = InputRefusals.Begin();
         try
         {
             var response = await session.SendRequestAsync(
@@ -52,9 +53,9 @@ internal static class ToolCall
         }
         catch (McpInputRequiredException refused) when (refused.ToolName is null)
         {
-            // The SDK resolves an input_required result inside this request; the connection's refusing handler does not
-            // know which call it is refusing for.
-            throw refused.ForTool(request.Name);
+            // The SDK resolves an input_required result inside this request; the connection's refusing handlers do not
+            // know which call they refuse for, and the SDK passes on only the first refusal of a round.
+            throw refusals.ForTool(request.Name, refused);
         }
     }
 
