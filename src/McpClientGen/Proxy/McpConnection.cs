@@ -131,6 +131,10 @@ public sealed class McpConnection : IAsyncDisposable
     /// <param name="request">The tool and its arguments; its <c>_meta</c> is sent as well.</param>
     /// <param name="progress">Receives the progress the server reports for this call; <see langword="null"/> asks for none.</param>
     /// <param name="cancellationToken">Cancels the call; the server is told to stop.</param>
+    /// <exception cref="McpInputRequiredException">
+    /// The server asked for input in the middle of the call (an elicitation, sampling, the roots) that no handler on the
+    /// connection answers. With a handler, the answer is sent back and the call completes.
+    /// </exception>
     public Task<CallToolResult> CallToolAsync(CallToolRequestParams request, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
