@@ -75,7 +75,7 @@ public sealed class InputRequestsEndToEndTests
     {
         await using var stack = await DemoStack.StartAsync();
         var options = stack.ClientOptions();
-        options.ElicitationHandler = (_, _) => ValueTask.FromResult(new ElicitResult { Action = "accept" });
+        options.ElicitationHandler = Answering("accept");
         await using var client = DemoClient.Create(options);
 
         var refused = await Assert.ThrowsAsync<McpInputRequiredException>(() => client.PublishReportAsync("Q3").WaitAsync(HangBound));
@@ -89,7 +89,7 @@ public sealed class InputRequestsEndToEndTests
     {
         await using var stack = await DemoStack.StartAsync();
         var options = stack.ClientOptions();
-        options.ElicitationHandler = (_, _) => ValueTask.FromResult(new ElicitResult { Action = "accept" });
+        options.ElicitationHandler = Answering("accept");
         options.Roots = [new McpRoot("file:///srv/reports", "Reports")];
         await using var client = DemoClient.Create(options);
 
@@ -127,7 +127,7 @@ public sealed class InputRequestsEndToEndTests
     {
         await using var stack = await DemoStack.StartAsync();
         var options = stack.ClientOptions();
-        options.ElicitationHandler = (_, _) => ValueTask.FromResult(new ElicitResult { Action = "decline" });
+        options.ElicitationHandler = Answering("decline");
         await using var client = DemoClient.Create(options);
 
         var result = await client.ConfirmActionAsync("delete the report");
@@ -207,7 +207,7 @@ public sealed class InputRequestsEndToEndTests
     {
         await using var stack = await DemoStack.StartAsync();
         var options = stack.ClientOptions();
-        options.ElicitationHandler = (_, _) => ValueTask.FromResult(new ElicitResult { Action = "accept" });
+        options.ElicitationHandler = Answering("accept");
         await using var client = DemoClient.Create(options);
         var progress = new RecordingProgress();
         using var cancellation = new CancellationTokenSource();
@@ -241,7 +241,7 @@ public sealed class InputRequestsEndToEndTests
 
         AssertDeclared(stack.LastClientCapabilities);
 
-        options.ElicitationHandler = (_, _) => ValueTask.FromResult(new ElicitResult { Action = "cancel" });
+        options.ElicitationHandler = Answering("cancel");
         await using (var client = DemoClient.Create(options))
         {
             await client.CountStepsAsync(1);
@@ -264,6 +264,10 @@ public sealed class InputRequestsEndToEndTests
         Assert.Contains("2026-07-28", failed.ErrorText, StringComparison.Ordinal);
         AssertDeclared(stack.LastClientCapabilities);
     }
+
+    /// <summary>An elicitation handler that answers every question with <paramref name="action"/> and no content.</summary>
+    private static Func<ElicitRequestParams, CancellationToken, ValueTask<ElicitResult>> Answering(string action) =>
+        (_, _) => ValueTask.FromResult(new ElicitResult { Action = action });
 
     /// <summary>The declared capabilities name exactly <paramref name="inputKinds"/> of the three input kinds.</summary>
     private static void AssertDeclared(JsonElement? capabilities, params string[] inputKinds)
