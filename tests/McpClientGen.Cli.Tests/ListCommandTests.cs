@@ -17,8 +17,8 @@ public sealed class ListCommandTests(DemoStackFixture demo) : IClassFixture<Demo
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(expected, result.OutLines.Select(line => line.Split(' ')[0]));
-        Assert.Contains("convert_temperature   Convert temperature", result.OutLines);
-        Assert.Contains("divide                Divide", result.OutLines);
+        Assert.Contains("convert_temperature      Convert temperature", result.OutLines);
+        Assert.Contains("divide                   Divide", result.OutLines);
         Assert.Contains("lists 16 tools", result.Error, StringComparison.Ordinal);
     }
 
