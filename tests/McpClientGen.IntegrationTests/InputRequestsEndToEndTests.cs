@@ -174,6 +174,27 @@ public sealed class InputRequestsEndToEndTests
     }
 
     [Fact]
+    public async Task Handlers_set_in_code_join_options_bound_from_configuration()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Endpoint"] = stack.McpEndpoint.AbsoluteUri,
+            ["ClientId"] = stack.ClientId,
+            ["ClientSecret"] = stack.ClientSecret,
+            ["AuthorizationServer"] = stack.Issuer.AbsoluteUri,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddMcpClient<IDemoClient, DemoClient>(configuration);
+        services.Configure<McpConnectionOptions>(typeof(DemoClient).FullName, options => options.ElicitationHandler = Answering("decline"));
+        await using var provider = services.BuildServiceProvider();
+
+        var result = await provider.GetRequiredService<IDemoClient>().ConfirmActionAsync("delete the report");
+
+        Assert.Equal("Not confirmed (decline): delete the report", DemoStackHttp.Text(result));
+    }
+
+    [Fact]
     public async Task A_roots_provider_is_asked_on_each_request()
     {
         await using var stack = await DemoStack.StartAsync();
