@@ -74,9 +74,7 @@ public sealed class InputRequestsEndToEndTests
     public async Task With_a_handler_for_one_of_two_kinds_the_call_fails_naming_the_other()
     {
         await using var stack = await DemoStack.StartAsync();
-        var options = stack.ClientOptions();
-        options.ElicitationHandler = Answering("accept");
-        await using var client = DemoClient.Create(options);
+        await using var client = ClientWith(stack, options => options.ElicitationHandler = Answering("accept"));
 
         var refused = await Assert.ThrowsAsync<McpInputRequiredException>(() => client.PublishReportAsync("Q3").WaitAsync(HangBound));
 
@@ -88,10 +86,11 @@ public sealed class InputRequestsEndToEndTests
     public async Task With_handlers_for_both_kinds_a_two_kind_round_completes()
     {
         await using var stack = await DemoStack.StartAsync();
-        var options = stack.ClientOptions();
-        options.ElicitationHandler = Answering("accept");
-        options.Roots = [new McpRoot("file:///srv/reports", "Reports")];
-        await using var client = DemoClient.Create(options);
+        await using var client = ClientWith(stack, options =>
+        {
+            options.ElicitationHandler = Answering("accept");
+            options.Roots = [new McpRoot("file:///srv/reports", "Reports")];
+        });
 
         var result = await client.PublishReportAsync("Q3");
 
@@ -126,9 +125,7 @@ public sealed class InputRequestsEndToEndTests
     public async Task A_declined_elicitation_reaches_the_server_as_declined()
     {
         await using var stack = await DemoStack.StartAsync();
-        var options = stack.ClientOptions();
-        options.ElicitationHandler = Answering("decline");
-        await using var client = DemoClient.Create(options);
+        await using var client = ClientWith(stack, options => options.ElicitationHandler = Answering("decline"));
 
         var result = await client.ConfirmActionAsync("delete the report");
 
@@ -140,9 +137,7 @@ public sealed class InputRequestsEndToEndTests
     {
         await using var stack = await DemoStack.StartAsync();
         var model = new ScriptedChatClient("It is long.");
-        var options = stack.ClientOptions();
-        options.SamplingClient = model;
-        await using var client = DemoClient.Create(options);
+        await using var client = ClientWith(stack, options => options.SamplingClient = model);
 
         var result = await client.SummarizeWithModelAsync("a long text");
 
@@ -154,16 +149,7 @@ public sealed class InputRequestsEndToEndTests
     public async Task Roots_from_configuration_answer_a_roots_request_through_dependency_injection()
     {
         await using var stack = await DemoStack.StartAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Endpoint"] = stack.McpEndpoint.AbsoluteUri,
-            ["ClientId"] = stack.ClientId,
-            ["ClientSecret"] = stack.ClientSecret,
-            ["AuthorizationServer"] = stack.Issuer.AbsoluteUri,
-            ["Roots:0:Uri"] = "file:///srv/reports",
-            ["Roots:0:Name"] = "Reports",
-            ["Roots:1:Uri"] = "file:///srv/archive",
-        }).Build();
+        var configuration = Configuration(stack, ("Roots:0:Uri", "file:///srv/reports"), ("Roots:0:Name", "Reports"), ("Roots:1:Uri", "file:///srv/archive"));
         var services = new ServiceCollection();
         services.AddMcpClient<IDemoClient, DemoClient>(configuration);
         await using var provider = services.BuildServiceProvider();
@@ -177,13 +163,7 @@ public sealed class InputRequestsEndToEndTests
     public async Task Handlers_set_in_code_join_options_bound_from_configuration()
     {
         await using var stack = await DemoStack.StartAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Endpoint"] = stack.McpEndpoint.AbsoluteUri,
-            ["ClientId"] = stack.ClientId,
-            ["ClientSecret"] = stack.ClientSecret,
-            ["AuthorizationServer"] = stack.Issuer.AbsoluteUri,
-        }).Build();
+        var configuration = Configuration(stack);
         var services = new ServiceCollection();
         services.AddMcpClient<IDemoClient, DemoClient>(configuration);
         services.Configure<McpConnectionOptions>(typeof(DemoClient).FullName, options => options.ElicitationHandler = Answering("decline"));
@@ -199,9 +179,7 @@ public sealed class InputRequestsEndToEndTests
     {
         await using var stack = await DemoStack.StartAsync();
         var asked = 0;
-        var options = stack.ClientOptions();
-        options.RootsProvider = _ => ValueTask.FromResult<IReadOnlyList<McpRoot>>([new McpRoot("file:///tmp/call-" + Interlocked.Increment(ref asked))]);
-        await using var client = DemoClient.Create(options);
+        await using var client = ClientWith(stack, options => options.RootsProvider = _ => ValueTask.FromResult<IReadOnlyList<McpRoot>>([new McpRoot("file:///tmp/call-" + Interlocked.Increment(ref asked))]));
 
         Assert.Equal("(unnamed): file:///tmp/call-1", DemoStackHttp.Text(await client.ListClientRootsAsync()));
         Assert.Equal("(unnamed): file:///tmp/call-2", DemoStackHttp.Text(await client.ListClientRootsAsync()));
@@ -212,9 +190,7 @@ public sealed class InputRequestsEndToEndTests
     {
         await using var stack = await DemoStack.StartAsync();
         var failure = new HttpRequestException("The model's endpoint is down.");
-        var options = stack.ClientOptions();
-        options.ElicitationHandler = (_, _) => throw failure;
-        await using var client = DemoClient.Create(options);
+        await using var client = ClientWith(stack, options => options.ElicitationHandler = (_, _) => throw failure);
 
         var thrown = await Assert.ThrowsAsync<HttpRequestException>(() => client.ConfirmActionAsync("delete the report").WaitAsync(HangBound));
 
@@ -227,9 +203,7 @@ public sealed class InputRequestsEndToEndTests
     public async Task Progress_and_cancellation_follow_the_retry_that_carries_the_answer()
     {
         await using var stack = await DemoStack.StartAsync();
-        var options = stack.ClientOptions();
-        options.ElicitationHandler = Answering("accept");
-        await using var client = DemoClient.Create(options);
+        await using var client = ClientWith(stack, options => options.ElicitationHandler = Answering("accept"));
         var progress = new RecordingProgress();
         using var cancellation = new CancellationTokenSource();
         const string Label = "cancel-after-the-retry-started";
@@ -275,9 +249,7 @@ public sealed class InputRequestsEndToEndTests
     public async Task A_legacy_session_without_handlers_is_never_asked_for_input()
     {
         await using var stack = await DemoStack.StartAsync();
-        var options = stack.ClientOptions();
-        options.ProtocolVersion = "2025-11-25";
-        await using var client = DemoClient.Create(options);
+        await using var client = ClientWith(stack, options => options.ProtocolVersion = "2025-11-25");
 
         // The server cannot ask on this session (no MRTR, no capability declared): its tool says so, and nothing hangs.
         var failed = await Assert.ThrowsAsync<McpToolException>(() => client.ConfirmActionAsync("delete the report").WaitAsync(HangBound));
@@ -285,6 +257,24 @@ public sealed class InputRequestsEndToEndTests
         Assert.Contains("2026-07-28", failed.ErrorText, StringComparison.Ordinal);
         AssertDeclared(stack.LastClientCapabilities);
     }
+
+    /// <summary>A generated client on the stack whose options <paramref name="configure"/> has completed.</summary>
+    private static DemoClient ClientWith(DemoStack stack, Action<McpConnectionOptions> configure)
+    {
+        var options = stack.ClientOptions();
+        configure(options);
+        return DemoClient.Create(options);
+    }
+
+    /// <summary>A configuration section for a client of the stack, with <paramref name="more"/> keys.</summary>
+    private static IConfiguration Configuration(DemoStack stack, params (string Key, string Value)[] more) =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Endpoint"] = stack.McpEndpoint.AbsoluteUri,
+            ["ClientId"] = stack.ClientId,
+            ["ClientSecret"] = stack.ClientSecret,
+            ["AuthorizationServer"] = stack.Issuer.AbsoluteUri,
+        }.Concat(more.Select(entry => new KeyValuePair<string, string?>(entry.Key, entry.Value)))).Build();
 
     /// <summary>An elicitation handler that answers every question with <paramref name="action"/> and no content.</summary>
     private static Func<ElicitRequestParams, CancellationToken, ValueTask<ElicitResult>> Answering(string action) =>
