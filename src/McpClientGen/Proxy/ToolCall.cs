@@ -13,7 +13,10 @@ namespace McpClientGen;
 /// 2.4 aborts the HTTP request when the token fires, but over Streamable HTTP it announces nothing, because it
 /// registers its own <c>notifications/cancelled</c> only once the POST has been fully read. This sends that
 /// notification, as the protocol asks a client to, and the server stops the tool. With a progress receiver the call
-/// also carries a progress token, whose notifications <see cref="ProgressNotificationTap"/> reports.
+/// also carries a progress token, whose notifications <see cref="ProgressNotificationTap"/> reports. A server that asks
+/// for input mid-call (MRTR) is answered by the SDK inside this request, with the connection's handlers
+/// (<see cref="InputHandlers"/>), and retried under a new id: the progress token goes along, and the request's transport
+/// (<see cref="ToolCallAttempts"/>) tells the cancellation which attempt to name.
 /// </summary>
 internal static class ToolCall
 {
