@@ -97,6 +97,7 @@ internal sealed class McpServerHost : IAsyncDisposable
             .WithHttpTransport()
             .WithTools<DemoTools>()
             .WithTools<ProgressTools>()
+            .WithTools<InputRequestTools>()
             .WithTools([typeof(ParcelDispatchTools)])
             .WithTools([new EchoShapesTool(), new IssueTool(), new ShipmentQuoteTool(), new InvalidHeaderTool()]);
 

@@ -21,17 +21,27 @@ internal static class RevisionScenarios
     /// <summary>The value given to every required parameter when a scenario does not say what to send (its tools take strings).</summary>
     private static readonly JsonElement Placeholder = JsonSerializer.SerializeToElement("conformance");
 
+    /// <summary>SEP-2322 (MRTR): the server asks for an elicitation mid-call, and the client retries with the answer.</summary>
+    private const string RequestStateScenario = "sep-2322-client-request-state";
+
     public static bool Handles(string scenario) => scenario is "request-metadata" or "http-standard-headers"
-        or "http-invalid-tool-headers" or "json-schema-ref-no-deref" or "json-schema-2020-12-preservation";
+        or "http-invalid-tool-headers" or "json-schema-ref-no-deref" or "json-schema-2020-12-preservation" or RequestStateScenario;
 
     public static async Task<int> RunAsync(string scenario, Uri serverUrl)
     {
-        await using var connection = McpConnection.CreateUnauthenticated(serverUrl);
+        await using var connection = McpConnection.CreateUnauthenticated(new McpConnectionOptions
+        {
+            Endpoint = serverUrl,
+            // Only where the scenario asks: a handler declares the elicitation capability, which the other scenarios'
+            // checks would then count. The answer is the one the scenario's tools expect; echoing the requestState and
+            // retrying under a new JSON-RPC id is the SDK's part, which the suite checks.
+            ElicitationHandler = scenario == RequestStateScenario ? ConfirmAsync : null,
+        });
         var tools = await connection.ListToolsAsync();
         Console.WriteLine($"Listed {tools.Count} tool(s): {string.Join(", ", tools.Select(tool => tool.Name))}.");
         switch (scenario)
         {
-            case "http-standard-headers" or "http-invalid-tool-headers":
+            case "http-standard-headers" or "http-invalid-tool-headers" or RequestStateScenario:
                 // A tool whose x-mcp-header declarations are invalid is left out of the listing; every tool kept is called.
                 foreach (var tool in tools)
                 {
@@ -48,6 +58,13 @@ internal static class RevisionScenarios
 
         return 0;
     }
+
+    private static ValueTask<ElicitResult> ConfirmAsync(ElicitRequestParams request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(new ElicitResult
+        {
+            Action = "accept",
+            Content = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["confirmed"] = JsonSerializer.SerializeToElement(true) },
+        });
 
     private static async Task CallAsync(McpConnection connection, string tool, Dictionary<string, JsonElement> arguments)
     {

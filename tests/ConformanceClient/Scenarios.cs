@@ -92,7 +92,7 @@ internal static class Scenarios
                 Console.Error.WriteLine($"The scenario '{scenario}' is not supported by this client (it supports initialize, tools_call, " +
                     "auth/client-credentials-basic, auth/client-credentials-jwt, auth/wif-jwt-bearer, auth/resource-mismatch, " +
                     "auth/metadata-issuer-mismatch, sse-retry, request-metadata, http-standard-headers, http-custom-headers, " +
-                    "http-invalid-tool-headers, json-schema-ref-no-deref and json-schema-2020-12-preservation).");
+                    "http-invalid-tool-headers, json-schema-ref-no-deref, json-schema-2020-12-preservation and sep-2322-client-request-state).");
                 return 3;
         }
     }

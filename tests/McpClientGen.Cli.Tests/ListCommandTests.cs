@@ -17,9 +17,9 @@ public sealed class ListCommandTests(DemoStackFixture demo) : IClassFixture<Demo
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(expected, result.OutLines.Select(line => line.Split(' ')[0]));
-        Assert.Contains("convert_temperature   Convert temperature", result.OutLines);
-        Assert.Contains("divide                Divide", result.OutLines);
-        Assert.Contains("lists 13 tools", result.Error, StringComparison.Ordinal);
+        Assert.Contains("convert_temperature      Convert temperature", result.OutLines);
+        Assert.Contains("divide                   Divide", result.OutLines);
+        Assert.Contains("lists 18 tools", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -114,7 +114,11 @@ public sealed class DemoStackTests
         var tools = (await session.Client.ListToolsAsync()).ToDictionary(tool => tool.Name, tool => tool.ProtocolTool);
 
         Assert.Equal(
-            ["convert_temperature", "count_steps", "create_ticket", "dispatch_parcel", "divide", "echo_shapes", "find_office", "get_issue", "get_weather", "plan_trip", "purge_tickets", "quote_shipment", "wait_until_cancelled"],
+            [
+                "confirm_action", "convert_temperature", "count_steps", "create_ticket", "dispatch_parcel", "divide", "echo_shapes", "find_office", "get_issue",
+                "get_weather", "list_client_roots", "plan_trip", "publish_report", "purge_tickets", "quote_shipment", "summarize_with_model",
+                "wait_after_confirmation", "wait_until_cancelled",
+            ],
             tools.Keys.Order());
         Assert.Equal("demo", session.Client.ServerInfo?.Name);
         Assert.Equal("1.0.0", session.Client.ServerInfo?.Version);
@@ -191,7 +195,7 @@ public sealed class DemoStackTests
         Assert.Equal(1, stack.Mcp401Count);
 
         await using var session = await DemoStackHttp.ConnectAsync(stack);
-        Assert.Equal(13, (await session.Client.ListToolsAsync()).Count);
+        Assert.Equal(18, (await session.Client.ListToolsAsync()).Count);
         Assert.Equal(2, stack.TokenRequestCount);
     }
 

@@ -11,9 +11,12 @@ internal static partial class ServerText
 {
     private const int MaxLength = 300;
 
-    public static string Clean(string text, TokenClientAuthentication authentication)
+    public static string Clean(string text, TokenClientAuthentication authentication) => Clean(authentication.Redact(text));
+
+    /// <summary>The same for text from any server, which knows none of the client's secrets: JWT-shaped text is masked.</summary>
+    public static string Clean(string text)
     {
-        var masked = Jwt().Replace(authentication.Redact(text), "***");
+        var masked = Jwt().Replace(text, "***");
         var oneLine = masked.Replace('\r', ' ').Replace('\n', ' ');
         return oneLine.Length <= MaxLength ? oneLine : oneLine[..MaxLength] + "…";
     }

@@ -35,7 +35,8 @@ internal sealed class McpClientRegistration : IAsyncDisposable
             services.GetRequiredService<IHttpClientFactory>().CreateClient(_name),
             loggerFactory,
             _engine.Options.ProtocolVersion,
-            _engine.ExtensionId));
+            _engine.ExtensionId,
+            InputHandlers.From(_engine.Options)));
     }
 
     /// <summary>The client's connection, over the factory's <see cref="HttpClient"/> (and so its handlers).</summary>

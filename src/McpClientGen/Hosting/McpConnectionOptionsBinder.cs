@@ -8,8 +8,8 @@ namespace McpClientGen;
 /// Reads <see cref="McpConnectionOptions"/> from a configuration section, key by key: no reflection, so it is
 /// trimming- and Native-AOT-safe, and a value that does not parse is reported with its key.
 /// <see cref="McpConnectionOptions.SigningCertificate"/>, <see cref="McpConnectionOptions.ClientCertificate"/>,
-/// <see cref="McpConnectionOptions.ServerCertificateAuthorities"/>, the selector and the platform-token provider are set
-/// in code only.
+/// <see cref="McpConnectionOptions.ServerCertificateAuthorities"/>, the selector, the platform-token provider and the
+/// input-request handlers (elicitation, sampling, roots provider) are set in code only.
 /// </summary>
 internal static class McpConnectionOptionsBinder
 {
@@ -47,6 +47,7 @@ internal static class McpConnectionOptionsBinder
         options.TokenRequestRetries = Read(section, nameof(options.TokenRequestRetries), options.TokenRequestRetries, text => int.Parse(text, CultureInfo.InvariantCulture));
         options.TokenRequestTimeout = Read(section, nameof(options.TokenRequestTimeout), options.TokenRequestTimeout, Duration);
         options.SharedTokenStoreTimeout = Read(section, nameof(options.SharedTokenStoreTimeout), options.SharedTokenStoreTimeout, Duration);
+        BindRoots(section.GetSection(nameof(options.Roots)), options);
         foreach (var parameter in section.GetSection(nameof(options.AdditionalTokenParameters)).GetChildren())
         {
             if (parameter.Value is { } value)
@@ -54,6 +55,22 @@ internal static class McpConnectionOptionsBinder
                 options.AdditionalTokenParameters[parameter.Key] = value;
             }
         }
+    }
+
+    /// <summary>Roots as a list of sections with <c>Uri</c> and optional <c>Name</c>; a section with no entries leaves the roots as they were.</summary>
+    private static void BindRoots(IConfigurationSection section, McpConnectionOptions options)
+    {
+        var entries = section.GetChildren().ToList();
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        options.Roots = [.. entries.Select(entry => new McpRoot(
+            entry[nameof(McpRoot.Uri)] is { Length: > 0 } uri
+                ? uri
+                : throw new InvalidOperationException($"Invalid McpConnectionOptions: the configuration entry '{entry.Path}' has no {nameof(McpRoot.Uri)}."),
+            entry[nameof(McpRoot.Name)]))];
     }
 
     private static T Read<T>(IConfiguration section, string key, T current, Func<string, T> parse)

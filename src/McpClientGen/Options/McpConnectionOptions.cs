@@ -215,6 +215,7 @@ public sealed partial class McpConnectionOptions
     {
         var copy = (McpConnectionOptions)MemberwiseClone();
         copy._additionalTokenParameters = new Dictionary<string, string>(AdditionalTokenParameters, StringComparer.Ordinal);
+        copy.Roots = Roots is null ? null : [.. Roots];
         copy.ServerCertificateAuthorities = ServerCertificateAuthorities is null ? null : new X509Certificate2Collection(ServerCertificateAuthorities);
         return copy;
     }
@@ -290,6 +291,8 @@ public sealed partial class McpConnectionOptions
         }
 
         ValidateAuthorizationServerTrust();
+
+        ValidateInputHandlers();
 
         if (AdditionalTokenParameters.Keys.FirstOrDefault(name => ReservedTokenParameters.Contains(name, StringComparer.Ordinal)) is { } reserved)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol;
@@ -30,8 +31,10 @@ public sealed class McpConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly string? _protocolVersion;
     private readonly string _extension;
+    private readonly InputHandlers _inputHandlers;
     private readonly object _gate = new();
     private readonly ConcurrentDictionary<string, Tool> _knownTools = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<McpClient, ITransport> _transports = new();
     private Task<McpClient>? _session;
     private bool _disposed;
 
@@ -39,10 +42,12 @@ public sealed class McpConnection : IAsyncDisposable
     /// A connection over an HTTP client whose handlers authenticate (or not); it owns and disposes the client.
     /// <paramref name="extension"/> is the auth extension advertised in the client's capabilities.
     /// </summary>
-    internal McpConnection(Uri endpoint, HttpClient httpClient, ILoggerFactory? loggerFactory, string? protocolVersion, string extension = ClientCredentialsExtension)
+    internal McpConnection(
+        Uri endpoint, HttpClient httpClient, ILoggerFactory? loggerFactory, string? protocolVersion, string extension = ClientCredentialsExtension, InputHandlers? inputHandlers = null)
     {
         _protocolVersion = protocolVersion;
         _extension = extension;
+        _inputHandlers = inputHandlers ?? InputHandlers.None;
         Endpoint = endpoint;
         _httpClient = httpClient;
         _loggerFactory = loggerFactory;
@@ -64,7 +69,12 @@ public sealed class McpConnection : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var engine = ClientCredentialsEngine.Create(options, timeProvider, loggerFactory);
         return new McpConnection(
-            engine.Options.Endpoint!, new HttpClient(new ProgressNotificationTap(engine.CreateStandaloneHandler())), loggerFactory, engine.Options.ProtocolVersion, engine.ExtensionId);
+            engine.Options.Endpoint!,
+            new HttpClient(new ProgressNotificationTap(engine.CreateStandaloneHandler())),
+            loggerFactory,
+            engine.Options.ProtocolVersion,
+            engine.ExtensionId,
+            InputHandlers.From(engine.Options));
     }
 
     /// <summary>
@@ -79,6 +89,29 @@ public sealed class McpConnection : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(endpoint);
         EndpointRules.EnsureSecure(endpoint, "MCP endpoint");
         return new McpConnection(endpoint, new HttpClient(new ProgressNotificationTap(new SocketsHttpHandler())), loggerFactory, protocolVersion);
+    }
+
+    /// <summary>
+    /// Creates a connection to an MCP server that needs no authentication, with the endpoint, protocol version and
+    /// input-request handlers (<see cref="McpConnectionOptions.ElicitationHandler"/>, <see cref="McpConnectionOptions.SamplingClient"/>,
+    /// <see cref="McpConnectionOptions.Roots"/>) of <paramref name="options"/>; its credential settings are not used.
+    /// The HTTPS rule still applies (plain HTTP only on loopback).
+    /// </summary>
+    /// <param name="options">The endpoint (required), protocol version and input-request handlers.</param>
+    /// <param name="loggerFactory">Logging for the MCP session.</param>
+    /// <exception cref="InvalidOperationException">The endpoint is missing, or the roots are set twice.</exception>
+    public static McpConnection CreateUnauthenticated(McpConnectionOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var endpoint = options.Endpoint ?? throw new InvalidOperationException("Invalid McpConnectionOptions: set Endpoint.");
+        options.ValidateInputHandlers();
+        EndpointRules.EnsureSecure(endpoint, "MCP endpoint");
+        return new McpConnection(
+            endpoint,
+            new HttpClient(new ProgressNotificationTap(new SocketsHttpHandler())),
+            loggerFactory,
+            options.ProtocolVersion,
+            inputHandlers: InputHandlers.From(options.Snapshot()));
     }
 
     /// <summary>
@@ -98,12 +131,17 @@ public sealed class McpConnection : IAsyncDisposable
     /// <param name="request">The tool and its arguments; its <c>_meta</c> is sent as well.</param>
     /// <param name="progress">Receives the progress the server reports for this call; <see langword="null"/> asks for none.</param>
     /// <param name="cancellationToken">Cancels the call; the server is told to stop.</param>
+    /// <exception cref="McpInputRequiredException">
+    /// The server asked for input in the middle of the call (an elicitation, sampling, the roots) that no handler on the
+    /// connection answers. With a handler, the answer is sent back and the call completes.
+    /// </exception>
     public Task<CallToolResult> CallToolAsync(CallToolRequestParams request, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return OnSessionAsync(
-            (request, progress, _logger),
-            static (session, call, token) => ToolCall.SendAsync(session, call.request, call.progress, call._logger, token),
+            (connection: this, request, progress),
+            static (session, call, token) => ToolCall.SendAsync(
+                session, call.connection.TransportOf(session), call.request, call.progress, call.connection._logger, token),
             cancellationToken);
     }
 
@@ -195,6 +233,12 @@ public sealed class McpConnection : IAsyncDisposable
         {
             return await operation(session, state, cancellationToken).ConfigureAwait(false);
         }
+        catch (InputHandlerFailure failure)
+        {
+            // The application's input handler failed, not the session: its exception reaches the caller as it was thrown.
+            failure.Rethrow();
+            throw;
+        }
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
         {
             Discard(sessionTask);
@@ -283,15 +327,24 @@ public sealed class McpConnection : IAsyncDisposable
         exception is McpException || exception is HttpRequestException { StatusCode: HttpStatusCode.BadRequest } and not McpConnectionException;
 
     /// <summary>Opens a session over a new transport, asking for <paramref name="protocolVersion"/> (or negotiating one).</summary>
-    private Task<McpClient> HandshakeAsync(string? protocolVersion)
+    private async Task<McpClient> HandshakeAsync(string? protocolVersion)
     {
-        var transport = new HttpClientTransport(
+        var transport = new SessionTransportCapture(new HttpClientTransport(
             new HttpClientTransportOptions { Endpoint = Endpoint, TransportMode = HttpTransportMode.StreamableHttp },
             _httpClient,
             _loggerFactory,
-            ownsHttpClient: false);
-        return McpClient.CreateAsync(transport, CreateClientOptions(protocolVersion, _extension), _loggerFactory);
+            ownsHttpClient: false));
+        var options = CreateClientOptions(protocolVersion, _extension);
+        options.Handlers = _inputHandlers.CreateSdkHandlers();
+        var client = await McpClient.CreateAsync(transport, options, _loggerFactory).ConfigureAwait(false);
+        InputHandlers.RefuseUnanswered(options.Handlers);
+        _transports.AddOrUpdate(client, transport.Connected!);
+        return client;
     }
+
+    /// <summary>The transport <paramref name="session"/> was opened over (every session is opened by <see cref="HandshakeAsync"/>).</summary>
+    private ITransport TransportOf(McpClient session) =>
+        _transports.TryGetValue(session, out var transport) ? transport : throw new InvalidOperationException("The session's transport is unknown.");
 
     /// <summary>
     /// The SDK takes a batch all or nothing and rejects invalid <c>x-mcp-header</c> annotations; then each tool is
@@ -360,7 +413,7 @@ public sealed class McpConnection : IAsyncDisposable
     /// </summary>
     private bool IsTransportFailure(Exception exception, CancellationToken cancellationToken) => exception switch
     {
-        McpProtocolException or McpAuthenticationException or McpAuthorizationException => false,
+        McpProtocolException or McpAuthenticationException or McpAuthorizationException or McpInputRequiredException => false,
         McpConnectionException connection => IsMcpOrigin(connection.Url),
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
         _ => true,

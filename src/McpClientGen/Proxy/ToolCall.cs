@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -10,12 +12,20 @@ namespace McpClientGen;
 /// 2.4 aborts the HTTP request when the token fires, but over Streamable HTTP it announces nothing, because it
 /// registers its own <c>notifications/cancelled</c> only once the POST has been fully read. This sends that
 /// notification, as the protocol asks a client to, and the server stops the tool. With a progress receiver the call
-/// also carries a progress token, whose notifications <see cref="ProgressNotificationTap"/> reports.
+/// also carries a progress token, whose notifications <see cref="ProgressNotificationTap"/> reports. A server that asks
+/// for input mid-call (MRTR) is answered by the SDK inside this request, with the connection's handlers
+/// (<see cref="InputHandlers"/>), and retried under a new id: the progress token goes along, and the request's transport
+/// (<see cref="ToolCallAttempts"/>) tells the cancellation which attempt to name.
 /// </summary>
 internal static class ToolCall
 {
     public static async ValueTask<CallToolResult> SendAsync(
-        McpClient session, CallToolRequestParams request, IProgress<ProgressNotificationValue>? progress, ILogger logger, CancellationToken cancellationToken)
+        McpClient session,
+        ITransport transport,
+        CallToolRequestParams request,
+        IProgress<ProgressNotificationValue>? progress,
+        ILogger logger,
+        CancellationToken cancellationToken)
     {
         // A call cancelled before it was sent is not announced: the server never heard of its id.
         cancellationToken.ThrowIfCancellationRequested();
@@ -23,19 +33,35 @@ internal static class ToolCall
         // Unique among this client's requests: the SDK numbers its own, and these are strings.
         var requestId = new RequestId("mcpgen-" + Guid.NewGuid().ToString("N"));
         var callersMeta = request.Meta;
+        // A server that asks for input gets the SDK's retry, under a new id; the cancellation names the attempt in flight.
+        var attempts = new ToolCallAttempts(transport, requestId);
+        using var announcement = cancellationToken.Register(
+            static state =>
+            {
+                var (session, attempts, logger) = ((McpClient, ToolCallAttempts, ILogger))state!;
+                _ = AnnounceCancellationAsync(session, attempts.Current, logger);
+            },
+            (session, attempts, logger));
+        using var refusals = InputRefusals.Begin();
         using var progressRelay = progress is null ? null : RelayProgress(request, progress, logger);
         try
         {
-            using var announcement = cancellationToken.Register(
-                static state =>
+            var response = await session.SendRequestAsync(
+                new JsonRpcRequest
                 {
-                    var (session, requestId, logger) = ((McpClient, RequestId, ILogger))state!;
-                    _ = AnnounceCancellationAsync(session, requestId, logger);
+                    Id = requestId,
+                    Method = RequestMethods.ToolsCall,
+                    Params = JsonSerializer.SerializeToNode(request, TypeInfo<CallToolRequestParams>()),
+                    Context = new JsonRpcMessageContext { RelatedTransport = attempts },
                 },
-                (session, requestId, logger));
-            return await session.SendRequestAsync<CallToolRequestParams, CallToolResult>(
-                    RequestMethods.ToolsCall, request, McpJsonUtilities.DefaultOptions, requestId, cancellationToken)
-                .ConfigureAwait(false);
+                cancellationToken).ConfigureAwait(false);
+            return response.Result.Deserialize(TypeInfo<CallToolResult>()) ?? throw new JsonException("The tools/call result is null.");
+        }
+        catch (McpInputRequiredException refused) when (refused.ToolName is null)
+        {
+            // The SDK resolves an input_required result inside this request; the connection's refusing handlers do not
+            // know which call they refuse for, and the SDK passes on only the first refusal of a round.
+            throw refusals.ForTool(request.Name, refused);
         }
         finally
         {
@@ -43,6 +69,8 @@ internal static class ToolCall
             request.Meta = callersMeta;
         }
     }
+
+    private static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(T));
 
     /// <summary>
     /// Registers the receiver under a fresh progress token and puts that token in a copy of the request's <c>_meta</c>;

@@ -37,6 +37,10 @@ public sealed class ConformanceSuiteTests
     [InlineData(ConformanceTools.Preview, "json-schema-ref-no-deref", 1)]
     // SEP-1613/2106: the listed schema, echoed back, still has $schema, $defs, $anchor, composition and conditionals.
     [InlineData(ConformanceTools.Preview, "json-schema-2020-12-preservation", 9)]
+    // SEP-2322 (MRTR): a tool answers input_required with an elicitation; the retry echoes requestState exactly (and
+    // invents none when there is none), carries no state from another call, and has a new JSON-RPC id. The connection's
+    // elicitation handler answers; without one the call would fail with McpInputRequiredException.
+    [InlineData(ConformanceTools.Preview, "sep-2322-client-request-state", 5)]
     public async Task Scenario_passes_all_of_its_checks(string suite, string scenario, int checks, int skipped = 0)
     {
         var run = await ConformanceSuite.RunAsync(scenario, suite: suite);
