@@ -69,7 +69,7 @@ internal sealed class ClientCredentialsTokenProvider
     /// </exception>
     public void UpdateCredentials(McpConnectionOptions updated)
     {
-        updated.Validate();
+        updated.Validate(inputHandlers: false);
         var credentials = ClientCredentialSet.From(updated, _timeProvider);
         if ((credentials.Certificate is null) != (Volatile.Read(ref _credentials).Certificate is null))
         {

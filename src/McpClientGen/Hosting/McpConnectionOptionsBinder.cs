@@ -61,6 +61,13 @@ internal static class McpConnectionOptionsBinder
     private static void BindRoots(IConfigurationSection section, McpConnectionOptions options)
     {
         var entries = section.GetChildren().ToList();
+        if (section.Value is not null)
+        {
+            // A single value (one URI, say) is a mistake: the roots are a list of entries with Uri and Name.
+            throw new InvalidOperationException(
+                $"Invalid McpConnectionOptions: the configuration entry '{section.Path}' must be a list of roots ('{section.Path}:0:{nameof(McpRoot.Uri)}', ...), not a single value.");
+        }
+
         if (entries.Count == 0)
         {
             return;

@@ -13,6 +13,10 @@ internal sealed class McpConnectionOptionsValidator(string name, string? section
     /// <summary>The options name this validator checks.</summary>
     public string Name => name;
 
+    // The input handlers' settings are read once, at start-up: a reload that leaves them inconsistent must not fail the
+    // options, and with them the credential rotation it carries.
+    private int _validated;
+
     public ValidateOptionsResult Validate(string? optionsName, McpConnectionOptions options)
     {
         if (optionsName != name)
@@ -22,7 +26,7 @@ internal sealed class McpConnectionOptionsValidator(string name, string? section
 
         try
         {
-            options.Validate();
+            options.Validate(inputHandlers: Interlocked.Exchange(ref _validated, 1) == 0);
             return ValidateOptionsResult.Success;
         }
         catch (Exception exception) when (exception is InvalidOperationException or McpAuthenticationException)

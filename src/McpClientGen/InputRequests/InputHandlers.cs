@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -47,12 +48,13 @@ internal sealed class InputHandlers
     }
 
     /// <summary>SDK handlers for exactly the kinds the application answers (registering one declares its capability).</summary>
-    public McpClientHandlers CreateSdkHandlers()
+    /// <param name="logger">Where a handler's failure is logged (see <see cref="AnswerAsync"/>).</param>
+    public McpClientHandlers CreateSdkHandlers(ILogger logger)
     {
         var handlers = new McpClientHandlers();
         if (_elicitation is { } elicitation)
         {
-            handlers.ElicitationHandler = (request, token) => AnswerAsync(elicitation, Required(request), token);
+            handlers.ElicitationHandler = (request, token) => AnswerAsync(McpInputKind.Elicitation, elicitation, Required(request), logger, token);
         }
 
 #pragma warning disable MCP9005 // The legacy sampling and roots requests are deprecated in 2026-07-28; their MRTR input requests are not, and the SDK resolves both with these handlers.
@@ -60,13 +62,17 @@ internal sealed class InputHandlers
         {
             var complete = sampling.CreateSamplingHandler();
             handlers.SamplingHandler = (request, progress, token) => AnswerAsync(
-                static (call, token) => call.complete(call.request, call.progress, token), (complete, request, progress), token);
+                McpInputKind.Sampling, static (call, token) => call.complete(call.request, call.progress, token), (complete, request, progress), logger, token);
         }
 
         if (_roots is { } roots)
         {
             handlers.RootsHandler = (_, token) => AnswerAsync(
-                static async (list, token) => new ListRootsResult { Roots = [.. (await list(token).ConfigureAwait(false)).Select(ToProtocol)] }, roots, token);
+                McpInputKind.Roots,
+                static async (list, token) => new ListRootsResult { Roots = [.. (await list(token).ConfigureAwait(false)).Select(ToProtocol)] },
+                roots,
+                logger,
+                token);
         }
 #pragma warning restore MCP9005
 
@@ -95,18 +101,25 @@ internal sealed class InputHandlers
         request ?? throw new McpException("The server's input request has no parameters.");
 
     /// <summary>
-    /// Runs an application handler. What it throws is wrapped in <see cref="InputHandlerFailure"/>, so the connection can
-    /// tell it from a transport failure (an <see cref="HttpRequestException"/> from a chat client says nothing about the MCP
-    /// server) and rethrow it to the caller as it was.
+    /// Runs an application handler. Its token is also cancelled when the call refuses another request of the same round
+    /// (<see cref="InputRefusals.LinkToRefusal"/>): the SDK reports a round's failure only once every request has ended, and
+    /// that cancellation passes through as it is, so the SDK reports the refusal. What the handler throws otherwise is
+    /// logged (the type only) and wrapped in <see cref="InputHandlerFailure"/>, so the connection can tell it from a
+    /// transport failure (an <see cref="HttpRequestException"/> from a chat client says nothing about the MCP server) and
+    /// rethrow it to the caller as it was; on an older session the SDK answers the server's request instead, and the log is
+    /// all that is left of it.
     /// </summary>
-    private static async ValueTask<TResult> AnswerAsync<TState, TResult>(Func<TState, CancellationToken, ValueTask<TResult>> answer, TState state, CancellationToken cancellationToken)
+    private static async ValueTask<TResult> AnswerAsync<TState, TResult>(
+        McpInputKind kind, Func<TState, CancellationToken, ValueTask<TResult>> answer, TState state, ILogger logger, CancellationToken cancellationToken)
     {
+        using var handlerToken = InputRefusals.LinkToRefusal(cancellationToken);
         try
         {
-            return await answer(state, cancellationToken).ConfigureAwait(false);
+            return await answer(state, handlerToken.Token).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is not OperationCanceledException || !handlerToken.IsCancellationRequested)
         {
+            ConnectionLog.InputHandlerFailed(logger, kind, exception.GetType().FullName!);
             throw new InputHandlerFailure(exception);
         }
     }

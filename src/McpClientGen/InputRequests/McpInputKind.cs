@@ -11,4 +11,10 @@ public enum McpInputKind
 
     /// <summary>The client's roots, the places it lets the server work in (<c>roots/list</c>).</summary>
     Roots,
+
+    /// <summary>
+    /// Input this client cannot give in any case: a kind it does not know, or a request it cannot read; the exception's
+    /// message says what the server sent.
+    /// </summary>
+    Other,
 }

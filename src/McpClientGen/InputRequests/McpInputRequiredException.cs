@@ -27,7 +27,14 @@ public sealed class McpInputRequiredException : McpException
     {
         ToolName = toolName;
         Kinds = [.. kinds.Distinct().Order()];
-        ElicitationMessage = elicitationMessage;
+        ElicitationMessage = elicitationMessage is null ? null : ServerText.Clean(elicitationMessage);
+    }
+
+    private McpInputRequiredException(string toolName, Exception unanswerable)
+        : base($"The call of MCP tool '{toolName}' needs input the client cannot give: the server's input request is not one it can answer ({ServerText.Clean(unanswerable.Message)}).", unanswerable)
+    {
+        ToolName = toolName;
+        Kinds = [McpInputKind.Other];
     }
 
     /// <summary>The tool whose call asked for input; <see langword="null"/> when not known.</summary>
@@ -36,11 +43,20 @@ public sealed class McpInputRequiredException : McpException
     /// <summary>What the server asked for, each kind once.</summary>
     public IReadOnlyList<McpInputKind> Kinds { get; }
 
-    /// <summary>The message of the elicitation the server asked (as the server wrote it), if it asked one.</summary>
+    /// <summary>
+    /// The message of the elicitation the server asked, if it asked one: on one line, shortened, with JWT-shaped text
+    /// masked, as the exception's message quotes it.
+    /// </summary>
     public string? ElicitationMessage { get; }
 
     /// <summary>The same exception, naming the tool whose call asked.</summary>
     internal McpInputRequiredException ForTool(string toolName) => new(toolName, Kinds, ElicitationMessage);
+
+    /// <summary>
+    /// The failure of a call whose server sent an input request the SDK cannot resolve (<paramref name="unanswerable"/>:
+    /// an unknown kind, too many rounds, a round with nothing in it), as <see cref="McpInputKind.Other"/>.
+    /// </summary>
+    internal static McpInputRequiredException Unanswerable(string toolName, Exception unanswerable) => new(toolName, unanswerable);
 
     private static string FormatMessage(string? toolName, IReadOnlyCollection<McpInputKind> kinds, string? elicitationMessage)
     {
@@ -57,6 +73,6 @@ public sealed class McpInputRequiredException : McpException
         McpInputKind.Elicitation => "an elicitation (an answer from the user)",
         McpInputKind.Sampling => "sampling (a language-model completion)",
         McpInputKind.Roots => "the client's roots",
-        _ => kind.ToString(),
+        _ => "input of another kind",
     };
 }

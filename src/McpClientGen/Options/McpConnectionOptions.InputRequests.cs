@@ -30,12 +30,20 @@ public sealed partial class McpConnectionOptions
     /// <summary>Gives the roots each time a server asks for them; the alternative to a fixed <see cref="Roots"/> list. Set in code.</summary>
     public Func<CancellationToken, ValueTask<IReadOnlyList<McpRoot>>>? RootsProvider { get; set; }
 
-    /// <summary>The roots may come from a list or from a provider, not both.</summary>
+    /// <summary>The roots may come from a list or from a provider, not both, and each root's URI is absolute.</summary>
     internal void ValidateInputHandlers()
     {
         if (Roots is not null && RootsProvider is not null)
         {
             throw Invalid($"set either {nameof(Roots)} or {nameof(RootsProvider)}, not both.");
+        }
+
+        for (var index = 0; index < (Roots?.Count ?? 0); index++)
+        {
+            if (!Uri.IsWellFormedUriString(Roots![index]?.Uri, UriKind.Absolute))
+            {
+                throw Invalid($"{nameof(Roots)}:{index}:{nameof(McpRoot.Uri)} must be an absolute URI, such as file:///srv/reports.");
+            }
         }
     }
 }

@@ -221,7 +221,11 @@ public sealed partial class McpConnectionOptions
     }
 
     /// <summary>Throws when a setting is missing or wrong, naming its configuration key.</summary>
-    internal void Validate()
+    /// <param name="inputHandlers">
+    /// Whether to check the input handlers' settings too: they are read once, when the client starts, so the settings of
+    /// a reload are checked only for what it changes (the credentials).
+    /// </param>
+    internal void Validate(bool inputHandlers = true)
     {
         // Each entry is a setting to set, or alternatives of which to set one.
         var missing = new List<string[]>();
@@ -292,7 +296,10 @@ public sealed partial class McpConnectionOptions
 
         ValidateAuthorizationServerTrust();
 
-        ValidateInputHandlers();
+        if (inputHandlers)
+        {
+            ValidateInputHandlers();
+        }
 
         if (AdditionalTokenParameters.Keys.FirstOrDefault(name => ReservedTokenParameters.Contains(name, StringComparer.Ordinal)) is { } reserved)
         {

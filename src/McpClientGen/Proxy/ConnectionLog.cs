@@ -19,4 +19,8 @@ internal static partial class ConnectionLog
 
     [LoggerMessage(4, LogLevel.Warning, "A progress receiver threw {ExceptionType}; it gets no further reports for this call, and the call goes on", EventName = "ProgressReceiverFailed")]
     public static partial void ProgressReceiverFailed(ILogger logger, string exceptionType);
+
+    // The type only: the message of an exception from the application's handler (or its chat client) may carry a secret.
+    [LoggerMessage(5, LogLevel.Warning, "The application's {InputKind} handler threw {ExceptionType}; on a 2026-07-28 session the call fails with it, on an older one the server is told only that an error occurred", EventName = "InputHandlerFailed")]
+    public static partial void InputHandlerFailed(ILogger logger, McpInputKind inputKind, string exceptionType);
 }

@@ -335,7 +335,7 @@ public sealed class McpConnection : IAsyncDisposable
             _loggerFactory,
             ownsHttpClient: false));
         var options = CreateClientOptions(protocolVersion, _extension);
-        options.Handlers = _inputHandlers.CreateSdkHandlers();
+        options.Handlers = _inputHandlers.CreateSdkHandlers(_logger);
         var client = await McpClient.CreateAsync(transport, options, _loggerFactory).ConfigureAwait(false);
         InputHandlers.RefuseUnanswered(options.Handlers);
         _transports.AddOrUpdate(client, transport.Connected!);

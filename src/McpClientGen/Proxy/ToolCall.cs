@@ -63,12 +63,27 @@ internal static class ToolCall
             // know which call they refuse for, and the SDK passes on only the first refusal of a round.
             throw refusals.ForTool(request.Name, refused);
         }
+        catch (Exception unanswerable) when (IsUnanswerableInputRequest(unanswerable))
+        {
+            // The server's fault in this call, not the session's: it stays open for the next.
+            throw McpInputRequiredException.Unanswerable(request.Name, unanswerable);
+        }
         finally
         {
             // The request is the caller's: it is sent with this call's progress token and left as it came.
             request.Meta = callersMeta;
         }
     }
+
+    /// <summary>
+    /// Whether the SDK 2.4 failed to resolve the server's input request itself: it throws a
+    /// <see cref="NotSupportedException"/> for an input kind it does not know (the only one that leaves a request, whose
+    /// messages it reads elsewhere), and a plain <see cref="McpException"/> naming the <c>InputRequiredResult</c> for a
+    /// round with neither requests nor state, or for one round too many.
+    /// </summary>
+    private static bool IsUnanswerableInputRequest(Exception exception) =>
+        exception is NotSupportedException
+        || (exception.GetType() == typeof(McpException) && exception.Message.Contains("InputRequiredResult", StringComparison.Ordinal));
 
     private static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(T));
 
