@@ -121,6 +121,11 @@ internal sealed class InputRequestTools(ToolCancellations cancellations)
         return roots.Roots.Count == 0 ? "No roots." : string.Join('\n', roots.Roots.Select(root => $"{root.Name ?? "(unnamed)"}: {root.Uri}"));
     }
 
+    [McpServerTool(Name = "ask_unknown_input", Title = "Ask for input of an unknown kind", ReadOnly = true)]
+    [Description("Asks the client for input of a kind no protocol revision defines (telepathy/read), as a faulty server might: no client can answer it.")]
+    public static string AskUnknownInput(RequestContext<CallToolRequestParams> context) =>
+        throw Ask(context, new InputRequest { Method = "telepathy/read" });
+
     /// <summary>
     /// The client's answer when this call is the retry of one that asked; <see langword="null"/> on a first call. Throws
     /// when the retry breaks the protocol, and when the session cannot carry an input request at all.

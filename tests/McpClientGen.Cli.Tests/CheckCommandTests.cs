@@ -19,7 +19,7 @@ public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<Dem
         var result = await CheckAsync(CommittedSnapshot);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal($"{CommittedSnapshot} matches the 18 tools of {demo.Endpoint}.\n", result.Out);
+        Assert.Equal($"{CommittedSnapshot} matches the 19 tools of {demo.Endpoint}.\n", result.Out);
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<Dem
         var result = await CheckAsync(path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal($"{path} matches the 18 tools of {demo.Endpoint}.\n", result.Out);
+        Assert.Equal($"{path} matches the 19 tools of {demo.Endpoint}.\n", result.Out);
     }
 
     [Fact]

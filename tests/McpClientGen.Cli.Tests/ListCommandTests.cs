@@ -19,7 +19,7 @@ public sealed class ListCommandTests(DemoStackFixture demo) : IClassFixture<Demo
         Assert.Equal(expected, result.OutLines.Select(line => line.Split(' ')[0]));
         Assert.Contains("convert_temperature      Convert temperature", result.OutLines);
         Assert.Contains("divide                   Divide", result.OutLines);
-        Assert.Contains("lists 18 tools", result.Error, StringComparison.Ordinal);
+        Assert.Contains("lists 19 tools", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -115,7 +115,7 @@ public sealed class DemoStackTests
 
         Assert.Equal(
             [
-                "confirm_action", "convert_temperature", "count_steps", "create_ticket", "dispatch_parcel", "divide", "echo_shapes", "find_office", "get_issue",
+                "ask_unknown_input", "confirm_action", "convert_temperature", "count_steps", "create_ticket", "dispatch_parcel", "divide", "echo_shapes", "find_office", "get_issue",
                 "get_weather", "list_client_roots", "plan_trip", "publish_report", "purge_tickets", "quote_shipment", "summarize_with_model",
                 "wait_after_confirmation", "wait_until_cancelled",
             ],

@@ -3,6 +3,7 @@ using McpClientGen.DemoServer;
 using McpClientGen.IntegrationTests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 
 namespace McpClientGen.IntegrationTests;
@@ -80,6 +81,99 @@ public sealed class InputRequestsEndToEndTests
 
         Assert.Equal([McpInputKind.Roots], refused.Kinds);
         Assert.Null(refused.ElicitationMessage);
+    }
+
+    [Fact]
+    public async Task A_refusal_cancels_the_handler_still_answering_its_round_and_fails_the_call_at_once()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var handlerCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var client = ClientWith(stack, options => options.ElicitationHandler = async (_, token) =>
+        {
+            // A user who never answers: only the token ends the wait.
+            await using (token.Register(handlerCancelled.SetResult))
+            {
+                await Task.Delay(Timeout.Infinite, token);
+            }
+
+            return new ElicitResult { Action = "accept" };
+        });
+
+        var refused = await Assert.ThrowsAsync<McpInputRequiredException>(() => client.PublishReportAsync("Q3").WaitAsync(HangBound));
+
+        // The roots were refused, so the confirmation could not help: its handler was told to stop, not waited for.
+        Assert.Equal([McpInputKind.Roots], refused.Kinds);
+        Assert.True(handlerCancelled.Task.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Concurrent_refused_calls_each_name_their_own_tool_and_kinds()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var client = DemoClient.Create(stack.ClientOptions());
+        var expected = new Dictionary<string, McpInputKind[]>
+        {
+            ["confirm_action"] = [McpInputKind.Elicitation],
+            ["summarize_with_model"] = [McpInputKind.Sampling],
+            ["list_client_roots"] = [McpInputKind.Roots],
+            ["publish_report"] = [McpInputKind.Elicitation, McpInputKind.Roots],
+        };
+        var calls = Enumerable.Range(0, 10).SelectMany(_ => new Func<Task>[]
+        {
+            () => client.ConfirmActionAsync("x"), () => client.SummarizeWithModelAsync("y"), () => client.ListClientRootsAsync(), () => client.PublishReportAsync("z"),
+        });
+
+        var refusals = await Task.WhenAll(calls.Select(call => Assert.ThrowsAsync<McpInputRequiredException>(() => call().WaitAsync(HangBound))));
+
+        Assert.Equal(40, refusals.Length);
+        Assert.All(refusals, refused => Assert.Equal(expected[refused.ToolName!], refused.Kinds));
+        Assert.Equal(expected.Keys.Order(), refusals.Select(refused => refused.ToolName!).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task An_input_request_of_an_unknown_kind_fails_the_call_and_keeps_the_session()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var client = DemoClient.Create(stack.ClientOptions());
+        Assert.Equal("Counted 1 steps.", DemoStackHttp.Text(await client.CountStepsAsync(1)));
+
+        var refused = await Assert.ThrowsAsync<McpInputRequiredException>(() => client.AskUnknownInputAsync().WaitAsync(HangBound));
+
+        Assert.Equal("ask_unknown_input", refused.ToolName);
+        Assert.Equal([McpInputKind.Other], refused.Kinds);
+        Assert.Contains("'telepathy/read'", refused.Message, StringComparison.Ordinal);
+        // The server's fault in one call, not the session's: the next call goes on it, opening none (no new server/discover).
+        Assert.Equal("Counted 1 steps.", DemoStackHttp.Text(await client.CountStepsAsync(1)));
+        Assert.Single(stack.McpRequests, request => request.JsonRpcMethod == "server/discover");
+    }
+
+    [Fact]
+    public async Task A_reload_that_sets_roots_next_to_a_provider_still_rotates_the_credentials()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var configuration = (IConfigurationRoot)new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Endpoint"] = stack.McpEndpoint.AbsoluteUri,
+            ["ClientId"] = stack.ClientId,
+            ["ClientSecret"] = "the-old-secret-that-was-revoked",
+            ["AuthorizationServer"] = stack.Issuer.AbsoluteUri,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddMcpClient<IDemoClient, DemoClient>(configuration);
+        services.Configure<McpConnectionOptions>(
+            typeof(DemoClient).FullName, options => options.RootsProvider = _ => ValueTask.FromResult<IReadOnlyList<McpRoot>>([new McpRoot("file:///from/code")]));
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IDemoClient>();
+        await Assert.ThrowsAsync<McpAuthenticationException>(() => client.CountStepsAsync(1));
+
+        // The new secret arrives with a roots list that now clashes with the provider set in code.
+        configuration["ClientSecret"] = stack.ClientSecret;
+        configuration["Roots:0:Uri"] = "file:///from/configuration";
+        configuration.Reload();
+
+        // The rotation applies; the roots are the ones the client started with.
+        Assert.Equal("Counted 1 steps.", DemoStackHttp.Text(await client.CountStepsAsync(1)));
+        Assert.Equal("(unnamed): file:///from/code", DemoStackHttp.Text(await client.ListClientRootsAsync()));
     }
 
     [Fact]
@@ -190,13 +284,21 @@ public sealed class InputRequestsEndToEndTests
     {
         await using var stack = await DemoStack.StartAsync();
         var failure = new HttpRequestException("The model's endpoint is down.");
-        await using var client = ClientWith(stack, options => options.ElicitationHandler = (_, _) => throw failure);
+        var options = stack.ClientOptions();
+        options.ElicitationHandler = (_, _) => throw failure;
+        var log = new LogCapture();
+        await using var client = DemoClient.Create(options, loggerFactory: log.CreateFactory());
 
         var thrown = await Assert.ThrowsAsync<HttpRequestException>(() => client.ConfirmActionAsync("delete the report").WaitAsync(HangBound));
 
         // The application's own exception, not a connection failure blamed on the MCP server; the session stays usable.
         Assert.Same(failure, thrown);
         Assert.Equal("Counted 1 steps.", DemoStackHttp.Text(await client.CountStepsAsync(1)));
+        // Logged too, for older sessions where the SDK answers the server instead: the type, never the message.
+        var logged = Assert.Single(log.Entries, entry => entry.EventId.Name == "InputHandlerFailed");
+        Assert.Equal(LogLevel.Warning, logged.Level);
+        Assert.Contains("Elicitation handler threw System.Net.Http.HttpRequestException", logged.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(failure.Message, string.Join("\n", log.Texts.Select(text => text.Text)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -243,6 +345,16 @@ public sealed class InputRequestsEndToEndTests
         }
 
         AssertDeclared(stack.LastClientCapabilities, "elicitation");
+
+        options.ElicitationHandler = null;
+        options.SamplingClient = new ScriptedChatClient("unused");
+        options.Roots = [];
+        await using (var client = DemoClient.Create(options))
+        {
+            await client.CountStepsAsync(1);
+        }
+
+        AssertDeclared(stack.LastClientCapabilities, "roots", "sampling");
     }
 
     [Fact]

@@ -42,6 +42,11 @@ public sealed class InputRequiredExceptionTests
         Assert.DoesNotContain('\r', refused.Message);
         Assert.Contains("Is this your token?  *** fake log line", refused.Message, StringComparison.Ordinal);
         Assert.True(refused.Message.Length < 600, refused.Message);
+        // A structured logger prints the properties too: the question is kept as the message quotes it.
+        Assert.NotNull(refused.ElicitationMessage);
+        Assert.Contains($"\"{refused.ElicitationMessage}\"", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("eyJ", refused.ElicitationMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refused.ElicitationMessage);
     }
 
     [Fact]

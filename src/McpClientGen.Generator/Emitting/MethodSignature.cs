@@ -101,6 +101,7 @@ internal static class MethodSignature
             ? "/// <returns>The tool's structured result.</returns>"
             : "/// <returns>The tool's result as the server sent it.</returns>");
         writer.Line("/// <exception cref=\"global::McpClientGen.McpToolException\">The tool reported an error (<c>isError</c>).</exception>");
+        writer.Line("/// <exception cref=\"global::McpClientGen.McpInputRequiredException\">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>");
     }
 
     /// <summary>The description of a property, with the schema's default or const when it gives one, and who applies it.</summary>

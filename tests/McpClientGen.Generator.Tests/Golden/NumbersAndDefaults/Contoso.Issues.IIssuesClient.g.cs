@@ -33,6 +33,7 @@ partial interface IIssuesClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(string repo, string? state = null, double? perPage = null, global::System.Collections.Generic.IReadOnlyList<string>? labels = null, ListIssuesFilter? filter = null, long? page = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'list_issues' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -46,6 +47,7 @@ partial interface IIssuesClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ListIssuesAsync(ListIssuesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'list_issues' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>

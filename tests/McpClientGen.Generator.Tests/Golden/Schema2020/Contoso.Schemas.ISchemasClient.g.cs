@@ -39,6 +39,7 @@ partial interface ISchemasClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's structured result.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<ConstantsResult> ConstantsAsync(string version, string to, string kind, long answer, double? ratio = null, bool? strict = null, global::System.Text.Json.JsonElement? nothing = null, global::System.Text.Json.JsonElement? origin = null, string? label = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'constants' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -52,6 +53,7 @@ partial interface ISchemasClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's structured result.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<ConstantsResult> ConstantsAsync(ConstantsArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'constants' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -69,6 +71,7 @@ partial interface ISchemasClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchema202012ToolAsync(string? name = null, Address? address = null, JsonSchema202012ToolContactMethod? contactMethod = null, string? phone = null, string? email = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'json_schema_2020_12_tool' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -82,6 +85,7 @@ partial interface ISchemasClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchema202012ToolAsync(JsonSchema202012ToolArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'json_schema_2020_12_tool' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -95,6 +99,7 @@ partial interface ISchemasClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchemaEchoAsync(global::System.Text.Json.JsonElement schema, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'json_schema_echo' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -108,6 +113,7 @@ partial interface ISchemasClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> JsonSchemaEchoAsync(JsonSchemaEchoArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'json_schema_echo' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -132,6 +138,7 @@ partial interface ISchemasClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ReferencesAsync(Place home, Place? maybe, Place? work = null, Unit? unit = null, Node? tree = null, global::System.Text.Json.JsonElement? any = null, global::System.Text.Json.JsonElement? profile = null, global::System.Text.Json.JsonElement? relative = null, global::System.Text.Json.JsonElement? missing = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'references' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -145,6 +152,7 @@ partial interface ISchemasClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ReferencesAsync(ReferencesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'references' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -158,6 +166,7 @@ partial interface ISchemasClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ShapesAsync(global::System.Text.Json.JsonElement shape, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'shapes' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -171,6 +180,7 @@ partial interface ISchemasClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> ShapesAsync(ShapesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'shapes' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -186,6 +196,7 @@ partial interface ISchemasClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> TuplesAsync(global::System.Collections.Generic.IReadOnlyList<double>? point = null, global::System.Text.Json.JsonElement? tagged = null, global::System.Collections.Generic.IReadOnlyList<string>? same = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'tuples' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -199,6 +210,7 @@ partial interface ISchemasClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> TuplesAsync(TuplesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'tuples' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>

@@ -18,6 +18,7 @@ partial interface IShapesClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CatalogUpsertProductAsync(string? aB = null, string? aB2 = null, string? toString2 = null, global::System.Uri? _3dModel = null, string? naïveCafé = null, global::System.Text.Json.JsonElement? union = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'catalog.upsert_product' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -31,6 +32,7 @@ partial interface IShapesClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> CatalogUpsertProductAsync(CatalogUpsertProductArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'catalog.upsert_product' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -58,6 +60,7 @@ partial interface IShapesClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's structured result.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(Product product, string? note, global::System.Collections.Generic.IReadOnlyList<Product>? replaces = null, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? tagsByLocale = null, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double?>>? priceMatrix = null, bool? dryRun = null, CatalogUpsertProduct2Channel? channel = null, string? @event = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'catalog/upsert-product' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -75,6 +78,7 @@ partial interface IShapesClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's structured result.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CatalogUpsertProduct2Async(CatalogUpsertProduct2Arguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'catalog/upsert-product' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -87,6 +91,7 @@ partial interface IShapesClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> Dispose2Async(global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'dispose' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -100,6 +105,7 @@ partial interface IShapesClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(string? region = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'ping' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -113,6 +119,7 @@ partial interface IShapesClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> PingAsync(PingArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'ping' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -126,6 +133,7 @@ partial interface IShapesClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> SearchAsync(global::System.Text.Json.JsonElement arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'search' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>

@@ -14,6 +14,7 @@ partial interface IWeatherClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(string regionCode, bool? severeOnly = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'alerts.subscribe' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -27,6 +28,7 @@ partial interface IWeatherClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's result as the server sent it.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.CallToolResult> AlertsSubscribeAsync(AlertsSubscribeArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'alerts.subscribe' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -48,6 +50,7 @@ partial interface IWeatherClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's structured result.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<GetForecastResult> GetForecastAsync(string city, int days, Unit? unit = null, string? @class = null, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'get_forecast' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
@@ -66,6 +69,7 @@ partial interface IWeatherClient
     /// <param name="cancellationToken">Cancels the call: the server is sent <c>notifications/cancelled</c> and the call throws <see cref="global::System.OperationCanceledException"/>.</param>
     /// <returns>The tool's structured result.</returns>
     /// <exception cref="global::McpClientGen.McpToolException">The tool reported an error (<c>isError</c>).</exception>
+    /// <exception cref="global::McpClientGen.McpInputRequiredException">The server asked for input mid-call (an elicitation, sampling, the roots) that no handler on the connection answers.</exception>
     global::System.Threading.Tasks.Task<GetForecastResult> GetForecastAsync(GetForecastArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Calls the MCP tool 'get_forecast' without progress reports. It keeps calls that pass the cancellation token right after the arguments compiling; new code calls the overload that takes a progress receiver.</summary>
