@@ -195,7 +195,7 @@ public sealed class DemoStackTests
         Assert.Equal(1, stack.Mcp401Count);
 
         await using var session = await DemoStackHttp.ConnectAsync(stack);
-        Assert.Equal(18, (await session.Client.ListToolsAsync()).Count);
+        Assert.Equal(19, (await session.Client.ListToolsAsync()).Count);
         Assert.Equal(2, stack.TokenRequestCount);
     }
 

@@ -51,6 +51,26 @@ public sealed class InputHandlerOptionsTests
     }
 
     [Fact]
+    public void A_root_uri_must_be_absolute_and_the_error_names_its_key()
+    {
+        var options = Valid();
+        options.Roots = [new McpRoot("file:///srv/reports"), new McpRoot("srv/archive")];
+
+        var error = Assert.Throws<InvalidOperationException>(() => McpConnection.Create(options));
+
+        Assert.Equal("Invalid McpConnectionOptions: Roots:1:Uri must be an absolute URI, such as file:///srv/reports.", error.Message);
+    }
+
+    [Fact]
+    public void A_single_value_for_the_roots_is_an_error_naming_its_key()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => McpConnectionOptions.FromConfiguration(
+            new ConfigurationBuilder().AddInMemoryCollection([new("Mcp:Crm:Roots", "file:///srv/reports")]).Build().GetSection("Mcp:Crm")));
+
+        Assert.StartsWith("Invalid McpConnectionOptions: the configuration entry 'Mcp:Crm:Roots' must be a list of roots", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_connection_keeps_the_roots_it_was_created_with()
     {
         var options = new McpConnectionOptions { Roots = [new McpRoot("file:///a")] };
@@ -60,6 +80,14 @@ public sealed class InputHandlerOptionsTests
 
         Assert.Equal([new McpRoot("file:///a")], copy.Roots!);
     }
+
+    private static McpConnectionOptions Valid() => new()
+    {
+        Endpoint = new Uri("https://mcp.example.com/mcp"),
+        ClientId = "svc",
+        ClientSecret = "s3cret",
+        AuthorizationServer = new Uri("https://login.example.com/"),
+    };
 
     private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(value => new KeyValuePair<string, string?>(value.Key, value.Value))).Build();
