@@ -99,7 +99,7 @@ public sealed class McpConnection : IAsyncDisposable
     /// </summary>
     /// <param name="options">The endpoint (required), protocol version and input-request handlers.</param>
     /// <param name="loggerFactory">Logging for the MCP session.</param>
-    /// <exception cref="InvalidOperationException">The endpoint is missing, or the roots are set twice.</exception>
+    /// <exception cref="InvalidOperationException">The endpoint is missing, the roots are set twice, or a root's URI is not absolute.</exception>
     public static McpConnection CreateUnauthenticated(McpConnectionOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
