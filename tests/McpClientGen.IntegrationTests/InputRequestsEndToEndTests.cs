@@ -151,13 +151,8 @@ public sealed class InputRequestsEndToEndTests
     public async Task A_reload_that_sets_roots_next_to_a_provider_still_rotates_the_credentials()
     {
         await using var stack = await DemoStack.StartAsync();
-        var configuration = (IConfigurationRoot)new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Endpoint"] = stack.McpEndpoint.AbsoluteUri,
-            ["ClientId"] = stack.ClientId,
-            ["ClientSecret"] = "the-old-secret-that-was-revoked",
-            ["AuthorizationServer"] = stack.Issuer.AbsoluteUri,
-        }).Build();
+        var configuration = (IConfigurationRoot)Configuration(stack);
+        configuration["ClientSecret"] = "the-old-secret-that-was-revoked";
         var services = new ServiceCollection();
         services.AddMcpClient<IDemoClient, DemoClient>(configuration);
         services.Configure<McpConnectionOptions>(
