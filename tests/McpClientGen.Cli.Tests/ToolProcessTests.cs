@@ -25,7 +25,7 @@ public sealed class ToolProcessTests(DemoStackFixture demo) : IClassFixture<Demo
         Assert.Equal(path, snapshot.Out.Trim());
         Assert.True(check.ExitCode == 0, check.ToString());
         Assert.True(drift.ExitCode == 1, drift.ToString());
-        Assert.Contains("18 added, 0 removed, 0 changed", drift.Out, StringComparison.Ordinal);
+        Assert.Contains("19 added, 0 removed, 0 changed", drift.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(demo.Stack.ClientSecret, snapshot.AllOutput + check.AllOutput + drift.AllOutput, StringComparison.Ordinal);
     }
 
