@@ -42,8 +42,8 @@ public sealed partial class RedisSharedTokenStoreTests
         // serves the call with it and refreshes in the background, for the fleet.
         first.Clock.Advance(TimeSpan.FromMinutes(50));
         await first.CallAsync();
-        var refreshed = await watcher.WaitForEntryAsync(key, shared!.ValueHash, Bounded.Limit, CancellationToken.None);
-        Assert.NotNull(refreshed);
+        var refreshed = await WaitForNewEntryAsync(watcher, key, shared!.ValueHash);
+        Assert.NotEqual(shared.ValueHash, refreshed.ValueHash);
         Assert.Equal(2, stack.TokenRequestCount);
 
         // The second process finds its token unusable later on and takes the refreshed one rather than asking for its own.
@@ -176,4 +176,21 @@ public sealed partial class RedisSharedTokenStoreTests
 
     private static async Task<IReadOnlyList<string>> LeaseKeysAsync(RedisTestBed bed) =>
         [.. (await bed.DumpAsync()).Select(item => item.Key).Where(key => key.StartsWith("mcpgen:lease:", StringComparison.Ordinal))];
+
+    /// <summary>
+    /// The entry that replaces the one seen. A wait also ends early when no lease is held, which is the case until the
+    /// background refresh has taken its lease, so the wait is repeated until the entry has changed (or the bound passes,
+    /// which fails the test with an <see cref="OperationCanceledException"/>).
+    /// </summary>
+    private static async Task<SharedTokenEntry> WaitForNewEntryAsync(IMcpSharedTokenStore store, SharedTokenKey key, string seenValueHash)
+    {
+        using var bound = new CancellationTokenSource(Bounded.Limit);
+        while (true)
+        {
+            if (await store.WaitForEntryAsync(key, seenValueHash, Bounded.Limit, bound.Token) is { } entry && entry.ValueHash != seenValueHash)
+            {
+                return entry;
+            }
+        }
+    }
 }
