@@ -69,6 +69,27 @@ public abstract class McpClientProxy : IAsyncDisposable
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected static Tool SnapshotTool(string name, string? inputSchemaJson = null) => SnapshotTools.Create(name, inputSchemaJson);
 
+    /// <summary>Gets a prompt with its arguments filled in; the arguments given as <see langword="null"/> are not sent.</summary>
+    /// <param name="promptName">The prompt's wire name.</param>
+    /// <param name="arguments">The arguments by wire name, in the order the method declares them.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected Task<GetPromptResult> GetPromptAsync(string promptName, IEnumerable<KeyValuePair<string, string?>> arguments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        // Prompt arguments are strings on the wire; the writer keeps this reflection-free like the tool arguments.
+        var sent = new ToolArguments();
+        foreach (var (name, value) in arguments)
+        {
+            if (value is not null)
+            {
+                sent.Writer.WriteString(name, value);
+            }
+        }
+
+        return Connection.GetPromptAsync(new GetPromptRequestParams { Name = promptName, Arguments = sent.Build() }, cancellationToken);
+    }
+
     /// <summary>Calls a tool and throws <see cref="McpToolException"/> when it reports <c>isError</c>.</summary>
     /// <param name="toolName">The tool's wire name.</param>
     /// <param name="arguments">The serialized arguments.</param>

@@ -175,6 +175,29 @@ public sealed class McpConnection : IAsyncDisposable
     public Task<IList<McpClientTool>> ListToolsAsync(CancellationToken cancellationToken = default) =>
         OnSessionAsync((object?)null, static (session, _, token) => session.ListToolsAsync(cancellationToken: token), cancellationToken);
 
+    /// <summary>
+    /// Gets a prompt on the shared session, with the arguments filled in by the server; opens the session first if needed.
+    /// </summary>
+    /// <param name="request">The prompt's name and its arguments.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task<GetPromptResult> GetPromptAsync(GetPromptRequestParams request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return OnSessionAsync(request, static (session, prompt, token) => session.GetPromptAsync(prompt, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// Lists the server's prompts on the shared session (every page), or none when the server does not declare the
+    /// <c>prompts</c> capability: such a server would answer the request with an error.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    public Task<IList<Prompt>> ListPromptsAsync(CancellationToken cancellationToken = default) =>
+        OnSessionAsync((object?)null, static async (session, _, token) =>
+            session.ServerCapabilities.Prompts is null
+                ? []
+                : (IList<Prompt>)(await session.ListPromptsAsync(cancellationToken: token).ConfigureAwait(false)).Select(prompt => prompt.ProtocolPrompt).ToList(),
+            cancellationToken);
+
     /// <summary>The server's name and version, and the protocol version agreed in the session handshake.</summary>
     public async Task<(Implementation? Server, string? ProtocolVersion)> GetServerInfoAsync(CancellationToken cancellationToken = default)
     {

@@ -5,10 +5,12 @@ using ModelContextProtocol.Protocol;
 namespace McpClientGen.Snapshots;
 
 /// <summary>
-/// Writes a server's <c>tools/list</c> as a <c>*.mcp.json</c> snapshot. The output is deterministic (tools
-/// sorted by name, fixed key order for tool fields, no timestamps, <c>\n</c> line endings) so that a snapshot
-/// diff in review shows exactly what the server changed. Schemas keep the server's key order: the order of
-/// <c>properties</c> is the parameter order of the generated methods.
+/// Writes a server's <c>tools/list</c> (and <c>prompts/list</c>, when it has prompts) as a <c>*.mcp.json</c> snapshot.
+/// The output is deterministic (tools and prompts sorted by name, fixed key order for their fields, no timestamps,
+/// <c>\n</c> line endings) so that a snapshot diff in review shows exactly what the server changed. Schemas keep the
+/// server's key order: the order of <c>properties</c> is the parameter order of the generated methods; so does the
+/// order of a prompt's arguments. Each kind of entry is an optional array beside <c>tools</c>, written only when the
+/// server lists any, so a snapshot of a server with tools alone reads as it always did.
 /// </summary>
 public static class SnapshotWriter
 {
@@ -23,7 +25,8 @@ public static class SnapshotWriter
     /// <param name="server">The server's name and version from the handshake, if known.</param>
     /// <param name="protocolVersion">The negotiated MCP protocol version, if known.</param>
     /// <param name="tools">The tools the server lists.</param>
-    public static string Write(Implementation? server, string? protocolVersion, IEnumerable<Tool> tools)
+    /// <param name="prompts">The prompts the server lists; none when <see langword="null"/>.</param>
+    public static string Write(Implementation? server, string? protocolVersion, IEnumerable<Tool> tools, IEnumerable<Prompt>? prompts = null)
     {
         ArgumentNullException.ThrowIfNull(tools);
         using var stream = new MemoryStream();
@@ -50,6 +53,7 @@ public static class SnapshotWriter
             }
 
             writer.WriteEndArray();
+            WriteSorted(writer, "prompts", prompts, prompt => prompt.Name, WritePrompt);
             writer.WriteEndObject();
         }
 
@@ -59,16 +63,7 @@ public static class SnapshotWriter
     private static void WriteTool(Utf8JsonWriter writer, Tool tool)
     {
         writer.WriteStartObject();
-        writer.WriteString("name", tool.Name);
-        if (tool.Title is not null)
-        {
-            writer.WriteString("title", tool.Title);
-        }
-
-        if (tool.Description is not null)
-        {
-            writer.WriteString("description", tool.Description);
-        }
+        WriteNamed(writer, tool.Name, tool.Title, tool.Description);
 
         writer.WritePropertyName("inputSchema");
         tool.InputSchema.WriteTo(writer);
@@ -94,6 +89,60 @@ public static class SnapshotWriter
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes an optional array of named entries in name order; nothing at all when there are none.</summary>
+    private static void WriteSorted<T>(Utf8JsonWriter writer, string name, IEnumerable<T>? entries, Func<T, string> nameOf, Action<Utf8JsonWriter, T> write)
+    {
+        var sorted = (entries ?? []).OrderBy(nameOf, StringComparer.Ordinal).ToList();
+        if (sorted.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray(name);
+        foreach (var entry in sorted)
+        {
+            write(writer, entry);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WritePrompt(Utf8JsonWriter writer, Prompt prompt)
+    {
+        writer.WriteStartObject();
+        WriteNamed(writer, prompt.Name, prompt.Title, prompt.Description);
+        if (prompt.Arguments is { Count: > 0 } arguments)
+        {
+            writer.WriteStartArray("arguments");
+            foreach (var argument in arguments)
+            {
+                writer.WriteStartObject();
+                WriteNamed(writer, argument.Name, argument.Title, argument.Description);
+                WriteOptional(writer, "required", argument.Required);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The leading members every entry shares: <c>name</c>, then <c>title</c> and <c>description</c> when set.</summary>
+    private static void WriteNamed(Utf8JsonWriter writer, string name, string? title, string? description)
+    {
+        writer.WriteString("name", name);
+        if (title is not null)
+        {
+            writer.WriteString("title", title);
+        }
+
+        if (description is not null)
+        {
+            writer.WriteString("description", description);
+        }
     }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, bool? value)
