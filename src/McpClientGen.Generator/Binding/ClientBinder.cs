@@ -17,7 +17,7 @@ namespace McpClientGen.Generator.Binding;
 internal static class ClientBinder
 {
     /// <summary>Members of the generated class and its base that a tool method must not hide.</summary>
-    private static readonly string[] ClassMemberNames = ["CallToolAsync", "CallToolForJsonAsync", "CallToolForTextAsync", "DisposeAsync", "Create", "CreateConnection", "SnapshotTool"];
+    private static readonly string[] ClassMemberNames = ["CallToolAsync", "CallToolForJsonAsync", "CallToolForTextAsync", "DisposeAsync", "Create", "CreateConnection", "SnapshotTool", "GetPromptAsync"];
 
     public static BoundClient Bind(ParsedInterface declaration, ImmutableArray<ParsedSnapshot> snapshots)
     {
@@ -108,14 +108,19 @@ internal static class ClientBinder
             StringComparer.Ordinal);
         var generated = SelectTools(declaration, snapshot, spec, diagnostics)
             .Where(tool => !declaredNames.Contains(tool.WireName))
-            .Select(tool => Generated(tool, UniqueMethodName(tool, snapshot, usedNames, diagnostics)))
+            .Select(tool => Generated(tool, UniqueMethodName(tool.WireName, "tool", tool.MethodName, snapshot.LocationOf(tool), usedNames, diagnostics)))
             .ToList();
+
+        // Prompts take their names after the tools', as they do in the snapshot.
+        var prompts = spec.Prompts
+            .Select(prompt => prompt with { MethodName = UniqueMethodName(prompt.WireName, "prompt", prompt.MethodName, declaration.SnapshotNameLocation, usedNames, diagnostics) })
+            .ToEquatableArray();
 
         var methods = generated.Concat(declared)
             .OrderBy(method => method.Tool.WireName, StringComparer.Ordinal)
             .ThenBy(method => method.Name, StringComparer.Ordinal)
             .ToEquatableArray();
-        return new ClientSpec(declaration.Spec, spec, methods, unbound.ToEquatableArray());
+        return new ClientSpec(declaration.Spec, spec, methods, unbound.ToEquatableArray(), prompts);
     }
 
     private static UnboundMethodSpec Unbound(DeclaredTool method, SnapshotSpec snapshot, IEnumerable<string> diagnosticIds) =>
@@ -150,13 +155,13 @@ internal static class ClientBinder
         }
     }
 
-    /// <summary>The tool's method name, unless the user declared a member with that name: then <c>Name2Async</c>, ...</summary>
-    private static string UniqueMethodName(ToolSpec tool, ParsedSnapshot snapshot, HashSet<string> usedNames, List<DiagnosticInfo> diagnostics)
+    /// <summary>The method name of a tool or prompt, unless the user declared a member with that name: then <c>Name2Async</c>, ...</summary>
+    private static string UniqueMethodName(string wireName, string kind, string preferred, Microsoft.CodeAnalysis.Location? location, HashSet<string> usedNames, List<DiagnosticInfo> diagnostics)
     {
-        var name = UniqueNames.Reserve(usedNames, BaseOf(tool.MethodName)) + "Async";
-        if (name != tool.MethodName)
+        var name = UniqueNames.Reserve(usedNames, BaseOf(preferred)) + "Async";
+        if (name != preferred)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, snapshot.LocationOf(tool), tool.WireName, "tool", tool.MethodName, name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, location, wireName, kind, preferred, name));
         }
 
         return name;

@@ -225,6 +225,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor InvalidPromptSkipped = new(
+        "MCPGEN034",
+        "Invalid prompt skipped",
+        "A prompt of the snapshot '{0}' is skipped, so the client has no method for it: {1}; fix the snapshot",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InvalidToolSkipped = new(
         "MCPGEN030",
         "Invalid tool skipped",
@@ -265,7 +273,7 @@ internal static class DiagnosticDescriptors
         DeclaredReturnType, FilterMatchesNothing, GenericInterface, DeclaredResultWithoutJsonContext,
         DeclaredResultNotInJsonContext, JsonContextNotSerializerContext, JsonContextWithoutDefault,
         InvalidOverlay, OverlayToolNotFound, OverlayPropertyNotFound, OverlayConflict, OverlayOutputSchemaIgnored, OverlayWithoutSnapshot,
-        InvalidToolSkipped, DeclaredToolInvalid, UnnamedToolSkipped, SnapshotNamedByFile,
+        InvalidToolSkipped, DeclaredToolInvalid, UnnamedToolSkipped, SnapshotNamedByFile, InvalidPromptSkipped,
     }.ToDictionary(descriptor => descriptor.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

@@ -48,6 +48,12 @@ internal static class ClientClassEmitter
                 }
             }
 
+            foreach (var prompt in client.Prompts)
+            {
+                writer.Line();
+                PromptMethodEmitter.WriteImplementation(writer, prompt);
+            }
+
             foreach (var method in client.Unbound)
             {
                 writer.Line();

@@ -42,6 +42,12 @@ internal static class InterfaceEmitter
                 }
             }
 
+            foreach (var prompt in client.Prompts)
+            {
+                writer.SeparateFromPrevious(ref first);
+                PromptMethodEmitter.WriteDeclaration(writer, prompt);
+            }
+
             var (records, enums) = TypeGraph.Declarations(UsedTypes(client, snapshot), snapshot);
             foreach (var record in records)
             {

@@ -1,8 +1,13 @@
 namespace McpClientGen.Generator.Model;
 
-/// <summary>The tools of a usable <c>*.mcp.json</c> snapshot and the types they need; no locations.</summary>
+/// <summary>
+/// What a usable <c>*.mcp.json</c> snapshot gives a client: its tools and the types they need, and its prompts; no
+/// locations. Each kind of entry beside <c>tools</c> (prompts now; resources and templates in the same way) is a list of
+/// its own, empty when the snapshot has none.
+/// </summary>
 internal sealed record SnapshotSpec(
     string Name,
     EquatableArray<ToolSpec> Tools,
     EquatableArray<RecordSpec> Records,
-    EquatableArray<EnumSpec> Enums);
+    EquatableArray<EnumSpec> Enums,
+    EquatableArray<PromptSpec> Prompts);

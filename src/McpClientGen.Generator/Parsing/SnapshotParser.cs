@@ -14,7 +14,8 @@ namespace McpClientGen.Generator.Parsing;
 
 /// <summary>
 /// Reads a <c>*.mcp.json</c> snapshot: what <c>mcpgen snapshot</c> writes (<c>{"server":…,"protocolVersion":…,"tools":[…]}</c>,
-/// see the README's <c>mcpgen</c> section), a bare <c>{"tools":[…]}</c>, or a bare array of tools. Every problem
+/// with an optional <c>"prompts":[…]</c> beside the tools; see the README's <c>mcpgen</c> section), a bare
+/// <c>{"tools":[…]}</c>, or a bare array of tools. Every problem
 /// becomes a diagnostic with a line and column; nothing here throws.
 /// </summary>
 internal static class SnapshotParser
@@ -45,7 +46,7 @@ internal static class SnapshotParser
         if (text is null)
         {
             context.Report(DiagnosticDescriptors.InvalidSnapshotJson, context.LocationAt(0), name, "the file could not be read");
-            return Build(context, EquatableArray<ToolSpec>.Empty, []);
+            return Build(context, EquatableArray<ToolSpec>.Empty, [], EquatableArray<PromptSpec>.Empty);
         }
 
         JsonNode root;
@@ -58,14 +59,14 @@ internal static class SnapshotParser
             var position = text.Lines.GetLinePosition(Math.Min(exception.Offset, text.Length));
             var message = $"{exception.Message} (line {position.Line + 1}, column {position.Character + 1})";
             context.Report(DiagnosticDescriptors.InvalidSnapshotJson, context.LocationAt(exception.Offset), name, message);
-            return Build(context, EquatableArray<ToolSpec>.Empty, []);
+            return Build(context, EquatableArray<ToolSpec>.Empty, [], EquatableArray<PromptSpec>.Empty);
         }
 
         var toolsNode = root.Kind == JsonKind.Array ? root : root["tools"];
         if (toolsNode is not { Kind: JsonKind.Array })
         {
             context.ReportStructure(toolsNode ?? root, "expected an array of tools, or an object with a 'tools' array");
-            return Build(context, EquatableArray<ToolSpec>.Empty, []);
+            return Build(context, EquatableArray<ToolSpec>.Empty, [], EquatableArray<PromptSpec>.Empty);
         }
 
         // Tools are mapped in name order, so generated names do not depend on the order the server listed them in.
@@ -78,10 +79,17 @@ internal static class SnapshotParser
         var methodNames = new HashSet<string>(StringComparer.Ordinal);
         var toolNames = toolNodes.Where(node => node.Kind == JsonKind.Object).Select(node => node.StringOf("name")).Where(n => n is not null).ToList();
 
+        var promptNodes = PromptReader.EntriesOf(context, root);
+
         // Methods and the generated types are members of the same interface, so no type may take a method's name.
         foreach (var toolName in toolNames)
         {
             context.TypeNames.Add(Naming.ToPascalCase(toolName!, "Tool") + "Async");
+        }
+
+        foreach (var promptName in promptNodes.Where(node => node.Kind == JsonKind.Object).Select(node => node.StringOf("name")).OfType<string>())
+        {
+            context.TypeNames.Add(PromptReader.MethodBaseOf(promptName) + "Async");
         }
 
         var overlays = ReadOverlay(context, overlay, toolNames!);
@@ -97,7 +105,8 @@ internal static class SnapshotParser
             }
         }
 
-        return Build(context, tools.ToEquatableArray(), entries);
+        // Prompts are named after the tools, so a snapshot's tool methods are named as they were before it had prompts.
+        return Build(context, tools.ToEquatableArray(), entries, PromptReader.Read(context, promptNodes, methodNames));
     }
 
     /// <summary>
@@ -138,19 +147,20 @@ internal static class SnapshotParser
     private static ParsedSnapshot Unused(string path) =>
         new(
             path,
-            new SnapshotSpec(NameOf(path), EquatableArray<ToolSpec>.Empty, EquatableArray<RecordSpec>.Empty, EquatableArray<EnumSpec>.Empty),
+            new SnapshotSpec(NameOf(path), EquatableArray<ToolSpec>.Empty, EquatableArray<RecordSpec>.Empty, EquatableArray<EnumSpec>.Empty, EquatableArray<PromptSpec>.Empty),
             IsUsable: false,
             EquatableArray<ParsedTool>.Empty,
             EquatableArray<DiagnosticInfo>.Empty);
 
-    private static ParsedSnapshot Build(SnapshotContext context, EquatableArray<ToolSpec> tools, List<ParsedTool> entries) =>
+    private static ParsedSnapshot Build(SnapshotContext context, EquatableArray<ToolSpec> tools, List<ParsedTool> entries, EquatableArray<PromptSpec> prompts) =>
         new(
             context.Path,
             new SnapshotSpec(
                 context.Name,
                 tools,
                 context.Records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
-                context.Enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray()),
+                context.Enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+                prompts),
             !context.HasErrors,
             entries.ToEquatableArray(),
             context.Diagnostics.ToEquatableArray());
