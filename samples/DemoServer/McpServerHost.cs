@@ -99,7 +99,8 @@ internal sealed class McpServerHost : IAsyncDisposable
             .WithTools<ProgressTools>()
             .WithTools<InputRequestTools>()
             .WithTools([typeof(ParcelDispatchTools)])
-            .WithTools([new EchoShapesTool(), new IssueTool(), new ShipmentQuoteTool(), new InvalidHeaderTool()]);
+            .WithTools([new EchoShapesTool(), new IssueTool(), new ShipmentQuoteTool(), new InvalidHeaderTool()])
+            .WithPrompts<DemoPrompts>();
 
         _app = builder.Build();
         _app.Use(async (context, next) =>
