@@ -33,6 +33,9 @@ public sealed class PromptsEndToEndTests
         var result = await client.GetSummarizeTicketPromptAsync("T-7");
 
         Assert.Equal("Summarize ticket T-7 for engineers.", Assert.IsType<TextContentBlock>(Assert.Single(result.Messages).Content).Text);
+        var sent = stack.McpRequests.SelectMany(request => request.Messages)
+            .Single(message => message.TryGetProperty("method", out var method) && method.GetString() == "prompts/get");
+        Assert.Equal("""{"ticket":"T-7"}""", sent.GetProperty("params").GetProperty("arguments").GetRawText());
     }
 
     [Fact]
