@@ -68,6 +68,23 @@ public sealed partial class DiagnosticTests
             client.GetMembers().OfType<IMethodSymbol>().Select(method => method.Name).Distinct().Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Include_and_Exclude_select_prompts_by_name_as_they_do_tools()
+    {
+        var (output, diagnostics, _) = GeneratorHarness.Run(
+            """
+            [McpClientGen.McpClient("demo", Include = new[] { "p*", "summarize" }, Exclude = new[] { "plan" })]
+            public partial interface IDemoClient;
+            """,
+            new InMemoryAdditionalText(PromptsPath, PromptsSnapshot("[{\"name\":\"summarize\"},{\"name\":\"plan\"},{\"name\":\"review\"}]")));
+
+        Assert.Empty(diagnostics);
+        var client = output.GetTypeByMetadataName("IDemoClient")!;
+        Assert.Equal(
+            ["GetSummarizePromptAsync", "PingAsync"],
+            client.GetMembers().OfType<IMethodSymbol>().Select(method => method.Name).Distinct().Order(StringComparer.Ordinal));
+    }
+
     /// <summary>A snapshot with one valid tool on line 1 and <c>"prompts":</c> then <paramref name="prompts"/> on line 2, from column 11.</summary>
     private static string PromptsSnapshot(string prompts) =>
         "{\"tools\":[{\"name\":\"ping\",\"inputSchema\":{\"type\":\"object\"}}],\n\"prompts\":" + prompts + "}";

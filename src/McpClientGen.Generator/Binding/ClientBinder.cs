@@ -111,8 +111,10 @@ internal static class ClientBinder
             .Select(tool => Generated(tool, UniqueMethodName(tool.WireName, "tool", tool.MethodName, snapshot.LocationOf(tool), usedNames, diagnostics)))
             .ToList();
 
-        // Prompts take their names after the tools', as they do in the snapshot.
+        // Prompts take their names after the tools', as they do in the snapshot. The filters select them by name too, so
+        // a client narrowed to a few tools does not grow a method for every prompt.
         var prompts = spec.Prompts
+            .Where(prompt => Selection(declaration).Selects(prompt.WireName))
             .Select(prompt => prompt with { MethodName = UniqueMethodName(prompt.WireName, "prompt", prompt.MethodName, declaration.SnapshotNameLocation, usedNames, diagnostics) })
             .ToEquatableArray();
 
@@ -136,12 +138,15 @@ internal static class ClientBinder
     /// </summary>
     private static IEnumerable<ToolSpec> SelectTools(ParsedInterface declaration, ParsedSnapshot snapshot, SnapshotSpec spec, List<DiagnosticInfo> diagnostics)
     {
-        var names = snapshot.Tools.Select(tool => tool.WireName).OfType<string>().ToList();
+        var names = snapshot.Tools.Select(tool => tool.WireName).OfType<string>().Concat(spec.Prompts.Select(prompt => prompt.WireName)).ToList();
         ReportUnmatched(declaration.Include, "Include", snapshot.Name, names, diagnostics);
         ReportUnmatched(declaration.Exclude, "Exclude", snapshot.Name, names, diagnostics);
-        var selection = new ToolSelection(declaration.Include.Select(f => f.Pattern), declaration.Exclude.Select(f => f.Pattern));
+        var selection = Selection(declaration);
         return spec.Tools.Where(tool => selection.Selects(tool.WireName));
     }
+
+    private static ToolSelection Selection(ParsedInterface declaration) =>
+        new(declaration.Include.Select(f => f.Pattern), declaration.Exclude.Select(f => f.Pattern));
 
     private static void ReportUnmatched(EquatableArray<ToolFilter> filters, string kind, string snapshotName, List<string> toolNames, List<DiagnosticInfo> diagnostics)
     {
