@@ -91,6 +91,33 @@ public sealed class AIToolsEndToEndTests
     }
 
     [Fact]
+    public async Task Arguments_given_as_dotnet_values_are_sent_as_their_json()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var client = DemoClient.Create(stack.ClientOptions());
+        var convert = Tool(client.AsAITools(), "convert_temperature");
+
+        var answer = await convert.InvokeAsync(new AIFunctionArguments { ["value"] = 212.0, ["to"] = "celsius", ["from"] = "fahrenheit" });
+
+        var call = Assert.Single(stack.McpRequests, request => request.JsonRpcMethod == "tools/call");
+        AssertSameJson("""{"value":212,"to":"celsius","from":"fahrenheit"}""", call.Params!.Value.GetProperty("arguments"));
+        Assert.Equal("212 °F = 100 °C", Assert.IsType<JsonElement>(answer).GetProperty("content")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_tool_that_reports_an_error_gives_the_model_its_result_rather_than_throwing()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var client = DemoClient.Create(stack.ClientOptions());
+        var divide = Tool(client.AsAITools(), "divide");
+
+        var answer = Assert.IsType<JsonElement>(await divide.InvokeAsync(new AIFunctionArguments { ["dividend"] = 1, ["divisor"] = 0 }));
+
+        Assert.True(answer.GetProperty("isError").GetBoolean());
+        Assert.Contains("Cannot divide by zero.", answer.GetProperty("content")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_tools_are_the_clients_own_as_the_snapshot_describes_them()
     {
         using var snapshot = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("schemas", "demo.mcp.json")));
@@ -119,6 +146,9 @@ public sealed class AIToolsEndToEndTests
         Assert.All(client.AsAITools(requireApproval: false), tool => Assert.IsNotType<ApprovalRequiredAIFunction>(tool));
         Assert.Empty(stack.McpRequests);
     }
+
+    private static AIFunction Tool(IEnumerable<AITool> tools, string name) =>
+        Assert.IsAssignableFrom<AIFunction>(Assert.Single(tools, tool => tool.Name == name));
 
     /// <summary>A model turn that calls one function, its arguments parsed from JSON as a real model's are.</summary>
     private static ChatMessage Calls(string callId, string name, string argumentsJson)
