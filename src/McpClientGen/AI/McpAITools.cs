@@ -9,6 +9,10 @@ namespace McpClientGen;
 /// What the generated <c>AsAITools</c> extensions call: a client's tools as Microsoft.Extensions.AI functions, from
 /// the snapshot's descriptions, called through the client's own connection.
 /// </summary>
+/// <remarks>
+/// Microsoft.Extensions.AI.Abstractions comes with ModelContextProtocol (the SDK's own <c>McpClientTool</c> is an
+/// <see cref="AIFunction"/>), so the bridge adds no package to a consumer.
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class McpAITools
 {
