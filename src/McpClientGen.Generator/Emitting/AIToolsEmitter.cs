@@ -13,12 +13,7 @@ internal static class AIToolsEmitter
     public static string Emit(ClientSpec client)
     {
         var (declaration, snapshot) = (client.Interface, client.Snapshot);
-        var writer = new SourceWriter();
-        FileHeader.Write(writer, snapshot);
-        if (declaration.Namespace.Length > 0)
-        {
-            writer.Line($"namespace {declaration.Namespace};").Line();
-        }
+        var writer = FileHeader.Begin(client);
 
         writer.Line($"/// <summary>The tools of <see cref=\"{declaration.Name}\"/> for Microsoft.Extensions.AI agents, as the snapshot {XmlDoc.Code(snapshot.Name)} describes them.</summary>");
         writer.Line($"[{TypeSyntax.GeneratedCode}]");
