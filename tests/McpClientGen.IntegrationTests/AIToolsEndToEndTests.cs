@@ -147,6 +147,14 @@ public sealed class AIToolsEndToEndTests
         Assert.Empty(stack.McpRequests);
     }
 
+    [Fact]
+    public void A_client_McpClientGen_did_not_generate_is_refused_with_its_name()
+    {
+        var error = Assert.Throws<ArgumentException>(() => McpAITools.Create(new HandWrittenClient(), [], requireApproval: true));
+
+        Assert.Contains(nameof(HandWrittenClient), error.Message, StringComparison.Ordinal);
+    }
+
     private static AIFunction Tool(IEnumerable<AITool> tools, string name) =>
         Assert.IsAssignableFrom<AIFunction>(Assert.Single(tools, tool => tool.Name == name));
 
@@ -169,4 +177,7 @@ public sealed class AIToolsEndToEndTests
         Assert.DoesNotContain(
             stack.McpRequests.SelectMany(request => request.Messages),
             message => message.TryGetProperty("method", out var method) && method.GetString() == "tools/list");
+
+    /// <summary>Stands for a test double of a client interface: not a generated client, so it has no connection to call through.</summary>
+    private sealed class HandWrittenClient;
 }
