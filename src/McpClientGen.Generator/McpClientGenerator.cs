@@ -109,5 +109,6 @@ public sealed class McpClientGenerator : IIncrementalGenerator
 
         context.AddSource(client.Interface.HintPrefix + ".g.cs", InterfaceEmitter.Emit(client));
         context.AddSource(client.Interface.HintPrefix + ".Client.g.cs", ClientClassEmitter.Emit(client));
+        context.AddSource(client.Interface.HintPrefix + ".AITools.g.cs", AIToolsEmitter.Emit(client));
     }
 }

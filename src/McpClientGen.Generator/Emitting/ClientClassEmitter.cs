@@ -14,12 +14,7 @@ internal static class ClientClassEmitter
         var (declaration, snapshot) = (client.Interface, client.Snapshot);
         var typePrefix = QualifiedInterface(declaration) + ".";
         var serializer = declaration.ClassName + "Serializer";
-        var writer = new SourceWriter();
-        FileHeader.Write(writer, snapshot);
-        if (declaration.Namespace.Length > 0)
-        {
-            writer.Line($"namespace {declaration.Namespace};").Line();
-        }
+        var writer = FileHeader.Begin(client);
 
         writer.Line($"/// <summary>The generated client for the MCP server described by the snapshot {XmlDoc.Code(snapshot.Name)}; see <see cref=\"{declaration.Name}\"/>.</summary>");
         writer.Line($"[{TypeSyntax.GeneratedCode}]");

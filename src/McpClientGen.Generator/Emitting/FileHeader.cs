@@ -13,4 +13,17 @@ internal static class FileHeader
         writer.Line("#nullable enable");
         writer.Line();
     }
+
+    /// <summary>A writer for one of a client's files: the header, then the interface's namespace, if it has one.</summary>
+    public static SourceWriter Begin(ClientSpec client)
+    {
+        var writer = new SourceWriter();
+        Write(writer, client.Snapshot);
+        if (client.Interface.Namespace.Length > 0)
+        {
+            writer.Line($"namespace {client.Interface.Namespace};").Line();
+        }
+
+        return writer;
+    }
 }

@@ -13,10 +13,8 @@ namespace McpClientGen.Generator.Model;
 /// Whether the arguments are not a fixed set of properties (a union or a free-form map), so the method takes
 /// them as one JSON object.
 /// </param>
-/// <param name="HeaderSchemaJson">
-/// The input schema, minified, when it has <c>x-mcp-header</c> annotations: the SDK needs it to send
-/// <c>Mcp-Param-*</c> headers. <see langword="null"/> otherwise, to keep the generated code small.
-/// </param>
+/// <param name="InputSchemaJson">The input schema (with the overlay merged in), minified: what agents are shown.</param>
+/// <param name="HasHeaderParameters">Whether the input schema has <c>x-mcp-header</c> annotations.</param>
 internal sealed record ToolSpec(
     string WireName,
     string MethodName,
@@ -27,7 +25,15 @@ internal sealed record ToolSpec(
     TypeRef? Result,
     ToolAnnotationsSpec Annotations,
     bool TakesArgumentsObject,
-    string? HeaderSchemaJson);
+    string InputSchemaJson,
+    bool HasHeaderParameters)
+{
+    /// <summary>
+    /// The input schema when it has <c>x-mcp-header</c> annotations: the SDK needs it to send <c>Mcp-Param-*</c>
+    /// headers. <see langword="null"/> otherwise, to keep the client class small.
+    /// </summary>
+    public string? HeaderSchemaJson => HasHeaderParameters ? InputSchemaJson : null;
+}
 
 /// <summary>The MCP tool annotations (all hints; <see langword="null"/> when not declared).</summary>
 internal sealed record ToolAnnotationsSpec(bool? ReadOnly, bool? Destructive, bool? Idempotent, bool? OpenWorld)

@@ -126,7 +126,8 @@ internal static class ToolReader
             ReadResult(context, wireName, methodBase, OverlayMerger.OutputSchema(context, wireName, toolNode["outputSchema"], overlay)),
             ReadAnnotations(toolNode["annotations"]),
             freeFormReason is not null,
-            inputSchema.MembersNamed("x-mcp-header").Any() ? JsonText.Minify(inputSchema.JsonText) : null);
+            JsonText.Minify(inputSchema.JsonText),
+            inputSchema.MembersNamed("x-mcp-header").Any());
     }
 
     /// <summary>The record that bundles a tool's parameters, for the overload that takes one argument object.</summary>

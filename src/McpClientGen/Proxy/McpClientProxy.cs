@@ -96,7 +96,7 @@ public abstract class McpClientProxy : IAsyncDisposable
     /// <param name="progress">Receives the tool's progress notifications; <see langword="null"/> asks for none.</param>
     /// <param name="cancellationToken">Cancels the call; the server is sent <c>notifications/cancelled</c>.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected async Task<CallToolResult> CallToolAsync(string toolName, ToolArguments arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
+    protected internal async Task<CallToolResult> CallToolAsync(string toolName, ToolArguments arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         // The span's name is only built when someone listens, so an untraced call allocates nothing for it.
