@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Text.Json;
 using McpClientGen;
 #if !NATIVE_AOT
 using McpClientGen.DemoServer;
 #endif
 using McpClientGen.QuickStart;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using ModelContextProtocol.Protocol;
 
@@ -92,6 +94,16 @@ try
     {
         Console.WriteLine($"divide by zero       -> McpToolException: {error.ErrorText}");
     }
+
+    // A typed prompt: its arguments are parameters, required ones first.
+    var summary = await demo.GetSummarizeTicketPromptAsync(ticket: "T-1001", audience: "customers");
+    Console.WriteLine($"summarize_ticket     -> {summary.Messages.Count} message(s): {string.Concat(summary.Messages.Select(message => (message.Content as TextContentBlock)?.Text))}");
+
+    // The same tools as Microsoft.Extensions.AI functions for an agent, described by the snapshot (no tools/list).
+    var aiTools = demo.AsAITools();
+    var getWeather = aiTools.OfType<AIFunction>().Single(function => function.Name == "get_weather");
+    var asAgentTool = (JsonElement)(await getWeather.InvokeAsync(new AIFunctionArguments { ["city"] = "Oslo" }))!;
+    Console.WriteLine($"AsAITools            -> {aiTools.Count} functions; get_weather for an agent: {asAgentTool.GetProperty("structuredContent")}");
 
 #if !NATIVE_AOT
     if (stack is not null)
