@@ -14,17 +14,14 @@ public sealed class CheckPromptsAndResourcesTests(DemoStackFixture demo) : IClas
     [Fact]
     public async Task A_changed_prompt_shows_its_changed_description_and_argument_flags_and_a_removed_prompt_is_listed()
     {
-        using var temp = new TempDirectory();
-        var path = temp.Combine("demo.mcp.json");
-        var snapshot = DemoCheck.LoadCommitted();
-        var prompts = snapshot["prompts"]!.AsArray();
-        var summarize = prompts.Single(prompt => (string?)prompt!["name"] == "summarize_ticket")!;
-        summarize["description"] = "An old description.";
-        summarize["arguments"]![1]!["required"] = true;
-        prompts.Add(JsonNode.Parse("""{"name":"fake_prompt","arguments":[{"name":"topic","required":true}]}"""));
-        await File.WriteAllTextAsync(path, snapshot.ToJsonString());
-
-        var result = await demo.CheckAsync(path);
+        var (path, result) = await demo.CheckEditedAsync(snapshot =>
+        {
+            var prompts = snapshot["prompts"]!.AsArray();
+            var summarize = prompts.Single(prompt => (string?)prompt!["name"] == "summarize_ticket")!;
+            summarize["description"] = "An old description.";
+            summarize["arguments"]![1]!["required"] = true;
+            prompts.Add(JsonNode.Parse("""{"name":"fake_prompt","arguments":[{"name":"topic","required":true}]}"""));
+        });
 
         Assert.True(result.ExitCode == 1, result.ToString());
         var report = result.Out;
@@ -56,13 +53,7 @@ public sealed class CheckPromptsAndResourcesTests(DemoStackFixture demo) : IClas
     [Fact]
     public async Task A_prompt_the_snapshot_lacks_is_drift()
     {
-        using var temp = new TempDirectory();
-        var path = temp.Combine("demo.mcp.json");
-        var snapshot = DemoCheck.LoadCommitted().AsObject();
-        snapshot.Remove("prompts");
-        await File.WriteAllTextAsync(path, snapshot.ToJsonString());
-
-        var result = await demo.CheckAsync(path);
+        var (path, result) = await demo.CheckEditedAsync(snapshot => snapshot.Remove("prompts"));
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.StartsWith($"{path} differs from {demo.Endpoint}: prompts 1 added, 0 removed, 0 changed.\n", result.Out, StringComparison.Ordinal);
@@ -72,14 +63,11 @@ public sealed class CheckPromptsAndResourcesTests(DemoStackFixture demo) : IClas
     [Fact]
     public async Task Resources_and_templates_the_server_no_longer_has_are_drift()
     {
-        using var temp = new TempDirectory();
-        var path = temp.Combine("demo.mcp.json");
-        var snapshot = DemoCheck.LoadCommitted();
-        snapshot["resources"] = JsonNode.Parse("""[{"uri":"demo://docs/readme","name":"readme","mimeType":"text/markdown","size":120}]""");
-        snapshot["resourceTemplates"] = JsonNode.Parse("""[{"uriTemplate":"demo://tickets/{id}","name":"ticket"}]""");
-        await File.WriteAllTextAsync(path, snapshot.ToJsonString());
-
-        var result = await demo.CheckAsync(path);
+        var (path, result) = await demo.CheckEditedAsync(snapshot =>
+        {
+            snapshot["resources"] = JsonNode.Parse("""[{"uri":"demo://docs/readme","name":"readme","mimeType":"text/markdown","size":120}]""");
+            snapshot["resourceTemplates"] = JsonNode.Parse("""[{"uriTemplate":"demo://tickets/{id}","name":"ticket"}]""");
+        });
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.StartsWith(
@@ -98,13 +86,7 @@ public sealed class CheckPromptsAndResourcesTests(DemoStackFixture demo) : IClas
     [InlineData("resourceTemplates", """[{"uriTemplate":"demo://{a}","name":"a"},{"uriTemplate":"demo://{a}","name":"b"}]""", "lists the resource template 'demo://{a}' twice")]
     public async Task A_malformed_entry_is_an_error_not_drift(string array, string content, string message)
     {
-        using var temp = new TempDirectory();
-        var path = temp.Combine("demo.mcp.json");
-        var snapshot = DemoCheck.LoadCommitted();
-        snapshot[array] = JsonNode.Parse(content);
-        await File.WriteAllTextAsync(path, snapshot.ToJsonString());
-
-        var result = await demo.CheckAsync(path);
+        var (_, result) = await demo.CheckEditedAsync(snapshot => snapshot[array] = JsonNode.Parse(content));
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Equal("", result.Out);

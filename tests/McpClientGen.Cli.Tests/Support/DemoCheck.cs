@@ -13,4 +13,15 @@ internal static class DemoCheck
     /// <summary>Checks <paramref name="path"/> against the demo server, authenticated with the demo client's secret.</summary>
     public static Task<CliResult> CheckAsync(this DemoStackFixture demo, string path) =>
         Mcpgen.RunAsync(demo.SecretEnvironment, "check", demo.Endpoint, path, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer);
+
+    /// <summary>Checks a copy of the committed demo snapshot changed by <paramref name="edit"/>; returns the copy's path too.</summary>
+    public static async Task<(string Path, CliResult Result)> CheckEditedAsync(this DemoStackFixture demo, Action<JsonObject> edit)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine("demo.mcp.json");
+        var snapshot = LoadCommitted().AsObject();
+        edit(snapshot);
+        await File.WriteAllTextAsync(path, snapshot.ToJsonString());
+        return (path, await demo.CheckAsync(path));
+    }
 }
