@@ -1,25 +1,23 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpClientGen.Cli.Tests.Support;
-using McpClientGen.Testing;
 
 namespace McpClientGen.Cli.Tests;
 
 /// <summary>
-/// <c>mcpgen check</c> exits 0 when the server's tools equal the snapshot's and 1 with a readable diff when they do not;
-/// the server's version and the file's formatting are not drift.
+/// <c>mcpgen check</c> exits 0 when the server's tools (and prompts, see <see cref="CheckPromptsAndResourcesTests"/>)
+/// equal the snapshot's and 1 with a readable diff when they do not; the server's version and the file's formatting are
+/// not drift.
 /// </summary>
 public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<DemoStackFixture>
 {
-    private static readonly string CommittedSnapshot = RepositoryPaths.Combine("schemas", "demo.mcp.json");
-
     [Fact]
     public async Task The_committed_demo_snapshot_has_not_drifted()
     {
-        var result = await CheckAsync(CommittedSnapshot);
+        var result = await demo.CheckAsync(DemoCheck.CommittedSnapshot);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal($"{CommittedSnapshot} matches the 19 tools of {demo.Endpoint}.\n", result.Out);
+        Assert.Equal($"{DemoCheck.CommittedSnapshot} matches the 19 tools and 1 prompt of {demo.Endpoint}.\n", result.Out);
     }
 
     [Fact]
@@ -27,7 +25,7 @@ public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<Dem
     {
         using var temp = new TempDirectory();
         var path = temp.Combine("demo.mcp.json");
-        var snapshot = LoadCommitted();
+        var snapshot = DemoCheck.LoadCommitted();
         var tools = snapshot["tools"]!.AsArray();
         // The server has divide and the snapshot no longer does: divide was added on the server.
         tools.Remove(tools.Single(tool => (string?)tool!["name"] == "divide"));
@@ -38,15 +36,15 @@ public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<Dem
         weather["inputSchema"]!["properties"]!["city"]!["type"] = "integer";
         await File.WriteAllTextAsync(path, snapshot.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
-        var result = await CheckAsync(path);
+        var result = await demo.CheckAsync(path);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         var report = result.Out;
-        Assert.StartsWith($"{path} differs from the tools of {demo.Endpoint}: 1 added, 1 removed, 1 changed.\n", report, StringComparison.Ordinal);
+        Assert.StartsWith($"{path} differs from {demo.Endpoint}: tools 1 added, 1 removed, 1 changed.\n", report, StringComparison.Ordinal);
         Assert.Contains("Tools added (on the server, not in the snapshot):\n  + divide\n", report, StringComparison.Ordinal);
         Assert.Contains("Tools removed (in the snapshot, no longer on the server):\n  - fake_tool\n", report, StringComparison.Ordinal);
         Assert.Contains("  ~ get_weather: description, inputSchema\n", report, StringComparison.Ordinal);
-        var currentDescription = LoadCommitted()["tools"]!.AsArray().Single(tool => (string?)tool!["name"] == "get_weather")!["description"]!.GetValue<string>();
+        var currentDescription = DemoCheck.LoadCommitted()["tools"]!.AsArray().Single(tool => (string?)tool!["name"] == "get_weather")!["description"]!.GetValue<string>();
         Assert.Contains($"    description:\n      - An old description.\n      + {currentDescription}\n", report, StringComparison.Ordinal);
         Assert.Contains(
             """
@@ -73,12 +71,12 @@ public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<Dem
     {
         using var temp = new TempDirectory();
         var path = temp.Combine("demo.mcp.json");
-        var snapshot = LoadCommitted();
+        var snapshot = DemoCheck.LoadCommitted();
         var trip = snapshot["tools"]!.AsArray().Single(tool => (string?)tool!["name"] == "plan_trip")!;
         trip["inputSchema"]!["properties"]!["traveler"]!["properties"]!["name"]!["description"] = "Who travels.";
         await File.WriteAllTextAsync(path, snapshot.ToJsonString());
 
-        var result = await CheckAsync(path);
+        var result = await demo.CheckAsync(path);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("  ~ plan_trip: inputSchema\n", result.Out, StringComparison.Ordinal);
@@ -93,12 +91,12 @@ public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<Dem
     {
         using var temp = new TempDirectory();
         var path = temp.Combine("demo.mcp.json");
-        var snapshot = LoadCommitted();
+        var snapshot = DemoCheck.LoadCommitted();
         snapshot["server"]!["version"] = "0.9.0";
         snapshot["protocolVersion"] = "2025-06-18";
         await File.WriteAllTextAsync(path, snapshot.ToJsonString());
 
-        var result = await CheckAsync(path);
+        var result = await demo.CheckAsync(path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Note: the snapshot is of demo 0.9.0, the server is demo 1.0.0.", result.Error, StringComparison.Ordinal);
@@ -110,7 +108,7 @@ public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<Dem
     {
         using var temp = new TempDirectory();
         var path = temp.Combine("demo.mcp.json");
-        var snapshot = LoadCommitted();
+        var snapshot = DemoCheck.LoadCommitted();
         foreach (var tool in snapshot["tools"]!.AsArray())
         {
             if (tool!["annotations"] is JsonObject annotations)
@@ -122,7 +120,7 @@ public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<Dem
         // Compact, with every non-ASCII character escaped: nothing like what the snapshot writer writes.
         await File.WriteAllTextAsync(path, snapshot.ToJsonString(new JsonSerializerOptions()));
 
-        var result = await CheckAsync(path);
+        var result = await demo.CheckAsync(path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
     }
@@ -134,13 +132,15 @@ public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<Dem
     {
         using var temp = new TempDirectory();
         var path = temp.Combine("demo.mcp.json");
-        var tools = LoadCommitted()["tools"]!.DeepClone();
+        var tools = DemoCheck.LoadCommitted()["tools"]!.DeepClone();
         JsonNode document = form == "bare array" ? tools : new JsonObject { ["tools"] = tools };
         await File.WriteAllTextAsync(path, document.ToJsonString());
 
-        var result = await CheckAsync(path);
+        var result = await demo.CheckAsync(path);
 
+        // Neither form can hold prompts, so the server's prompt is not drift.
         Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal($"{path} matches the 19 tools of {demo.Endpoint}.\n", result.Out);
     }
 
     [Theory]
@@ -159,7 +159,7 @@ public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<Dem
         }
 
         var tokensBefore = demo.Stack.TokenRequests.Count;
-        var result = await CheckAsync(path);
+        var result = await demo.CheckAsync(path);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Equal("", result.Out);
@@ -176,7 +176,7 @@ public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<Dem
     {
         using var temp = new TempDirectory();
         var path = temp.Combine("demo.mcp.json");
-        File.Copy(CommittedSnapshot, path);
+        File.Copy(DemoCheck.CommittedSnapshot, path);
         // An outputSchema for a tool that has none, and a refined input: what the server does not publish is no drift.
         await File.WriteAllTextAsync(temp.Combine("demo.overlay.json"), """
             {"tools": {"get_issue": {
@@ -185,10 +185,10 @@ public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<Dem
             }}}
             """);
 
-        var result = await CheckAsync(path);
+        var result = await demo.CheckAsync(path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal($"{path} matches the 19 tools of {demo.Endpoint}.\n", result.Out);
+        Assert.Equal($"{path} matches the 19 tools and 1 prompt of {demo.Endpoint}.\n", result.Out);
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<Dem
     {
         var tokensBefore = demo.Stack.TokenRequests.Count;
 
-        var result = await CheckAsync("schemas/demo.overlay.json");
+        var result = await demo.CheckAsync("schemas/demo.overlay.json");
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains(
@@ -205,9 +205,4 @@ public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<Dem
             StringComparison.Ordinal);
         Assert.Equal(tokensBefore, demo.Stack.TokenRequests.Count);
     }
-
-    private Task<CliResult> CheckAsync(string path) =>
-        Mcpgen.RunAsync(demo.SecretEnvironment, "check", demo.Endpoint, path, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer);
-
-    private static JsonNode LoadCommitted() => JsonNode.Parse(File.ReadAllText(CommittedSnapshot))!;
 }

@@ -4,11 +4,14 @@ using McpClientGen.Testing;
 
 namespace McpClientGen.Cli.Tests;
 
-/// <summary><c>mcpgen list</c> prints the server's tools, one per line, sorted by name, with their titles.</summary>
+/// <summary>
+/// <c>mcpgen list</c> prints the server's tools, one per line, sorted by name, with their titles, then its prompts with
+/// their arguments (optional ones marked <c>?</c>).
+/// </summary>
 public sealed class ListCommandTests(DemoStackFixture demo) : IClassFixture<DemoStackFixture>
 {
     [Fact]
-    public async Task Lists_the_demo_tools_sorted_by_name_with_their_titles()
+    public async Task Lists_the_demo_tools_sorted_by_name_with_their_titles_then_the_prompt()
     {
         var committed = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryPaths.Combine("schemas", "demo.mcp.json")))!["tools"]!.AsArray();
         var expected = committed.Select(tool => (string)tool!["name"]!).Order(StringComparer.Ordinal).ToList();
@@ -16,10 +19,11 @@ public sealed class ListCommandTests(DemoStackFixture demo) : IClassFixture<Demo
         var result = await Mcpgen.RunAsync(demo.SecretEnvironment, "list", demo.Endpoint, "--client-id", demo.Stack.ClientId, "--authorization-server", demo.Issuer);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(expected, result.OutLines.Select(line => line.Split(' ')[0]));
+        Assert.Equal(expected, result.OutLines.TakeWhile(line => line != "Prompts:").Select(line => line.Split(' ')[0]));
         Assert.Contains("convert_temperature      Convert temperature", result.OutLines);
         Assert.Contains("divide                   Divide", result.OutLines);
-        Assert.Contains("lists 19 tools", result.Error, StringComparison.Ordinal);
+        Assert.Equal("Prompts:\nsummarize_ticket(ticket, audience?)  Summarize ticket\n", result.Out[(result.Out.IndexOf("\n\nPrompts:", StringComparison.Ordinal) + 2)..]);
+        Assert.Contains("lists 19 tools and 1 prompt.", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

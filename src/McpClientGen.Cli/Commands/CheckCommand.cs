@@ -9,9 +9,9 @@ using McpClientGen.Snapshots;
 namespace McpClientGen.Cli.Commands;
 
 /// <summary>
-/// <c>mcpgen check &lt;endpoint&gt; &lt;file&gt;</c>: exits 0 when the server's tools equal the snapshot's, and 1 with a
-/// diff when they do not. Tools are compared as the snapshot writer renders them; the server's name and version and
-/// the protocol version are not compared (see <see cref="DriftDetector"/>).
+/// <c>mcpgen check &lt;endpoint&gt; &lt;file&gt;</c>: exits 0 when the server's tools, prompts, resources and resource
+/// templates equal the snapshot's, and 1 with a diff when they do not. They are compared as the snapshot writer renders
+/// them; the server's name and version and the protocol version are not compared (see <see cref="DriftDetector"/>).
 /// </summary>
 internal static class CheckCommand
 {
@@ -30,7 +30,7 @@ internal static class CheckCommand
             }
         });
 
-        var command = new Command("check", "Exits 1 with a diff when the server's tools differ from the snapshot, 0 when they are the same.");
+        var command = new Command("check", "Exits 1 with a diff when the server's tools, prompts or resources differ from the snapshot, 0 when they are the same.");
         connection.AddTo(command);
         command.Add(file);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
@@ -44,17 +44,18 @@ internal static class CheckCommand
                 var snapshot = await SnapshotFileReader.ReadAsync(path, token).ConfigureAwait(false);
                 var live = await LiveTools.FetchAsync(settings, context, logging, token).ConfigureAwait(false);
 
-                await NoteProvenanceAsync(context.Error, snapshot, live).ConfigureAwait(false);
-                var drift = DriftDetector.Compare(snapshot.Tools, live.Tools);
+                await NoteProvenanceAsync(context.Error, snapshot.Snapshot, live).ConfigureAwait(false);
+                var server = snapshot.Comparable(SnapshotEntries.Of(live));
+                var drift = DriftDetector.Compare(snapshot.Entries, server);
                 if (drift.IsEmpty)
                 {
-                    await context.Out.WriteLineAsync($"{path} matches the {live.Tools.Count} tools of {settings.Endpoint}.").ConfigureAwait(false);
+                    await context.Out.WriteLineAsync($"{path} matches the {server.Describe()} of {settings.Endpoint}.").ConfigureAwait(false);
                     return ExitCodes.Success;
                 }
 
                 DriftReport.Write(context.Out, drift, path, settings.Endpoint);
                 await context.Error.WriteLineAsync(
-                    $"To accept the server's tools: mcpgen snapshot {settings.Endpoint} -o {path} (with the same options), then rebuild to see which calls break.")
+                    $"To accept what the server lists: mcpgen snapshot {settings.Endpoint} -o {path} (with the same options), then rebuild to see which calls break.")
                     .ConfigureAwait(false);
                 return ExitCodes.Drift;
             },

@@ -5,13 +5,13 @@ using McpClientGen.Cli.Snapshots;
 
 namespace McpClientGen.Cli.Commands;
 
-/// <summary><c>mcpgen list &lt;endpoint&gt;</c>: prints the server's tools, one per line, sorted by name, with their titles.</summary>
+/// <summary><c>mcpgen list &lt;endpoint&gt;</c>: prints the server's tools, prompts and resources (see <see cref="EntryListing"/>).</summary>
 internal static class ListCommand
 {
     public static Command Create(CliContext context, Option<bool> verbose)
     {
         var connection = new ConnectionSymbols();
-        var command = new Command("list", "Prints the server's tool names and titles, one per line, sorted by name.");
+        var command = new Command("list", "Prints the server's tool names and titles, one per line, sorted by name, then its prompts, resources and resource templates, if any.");
         connection.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
             context,
@@ -19,14 +19,7 @@ internal static class ListCommand
             async (logging, token) =>
             {
                 var snapshot = await LiveTools.FetchAsync(connection.Read(parseResult), context, logging, token).ConfigureAwait(false);
-                var tools = snapshot.Tools.OrderBy(tool => tool.Name, StringComparer.Ordinal).ToList();
-                var width = tools.Count == 0 ? 0 : tools.Max(tool => tool.Name.Length);
-                foreach (var tool in tools)
-                {
-                    var title = tool.Title ?? tool.Annotations?.Title;
-                    await context.Out.WriteLineAsync(title is null ? tool.Name : $"{tool.Name.PadRight(width)}  {title}").ConfigureAwait(false);
-                }
-
+                await EntryListing.WriteAsync(context.Out, SnapshotEntries.Of(snapshot)).ConfigureAwait(false);
                 return ExitCodes.Success;
             },
             cancellationToken));

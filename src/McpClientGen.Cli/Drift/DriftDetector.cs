@@ -1,45 +1,53 @@
-using ModelContextProtocol.Protocol;
+using McpClientGen.Cli.Snapshots;
 
 namespace McpClientGen.Cli.Drift;
 
 /// <summary>
-/// Compares the tools of a snapshot with a server's. Only tools count: the server's version and the protocol version
-/// are provenance, and a server that bumps its version without changing a tool has not drifted.
+/// Compares the entries of a snapshot with a server's: tools, prompts, resources and resource templates. Only entries
+/// count: the server's version and the protocol version are provenance, and a server that bumps its version without
+/// changing an entry has not drifted.
 /// </summary>
 internal static class DriftDetector
 {
-    public static SnapshotDrift Compare(IEnumerable<Tool> snapshot, IEnumerable<Tool> server)
+    public static SnapshotDrift Compare(SnapshotEntries snapshot, SnapshotEntries server)
     {
-        var before = Index(snapshot, "snapshot");
-        var after = Index(server, "server");
+        var (before, after) = (snapshot.ToDocument(), server.ToDocument());
+        var kinds = EntryKind.All
+            .Select(kind => Compare(kind, Index(CanonicalEntry.All(before, kind), kind, "snapshot"), Index(CanonicalEntry.All(after, kind), kind, "server")))
+            .Where(drift => !drift.IsEmpty)
+            .ToList();
+        return new SnapshotDrift(kinds);
+    }
 
-        var added = after.Keys.Where(name => !before.ContainsKey(name)).Order(StringComparer.Ordinal).ToList();
-        var removed = before.Keys.Where(name => !after.ContainsKey(name)).Order(StringComparer.Ordinal).ToList();
-        var changed = new List<ToolChange>();
-        foreach (var name in before.Keys.Where(after.ContainsKey).Order(StringComparer.Ordinal))
+    private static KindDrift Compare(EntryKind kind, Dictionary<string, CanonicalEntry> before, Dictionary<string, CanonicalEntry> after)
+    {
+        var added = after.Keys.Where(key => !before.ContainsKey(key)).Order(StringComparer.Ordinal).ToList();
+        var removed = before.Keys.Where(key => !after.ContainsKey(key)).Order(StringComparer.Ordinal).ToList();
+        var changed = new List<EntryChange>();
+        foreach (var key in before.Keys.Where(after.ContainsKey).Order(StringComparer.Ordinal))
         {
-            var (old, current) = (before[name], after[name]);
-            var parts = CanonicalTool.PartNames
+            var (old, current) = (before[key], after[key]);
+            var parts = kind.PartNames
                 .Where(part => !string.Equals(old[part], current[part], StringComparison.Ordinal))
                 .Select(part => new PartChange(part, old[part], current[part]))
                 .ToList();
             if (parts.Count > 0)
             {
-                changed.Add(new ToolChange(name, parts));
+                changed.Add(new EntryChange(key, parts));
             }
         }
 
-        return new SnapshotDrift(added, removed, changed);
+        return new KindDrift(kind, added, removed, changed);
     }
 
-    private static Dictionary<string, CanonicalTool> Index(IEnumerable<Tool> tools, string side)
+    private static Dictionary<string, CanonicalEntry> Index(IEnumerable<CanonicalEntry> entries, EntryKind kind, string side)
     {
-        var index = new Dictionary<string, CanonicalTool>(StringComparer.Ordinal);
-        foreach (var tool in tools)
+        var index = new Dictionary<string, CanonicalEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries)
         {
-            if (!index.TryAdd(tool.Name, CanonicalTool.From(tool)))
+            if (!index.TryAdd(entry.Key, entry))
             {
-                throw new CommandFailedException($"The {side} lists the tool '{tool.Name}' twice.");
+                throw new CommandFailedException($"The {side} lists the {kind.Singular} '{entry.Key}' twice.");
             }
         }
 

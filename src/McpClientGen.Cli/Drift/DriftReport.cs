@@ -1,8 +1,9 @@
 namespace McpClientGen.Cli.Drift;
 
 /// <summary>
-/// Writes a <see cref="SnapshotDrift"/> for people reading a CI log: the tools added and removed, and for each changed
-/// tool which parts changed, with a line diff of each part (snapshot <c>-</c>, server <c>+</c>) around the changes.
+/// Writes a <see cref="SnapshotDrift"/> for people reading a CI log: for each kind that drifted (tools, prompts,
+/// resources, resource templates) the entries added and removed, and for each changed entry which parts changed, with a
+/// line diff of each part (snapshot <c>-</c>, server <c>+</c>) around the changes.
 /// </summary>
 internal static class DriftReport
 {
@@ -16,36 +17,44 @@ internal static class DriftReport
 
     public static void Write(TextWriter output, SnapshotDrift drift, string snapshotPath, Uri endpoint)
     {
-        output.WriteLine(
-            $"{snapshotPath} differs from the tools of {endpoint}: {drift.Added.Count} added, {drift.Removed.Count} removed, {drift.Changed.Count} changed.");
+        var summary = drift.Kinds.Select(kind => $"{kind.Kind.Plural} {kind.Added.Count} added, {kind.Removed.Count} removed, {kind.Changed.Count} changed");
+        output.WriteLine($"{snapshotPath} differs from {endpoint}: {string.Join("; ", summary)}.");
+        foreach (var kind in drift.Kinds)
+        {
+            Write(output, kind);
+        }
+    }
 
+    private static void Write(TextWriter output, KindDrift drift)
+    {
+        var title = char.ToUpperInvariant(drift.Kind.Plural[0]) + drift.Kind.Plural[1..];
         if (drift.Added.Count > 0)
         {
             output.WriteLine();
-            output.WriteLine("Tools added (on the server, not in the snapshot):");
-            foreach (var name in drift.Added)
+            output.WriteLine($"{title} added (on the server, not in the snapshot):");
+            foreach (var key in drift.Added)
             {
-                output.WriteLine($"  + {name}");
+                output.WriteLine($"  + {key}");
             }
         }
 
         if (drift.Removed.Count > 0)
         {
             output.WriteLine();
-            output.WriteLine("Tools removed (in the snapshot, no longer on the server):");
-            foreach (var name in drift.Removed)
+            output.WriteLine($"{title} removed (in the snapshot, no longer on the server):");
+            foreach (var key in drift.Removed)
             {
-                output.WriteLine($"  - {name}");
+                output.WriteLine($"  - {key}");
             }
         }
 
         if (drift.Changed.Count > 0)
         {
             output.WriteLine();
-            output.WriteLine("Tools changed (- snapshot, + server):");
+            output.WriteLine($"{title} changed (- snapshot, + server):");
             foreach (var change in drift.Changed)
             {
-                output.WriteLine($"  ~ {change.Name}: {string.Join(", ", change.Parts.Select(part => part.Part))}");
+                output.WriteLine($"  ~ {change.Key}: {string.Join(", ", change.Parts.Select(part => part.Part))}");
                 foreach (var part in change.Parts)
                 {
                     WritePart(output, part);

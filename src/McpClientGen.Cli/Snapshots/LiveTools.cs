@@ -33,7 +33,7 @@ internal static class LiveTools
             {
                 var snapshot = await ToolSnapshot.CaptureAsync(connection, cancellationToken).ConfigureAwait(false);
                 await context.Error.WriteLineAsync(
-                    $"{ServerLabel.Of(snapshot)} (protocol {snapshot.ProtocolVersion ?? "unknown"}) lists {snapshot.Tools.Count} tools.").ConfigureAwait(false);
+                    $"{ServerLabel.Of(snapshot)} (protocol {snapshot.ProtocolVersion ?? "unknown"}) lists {SnapshotEntries.Of(snapshot).Describe()}.").ConfigureAwait(false);
                 return await work(connection, snapshot, cancellationToken).ConfigureAwait(false);
             }
             catch (HttpRequestException exception) when (settings.NoAuth && exception.StatusCode == HttpStatusCode.Unauthorized)

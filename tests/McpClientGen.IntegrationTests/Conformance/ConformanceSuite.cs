@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using McpClientGen.IntegrationTests.Npm;
 using McpClientGen.Testing;
 
 namespace McpClientGen.IntegrationTests.Conformance;
@@ -25,12 +26,12 @@ internal static class ConformanceSuite
     public static async Task<ScenarioRun> RunAsync(
         string scenario, IReadOnlyDictionary<string, string>? environment = null, string suite = ConformanceTools.Stable)
     {
-        await ConformanceTools.EnsureInstalledAsync(suite);
+        var entryPoint = await ConformanceTools.EnsureInstalledAsync(suite);
         var output = Directory.CreateTempSubdirectory("mcpgen-conformance-");
         try
         {
-            var start = new ProcessStartInfo(ConformanceTools.NodePath);
-            foreach (var argument in new[] { ConformanceTools.SuiteEntryPoint(suite), "client", "--command", $"dotnet \"{Client}\"", "--scenario", scenario, "-o", output.FullName })
+            var start = new ProcessStartInfo(NodeTools.NodePath);
+            foreach (var argument in new[] { entryPoint, "client", "--command", $"dotnet \"{Client}\"", "--scenario", scenario, "-o", output.FullName })
             {
                 start.ArgumentList.Add(argument);
             }

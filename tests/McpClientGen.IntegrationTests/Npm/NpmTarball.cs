@@ -2,7 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
 
-namespace McpClientGen.IntegrationTests.Conformance;
+namespace McpClientGen.IntegrationTests.Npm;
 
 /// <summary>
 /// One package tarball from the npm registry, pinned by version and by the sha512 <c>dist.integrity</c> the registry

@@ -3,10 +3,10 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using McpClientGen.Tests.Support;
 
-namespace McpClientGen.IntegrationTests.Conformance;
+namespace McpClientGen.IntegrationTests.Npm;
 
 /// <summary>
-/// The conformance tools are installed from tarballs pinned by integrity: one that changed is refused, and unpacking
+/// Node.js and npm are installed from tarballs pinned by integrity: one that changed is refused, and unpacking
 /// keeps modes and stays inside its folder. Served by a loopback stub standing in for the registry.
 /// </summary>
 public sealed class NpmTarballTests

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using McpClientGen.Cli.Drift;
+using McpClientGen.Snapshots;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+
+namespace McpClientGen.Cli.Snapshots;
+
+/// <summary>What a snapshot lists and <c>check</c> compares: its tools, prompts, resources and resource templates.</summary>
+/// <param name="Tools">The tools.</param>
+/// <param name="Prompts">The prompts; none when the server has no <c>prompts</c> capability.</param>
+/// <param name="Resources">The static resources.</param>
+/// <param name="ResourceTemplates">The resource templates.</param>
+internal sealed record SnapshotEntries(
+    IReadOnlyList<Tool> Tools, IReadOnlyList<Prompt> Prompts, IReadOnlyList<Resource> Resources, IReadOnlyList<ResourceTemplate> ResourceTemplates)
+{
+    /// <summary>The entries of a captured snapshot.</summary>
+    /// <remarks>
+    /// Merge seam (issue 17): <see cref="ToolSnapshot"/> captures no resources yet. Once it has them (branch
+    /// i17-resources), pass its resources and resource templates here instead of the two empty lists.
+    /// </remarks>
+    public static SnapshotEntries Of(ToolSnapshot snapshot) => new(snapshot.Tools, snapshot.Prompts, [], []);
+
+    /// <summary>The entry counts for a message, kinds the snapshot has none of left out: "19 tools and 1 prompt".</summary>
+    public string Describe()
+    {
+        var counts = new List<string> { EntryKind.Tools.Count(Tools.Count) };
+        AddCount(counts, EntryKind.Prompts, Prompts.Count);
+        AddCount(counts, EntryKind.Resources, Resources.Count);
+        AddCount(counts, EntryKind.ResourceTemplates, ResourceTemplates.Count);
+        return counts.Count == 1 ? counts[0] : $"{string.Join(", ", counts[..^1])} and {counts[^1]}";
+    }
+
+    /// <summary>
+    /// The entries as a snapshot document, rendered by <see cref="SnapshotWriter"/> so that both sides of a comparison
+    /// are written alike.
+    /// </summary>
+    public JsonObject ToDocument()
+    {
+        var document = JsonNode.Parse(SnapshotWriter.Write(server: null, protocolVersion: null, Tools, Prompts))!.AsObject();
+        // Merge seam (issue 17): until SnapshotWriter writes resources and resource templates (branch i17-resources),
+        // they are in the SDK's JSON form, whose members of the agreed format are the same; then pass them to Write
+        // and drop these two lines.
+        AddArray(document, EntryKind.Resources.ArrayName, Resources);
+        AddArray(document, EntryKind.ResourceTemplates.ArrayName, ResourceTemplates);
+        return document;
+    }
+
+    private static void AddCount(List<string> counts, EntryKind kind, int count)
+    {
+        if (count > 0)
+        {
+            counts.Add(kind.Count(count));
+        }
+    }
+
+    private static void AddArray<T>(JsonObject document, string name, IReadOnlyList<T> entries)
+    {
+        if (entries.Count > 0)
+        {
+            document[name] = JsonSerializer.SerializeToNode(entries, McpJsonUtilities.DefaultOptions);
+        }
+    }
+}
