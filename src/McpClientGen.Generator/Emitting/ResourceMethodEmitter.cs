@@ -1,0 +1,64 @@
+using System.Linq;
+using McpClientGen.Generator.Model;
+
+namespace McpClientGen.Generator.Emitting;
+
+/// <summary>
+/// Emits the method that reads one static resource or resource template: declared with XML docs in the interface,
+/// implemented in the client class by the proxy's <c>ReadResourceAsync</c> (a fixed URI) or
+/// <c>ReadResourceTemplateAsync</c>, which expands the template at run time with the variables as given.
+/// </summary>
+internal static class ResourceMethodEmitter
+{
+    private const string Result = "global::ModelContextProtocol.Protocol.ReadResourceResult";
+
+    public static void WriteDeclaration(SourceWriter writer, ResourceSpec resource)
+    {
+        var kind = resource.IsTemplate ? "resource template" : "resource";
+        XmlDoc.Write(writer, "summary", XmlDoc.FirstOf($"Reads the MCP {kind} '{resource.WireName}'.", resource.Title, resource.Description));
+        var remarks = resource.Title is not null && resource.Description is not null ? resource.Description + "\n\n" : "";
+        var mimeType = resource.MimeType is null ? "" : $" Its content is {resource.MimeType}.";
+        XmlDoc.Write(writer, "remarks", remarks + $"Reads {resource.Uri} (resources/read).{mimeType}");
+        foreach (var variable in resource.Variables)
+        {
+            var encoding = variable.Operator is "+" or "#"
+                ? "reserved characters such as '/' are kept, everything else is percent-encoded"
+                : "percent-encoded except for letters, digits and '-', '.', '_', '~'";
+            XmlDoc.Write(writer, "param", $"The value of '{variable.WireName}' in the URI template; {encoding}.", $" name=\"{variable.ParameterName.TrimStart('@')}\"");
+        }
+
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        writer.Line("/// <returns>The resource's contents; <c>GetText()</c> and <c>GetBytes()</c> read a single item.</returns>");
+        writer.Line(Signature(resource) + ";");
+    }
+
+    public static void WriteImplementation(SourceWriter writer, ResourceSpec resource)
+    {
+        writer.Line("/// <inheritdoc />");
+        NonUserCode.Write(writer);
+        using (writer.Block("public " + Signature(resource)))
+        {
+            if (!resource.IsTemplate)
+            {
+                writer.Line($"return ReadResourceAsync({Literal.Of(resource.Uri)}, cancellationToken);");
+                return;
+            }
+
+            foreach (var variable in resource.Variables)
+            {
+                writer.Line($"{TypeSyntax.ArgumentNullException}.ThrowIfNull({variable.ParameterName});");
+            }
+
+            var variables = string.Join(", ", resource.Variables.Select(variable => $"new({Literal.Of(variable.WireName)}, {variable.ParameterName})"));
+            writer.Line($"return ReadResourceTemplateAsync({Literal.Of(resource.Uri)}, [{variables}], cancellationToken);");
+        }
+    }
+
+    private static string Signature(ResourceSpec resource)
+    {
+        var parameters = resource.Variables
+            .Select(variable => $"string {variable.ParameterName}")
+            .Concat([$"{TypeSyntax.CancellationToken} cancellationToken = default"]);
+        return $"{TypeSyntax.Task}<{Result}> {resource.MethodName}({string.Join(", ", parameters)})";
+    }
+}
