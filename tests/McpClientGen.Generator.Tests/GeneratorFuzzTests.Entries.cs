@@ -11,8 +11,11 @@ public sealed partial class GeneratorFuzzTests
 {
     private const int EntryCases = 600;
 
-    /// <summary>The ids a broken document may bring: it is no longer JSON, or no longer has the snapshot's shape.</summary>
-    private static readonly string[] BrokenDocumentIds = ["MCPGEN002", "MCPGEN004"];
+    /// <summary>
+    /// The one error a mutation confined to an entry array may bring: the document is no longer JSON. The text around
+    /// the array is untouched, so the snapshot's shape (MCPGEN004) and its tools cannot be what is wrong.
+    /// </summary>
+    private const string NotJsonId = "MCPGEN002";
 
     /// <summary>The ids a broken entry reports when it is skipped.</summary>
     private static readonly string[] SkippedEntryIds = ["MCPGEN034", "MCPGEN035", "MCPGEN036"];
@@ -54,7 +57,7 @@ public sealed partial class GeneratorFuzzTests
             var errors = generatorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0)
             {
-                Assert.True(errors.All(d => BrokenDocumentIds.Contains(d.Id)), $"A broken entry failed the build:\n{string.Join("\n", errors)}\n{context}");
+                Assert.True(errors.All(d => d.Id == NotJsonId), $"A broken entry failed the build:\n{string.Join("\n", errors)}\n{context}");
                 broken++;
                 continue;
             }
