@@ -27,27 +27,16 @@ internal static class PromptMethodEmitter
         writer.Line(Signature(prompt) + ";");
     }
 
-    public static void WriteImplementation(SourceWriter writer, PromptSpec prompt)
-    {
-        writer.Line("/// <inheritdoc />");
-        NonUserCode.Write(writer);
-        using (writer.Block("public " + Signature(prompt)))
-        {
-            foreach (var argument in prompt.Arguments.Where(argument => argument.IsRequired))
-            {
-                writer.Line($"{TypeSyntax.ArgumentNullException}.ThrowIfNull({argument.ParameterName});");
-            }
+    public static void WriteImplementation(SourceWriter writer, PromptSpec prompt) =>
+        EntryMethods.WriteImplementation(
+            writer,
+            Signature(prompt),
+            prompt.Arguments.Where(argument => argument.IsRequired).Select(argument => argument.ParameterName),
+            $"GetPromptAsync({Literal.Of(prompt.WireName)}, {EntryMethods.ByWireName(prompt.Arguments.Select(argument => (argument.WireName, argument.ParameterName)))}, cancellationToken)");
 
-            var arguments = string.Join(", ", prompt.Arguments.Select(argument => $"new({Literal.Of(argument.WireName)}, {argument.ParameterName})"));
-            writer.Line($"return GetPromptAsync({Literal.Of(prompt.WireName)}, [{arguments}], cancellationToken);");
-        }
-    }
-
-    private static string Signature(PromptSpec prompt)
-    {
-        var parameters = prompt.Arguments
-            .Select(argument => argument.IsRequired ? $"string {argument.ParameterName}" : $"string? {argument.ParameterName} = null")
-            .Concat([$"{TypeSyntax.CancellationToken} cancellationToken = default"]);
-        return $"{TypeSyntax.Task}<{Result}> {prompt.MethodName}({string.Join(", ", parameters)})";
-    }
+    private static string Signature(PromptSpec prompt) =>
+        EntryMethods.Signature(
+            Result,
+            prompt.MethodName,
+            prompt.Arguments.Select(argument => argument.IsRequired ? $"string {argument.ParameterName}" : $"string? {argument.ParameterName} = null"));
 }

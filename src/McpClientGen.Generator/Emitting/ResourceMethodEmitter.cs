@@ -32,33 +32,15 @@ internal static class ResourceMethodEmitter
         writer.Line(Signature(resource) + ";");
     }
 
-    public static void WriteImplementation(SourceWriter writer, ResourceSpec resource)
-    {
-        writer.Line("/// <inheritdoc />");
-        NonUserCode.Write(writer);
-        using (writer.Block("public " + Signature(resource)))
-        {
-            if (!resource.IsTemplate)
-            {
-                writer.Line($"return ReadResourceAsync({Literal.Of(resource.Uri)}, cancellationToken);");
-                return;
-            }
+    public static void WriteImplementation(SourceWriter writer, ResourceSpec resource) =>
+        EntryMethods.WriteImplementation(
+            writer,
+            Signature(resource),
+            resource.Variables.Select(variable => variable.ParameterName),
+            resource.IsTemplate
+                ? $"ReadResourceTemplateAsync({Literal.Of(resource.Uri)}, {EntryMethods.ByWireName(resource.Variables.Select(variable => (variable.WireName, variable.ParameterName)))}, cancellationToken)"
+                : $"ReadResourceAsync({Literal.Of(resource.Uri)}, cancellationToken)");
 
-            foreach (var variable in resource.Variables)
-            {
-                writer.Line($"{TypeSyntax.ArgumentNullException}.ThrowIfNull({variable.ParameterName});");
-            }
-
-            var variables = string.Join(", ", resource.Variables.Select(variable => $"new({Literal.Of(variable.WireName)}, {variable.ParameterName})"));
-            writer.Line($"return ReadResourceTemplateAsync({Literal.Of(resource.Uri)}, [{variables}], cancellationToken);");
-        }
-    }
-
-    private static string Signature(ResourceSpec resource)
-    {
-        var parameters = resource.Variables
-            .Select(variable => $"string {variable.ParameterName}")
-            .Concat([$"{TypeSyntax.CancellationToken} cancellationToken = default"]);
-        return $"{TypeSyntax.Task}<{Result}> {resource.MethodName}({string.Join(", ", parameters)})";
-    }
+    private static string Signature(ResourceSpec resource) =>
+        EntryMethods.Signature(Result, resource.MethodName, resource.Variables.Select(variable => $"string {variable.ParameterName}"));
 }

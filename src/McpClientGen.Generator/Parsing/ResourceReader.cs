@@ -106,13 +106,17 @@ internal static class ResourceReader
 
         // The method's own cancellation token takes its parameter name first.
         var identifiers = new HashSet<string>(System.StringComparer.Ordinal) { "CancellationToken" };
-        return parsed.Parts
-            .SelectMany(part => part.Variables.Select(variable => (Variable: variable, part.Operator)))
-            .Select(found => new UriVariableSpec(
-                found.Variable,
-                Naming.ToCamelCase(context.ReserveName(identifiers, Naming.ToPascalCase(found.Variable, "Variable"), found.Variable, "URI template variable", uriTemplate)),
-                found.Operator == '\0' ? "" : found.Operator.ToString()))
-            .ToEquatableArray();
+        var variables = new List<UriVariableSpec>();
+        foreach (var expression in parsed.Parts)
+        {
+            foreach (var variable in expression.Variables)
+            {
+                var identifier = context.ReserveName(identifiers, Naming.ToPascalCase(variable, "Variable"), variable, "URI template variable", uriTemplate);
+                variables.Add(new UriVariableSpec(variable, Naming.ToCamelCase(identifier), expression.Operator == '\0' ? "" : expression.Operator.ToString()));
+            }
+        }
+
+        return variables.ToEquatableArray();
     }
 
     /// <summary>

@@ -141,26 +141,24 @@ public static class SnapshotWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteResource(Utf8JsonWriter writer, Resource resource)
+    private static void WriteResource(Utf8JsonWriter writer, Resource resource) =>
+        WriteAddressed(writer, ("uri", resource.Uri), resource.Name, resource.Title, resource.Description, resource.MimeType, resource.Size);
+
+    private static void WriteResourceTemplate(Utf8JsonWriter writer, ResourceTemplate template) =>
+        WriteAddressed(writer, ("uriTemplate", template.UriTemplate), template.Name, template.Title, template.Description, template.MimeType, size: null);
+
+    /// <summary>A resource or resource template: its address first, then its names, and its MIME type and size when set.</summary>
+    private static void WriteAddressed(Utf8JsonWriter writer, (string Key, string Value) address, string name, string? title, string? description, string? mimeType, long? size)
     {
         writer.WriteStartObject();
-        writer.WriteString("uri", resource.Uri);
-        WriteNamed(writer, resource.Name, resource.Title, resource.Description);
-        WriteOptional(writer, "mimeType", resource.MimeType);
-        if (resource.Size is { } size)
+        writer.WriteString(address.Key, address.Value);
+        WriteNamed(writer, name, title, description);
+        WriteOptional(writer, "mimeType", mimeType);
+        if (size is { } bytes)
         {
-            writer.WriteNumber("size", size);
+            writer.WriteNumber("size", bytes);
         }
 
-        writer.WriteEndObject();
-    }
-
-    private static void WriteResourceTemplate(Utf8JsonWriter writer, ResourceTemplate template)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("uriTemplate", template.UriTemplate);
-        WriteNamed(writer, template.Name, template.Title, template.Description);
-        WriteOptional(writer, "mimeType", template.MimeType);
         writer.WriteEndObject();
     }
 
