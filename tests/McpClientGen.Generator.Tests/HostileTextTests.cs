@@ -46,6 +46,30 @@ public sealed class HostileTextTests
         Assert.Single(output.GetTypeByMetadataName("IHostileClient")!.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name).Distinct());
     }
 
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void Text_in_every_position_of_resources_and_templates_compiles_cleanly(string jsonText)
+    {
+        var snapshot = $$$"""
+            {"tools":[],
+             "resources":[{"uri":"demo://r {{{jsonText}}}","name":"r {{{jsonText}}}","title":"{{{jsonText}}}","description":"{{{jsonText}}}","mimeType":"{{{jsonText}}}"}],
+             "resourceTemplates":[{"uriTemplate":"demo://t {{{jsonText}}}/{v}{?q}","name":"t {{{jsonText}}}","title":"{{{jsonText}}}","description":"{{{jsonText}}}","mimeType":"{{{jsonText}}}"}]}
+            """;
+
+        var (output, generatorDiagnostics, driver) = GeneratorHarness.Run(
+            """
+            [McpClientGen.McpClient("hostile")]
+            public partial interface IHostileClient;
+            """,
+            new InMemoryAdditionalText("/schemas/hostile.mcp.json", snapshot));
+
+        Assert.Null(driver.GetRunResult().Results.Single().Exception);
+        Assert.DoesNotContain(generatorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        Assert.Equal(2, output.GetTypeByMetadataName("IHostileClient")!.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name).Distinct().Count());
+    }
+
     /// <summary>The snapshot's name comes from its file name, which may hold a line break; the file header stays a comment.</summary>
     [Theory]
     [InlineData('\n')]
