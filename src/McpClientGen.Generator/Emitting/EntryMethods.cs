@@ -4,11 +4,30 @@ using System.Linq;
 namespace McpClientGen.Generator.Emitting;
 
 /// <summary>
-/// What the methods of prompts and resources share: a signature ending in the cancellation token, and a body that
-/// checks the required parameters and returns one call to the proxy, its arguments given by wire name.
+/// What the methods of prompts and resources share: docs led by the entry's title and description, a signature ending
+/// in the cancellation token, and a body that checks the required parameters and returns one call to the proxy, its
+/// arguments given by wire name.
 /// </summary>
 internal static class EntryMethods
 {
+    /// <summary>
+    /// The summary: the title, else the description, else <paramref name="fallback"/>; the remarks: the description
+    /// when the title took the summary, then <paramref name="remarks"/>.
+    /// </summary>
+    public static void WriteSummary(SourceWriter writer, string fallback, string? title, string? description, string remarks)
+    {
+        XmlDoc.Write(writer, "summary", XmlDoc.FirstOf(fallback, title, description));
+        XmlDoc.Write(writer, "remarks", (title is not null && description is not null ? description + "\n\n" : "") + remarks);
+    }
+
+    /// <summary>The docs of the token and the result, then the declaration itself.</summary>
+    public static void WriteDeclarationEnd(SourceWriter writer, string returns, string signature)
+    {
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        writer.Line($"/// <returns>{returns}</returns>");
+        writer.Line(signature + ";");
+    }
+
     public static string Signature(string result, string methodName, IEnumerable<string> parameters) =>
         $"{TypeSyntax.Task}<{result}> {methodName}({string.Join(", ", parameters.Concat([$"{TypeSyntax.CancellationToken} cancellationToken = default"]))})";
 

@@ -14,17 +14,13 @@ internal static class PromptMethodEmitter
 
     public static void WriteDeclaration(SourceWriter writer, PromptSpec prompt)
     {
-        XmlDoc.Write(writer, "summary", XmlDoc.FirstOf($"Gets the MCP prompt '{prompt.WireName}'.", prompt.Title, prompt.Description));
-        var remarks = prompt.Title is not null && prompt.Description is not null ? prompt.Description + "\n\n" : "";
-        XmlDoc.Write(writer, "remarks", remarks + $"Gets the MCP prompt '{prompt.WireName}' (prompts/get).");
+        EntryMethods.WriteSummary(writer, $"Gets the MCP prompt '{prompt.WireName}'.", prompt.Title, prompt.Description, $"Gets the MCP prompt '{prompt.WireName}' (prompts/get).");
         foreach (var argument in prompt.Arguments)
         {
             XmlDoc.Write(writer, "param", XmlDoc.FirstOf($"The '{argument.WireName}' argument.", argument.Description), $" name=\"{argument.ParameterName.TrimStart('@')}\"");
         }
 
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-        writer.Line("/// <returns>The prompt's messages, with the arguments filled in by the server.</returns>");
-        writer.Line(Signature(prompt) + ";");
+        EntryMethods.WriteDeclarationEnd(writer, "The prompt's messages, with the arguments filled in by the server.", Signature(prompt));
     }
 
     public static void WriteImplementation(SourceWriter writer, PromptSpec prompt) =>

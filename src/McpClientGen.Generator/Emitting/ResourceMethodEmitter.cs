@@ -15,10 +15,8 @@ internal static class ResourceMethodEmitter
     public static void WriteDeclaration(SourceWriter writer, ResourceSpec resource)
     {
         var kind = resource.IsTemplate ? "resource template" : "resource";
-        XmlDoc.Write(writer, "summary", XmlDoc.FirstOf($"Reads the MCP {kind} '{resource.WireName}'.", resource.Title, resource.Description));
-        var remarks = resource.Title is not null && resource.Description is not null ? resource.Description + "\n\n" : "";
         var mimeType = resource.MimeType is null ? "" : $" Its content is {resource.MimeType}.";
-        XmlDoc.Write(writer, "remarks", remarks + $"Reads {resource.Uri} (resources/read).{mimeType}");
+        EntryMethods.WriteSummary(writer, $"Reads the MCP {kind} '{resource.WireName}'.", resource.Title, resource.Description, $"Reads {resource.Uri} (resources/read).{mimeType}");
         foreach (var variable in resource.Variables)
         {
             var encoding = variable.Operator is "+" or "#"
@@ -27,9 +25,7 @@ internal static class ResourceMethodEmitter
             XmlDoc.Write(writer, "param", $"The value of '{variable.WireName}' in the URI template; {encoding}.", $" name=\"{variable.ParameterName.TrimStart('@')}\"");
         }
 
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-        writer.Line("/// <returns>The resource's contents; <c>GetText()</c> and <c>GetBytes()</c> read a single item.</returns>");
-        writer.Line(Signature(resource) + ";");
+        EntryMethods.WriteDeclarationEnd(writer, "The resource's contents; <c>GetText()</c> and <c>GetBytes()</c> read a single item.", Signature(resource));
     }
 
     public static void WriteImplementation(SourceWriter writer, ResourceSpec resource) =>
