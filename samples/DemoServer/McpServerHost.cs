@@ -100,7 +100,8 @@ internal sealed class McpServerHost : IAsyncDisposable
             .WithTools<InputRequestTools>()
             .WithTools([typeof(ParcelDispatchTools)])
             .WithTools([new EchoShapesTool(), new IssueTool(), new ShipmentQuoteTool(), new InvalidHeaderTool()])
-            .WithPrompts<DemoPrompts>();
+            .WithPrompts<DemoPrompts>()
+            .WithResources<DemoResources>();
 
         _app = builder.Build();
         _app.Use(async (context, next) =>

@@ -13,7 +13,7 @@ namespace McpClientGen.Generator.Tests;
 /// shifts; the other takes a new seed each time, so runs together cover more. The seed is in every failure
 /// message, and <c>MCPGEN_FUZZ_SEED</c> replays it in the varying run.
 /// </summary>
-public sealed class GeneratorFuzzTests(ITestOutputHelper log)
+public sealed partial class GeneratorFuzzTests(ITestOutputHelper log)
 {
     private const int Cases = 1000;
 

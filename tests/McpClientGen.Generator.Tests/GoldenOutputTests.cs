@@ -16,7 +16,7 @@ public sealed class GoldenOutputTests
 {
     private const string UpdateVariable = "MCPGEN_UPDATE_GOLDEN";
 
-    public static TheoryData<string> Cases() => ["Weather", "Shapes", "Declared", "DeclaredResults", "Overlay", "NumbersAndDefaults", "Schema2020", "Prompts"];
+    public static TheoryData<string> Cases() => ["Weather", "Shapes", "Declared", "DeclaredResults", "Overlay", "NumbersAndDefaults", "Schema2020", "Prompts", "Resources"];
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -32,6 +32,25 @@ public sealed class HostileTextTests
             }]}
             """;
 
+        AssertCompilesCleanly(snapshot, methodNames: 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void Text_in_every_position_of_resources_and_templates_compiles_cleanly(string jsonText)
+    {
+        var snapshot = $$$"""
+            {"tools":[],
+             "resources":[{"uri":"demo://r {{{jsonText}}}","name":"r {{{jsonText}}}","title":"{{{jsonText}}}","description":"{{{jsonText}}}","mimeType":"{{{jsonText}}}"}],
+             "resourceTemplates":[{"uriTemplate":"demo://t {{{jsonText}}}/{v}{?q}","name":"t {{{jsonText}}}","title":"{{{jsonText}}}","description":"{{{jsonText}}}","mimeType":"{{{jsonText}}}"}]}
+            """;
+
+        AssertCompilesCleanly(snapshot, methodNames: 2);
+    }
+
+    /// <summary>Generates a client from <paramref name="snapshot"/>: no warning anywhere, and the methods it should have.</summary>
+    private static void AssertCompilesCleanly(string snapshot, int methodNames)
+    {
         var (output, generatorDiagnostics, driver) = GeneratorHarness.Run(
             """
             [McpClientGen.McpClient("hostile")]
@@ -43,7 +62,7 @@ public sealed class HostileTextTests
         Assert.DoesNotContain(generatorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
-        Assert.Single(output.GetTypeByMetadataName("IHostileClient")!.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name).Distinct());
+        Assert.Equal(methodNames, output.GetTypeByMetadataName("IHostileClient")!.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name).Distinct().Count());
     }
 
     /// <summary>The snapshot's name comes from its file name, which may hold a line break; the file header stays a comment.</summary>

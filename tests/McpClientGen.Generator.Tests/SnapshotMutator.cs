@@ -3,7 +3,7 @@ using System.Text;
 namespace McpClientGen.Generator.Tests;
 
 /// <summary>Makes structurally plausible and implausible variants of a snapshot document.</summary>
-internal static class SnapshotMutator
+internal static partial class SnapshotMutator
 {
     private static readonly string[] Fragments =
     [

@@ -17,7 +17,7 @@ namespace McpClientGen.Generator.Binding;
 internal static class ClientBinder
 {
     /// <summary>Members of the generated class and its base that a tool method must not hide.</summary>
-    private static readonly string[] ClassMemberNames = ["CallToolAsync", "CallToolForJsonAsync", "CallToolForTextAsync", "DisposeAsync", "Create", "CreateConnection", "SnapshotTool", "GetPromptAsync"];
+    private static readonly string[] ClassMemberNames = ["CallToolAsync", "CallToolForJsonAsync", "CallToolForTextAsync", "DisposeAsync", "Create", "CreateConnection", "SnapshotTool", "GetPromptAsync", "ReadResourceAsync", "ReadResourceTemplateAsync"];
 
     public static BoundClient Bind(ParsedInterface declaration, ImmutableArray<ParsedSnapshot> snapshots)
     {
@@ -111,18 +111,22 @@ internal static class ClientBinder
             .Select(tool => Generated(tool, UniqueMethodName(tool.WireName, "tool", tool.MethodName, snapshot.LocationOf(tool), usedNames, diagnostics)))
             .ToList();
 
-        // Prompts take their names after the tools', as they do in the snapshot. The filters select them by name too, so
-        // a client narrowed to a few tools does not grow a method for every prompt.
+        // Prompts, then resources, take their names after the tools', as they do in the snapshot. The filters select them
+        // by name too, so a client narrowed to a few tools does not grow a method for every prompt and resource.
         var prompts = spec.Prompts
             .Where(prompt => Selection(declaration).Selects(prompt.WireName))
             .Select(prompt => prompt with { MethodName = UniqueMethodName(prompt.WireName, "prompt", prompt.MethodName, declaration.SnapshotNameLocation, usedNames, diagnostics) })
+            .ToEquatableArray();
+        var resources = spec.Resources
+            .Where(resource => Selection(declaration).Selects(resource.WireName))
+            .Select(resource => resource with { MethodName = UniqueMethodName(resource.WireName, resource.IsTemplate ? "resource template" : "resource", resource.MethodName, declaration.SnapshotNameLocation, usedNames, diagnostics) })
             .ToEquatableArray();
 
         var methods = generated.Concat(declared)
             .OrderBy(method => method.Tool.WireName, StringComparer.Ordinal)
             .ThenBy(method => method.Name, StringComparer.Ordinal)
             .ToEquatableArray();
-        return new ClientSpec(declaration.Spec, spec, methods, unbound.ToEquatableArray(), prompts);
+        return new ClientSpec(declaration.Spec, spec, methods, unbound.ToEquatableArray(), prompts, resources);
     }
 
     private static UnboundMethodSpec Unbound(DeclaredTool method, SnapshotSpec snapshot, IEnumerable<string> diagnosticIds) =>
@@ -138,7 +142,9 @@ internal static class ClientBinder
     /// </summary>
     private static IEnumerable<ToolSpec> SelectTools(ParsedInterface declaration, ParsedSnapshot snapshot, SnapshotSpec spec, List<DiagnosticInfo> diagnostics)
     {
-        var names = snapshot.Tools.Select(tool => tool.WireName).OfType<string>().Concat(spec.Prompts.Select(prompt => prompt.WireName)).ToList();
+        var names = snapshot.Tools.Select(tool => tool.WireName).OfType<string>().Concat(spec.Prompts.Select(prompt => prompt.WireName))
+            .Concat(spec.Resources.Select(resource => resource.WireName))
+            .ToList();
         ReportUnmatched(declaration.Include, "Include", snapshot.Name, names, diagnostics);
         ReportUnmatched(declaration.Exclude, "Exclude", snapshot.Name, names, diagnostics);
         var selection = Selection(declaration);

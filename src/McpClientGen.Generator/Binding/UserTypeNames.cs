@@ -23,7 +23,8 @@ internal static class UserTypeNames
             return snapshot;
         }
 
-        var used = new HashSet<string>(generated.Concat(userTypes).Concat(memberNames).Concat(snapshot.Tools.Select(tool => tool.MethodName)).Concat(snapshot.Prompts.Select(prompt => prompt.MethodName)), StringComparer.Ordinal);
+        var used = new HashSet<string>(generated.Concat(userTypes).Concat(memberNames).Concat(snapshot.Tools.Select(tool => tool.MethodName)).Concat(snapshot.Prompts.Select(prompt => prompt.MethodName))
+            .Concat(snapshot.Resources.Select(resource => resource.MethodName)), StringComparer.Ordinal);
         var renamed = hiding.ToDictionary(name => name, name => UniqueNames.Reserve(used, name), StringComparer.Ordinal);
         return snapshot with
         {

@@ -233,6 +233,22 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor InvalidResourceSkipped = new(
+        "MCPGEN035",
+        "Invalid resource skipped",
+        "A resource of the snapshot '{0}' is skipped, so the client has no method for it: {1}; fix the snapshot",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedUriTemplate = new(
+        "MCPGEN036",
+        "Unsupported URI template skipped",
+        "The resource template '{1}' of the snapshot '{0}' is skipped, so the client has no method for it: {2}; only RFC 6570 levels 1 to 3 are supported",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InvalidToolSkipped = new(
         "MCPGEN030",
         "Invalid tool skipped",
@@ -273,7 +289,7 @@ internal static class DiagnosticDescriptors
         DeclaredReturnType, FilterMatchesNothing, GenericInterface, DeclaredResultWithoutJsonContext,
         DeclaredResultNotInJsonContext, JsonContextNotSerializerContext, JsonContextWithoutDefault,
         InvalidOverlay, OverlayToolNotFound, OverlayPropertyNotFound, OverlayConflict, OverlayOutputSchemaIgnored, OverlayWithoutSnapshot,
-        InvalidToolSkipped, DeclaredToolInvalid, UnnamedToolSkipped, SnapshotNamedByFile, InvalidPromptSkipped,
+        InvalidToolSkipped, DeclaredToolInvalid, UnnamedToolSkipped, SnapshotNamedByFile, InvalidPromptSkipped, InvalidResourceSkipped, UnsupportedUriTemplate,
     }.ToDictionary(descriptor => descriptor.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];

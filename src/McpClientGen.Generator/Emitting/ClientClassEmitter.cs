@@ -49,6 +49,12 @@ internal static class ClientClassEmitter
                 PromptMethodEmitter.WriteImplementation(writer, prompt);
             }
 
+            foreach (var resource in client.Resources)
+            {
+                writer.Line();
+                ResourceMethodEmitter.WriteImplementation(writer, resource);
+            }
+
             foreach (var method in client.Unbound)
             {
                 writer.Line();

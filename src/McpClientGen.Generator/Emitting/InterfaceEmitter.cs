@@ -48,6 +48,12 @@ internal static class InterfaceEmitter
                 PromptMethodEmitter.WriteDeclaration(writer, prompt);
             }
 
+            foreach (var resource in client.Resources)
+            {
+                writer.SeparateFromPrevious(ref first);
+                ResourceMethodEmitter.WriteDeclaration(writer, resource);
+            }
+
             var (records, enums) = TypeGraph.Declarations(UsedTypes(client, snapshot), snapshot);
             foreach (var record in records)
             {

@@ -14,40 +14,25 @@ internal static class PromptMethodEmitter
 
     public static void WriteDeclaration(SourceWriter writer, PromptSpec prompt)
     {
-        XmlDoc.Write(writer, "summary", XmlDoc.FirstOf($"Gets the MCP prompt '{prompt.WireName}'.", prompt.Title, prompt.Description));
-        var remarks = prompt.Title is not null && prompt.Description is not null ? prompt.Description + "\n\n" : "";
-        XmlDoc.Write(writer, "remarks", remarks + $"Gets the MCP prompt '{prompt.WireName}' (prompts/get).");
+        EntryMethods.WriteSummary(writer, $"Gets the MCP prompt '{prompt.WireName}'.", prompt.Title, prompt.Description, $"Gets the MCP prompt '{prompt.WireName}' (prompts/get).");
         foreach (var argument in prompt.Arguments)
         {
             XmlDoc.Write(writer, "param", XmlDoc.FirstOf($"The '{argument.WireName}' argument.", argument.Description), $" name=\"{argument.ParameterName.TrimStart('@')}\"");
         }
 
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-        writer.Line("/// <returns>The prompt's messages, with the arguments filled in by the server.</returns>");
-        writer.Line(Signature(prompt) + ";");
+        EntryMethods.WriteDeclarationEnd(writer, "The prompt's messages, with the arguments filled in by the server.", Signature(prompt));
     }
 
-    public static void WriteImplementation(SourceWriter writer, PromptSpec prompt)
-    {
-        writer.Line("/// <inheritdoc />");
-        NonUserCode.Write(writer);
-        using (writer.Block("public " + Signature(prompt)))
-        {
-            foreach (var argument in prompt.Arguments.Where(argument => argument.IsRequired))
-            {
-                writer.Line($"{TypeSyntax.ArgumentNullException}.ThrowIfNull({argument.ParameterName});");
-            }
+    public static void WriteImplementation(SourceWriter writer, PromptSpec prompt) =>
+        EntryMethods.WriteImplementation(
+            writer,
+            Signature(prompt),
+            prompt.Arguments.Where(argument => argument.IsRequired).Select(argument => argument.ParameterName),
+            $"GetPromptAsync({Literal.Of(prompt.WireName)}, {EntryMethods.ByWireName(prompt.Arguments.Select(argument => (argument.WireName, argument.ParameterName)))}, cancellationToken)");
 
-            var arguments = string.Join(", ", prompt.Arguments.Select(argument => $"new({Literal.Of(argument.WireName)}, {argument.ParameterName})"));
-            writer.Line($"return GetPromptAsync({Literal.Of(prompt.WireName)}, [{arguments}], cancellationToken);");
-        }
-    }
-
-    private static string Signature(PromptSpec prompt)
-    {
-        var parameters = prompt.Arguments
-            .Select(argument => argument.IsRequired ? $"string {argument.ParameterName}" : $"string? {argument.ParameterName} = null")
-            .Concat([$"{TypeSyntax.CancellationToken} cancellationToken = default"]);
-        return $"{TypeSyntax.Task}<{Result}> {prompt.MethodName}({string.Join(", ", parameters)})";
-    }
+    private static string Signature(PromptSpec prompt) =>
+        EntryMethods.Signature(
+            Result,
+            prompt.MethodName,
+            prompt.Arguments.Select(argument => argument.IsRequired ? $"string {argument.ParameterName}" : $"string? {argument.ParameterName} = null"));
 }

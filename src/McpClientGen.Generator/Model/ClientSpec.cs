@@ -6,9 +6,11 @@ namespace McpClientGen.Generator.Model;
 /// <param name="Methods">The tool methods of the client, after filters, declared members and renaming.</param>
 /// <param name="Unbound">The declared methods that do not fit their tools, implemented only to throw.</param>
 /// <param name="Prompts">The prompts of the snapshot, each with its final method name.</param>
+/// <param name="Resources">The static resources and resource templates of the snapshot, each with its final method name.</param>
 internal sealed record ClientSpec(
     InterfaceSpec Interface,
     SnapshotSpec Snapshot,
     EquatableArray<ToolMethodSpec> Methods,
     EquatableArray<UnboundMethodSpec> Unbound,
-    EquatableArray<PromptSpec> Prompts);
+    EquatableArray<PromptSpec> Prompts,
+    EquatableArray<ResourceSpec> Resources);

@@ -18,24 +18,8 @@ internal static class PromptReader
     public static string MethodBaseOf(string wireName) => "Get" + Naming.ToPascalCase(wireName, "") + "Prompt";
 
     /// <summary>The prompt entries of <paramref name="root"/> in name order, or none when it has no <c>prompts</c> array.</summary>
-    public static List<JsonNode> EntriesOf(SnapshotContext context, JsonNode root)
-    {
-        if (root.Kind != JsonKind.Object || root["prompts"] is not { } prompts)
-        {
-            return [];
-        }
-
-        if (prompts.Kind != JsonKind.Array)
-        {
-            Skip(context, prompts, "'prompts' must be an array of prompts");
-            return [];
-        }
-
-        // Read in name order, so generated names do not depend on the order the server listed the prompts in.
-        return prompts.Items
-            .OrderBy(node => node.Kind == JsonKind.Object ? node.StringOf("name") ?? "" : "", System.StringComparer.Ordinal)
-            .ToList();
-    }
+    public static List<JsonNode> EntriesOf(SnapshotContext context, JsonNode root) =>
+        OptionalEntries.Of(context, root, "prompts", "name", DiagnosticDescriptors.InvalidPromptSkipped, "prompts");
 
     /// <summary>Reads the entries; <paramref name="methodNames"/> holds the method names the tools took.</summary>
     public static EquatableArray<PromptSpec> Read(SnapshotContext context, List<JsonNode> entries, HashSet<string> methodNames)

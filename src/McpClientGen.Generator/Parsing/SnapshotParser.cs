@@ -14,7 +14,8 @@ namespace McpClientGen.Generator.Parsing;
 
 /// <summary>
 /// Reads a <c>*.mcp.json</c> snapshot: what <c>mcpgen snapshot</c> writes (<c>{"server":…,"protocolVersion":…,"tools":[…]}</c>,
-/// with an optional <c>"prompts":[…]</c> beside the tools; see the README's <c>mcpgen</c> section), a bare
+/// with optional <c>"prompts"</c>, <c>"resources"</c> and <c>"resourceTemplates"</c> arrays beside the tools; see the
+/// README's <c>mcpgen</c> section), a bare
 /// <c>{"tools":[…]}</c>, or a bare array of tools. Every problem
 /// becomes a diagnostic with a line and column; nothing here throws.
 /// </summary>
@@ -46,7 +47,7 @@ internal static class SnapshotParser
         if (text is null)
         {
             context.Report(DiagnosticDescriptors.InvalidSnapshotJson, context.LocationAt(0), name, "the file could not be read");
-            return Build(context, EquatableArray<ToolSpec>.Empty, [], EquatableArray<PromptSpec>.Empty);
+            return Build(context, EquatableArray<ToolSpec>.Empty, []);
         }
 
         JsonNode root;
@@ -59,14 +60,14 @@ internal static class SnapshotParser
             var position = text.Lines.GetLinePosition(Math.Min(exception.Offset, text.Length));
             var message = $"{exception.Message} (line {position.Line + 1}, column {position.Character + 1})";
             context.Report(DiagnosticDescriptors.InvalidSnapshotJson, context.LocationAt(exception.Offset), name, message);
-            return Build(context, EquatableArray<ToolSpec>.Empty, [], EquatableArray<PromptSpec>.Empty);
+            return Build(context, EquatableArray<ToolSpec>.Empty, []);
         }
 
         var toolsNode = root.Kind == JsonKind.Array ? root : root["tools"];
         if (toolsNode is not { Kind: JsonKind.Array })
         {
             context.ReportStructure(toolsNode ?? root, "expected an array of tools, or an object with a 'tools' array");
-            return Build(context, EquatableArray<ToolSpec>.Empty, [], EquatableArray<PromptSpec>.Empty);
+            return Build(context, EquatableArray<ToolSpec>.Empty, []);
         }
 
         // Tools are mapped in name order, so generated names do not depend on the order the server listed them in.
@@ -80,6 +81,8 @@ internal static class SnapshotParser
         var toolNames = toolNodes.Where(node => node.Kind == JsonKind.Object).Select(node => node.StringOf("name")).Where(n => n is not null).ToList();
 
         var promptNodes = PromptReader.EntriesOf(context, root);
+        var resourceNodes = ResourceReader.ResourcesOf(context, root);
+        var templateNodes = ResourceReader.TemplatesOf(context, root);
 
         // Methods and the generated types are members of the same interface, so no type may take a method's name.
         foreach (var toolName in toolNames)
@@ -90,6 +93,11 @@ internal static class SnapshotParser
         foreach (var promptName in promptNodes.Where(node => node.Kind == JsonKind.Object).Select(node => node.StringOf("name")).OfType<string>())
         {
             context.TypeNames.Add(PromptReader.MethodBaseOf(promptName) + "Async");
+        }
+
+        foreach (var resourceName in resourceNodes.Concat(templateNodes).Where(node => node.Kind == JsonKind.Object).Select(node => node.StringOf("name")).OfType<string>())
+        {
+            context.TypeNames.Add(ResourceReader.MethodBaseOf(resourceName) + "Async");
         }
 
         var overlays = ReadOverlay(context, overlay, toolNames!);
@@ -105,8 +113,11 @@ internal static class SnapshotParser
             }
         }
 
-        // Prompts are named after the tools, so a snapshot's tool methods are named as they were before it had prompts.
-        return Build(context, tools.ToEquatableArray(), entries, PromptReader.Read(context, promptNodes, methodNames));
+        // Prompts, then resources, are named after the tools, so a snapshot's tool methods are named as they were before
+        // it had either.
+        var prompts = PromptReader.Read(context, promptNodes, methodNames);
+        var resources = ResourceReader.Read(context, resourceNodes, templateNodes, methodNames);
+        return Build(context, tools.ToEquatableArray(), entries, prompts, resources);
     }
 
     /// <summary>
@@ -147,12 +158,17 @@ internal static class SnapshotParser
     private static ParsedSnapshot Unused(string path) =>
         new(
             path,
-            new SnapshotSpec(NameOf(path), EquatableArray<ToolSpec>.Empty, EquatableArray<RecordSpec>.Empty, EquatableArray<EnumSpec>.Empty, EquatableArray<PromptSpec>.Empty),
+            new SnapshotSpec(NameOf(path), EquatableArray<ToolSpec>.Empty, EquatableArray<RecordSpec>.Empty, EquatableArray<EnumSpec>.Empty, EquatableArray<PromptSpec>.Empty, EquatableArray<ResourceSpec>.Empty),
             IsUsable: false,
             EquatableArray<ParsedTool>.Empty,
             EquatableArray<DiagnosticInfo>.Empty);
 
-    private static ParsedSnapshot Build(SnapshotContext context, EquatableArray<ToolSpec> tools, List<ParsedTool> entries, EquatableArray<PromptSpec> prompts) =>
+    private static ParsedSnapshot Build(
+        SnapshotContext context,
+        EquatableArray<ToolSpec> tools,
+        List<ParsedTool> entries,
+        EquatableArray<PromptSpec> prompts = default,
+        EquatableArray<ResourceSpec> resources = default) =>
         new(
             context.Path,
             new SnapshotSpec(
@@ -160,7 +176,8 @@ internal static class SnapshotParser
                 tools,
                 context.Records.OrderBy(r => r.Name, StringComparer.Ordinal).ToEquatableArray(),
                 context.Enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
-                prompts),
+                prompts,
+                resources),
             !context.HasErrors,
             entries.ToEquatableArray(),
             context.Diagnostics.ToEquatableArray());

@@ -90,6 +90,26 @@ public abstract class McpClientProxy : IAsyncDisposable
         return Connection.GetPromptAsync(new GetPromptRequestParams { Name = promptName, Arguments = sent.Build() }, cancellationToken);
     }
 
+    /// <summary>Reads the resource at a fixed URI (<c>resources/read</c>).</summary>
+    /// <param name="uri">The resource's URI, as the server lists it.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected Task<ReadResourceResult> ReadResourceAsync(string uri, CancellationToken cancellationToken) =>
+        Connection.ReadResourceAsync(new ReadResourceRequestParams { Uri = uri }, cancellationToken);
+
+    /// <summary>Reads the resource a URI template names once its variables are expanded (RFC 6570 levels 1 to 3).</summary>
+    /// <param name="uriTemplate">The resource template's URI template.</param>
+    /// <param name="variables">The value of every variable of the template, by name.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="ArgumentException">The template cannot be expanded, or a variable has no value.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected Task<ReadResourceResult> ReadResourceTemplateAsync(string uriTemplate, IEnumerable<KeyValuePair<string, string>> variables, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        var uri = Resources.UriTemplate.Expand(uriTemplate, new Dictionary<string, string>(variables, StringComparer.Ordinal));
+        return ReadResourceAsync(uri, cancellationToken);
+    }
+
     /// <summary>Calls a tool and throws <see cref="McpToolException"/> when it reports <c>isError</c>.</summary>
     /// <param name="toolName">The tool's wire name.</param>
     /// <param name="arguments">The serialized arguments.</param>

@@ -198,6 +198,39 @@ public sealed class McpConnection : IAsyncDisposable
                 : (IList<Prompt>)(await session.ListPromptsAsync(cancellationToken: token).ConfigureAwait(false)).Select(prompt => prompt.ProtocolPrompt).ToList(),
             cancellationToken);
 
+    /// <summary>Reads a resource on the shared session; opens the session first if needed.</summary>
+    /// <param name="request">The resource's URI.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task<ReadResourceResult> ReadResourceAsync(ReadResourceRequestParams request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return OnSessionAsync(request, static (session, resource, token) => session.ReadResourceAsync(resource, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// Lists the server's resources on the shared session (every page), or none when the server does not declare the
+    /// <c>resources</c> capability.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    public Task<IList<Resource>> ListResourcesAsync(CancellationToken cancellationToken = default) =>
+        OnSessionAsync((object?)null, static async (session, _, token) =>
+            session.ServerCapabilities.Resources is null
+                ? []
+                : (IList<Resource>)(await session.ListResourcesAsync(cancellationToken: token).ConfigureAwait(false)).Select(resource => resource.ProtocolResource).ToList(),
+            cancellationToken);
+
+    /// <summary>
+    /// Lists the server's resource templates on the shared session (every page), or none when the server does not
+    /// declare the <c>resources</c> capability.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    public Task<IList<ResourceTemplate>> ListResourceTemplatesAsync(CancellationToken cancellationToken = default) =>
+        OnSessionAsync((object?)null, static async (session, _, token) =>
+            session.ServerCapabilities.Resources is null
+                ? []
+                : (IList<ResourceTemplate>)(await session.ListResourceTemplatesAsync(cancellationToken: token).ConfigureAwait(false)).Select(template => template.ProtocolResourceTemplate).ToList(),
+            cancellationToken);
+
     /// <summary>The server's name and version, and the protocol version agreed in the session handshake.</summary>
     public async Task<(Implementation? Server, string? ProtocolVersion)> GetServerInfoAsync(CancellationToken cancellationToken = default)
     {

@@ -5,8 +5,9 @@ using ModelContextProtocol.Protocol;
 namespace McpClientGen.Snapshots;
 
 /// <summary>
-/// Writes a server's <c>tools/list</c> (and <c>prompts/list</c>, when it has prompts) as a <c>*.mcp.json</c> snapshot.
-/// The output is deterministic (tools and prompts sorted by name, fixed key order for their fields, no timestamps,
+/// Writes a server's <c>tools/list</c> (and <c>prompts/list</c>, <c>resources/list</c> and
+/// <c>resources/templates/list</c>, when it lists any) as a <c>*.mcp.json</c> snapshot. The output is deterministic
+/// (tools and prompts sorted by name, resources by <c>uri</c>, templates by <c>uriTemplate</c>; fixed key order for their fields, no timestamps,
 /// <c>\n</c> line endings) so that a snapshot diff in review shows exactly what the server changed. Schemas keep the
 /// server's key order: the order of <c>properties</c> is the parameter order of the generated methods; so does the
 /// order of a prompt's arguments. Each kind of entry is an optional array beside <c>tools</c>, written only when the
@@ -26,7 +27,15 @@ public static class SnapshotWriter
     /// <param name="protocolVersion">The negotiated MCP protocol version, if known.</param>
     /// <param name="tools">The tools the server lists.</param>
     /// <param name="prompts">The prompts the server lists; none when <see langword="null"/>.</param>
-    public static string Write(Implementation? server, string? protocolVersion, IEnumerable<Tool> tools, IEnumerable<Prompt>? prompts = null)
+    /// <param name="resources">The static resources the server lists; none when <see langword="null"/>.</param>
+    /// <param name="resourceTemplates">The resource templates the server lists; none when <see langword="null"/>.</param>
+    public static string Write(
+        Implementation? server,
+        string? protocolVersion,
+        IEnumerable<Tool> tools,
+        IEnumerable<Prompt>? prompts = null,
+        IEnumerable<Resource>? resources = null,
+        IEnumerable<ResourceTemplate>? resourceTemplates = null)
     {
         ArgumentNullException.ThrowIfNull(tools);
         using var stream = new MemoryStream();
@@ -54,6 +63,8 @@ public static class SnapshotWriter
 
             writer.WriteEndArray();
             WriteSorted(writer, "prompts", prompts, prompt => prompt.Name, WritePrompt);
+            WriteSorted(writer, "resources", resources, resource => resource.Uri, WriteResource);
+            WriteSorted(writer, "resourceTemplates", resourceTemplates, template => template.UriTemplate, WriteResourceTemplate);
             writer.WriteEndObject();
         }
 
@@ -91,10 +102,10 @@ public static class SnapshotWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes an optional array of named entries in name order; nothing at all when there are none.</summary>
-    private static void WriteSorted<T>(Utf8JsonWriter writer, string name, IEnumerable<T>? entries, Func<T, string> nameOf, Action<Utf8JsonWriter, T> write)
+    /// <summary>Writes an optional array of entries in the ordinal order of their key; nothing at all when there are none.</summary>
+    private static void WriteSorted<T>(Utf8JsonWriter writer, string name, IEnumerable<T>? entries, Func<T, string> keyOf, Action<Utf8JsonWriter, T> write)
     {
-        var sorted = (entries ?? []).OrderBy(nameOf, StringComparer.Ordinal).ToList();
+        var sorted = (entries ?? []).OrderBy(keyOf, StringComparer.Ordinal).ToList();
         if (sorted.Count == 0)
         {
             return;
@@ -130,18 +141,40 @@ public static class SnapshotWriter
         writer.WriteEndObject();
     }
 
+    private static void WriteResource(Utf8JsonWriter writer, Resource resource) =>
+        WriteAddressed(writer, ("uri", resource.Uri), resource.Name, resource.Title, resource.Description, resource.MimeType, resource.Size);
+
+    private static void WriteResourceTemplate(Utf8JsonWriter writer, ResourceTemplate template) =>
+        WriteAddressed(writer, ("uriTemplate", template.UriTemplate), template.Name, template.Title, template.Description, template.MimeType, size: null);
+
+    /// <summary>A resource or resource template: its address first, then its names, and its MIME type and size when set.</summary>
+    private static void WriteAddressed(Utf8JsonWriter writer, (string Key, string Value) address, string name, string? title, string? description, string? mimeType, long? size)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(address.Key, address.Value);
+        WriteNamed(writer, name, title, description);
+        WriteOptional(writer, "mimeType", mimeType);
+        if (size is { } bytes)
+        {
+            writer.WriteNumber("size", bytes);
+        }
+
+        writer.WriteEndObject();
+    }
+
     /// <summary>The leading members every entry shares: <c>name</c>, then <c>title</c> and <c>description</c> when set.</summary>
     private static void WriteNamed(Utf8JsonWriter writer, string name, string? title, string? description)
     {
         writer.WriteString("name", name);
-        if (title is not null)
-        {
-            writer.WriteString("title", title);
-        }
+        WriteOptional(writer, "title", title);
+        WriteOptional(writer, "description", description);
+    }
 
-        if (description is not null)
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
         {
-            writer.WriteString("description", description);
+            writer.WriteString(name, value);
         }
     }
 

@@ -1,0 +1,7 @@
+using McpClientGen;
+
+namespace Contoso.Library;
+
+[McpClient("library")]
+[ClientCredentials(Scopes = "library.read")]
+public partial interface ILibraryClient;
