@@ -6,7 +6,7 @@ namespace McpClientGen.Cli.Tests;
 /// <summary>
 /// <c>mcpgen check</c> compares the optional arrays of snapshot format v2 as it compares tools: prompts added, removed or
 /// changed (description, arguments, required flags), and resources and resource templates, exit code 1 with the same
-/// kind of report. The demo server has one prompt and no resources, so resources in a snapshot are resources the server
+/// kind of report. The demo server has one prompt, two resources and two templates, so resources added to its snapshot are resources the server
 /// no longer has.
 /// </summary>
 public sealed class CheckPromptsAndResourcesTests(DemoStackFixture demo) : IClassFixture<DemoStackFixture>
@@ -65,8 +65,8 @@ public sealed class CheckPromptsAndResourcesTests(DemoStackFixture demo) : IClas
     {
         var (path, result) = await demo.CheckEditedAsync(snapshot =>
         {
-            snapshot["resources"] = JsonNode.Parse("""[{"uri":"demo://docs/readme","name":"readme","mimeType":"text/markdown","size":120}]""");
-            snapshot["resourceTemplates"] = JsonNode.Parse("""[{"uriTemplate":"demo://tickets/{id}","name":"ticket"}]""");
+            snapshot["resources"]!.AsArray().Add(JsonNode.Parse("""{"uri":"demo://docs/guide","name":"guide","mimeType":"text/markdown","size":120}"""));
+            snapshot["resourceTemplates"]!.AsArray().Add(JsonNode.Parse("""{"uriTemplate":"demo://tickets/{id}","name":"ticket"}"""));
         });
 
         Assert.True(result.ExitCode == 1, result.ToString());
@@ -74,7 +74,7 @@ public sealed class CheckPromptsAndResourcesTests(DemoStackFixture demo) : IClas
             $"{path} differs from {demo.Endpoint}: resources 0 added, 1 removed, 0 changed; resource templates 0 added, 1 removed, 0 changed.\n",
             result.Out,
             StringComparison.Ordinal);
-        Assert.Contains("Resources removed (in the snapshot, no longer on the server):\n  - demo://docs/readme\n", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Resources removed (in the snapshot, no longer on the server):\n  - demo://docs/guide\n", result.Out, StringComparison.Ordinal);
         Assert.Contains("Resource templates removed (in the snapshot, no longer on the server):\n  - demo://tickets/{id}\n", result.Out, StringComparison.Ordinal);
     }
 

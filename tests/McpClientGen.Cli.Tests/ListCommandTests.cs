@@ -11,7 +11,7 @@ namespace McpClientGen.Cli.Tests;
 public sealed class ListCommandTests(DemoStackFixture demo) : IClassFixture<DemoStackFixture>
 {
     [Fact]
-    public async Task Lists_the_demo_tools_sorted_by_name_with_their_titles_then_the_prompt()
+    public async Task Lists_the_demo_tools_sorted_by_name_with_their_titles_then_the_prompt_resources_and_templates()
     {
         var committed = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryPaths.Combine("schemas", "demo.mcp.json")))!["tools"]!.AsArray();
         var expected = committed.Select(tool => (string)tool!["name"]!).Order(StringComparer.Ordinal).ToList();
@@ -22,8 +22,12 @@ public sealed class ListCommandTests(DemoStackFixture demo) : IClassFixture<Demo
         Assert.Equal(expected, result.OutLines.TakeWhile(line => line != "Prompts:").Select(line => line.Split(' ')[0]));
         Assert.Contains("convert_temperature      Convert temperature", result.OutLines);
         Assert.Contains("divide                   Divide", result.OutLines);
-        Assert.Equal("Prompts:\nsummarize_ticket(ticket, audience?)  Summarize ticket\n", result.Out[(result.Out.IndexOf("\n\nPrompts:", StringComparison.Ordinal) + 2)..]);
-        Assert.Contains("lists 19 tools and 1 prompt.", result.Error, StringComparison.Ordinal);
+        Assert.Equal(
+            "Prompts:\nsummarize_ticket(ticket, audience?)  Summarize ticket\n\n"
+                + "Resources:\ndemo://logo.png  logo\ndemo://readme    Read me\n\n"
+                + "Resource templates:\ndemo://files/{+path}  file\ndemo://notes/{name}   Note\n",
+            result.Out[(result.Out.IndexOf("\n\nPrompts:", StringComparison.Ordinal) + 2)..]);
+        Assert.Contains("lists 19 tools, 1 prompt, 2 resources and 2 resource templates.", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpClientGen.Cli.Drift;
 using McpClientGen.Snapshots;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
 namespace McpClientGen.Cli.Snapshots;
@@ -16,11 +14,7 @@ internal sealed record SnapshotEntries(
     IReadOnlyList<Tool> Tools, IReadOnlyList<Prompt> Prompts, IReadOnlyList<Resource> Resources, IReadOnlyList<ResourceTemplate> ResourceTemplates)
 {
     /// <summary>The entries of a captured snapshot.</summary>
-    /// <remarks>
-    /// Merge seam (issue 17): <see cref="ToolSnapshot"/> captures no resources yet. Once it has them (branch
-    /// i17-resources), pass its resources and resource templates here instead of the two empty lists.
-    /// </remarks>
-    public static SnapshotEntries Of(ToolSnapshot snapshot) => new(snapshot.Tools, snapshot.Prompts, [], []);
+    public static SnapshotEntries Of(ToolSnapshot snapshot) => new(snapshot.Tools, snapshot.Prompts, snapshot.Resources, snapshot.ResourceTemplates);
 
     /// <summary>The entry counts for a message, kinds the snapshot has none of left out: "19 tools and 1 prompt".</summary>
     public string Describe()
@@ -36,30 +30,14 @@ internal sealed record SnapshotEntries(
     /// The entries as a snapshot document, rendered by <see cref="SnapshotWriter"/> so that both sides of a comparison
     /// are written alike.
     /// </summary>
-    public JsonObject ToDocument()
-    {
-        var document = JsonNode.Parse(SnapshotWriter.Write(server: null, protocolVersion: null, Tools, Prompts))!.AsObject();
-        // Merge seam (issue 17): until SnapshotWriter writes resources and resource templates (branch i17-resources),
-        // they are in the SDK's JSON form, whose members of the agreed format are the same; then pass them to Write
-        // and drop these two lines.
-        AddArray(document, EntryKind.Resources.ArrayName, Resources);
-        AddArray(document, EntryKind.ResourceTemplates.ArrayName, ResourceTemplates);
-        return document;
-    }
+    public JsonObject ToDocument() =>
+        JsonNode.Parse(SnapshotWriter.Write(server: null, protocolVersion: null, Tools, Prompts, Resources, ResourceTemplates))!.AsObject();
 
     private static void AddCount(List<string> counts, EntryKind kind, int count)
     {
         if (count > 0)
         {
             counts.Add(kind.Count(count));
-        }
-    }
-
-    private static void AddArray<T>(JsonObject document, string name, IReadOnlyList<T> entries)
-    {
-        if (entries.Count > 0)
-        {
-            document[name] = JsonSerializer.SerializeToNode(entries, McpJsonUtilities.DefaultOptions);
         }
     }
 }

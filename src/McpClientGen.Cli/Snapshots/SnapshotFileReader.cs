@@ -68,7 +68,7 @@ internal static class SnapshotFileReader
             ReadOptional<ResourceTemplate>(rest, EntryKind.ResourceTemplates, template => template.UriTemplate, path));
         var toolsOnly = rest.ValueKind != JsonValueKind.Object
             || (server is null && protocolVersion is null && !EntryKind.All.Skip(1).Any(kind => rest.TryGetProperty(kind.ArrayName, out _)));
-        return new SnapshotFile(new ToolSnapshot(server, protocolVersion, entries.Tools) { Prompts = entries.Prompts }, entries, toolsOnly);
+        return new SnapshotFile(new ToolSnapshot(server, protocolVersion, entries.Tools) { Prompts = entries.Prompts, Resources = entries.Resources, ResourceTemplates = entries.ResourceTemplates }, entries, toolsOnly);
     }
 
     /// <summary>An array of format v2 beside <c>tools</c>: absent in older snapshots, and never in a bare tool list.</summary>
