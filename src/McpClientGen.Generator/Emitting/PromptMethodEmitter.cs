@@ -5,7 +5,7 @@ namespace McpClientGen.Generator.Emitting;
 
 /// <summary>
 /// Emits the method of one prompt: declared with XML docs in the interface, implemented in the client class by the
-/// proxy's <c>GetPromptAsync</c>. Arguments are strings on the wire, so each is a <c>string</c> parameter; an
+/// proxy's <c>GetPromptCore</c>. Arguments are strings on the wire, so each is a <c>string</c> parameter; an
 /// optional one left <see langword="null"/> is not sent.
 /// </summary>
 internal static class PromptMethodEmitter
@@ -39,7 +39,7 @@ internal static class PromptMethodEmitter
             }
 
             var arguments = string.Join(", ", prompt.Arguments.Select(argument => $"new({Literal.Of(argument.WireName)}, {argument.ParameterName})"));
-            writer.Line($"return GetPromptAsync({Literal.Of(prompt.WireName)}, [{arguments}], cancellationToken);");
+            writer.Line($"return GetPromptCore({Literal.Of(prompt.WireName)}, [{arguments}], cancellationToken);");
         }
     }
 
