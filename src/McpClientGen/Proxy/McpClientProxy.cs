@@ -76,7 +76,7 @@ public abstract class McpClientProxy : IAsyncDisposable
     /// </remarks>
     /// <param name="promptName">The prompt's wire name.</param>
     /// <param name="arguments">The arguments by wire name, in the order the method declares them.</param>
-    /// <param name="cancellationToken">Cancels the request; the server is sent <c>notifications/cancelled</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected async Task<GetPromptResult> GetPromptCore(string promptName, IEnumerable<KeyValuePair<string, string?>> arguments, CancellationToken cancellationToken)
     {
