@@ -164,6 +164,13 @@ public sealed class DemoStack : IAsyncDisposable
     /// <param name="label">The <c>label</c> argument of the call.</param>
     public Task<string> WhenToolCancelledAsync(string label) => _mcpServer.WhenToolCancelledAsync(label);
 
+    /// <summary>
+    /// Completes once the <c>wait_until_cancelled</c> call given <paramref name="label"/> is running and watching its
+    /// cancellation token: for callers that ask for no progress, and so get no "Started" report to wait for.
+    /// </summary>
+    /// <param name="label">The <c>label</c> argument of the call.</param>
+    public Task WhenToolWaitingAsync(string label) => _mcpServer.WhenToolWaitingAsync(label);
+
     /// <summary>How many token requests of <paramref name="clientId"/> were answered with an access token.</summary>
     /// <param name="clientId">A client id, e.g. <see cref="ClientId"/> or one of <see cref="JwtClients"/>.</param>
     /// <returns>The number of access tokens issued to that client.</returns>

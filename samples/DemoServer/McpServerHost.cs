@@ -166,6 +166,9 @@ internal sealed class McpServerHost : IAsyncDisposable
     /// <summary>Completes, with the call's JSON-RPC id, once the <c>wait_until_cancelled</c> call labelled <paramref name="label"/> saw its cancellation.</summary>
     public Task<string> WhenToolCancelledAsync(string label) => _toolCancellations.WhenCancelledAsync(label);
 
+    /// <summary>Completes once the <c>wait_until_cancelled</c> call labelled <paramref name="label"/> is waiting for its cancellation.</summary>
+    public Task WhenToolWaitingAsync(string label) => _toolCancellations.WhenWaitingAsync(label);
+
     /// <summary>The protected-resource metadata URL (RFC 9728) that the 401 and 403 challenges name.</summary>
     public Uri ResourceMetadataUrl => new(Endpoint, "/.well-known/oauth-protected-resource" + Endpoint.AbsolutePath);
 

@@ -48,7 +48,9 @@ internal sealed class ProgressTools(ToolCancellations cancellations)
         await ReportAsync(context, 1, null, "Started", cancellationToken);
         try
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            var waiting = Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            cancellations.RecordWaiting(label);
+            await waiting;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

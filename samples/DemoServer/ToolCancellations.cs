@@ -3,12 +3,21 @@ using System.Collections.Concurrent;
 namespace McpClientGen.DemoServer;
 
 /// <summary>
-/// The calls of <c>wait_until_cancelled</c> that saw their cancellation token fire, by the label each call was given,
-/// so a test can wait for the moment the server stopped instead of guessing how long that takes.
+/// The calls of <c>wait_until_cancelled</c> that started waiting and those that saw their cancellation token fire, by
+/// the label each call was given, so a test can wait for those moments instead of guessing how long they take.
 /// </summary>
 internal sealed class ToolCancellations
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _byLabel = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _waitingByLabel = new(StringComparer.Ordinal);
+
+    /// <summary>Records that the call labelled <paramref name="label"/> is waiting, its cancellation token watched.</summary>
+    public void RecordWaiting(string label) =>
+        _waitingByLabel.GetOrAdd(label, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    /// <summary>Completes once the call labelled <paramref name="label"/> is waiting: a cancellation from now on reaches it.</summary>
+    public Task WhenWaitingAsync(string label) =>
+        _waitingByLabel.GetOrAdd(label, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     /// <summary>Records that the call labelled <paramref name="label"/>, with JSON-RPC id <paramref name="requestId"/>, was cancelled.</summary>
     public void Record(string label, string requestId) => Entry(label).TrySetResult(requestId);

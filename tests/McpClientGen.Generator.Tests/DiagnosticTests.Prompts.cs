@@ -85,6 +85,25 @@ public sealed partial class DiagnosticTests
             client.GetMembers().OfType<IMethodSymbol>().Select(method => method.Name).Distinct().Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void A_tool_named_get_prompt_keeps_the_name_it_had_before_prompts_were_generated()
+    {
+        // A snapshot from before typed prompts, with a tool that the proxy's prompt helper must not push aside.
+        var (output, diagnostics, _) = GeneratorHarness.Run(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient;
+            """,
+            new InMemoryAdditionalText(PromptsPath, "{\"tools\":[{\"name\":\"get_prompt\",\"inputSchema\":{\"type\":\"object\"}}],\n\"prompts\":[{\"name\":\"greeting\"}]}"));
+
+        Assert.Empty(diagnostics);
+        Assert.DoesNotContain(output.GetDiagnostics(), diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning);
+        var client = output.GetTypeByMetadataName("IDemoClient")!;
+        Assert.Equal(
+            ["GetGreetingPromptAsync", "GetPromptAsync"],
+            client.GetMembers().OfType<IMethodSymbol>().Select(method => method.Name).Distinct().Order(StringComparer.Ordinal));
+    }
+
     /// <summary>A snapshot with one valid tool on line 1 and <c>"prompts":</c> then <paramref name="prompts"/> on line 2, from column 11.</summary>
     private static string PromptsSnapshot(string prompts) =>
         "{\"tools\":[{\"name\":\"ping\",\"inputSchema\":{\"type\":\"object\"}}],\n\"prompts\":" + prompts + "}";

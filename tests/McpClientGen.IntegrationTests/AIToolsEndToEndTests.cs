@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using McpClientGen.DemoServer;
 using McpClientGen.IntegrationTests.Support;
 using McpClientGen.Testing;
@@ -81,7 +82,7 @@ public sealed class AIToolsEndToEndTests
         var model = new ScriptedAgentModel(Calls("ticket-1", "create_ticket", TicketArguments), new ChatMessage(ChatRole.Assistant, "Ticket opened."));
         using var agent = new FunctionInvokingChatClient(model);
 
-        var response = await agent.GetResponseAsync("The printer is on fire.", new ChatOptions { Tools = client.AsAITools(requireApproval: false) });
+        var response = await agent.GetResponseAsync("The printer is on fire.", new ChatOptions { Tools = client.AsAITools(new McpAIToolsOptions { RequireApproval = false }) });
 
         Assert.Equal("Ticket opened.", response.Text);
         var call = Assert.Single(stack.McpRequests, request => request.JsonRpcMethod == "tools/call");
@@ -143,27 +144,123 @@ public sealed class AIToolsEndToEndTests
             Assert.Equal(!readOnly, tool is ApprovalRequiredAIFunction);
         }
 
-        Assert.All(client.AsAITools(requireApproval: false), tool => Assert.IsNotType<ApprovalRequiredAIFunction>(tool));
+        Assert.All(client.AsAITools(new McpAIToolsOptions { RequireApproval = false }), tool => Assert.IsNotType<ApprovalRequiredAIFunction>(tool));
         Assert.Empty(stack.McpRequests);
     }
 
     [Fact]
     public void A_client_McpClientGen_did_not_generate_is_refused_with_its_name()
     {
-        var error = Assert.Throws<ArgumentException>(() => McpAITools.Create(new HandWrittenClient(), [], requireApproval: true));
+        var error = Assert.Throws<ArgumentException>(() => McpAITools.Create(new HandWrittenClient(), [], options: null));
 
+        Assert.Equal("client", error.ParamName);
         Assert.Contains(nameof(HandWrittenClient), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancelling_an_agents_request_stops_the_tool_it_is_running_on_the_server()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var client = DemoClient.Create(stack.ClientOptions());
+        const string Label = "agent-cancelled";
+        var model = new ScriptedAgentModel(Calls("wait-1", "wait_until_cancelled", $$"""{"label":"{{Label}}"}"""), new ChatMessage(ChatRole.Assistant, "Never reached."));
+        using var agent = new FunctionInvokingChatClient(model);
+        using var cancellation = new CancellationTokenSource();
+
+        var response = agent.GetResponseAsync("Wait.", new ChatOptions { Tools = client.AsAITools() }, cancellation.Token);
+        await stack.WhenToolWaitingAsync(Label).WaitAsync(ServerBound);
+        await cancellation.CancelAsync();
+
+        // The server's own signals: its tool saw the cancellation, and the client named that call in notifications/cancelled.
+        var requestId = await stack.WhenToolCancelledAsync(Label).WaitAsync(ServerBound);
+        await stack.WhenCancelledNotificationAsync(requestId).WaitAsync(ServerBound);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => response);
+        Assert.Equal([requestId], stack.CancelledRequestIds);
+    }
+
+    [Fact]
+    public async Task An_agents_call_sends_the_parameter_headers_the_snapshot_declares()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var client = DemoClient.Create(stack.ClientOptions());
+        var dispatch = Tool(client.AsAITools(new McpAIToolsOptions { RequireApproval = false }), "dispatch_parcel");
+
+        await dispatch.InvokeAsync(Arguments("""{"region":"apac","recipient":"Zoë","priority":4,"fragile":true,"note":"ring twice"}"""));
+
+        var call = Assert.Single(stack.McpRequests, request => request.JsonRpcMethod == "tools/call");
+        Assert.Equal("dispatch_parcel", call.Header("Mcp-Name"));
+        Assert.Equal("apac", call.Header("Mcp-Param-Region"));
+        Assert.Equal($"=?base64?{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("Zoë"))}?=", call.Header("Mcp-Param-Recipient"));
+        Assert.Equal("4", call.Header("Mcp-Param-Priority"));
+        Assert.Equal("true", call.Header("Mcp-Param-Fragile"));
+        Assert.Equal("ring twice", call.Header("Mcp-Param-Note"));
+    }
+
+    [Fact]
+    public async Task Two_clients_with_name_prefixes_share_an_agent_and_each_server_call_uses_the_tools_own_name()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var demo = DemoClient.Create(stack.ClientOptions());
+        await using var weather = DemoWeatherClient.Create(stack.ClientOptions());
+        // Both clients have get_weather: without prefixes the agent would be given two functions of one name.
+        List<AITool> tools = [.. demo.AsAITools(new McpAIToolsOptions { NamePrefix = "crm_" }), .. weather.AsAITools(new McpAIToolsOptions { NamePrefix = "wx-" })];
+        var model = new ScriptedAgentModel(Calls("weather-1", "wx-get_weather", """{"city":"Oslo"}"""), new ChatMessage(ChatRole.Assistant, "Mild."));
+        using var agent = new FunctionInvokingChatClient(model);
+
+        var response = await agent.GetResponseAsync("Weather in Oslo?", new ChatOptions { Tools = tools });
+
+        Assert.Equal("Mild.", response.Text);
+        Assert.Equal(tools.Count, tools.Select(tool => tool.Name).Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains(tools, tool => tool.Name == "crm_get_weather");
+        var call = Assert.Single(stack.McpRequests, request => request.JsonRpcMethod == "tools/call");
+        Assert.Equal("get_weather", call.Params!.Value.GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [InlineData("crm.")]
+    [InlineData("crm ")]
+    [InlineData("")]
+    [InlineData("ünï_")]
+    public void A_name_prefix_that_would_make_invalid_function_names_is_refused(string prefix)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new McpAIToolsOptions { NamePrefix = prefix });
+
+        Assert.Equal(nameof(McpAIToolsOptions.NamePrefix), error.ParamName);
+        Assert.Contains($"'{prefix}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_value_that_is_not_json_is_refused_before_anything_is_sent_unless_the_app_gives_a_resolver()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var client = DemoClient.Create(stack.ClientOptions());
+        AIFunctionArguments arguments = new() { ["value"] = 0, ["to"] = Scale.Kelvin };
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => Tool(client.AsAITools(), "convert_temperature").InvokeAsync(arguments).AsTask());
+        Assert.Contains($"'to'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(Scale), refused.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(McpAIToolsOptions.JsonSerializerOptions), refused.Message, StringComparison.Ordinal);
+        Assert.Empty(stack.McpRequests);
+
+        var withResolver = client.AsAITools(new McpAIToolsOptions { JsonSerializerOptions = ScaleJsonContext.Default.Options });
+        var answer = await Tool(withResolver, "convert_temperature").InvokeAsync(arguments);
+
+        var call = Assert.Single(stack.McpRequests, request => request.JsonRpcMethod == "tools/call");
+        AssertSameJson("""{"value":0,"to":"kelvin"}""", call.Params!.Value.GetProperty("arguments"));
+        Assert.Equal("0 °C = 273.15 K", Assert.IsType<JsonElement>(answer).GetProperty("content")[0].GetProperty("text").GetString());
     }
 
     private static AIFunction Tool(IEnumerable<AITool> tools, string name) =>
         Assert.IsAssignableFrom<AIFunction>(Assert.Single(tools, tool => tool.Name == name));
 
     /// <summary>A model turn that calls one function, its arguments parsed from JSON as a real model's are.</summary>
-    private static ChatMessage Calls(string callId, string name, string argumentsJson)
+    private static ChatMessage Calls(string callId, string name, string argumentsJson) =>
+        new(ChatRole.Assistant, [new FunctionCallContent(callId, name, Arguments(argumentsJson))]);
+
+    private static AIFunctionArguments Arguments(string json)
     {
-        using var arguments = JsonDocument.Parse(argumentsJson);
-        var values = arguments.RootElement.EnumerateObject().ToDictionary(property => property.Name, property => (object?)property.Value.Clone());
-        return new ChatMessage(ChatRole.Assistant, [new FunctionCallContent(callId, name, values)]);
+        using var arguments = JsonDocument.Parse(json);
+        return new(arguments.RootElement.EnumerateObject().ToDictionary(property => property.Name, property => (object?)property.Value.Clone()));
     }
 
     private static void AssertSameJson(string expected, JsonElement actual)
@@ -178,6 +275,22 @@ public sealed class AIToolsEndToEndTests
             stack.McpRequests.SelectMany(request => request.Messages),
             message => message.TryGetProperty("method", out var method) && method.GetString() == "tools/list");
 
+    /// <summary>How long a test waits for the demo server to signal; the issue allows a second for a cancellation to arrive.</summary>
+    private static readonly TimeSpan ServerBound = TimeSpan.FromSeconds(1);
+
     /// <summary>Stands for a test double of a client interface: not a generated client, so it has no connection to call through.</summary>
     private sealed class HandWrittenClient;
 }
+
+/// <summary>A scale as an app's own .NET type, which only the app's source-generated JSON context knows how to write.</summary>
+public enum Scale
+{
+    /// <summary>Kelvin.</summary>
+    [JsonStringEnumMemberName("kelvin")]
+    Kelvin,
+}
+
+/// <summary>The app's source-generated JSON context: enums written as their names, with no reflection.</summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSerializable(typeof(Scale))]
+internal sealed partial class ScaleJsonContext : JsonSerializerContext;

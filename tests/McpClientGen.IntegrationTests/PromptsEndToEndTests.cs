@@ -1,4 +1,5 @@
 using McpClientGen.DemoServer;
+using McpClientGen.Testing;
 using ModelContextProtocol.Protocol;
 
 namespace McpClientGen.IntegrationTests;
@@ -49,4 +50,32 @@ public sealed class PromptsEndToEndTests
         Assert.Equal("ticket", exception.ParamName);
         Assert.Equal(0, stack.TokenRequestCount);
     }
+
+    [Fact]
+    public async Task A_prompt_call_cancelled_before_it_is_sent_throws_and_gets_nothing()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        await using var client = DemoClient.Create(stack.ClientOptions());
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetSummarizeTicketPromptAsync("T-1", cancellationToken: new CancellationToken(canceled: true)));
+
+        Assert.DoesNotContain(stack.McpRequests.SelectMany(request => request.Messages), IsPromptsGet);
+    }
+
+    [Fact]
+    public async Task Listing_the_prompts_of_a_server_without_the_capability_gives_none_and_asks_nothing()
+    {
+        // The loopback server offers tools only, so it declares no prompts capability and would refuse prompts/list.
+        await using var server = await LoopbackMcpServer.StartAsync<PingTools>();
+        await using var connection = McpConnection.CreateUnauthenticated(server.Endpoint);
+
+        var prompts = await connection.ListPromptsAsync();
+
+        Assert.Empty(prompts);
+        Assert.NotEmpty(server.Methods);
+        Assert.DoesNotContain("prompts/list", server.Methods);
+    }
+
+    private static bool IsPromptsGet(System.Text.Json.JsonElement message) =>
+        message.TryGetProperty("method", out var method) && method.GetString() == "prompts/get";
 }

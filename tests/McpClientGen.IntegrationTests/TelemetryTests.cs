@@ -20,13 +20,7 @@ public sealed class TelemetryTests
         using var cacheHits = Collect("mcpclientgen.token.cache_hits");
         using var retries = Collect("mcpclientgen.auth.unauthorized_retries");
         var spans = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == McpClientGenTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => { lock (spans) { spans.Add(activity); } },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = Listen(spans);
 
         await using (var client = DemoClient.Create(stack.ClientOptions()))
         {
@@ -48,6 +42,39 @@ public sealed class TelemetryTests
         var tokenSpans = spans.Where(span => span.OperationName == "oauth.token.request").ToList();
         Assert.Equal(2, tokenSpans.Count);
         Assert.All(tokenSpans, span => Assert.Equal("client_secret_basic", span.GetTagItem("oauth.client_authentication")));
+    }
+
+    [Fact]
+    public async Task A_prompt_get_has_its_span_with_the_prompts_name_and_outcome()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var spans = new List<Activity>();
+        using var listener = Listen(spans);
+
+        await using (var client = DemoClient.Create(stack.ClientOptions()))
+        {
+            await client.GetSummarizeTicketPromptAsync("T-1");
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetSummarizeTicketPromptAsync("T-2", cancellationToken: new CancellationToken(canceled: true)));
+        }
+
+        var promptSpans = spans.Where(span => span.OperationName.StartsWith("mcp.prompt.get", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["mcp.prompt.get summarize_ticket", "mcp.prompt.get summarize_ticket"], promptSpans.Select(span => span.OperationName));
+        Assert.All(promptSpans, span => Assert.Equal(ActivityKind.Client, span.Kind));
+        Assert.All(promptSpans, span => Assert.Equal("summarize_ticket", span.GetTagItem("mcp.prompt.name")));
+        Assert.Equal(["ok", "failed"], promptSpans.Select(span => (string?)span.GetTagItem("mcp.prompt.outcome")));
+        Assert.Equal([ActivityStatusCode.Unset, ActivityStatusCode.Error], promptSpans.Select(span => span.Status));
+    }
+
+    private static ActivityListener Listen(List<Activity> spans)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == McpClientGenTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { lock (spans) { spans.Add(activity); } },
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     private static MetricCollector<long> Collect(string instrument) => new(null, McpClientGenTelemetry.Name, instrument);

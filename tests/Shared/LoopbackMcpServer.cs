@@ -28,6 +28,7 @@ internal sealed class LoopbackMcpServer : IAsyncDisposable
     private readonly Action<IMcpServerBuilder> _addTools;
     private readonly HttpServerSessionMode _sessionMode;
     private readonly List<string> _sessionIds = [];
+    private readonly List<string> _methods = [];
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _refusedSessions = new(StringComparer.Ordinal);
     private WebApplication? _app;
     private int _badRequests;
@@ -49,6 +50,18 @@ internal sealed class LoopbackMcpServer : IAsyncDisposable
             lock (_sessionIds)
             {
                 return [.. _sessionIds];
+            }
+        }
+    }
+
+    /// <summary>The JSON-RPC methods of the messages clients posted (requests and notifications), in arrival order.</summary>
+    public IReadOnlyList<string> Methods
+    {
+        get
+        {
+            lock (_methods)
+            {
+                return [.. _methods];
             }
         }
     }
@@ -132,9 +145,31 @@ internal sealed class LoopbackMcpServer : IAsyncDisposable
         _addTools(mcp);
         var app = builder.Build();
         app.Use(RecordSessionsAsync);
+        app.Use(RecordMethodsAsync);
         app.MapMcp("/mcp");
         await app.StartAsync();
         return app;
+    }
+
+    /// <summary>Reads the method of each message a POST carries (one message or a batch), then lets the server read the body.</summary>
+    private async Task RecordMethodsAsync(HttpContext context, RequestDelegate next)
+    {
+        if (HttpMethods.IsPost(context.Request.Method))
+        {
+            context.Request.EnableBuffering();
+            using (var body = await System.Text.Json.JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))
+            {
+                var messages = body.RootElement.ValueKind == System.Text.Json.JsonValueKind.Array ? [.. body.RootElement.EnumerateArray()] : new[] { body.RootElement };
+                lock (_methods)
+                {
+                    _methods.AddRange(messages.Where(message => message.TryGetProperty("method", out _)).Select(message => message.GetProperty("method").GetString()!));
+                }
+            }
+
+            context.Request.Body.Position = 0;
+        }
+
+        await next(context);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ namespace McpClientGen.Generator.Binding;
 internal static class ClientBinder
 {
     /// <summary>Members of the generated class and its base that a tool method must not hide.</summary>
-    private static readonly string[] ClassMemberNames = ["CallToolAsync", "CallToolForJsonAsync", "CallToolForTextAsync", "DisposeAsync", "Create", "CreateConnection", "SnapshotTool", "GetPromptAsync", "ReadResourceAsync", "ReadResourceTemplateAsync"];
+    private static readonly string[] ClassMemberNames = ["CallToolAsync", "CallToolForJsonAsync", "CallToolForTextAsync", "DisposeAsync", "Create", "CreateConnection", "SnapshotTool"];
 
     public static BoundClient Bind(ParsedInterface declaration, ImmutableArray<ParsedSnapshot> snapshots)
     {

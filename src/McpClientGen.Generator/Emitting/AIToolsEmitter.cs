@@ -1,4 +1,3 @@
-using System.Linq;
 using McpClientGen.Generator.Model;
 
 namespace McpClientGen.Generator.Emitting;
@@ -25,23 +24,24 @@ internal static class AIToolsEmitter
             writer.Line("/// called through the client's connection. Tools not annotated read-only come wrapped in");
             writer.Line("/// <see cref=\"global::Microsoft.Extensions.AI.ApprovalRequiredAIFunction\"/>, so an agent asks before it runs them.");
             writer.Line("/// </summary>");
-            writer.Line($"/// <param name=\"client\">A client McpClientGen generated (<see cref=\"{declaration.ClassName}\"/>).</param>");
-            writer.Line("/// <param name=\"requireApproval\">Whether tools not annotated read-only need approval; <see langword=\"false\"/> lets an agent run every tool.</param>");
-            writer.Line($"public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.AITool> AsAITools(this {declaration.Name} client, bool requireApproval = true) =>");
+            writer.Line($"/// <param name=\"client\">The client McpClientGen generated (<see cref=\"{declaration.ClassName}\"/>).</param>");
+            writer.Line("/// <param name=\"options\">Approval, a name prefix and how to write arguments that are not JSON; <see langword=\"null\"/> for the defaults.</param>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"client\"/> is not the generated client (a mock or a decorator, say).</exception>");
+            writer.Line($"public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.AITool> AsAITools(this {declaration.Name} client, global::McpClientGen.McpAIToolsOptions? options = null) =>");
             using (writer.Indented())
             {
-                writer.Line("global::McpClientGen.McpAITools.Create(client, Tools, requireApproval);");
+                writer.Line("global::McpClientGen.McpAITools.Create(client, Tools, options);");
             }
 
             writer.Line();
-            writer.Line("private static readonly global::ModelContextProtocol.Protocol.Tool[] Tools =");
+            writer.Line("private static readonly global::McpClientGen.McpAIToolDescription[] Tools =");
             writer.Line("[");
             using (writer.Indented())
             {
-                foreach (var tool in client.Methods.Select(m => m.Tool).Distinct())
+                foreach (var tool in client.Tools)
                 {
                     var readOnly = tool.Annotations.ReadOnly == true ? "true" : "false";
-                    writer.Line($"global::McpClientGen.McpAITools.Describe({Literal.Of(tool.WireName)}, {Literal.Of(tool.Description)}, {Literal.Of(tool.InputSchemaJson)}, readOnly: {readOnly}),");
+                    writer.Line($"new({Literal.Of(tool.WireName)}, {Literal.Of(tool.Description)}, {Literal.Of(tool.InputSchemaJson)}, readOnly: {readOnly}),");
                 }
             }
 

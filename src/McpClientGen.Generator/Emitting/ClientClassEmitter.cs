@@ -114,7 +114,7 @@ internal static class ClientClassEmitter
         writer.Line("[");
         using (writer.Indented())
         {
-            foreach (var tool in client.Methods.Select(m => m.Tool).Distinct())
+            foreach (var tool in client.Tools)
             {
                 writer.Line(tool.HeaderSchemaJson is { } schema
                     ? $"SnapshotTool({Literal.Of(tool.WireName)}, {Literal.Of(schema)}),"

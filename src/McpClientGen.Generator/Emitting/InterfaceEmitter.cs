@@ -13,12 +13,7 @@ internal static class InterfaceEmitter
     public static string Emit(ClientSpec client)
     {
         var (declaration, snapshot) = (client.Interface, client.Snapshot);
-        var writer = new SourceWriter();
-        FileHeader.Write(writer, snapshot);
-        if (declaration.Namespace.Length > 0)
-        {
-            writer.Line($"namespace {declaration.Namespace};").Line();
-        }
+        var writer = FileHeader.Begin(client);
 
         using (writer.Block($"partial interface {declaration.Name}"))
         {

@@ -5,7 +5,7 @@ namespace McpClientGen.Generator.Emitting;
 
 /// <summary>
 /// Emits the method of one prompt: declared with XML docs in the interface, implemented in the client class by the
-/// proxy's <c>GetPromptAsync</c>. Arguments are strings on the wire, so each is a <c>string</c> parameter; an
+/// proxy's <c>GetPromptCore</c>. Arguments are strings on the wire, so each is a <c>string</c> parameter; an
 /// optional one left <see langword="null"/> is not sent.
 /// </summary>
 internal static class PromptMethodEmitter
@@ -28,7 +28,7 @@ internal static class PromptMethodEmitter
             writer,
             Signature(prompt),
             prompt.Arguments.Where(argument => argument.IsRequired).Select(argument => argument.ParameterName),
-            $"GetPromptAsync({Literal.Of(prompt.WireName)}, {EntryMethods.ByWireName(prompt.Arguments.Select(argument => (argument.WireName, argument.ParameterName)))}, cancellationToken)");
+            $"GetPromptCore({Literal.Of(prompt.WireName)}, {EntryMethods.ByWireName(prompt.Arguments.Select(argument => (argument.WireName, argument.ParameterName)))}, cancellationToken)");
 
     private static string Signature(PromptSpec prompt) =>
         EntryMethods.Signature(

@@ -5,8 +5,8 @@ namespace McpClientGen.Generator.Emitting;
 
 /// <summary>
 /// Emits the method that reads one static resource or resource template: declared with XML docs in the interface,
-/// implemented in the client class by the proxy's <c>ReadResourceAsync</c> (a fixed URI) or
-/// <c>ReadResourceTemplateAsync</c>, which expands the template at run time with the variables as given.
+/// implemented in the client class by the proxy's <c>ReadResourceCore</c> (a fixed URI) or
+/// <c>ReadResourceTemplateCore</c>, which expands the template at run time with the variables as given.
 /// </summary>
 internal static class ResourceMethodEmitter
 {
@@ -34,8 +34,8 @@ internal static class ResourceMethodEmitter
             Signature(resource),
             resource.Variables.Select(variable => variable.ParameterName),
             resource.IsTemplate
-                ? $"ReadResourceTemplateAsync({Literal.Of(resource.Uri)}, {EntryMethods.ByWireName(resource.Variables.Select(variable => (variable.WireName, variable.ParameterName)))}, cancellationToken)"
-                : $"ReadResourceAsync({Literal.Of(resource.Uri)}, cancellationToken)");
+                ? $"ReadResourceTemplateCore({Literal.Of(resource.Uri)}, {EntryMethods.ByWireName(resource.Variables.Select(variable => (variable.WireName, variable.ParameterName)))}, cancellationToken)"
+                : $"ReadResourceCore({Literal.Of(resource.Uri)}, cancellationToken)");
 
     private static string Signature(ResourceSpec resource) =>
         EntryMethods.Signature(Result, resource.MethodName, resource.Variables.Select(variable => $"string {variable.ParameterName}"));

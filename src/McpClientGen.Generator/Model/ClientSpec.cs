@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace McpClientGen.Generator.Model;
 
 /// <summary>An interface bound to its snapshot: everything one client's emission needs, and nothing else.</summary>
@@ -13,4 +16,8 @@ internal sealed record ClientSpec(
     EquatableArray<ToolMethodSpec> Methods,
     EquatableArray<UnboundMethodSpec> Unbound,
     EquatableArray<PromptSpec> Prompts,
-    EquatableArray<ResourceSpec> Resources);
+    EquatableArray<ResourceSpec> Resources)
+{
+    /// <summary>The tools the client calls, each once (a tool may have a generated and a declared method), in method order.</summary>
+    public IEnumerable<ToolSpec> Tools => Methods.Select(method => method.Tool).Distinct();
+}

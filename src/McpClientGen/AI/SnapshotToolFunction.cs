@@ -1,6 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using McpClientGen.Serialization;
 using Microsoft.Extensions.AI;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -8,24 +6,26 @@ using ModelContextProtocol.Protocol;
 namespace McpClientGen;
 
 /// <summary>
-/// A tool of a generated client as an <see cref="AIFunction"/>: its name, description and input schema are the
-/// snapshot's, and a call goes through the client's call path (its connection, tokens and telemetry). The arguments are
-/// written as JSON without reflection: values an agent parsed from the model's JSON are written as they are, any other
-/// value through the resolver of <see cref="AIJsonUtilities.DefaultOptions"/>.
+/// A tool of a generated client as an <see cref="AIFunction"/>: its description and input schema are the snapshot's,
+/// its name the tool's after <see cref="McpAIToolsOptions.NamePrefix"/>, and a call goes through the client's call
+/// path (its connection, tokens, headers and telemetry) under the tool's own name. The arguments are written as JSON
+/// without reflection (see <see cref="ArgumentWriter"/>).
 /// </summary>
-internal sealed class SnapshotToolFunction(McpClientProxy client, Tool tool) : AIFunction
+internal sealed class SnapshotToolFunction(McpClientProxy client, McpAIToolDescription tool, McpAIToolsOptions options) : AIFunction
 {
-    /// <inheritdoc />
-    public override string Name => tool.Name;
+    private readonly ArgumentWriter _arguments = new(tool.Name, options.JsonSerializerOptions);
 
     /// <inheritdoc />
-    public override string Description => tool.Description ?? "";
+    public override string Name { get; } = options.NamePrefix + tool.Name;
+
+    /// <inheritdoc />
+    public override string Description => tool.Description;
 
     /// <inheritdoc />
     public override JsonElement JsonSchema => tool.InputSchema;
 
     /// <inheritdoc />
-    public override JsonSerializerOptions JsonSerializerOptions => AIJsonUtilities.DefaultOptions;
+    public override JsonSerializerOptions JsonSerializerOptions => options.JsonSerializerOptions ?? AIJsonUtilities.DefaultOptions;
 
     /// <summary>
     /// Calls the tool. A tool that reports <c>isError</c> gives the model its result, as for any other answer, so the
@@ -33,13 +33,7 @@ internal sealed class SnapshotToolFunction(McpClientProxy client, Tool tool) : A
     /// </summary>
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
-        var toolArguments = new ToolArguments();
-        foreach (var (name, value) in arguments)
-        {
-            toolArguments.Writer.WritePropertyName(name);
-            WriteValue(toolArguments.Writer, value);
-        }
-
+        var toolArguments = _arguments.Write(arguments);
         CallToolResult result;
         try
         {
@@ -51,24 +45,5 @@ internal sealed class SnapshotToolFunction(McpClientProxy client, Tool tool) : A
         }
 
         return JsonSerializer.SerializeToElement(result, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult)));
-    }
-
-    private void WriteValue(Utf8JsonWriter writer, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                writer.WriteNullValue();
-                break;
-            case JsonElement element:
-                element.WriteTo(writer);
-                break;
-            case JsonNode node:
-                node.WriteTo(writer);
-                break;
-            default:
-                JsonSerializer.Serialize(writer, value, JsonSerializerOptions.GetTypeInfo(value.GetType()));
-                break;
-        }
     }
 }

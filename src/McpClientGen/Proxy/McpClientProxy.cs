@@ -70,11 +70,15 @@ public abstract class McpClientProxy : IAsyncDisposable
     protected static Tool SnapshotTool(string name, string? inputSchemaJson = null) => SnapshotTools.Create(name, inputSchemaJson);
 
     /// <summary>Gets a prompt with its arguments filled in; the arguments given as <see langword="null"/> are not sent.</summary>
+    /// <remarks>
+    /// Named without the <c>Async</c> suffix every generated method has, so no tool or prompt method can clash with it.
+    /// The span <c>mcp.prompt.get &lt;name&gt;</c> is recorded like the tool calls' <c>mcp.tool.call &lt;name&gt;</c>.
+    /// </remarks>
     /// <param name="promptName">The prompt's wire name.</param>
     /// <param name="arguments">The arguments by wire name, in the order the method declares them.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected Task<GetPromptResult> GetPromptAsync(string promptName, IEnumerable<KeyValuePair<string, string?>> arguments, CancellationToken cancellationToken)
+    protected async Task<GetPromptResult> GetPromptCore(string promptName, IEnumerable<KeyValuePair<string, string?>> arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         // Prompt arguments are strings on the wire; the writer keeps this reflection-free like the tool arguments.
@@ -87,14 +91,25 @@ public abstract class McpClientProxy : IAsyncDisposable
             }
         }
 
-        return Connection.GetPromptAsync(new GetPromptRequestParams { Name = promptName, Arguments = sent.Build() }, cancellationToken);
+        using var activity = McpClientGenTelemetry.StartRequestSpan("mcp.prompt.get", "mcp.prompt.name", promptName);
+        try
+        {
+            var result = await Connection.GetPromptAsync(new GetPromptRequestParams { Name = promptName, Arguments = sent.Build() }, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("mcp.prompt.outcome", "ok");
+            return result;
+        }
+        catch (Exception exception) when (activity is not null)
+        {
+            McpClientGenTelemetry.MarkFailed(activity, "mcp.prompt.outcome", exception);
+            throw;
+        }
     }
 
     /// <summary>Reads the resource at a fixed URI (<c>resources/read</c>).</summary>
     /// <param name="uri">The resource's URI, as the server lists it.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected Task<ReadResourceResult> ReadResourceAsync(string uri, CancellationToken cancellationToken) =>
+    protected Task<ReadResourceResult> ReadResourceCore(string uri, CancellationToken cancellationToken) =>
         Connection.ReadResourceAsync(new ReadResourceRequestParams { Uri = uri }, cancellationToken);
 
     /// <summary>Reads the resource a URI template names once its variables are expanded (RFC 6570 levels 1 to 3).</summary>
@@ -103,11 +118,11 @@ public abstract class McpClientProxy : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="ArgumentException">The template cannot be expanded, or a variable has no value.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected Task<ReadResourceResult> ReadResourceTemplateAsync(string uriTemplate, IEnumerable<KeyValuePair<string, string>> variables, CancellationToken cancellationToken)
+    protected Task<ReadResourceResult> ReadResourceTemplateCore(string uriTemplate, IEnumerable<KeyValuePair<string, string>> variables, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(variables);
         var uri = Resources.UriTemplate.Expand(uriTemplate, new Dictionary<string, string>(variables, StringComparer.Ordinal));
-        return ReadResourceAsync(uri, cancellationToken);
+        return ReadResourceCore(uri, cancellationToken);
     }
 
     /// <summary>Calls a tool and throws <see cref="McpToolException"/> when it reports <c>isError</c>.</summary>
@@ -119,11 +134,7 @@ public abstract class McpClientProxy : IAsyncDisposable
     protected internal async Task<CallToolResult> CallToolAsync(string toolName, ToolArguments arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        // The span's name is only built when someone listens, so an untraced call allocates nothing for it.
-        using var activity = McpClientGenTelemetry.Source.HasListeners()
-            ? McpClientGenTelemetry.Source.StartActivity("mcp.tool.call " + toolName, System.Diagnostics.ActivityKind.Client)
-            : null;
-        activity?.SetTag("mcp.tool.name", toolName);
+        using var activity = McpClientGenTelemetry.StartRequestSpan("mcp.tool.call", "mcp.tool.name", toolName);
         try
         {
             var request = new CallToolRequestParams { Name = toolName, Arguments = arguments.Build() };
@@ -133,8 +144,7 @@ public abstract class McpClientProxy : IAsyncDisposable
         }
         catch (Exception exception) when (activity is not null && exception is not McpToolException)
         {
-            activity.SetTag("mcp.tool.outcome", "failed");
-            activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
+            McpClientGenTelemetry.MarkFailed(activity, "mcp.tool.outcome", exception);
             throw;
         }
     }

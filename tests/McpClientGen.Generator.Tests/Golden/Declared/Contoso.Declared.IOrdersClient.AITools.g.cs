@@ -15,16 +15,17 @@ public static class OrdersClientAITools
     /// called through the client's connection. Tools not annotated read-only come wrapped in
     /// <see cref="global::Microsoft.Extensions.AI.ApprovalRequiredAIFunction"/>, so an agent asks before it runs them.
     /// </summary>
-    /// <param name="client">A client McpClientGen generated (<see cref="OrdersClient"/>).</param>
-    /// <param name="requireApproval">Whether tools not annotated read-only need approval; <see langword="false"/> lets an agent run every tool.</param>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.AITool> AsAITools(this IOrdersClient client, bool requireApproval = true) =>
-        global::McpClientGen.McpAITools.Create(client, Tools, requireApproval);
+    /// <param name="client">The client McpClientGen generated (<see cref="OrdersClient"/>).</param>
+    /// <param name="options">Approval, a name prefix and how to write arguments that are not JSON; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="global::System.ArgumentException"><paramref name="client"/> is not the generated client (a mock or a decorator, say).</exception>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.AITool> AsAITools(this IOrdersClient client, global::McpClientGen.McpAIToolsOptions? options = null) =>
+        global::McpClientGen.McpAITools.Create(client, Tools, options);
 
-    private static readonly global::ModelContextProtocol.Protocol.Tool[] Tools =
+    private static readonly global::McpClientGen.McpAIToolDescription[] Tools =
     [
-        global::McpClientGen.McpAITools.Describe("orders.cancel", null, "{\"type\":\"object\",\"properties\":{\"order_id\":{\"type\":\"string\"},\"reason\":{\"type\":\"string\"},\"priority\":{\"type\":\"string\",\"enum\":[\"low\",\"high\"]}},\"required\":[\"order_id\"]}", readOnly: false),
-        global::McpClientGen.McpAITools.Describe("orders.find", null, "{\"type\":\"object\",\"properties\":{\"order_id\":{\"type\":\"string\"},\"include_lines\":{\"type\":\"boolean\"}},\"required\":[\"order_id\"]}", readOnly: false),
-        global::McpClientGen.McpAITools.Describe("orders.list", null, "{\"type\":\"object\",\"properties\":{\"page\":{\"type\":\"integer\"}}}", readOnly: false),
-        global::McpClientGen.McpAITools.Describe("ping", null, "{\"type\":\"object\"}", readOnly: false),
+        new("orders.cancel", null, "{\"type\":\"object\",\"properties\":{\"order_id\":{\"type\":\"string\"},\"reason\":{\"type\":\"string\"},\"priority\":{\"type\":\"string\",\"enum\":[\"low\",\"high\"]}},\"required\":[\"order_id\"]}", readOnly: false),
+        new("orders.find", null, "{\"type\":\"object\",\"properties\":{\"order_id\":{\"type\":\"string\"},\"include_lines\":{\"type\":\"boolean\"}},\"required\":[\"order_id\"]}", readOnly: false),
+        new("orders.list", null, "{\"type\":\"object\",\"properties\":{\"page\":{\"type\":\"integer\"}}}", readOnly: false),
+        new("ping", null, "{\"type\":\"object\"}", readOnly: false),
     ];
 }

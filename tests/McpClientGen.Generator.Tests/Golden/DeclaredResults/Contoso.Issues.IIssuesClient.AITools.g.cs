@@ -15,13 +15,14 @@ public static class IssuesClientAITools
     /// called through the client's connection. Tools not annotated read-only come wrapped in
     /// <see cref="global::Microsoft.Extensions.AI.ApprovalRequiredAIFunction"/>, so an agent asks before it runs them.
     /// </summary>
-    /// <param name="client">A client McpClientGen generated (<see cref="IssuesClient"/>).</param>
-    /// <param name="requireApproval">Whether tools not annotated read-only need approval; <see langword="false"/> lets an agent run every tool.</param>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.AITool> AsAITools(this IIssuesClient client, bool requireApproval = true) =>
-        global::McpClientGen.McpAITools.Create(client, Tools, requireApproval);
+    /// <param name="client">The client McpClientGen generated (<see cref="IssuesClient"/>).</param>
+    /// <param name="options">Approval, a name prefix and how to write arguments that are not JSON; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="global::System.ArgumentException"><paramref name="client"/> is not the generated client (a mock or a decorator, say).</exception>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.AITool> AsAITools(this IIssuesClient client, global::McpClientGen.McpAIToolsOptions? options = null) =>
+        global::McpClientGen.McpAITools.Create(client, Tools, options);
 
-    private static readonly global::ModelContextProtocol.Protocol.Tool[] Tools =
+    private static readonly global::McpClientGen.McpAIToolDescription[] Tools =
     [
-        global::McpClientGen.McpAITools.Describe("get_issue", "Gets an issue of a repository, as JSON text. The demo derives the issue from its number, so it never changes.", "{\"type\":\"object\",\"properties\":{\"owner\":{\"type\":\"string\",\"description\":\"The account that owns the repository.\"},\"repo\":{\"type\":\"string\",\"description\":\"The repository's name.\"},\"issue_number\":{\"type\":\"number\",\"description\":\"The issue's number.\"},\"detail\":{\"type\":\"string\",\"enum\":[\"summary\",\"full\"],\"default\":\"summary\",\"description\":\"How much to return: 'full' adds the body.\"}},\"required\":[\"owner\",\"repo\",\"issue_number\",\"detail\"]}", readOnly: true),
+        new("get_issue", "Gets an issue of a repository, as JSON text. The demo derives the issue from its number, so it never changes.", "{\"type\":\"object\",\"properties\":{\"owner\":{\"type\":\"string\",\"description\":\"The account that owns the repository.\"},\"repo\":{\"type\":\"string\",\"description\":\"The repository's name.\"},\"issue_number\":{\"type\":\"number\",\"description\":\"The issue's number.\"},\"detail\":{\"type\":\"string\",\"enum\":[\"summary\",\"full\"],\"default\":\"summary\",\"description\":\"How much to return: 'full' adds the body.\"}},\"required\":[\"owner\",\"repo\",\"issue_number\",\"detail\"]}", readOnly: true),
     ];
 }

@@ -15,15 +15,16 @@ public static class IssuesClientAITools
     /// called through the client's connection. Tools not annotated read-only come wrapped in
     /// <see cref="global::Microsoft.Extensions.AI.ApprovalRequiredAIFunction"/>, so an agent asks before it runs them.
     /// </summary>
-    /// <param name="client">A client McpClientGen generated (<see cref="IssuesClient"/>).</param>
-    /// <param name="requireApproval">Whether tools not annotated read-only need approval; <see langword="false"/> lets an agent run every tool.</param>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.AITool> AsAITools(this IIssuesClient client, bool requireApproval = true) =>
-        global::McpClientGen.McpAITools.Create(client, Tools, requireApproval);
+    /// <param name="client">The client McpClientGen generated (<see cref="IssuesClient"/>).</param>
+    /// <param name="options">Approval, a name prefix and how to write arguments that are not JSON; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="global::System.ArgumentException"><paramref name="client"/> is not the generated client (a mock or a decorator, say).</exception>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.AITool> AsAITools(this IIssuesClient client, global::McpClientGen.McpAIToolsOptions? options = null) =>
+        global::McpClientGen.McpAITools.Create(client, Tools, options);
 
-    private static readonly global::ModelContextProtocol.Protocol.Tool[] Tools =
+    private static readonly global::McpClientGen.McpAIToolDescription[] Tools =
     [
-        global::McpClientGen.McpAITools.Describe("get_issue", null, "{\"type\":\"object\",\"properties\":{\"owner\":{\"type\":\"string\"},\"repo\":{\"type\":\"string\"},\"issue_number\":{\"type\":\"number\",\"description\":\"The issue's number.\"},\"detail\":{\"type\":\"string\",\"enum\":[\"summary\",\"full\"],\"default\":\"summary\"}},\"required\":[\"owner\",\"repo\",\"issue_number\",\"detail\"]}", readOnly: false),
-        global::McpClientGen.McpAITools.Describe("list_issues", null, "{\"type\":\"object\",\"properties\":{\"state\":{\"type\":\"string\",\"default\":\"open\",\"description\":\"Which issues.\"},\"per_page\":{\"type\":\"number\",\"default\":30},\"labels\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"default\":[\"bug\"]},\"filter\":{\"type\":\"object\",\"properties\":{\"archived\":{\"type\":\"boolean\"}},\"default\":{\"archived\":false}},\"repo\":{\"type\":\"string\"},\"page\":{\"type\":\"integer\",\"default\":1}},\"required\":[\"state\",\"per_page\",\"labels\",\"filter\",\"repo\"]}", readOnly: false),
-        global::McpClientGen.McpAITools.Describe("set_budget", null, "{\"type\":\"object\",\"properties\":{\"amount\":{\"type\":\"number\"},\"ratio\":{\"type\":\"number\"},\"limit\":{\"type\":\"number\"}},\"required\":[\"amount\"]}", readOnly: false),
+        new("get_issue", null, "{\"type\":\"object\",\"properties\":{\"owner\":{\"type\":\"string\"},\"repo\":{\"type\":\"string\"},\"issue_number\":{\"type\":\"number\",\"description\":\"The issue's number.\"},\"detail\":{\"type\":\"string\",\"enum\":[\"summary\",\"full\"],\"default\":\"summary\"}},\"required\":[\"owner\",\"repo\",\"issue_number\",\"detail\"]}", readOnly: false),
+        new("list_issues", null, "{\"type\":\"object\",\"properties\":{\"state\":{\"type\":\"string\",\"default\":\"open\",\"description\":\"Which issues.\"},\"per_page\":{\"type\":\"number\",\"default\":30},\"labels\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"default\":[\"bug\"]},\"filter\":{\"type\":\"object\",\"properties\":{\"archived\":{\"type\":\"boolean\"}},\"default\":{\"archived\":false}},\"repo\":{\"type\":\"string\"},\"page\":{\"type\":\"integer\",\"default\":1}},\"required\":[\"state\",\"per_page\",\"labels\",\"filter\",\"repo\"]}", readOnly: false),
+        new("set_budget", null, "{\"type\":\"object\",\"properties\":{\"amount\":{\"type\":\"number\"},\"ratio\":{\"type\":\"number\"},\"limit\":{\"type\":\"number\"}},\"required\":[\"amount\"]}", readOnly: false),
     ];
 }

@@ -15,13 +15,14 @@ public static class WritingClientAITools
     /// called through the client's connection. Tools not annotated read-only come wrapped in
     /// <see cref="global::Microsoft.Extensions.AI.ApprovalRequiredAIFunction"/>, so an agent asks before it runs them.
     /// </summary>
-    /// <param name="client">A client McpClientGen generated (<see cref="WritingClient"/>).</param>
-    /// <param name="requireApproval">Whether tools not annotated read-only need approval; <see langword="false"/> lets an agent run every tool.</param>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.AITool> AsAITools(this IWritingClient client, bool requireApproval = true) =>
-        global::McpClientGen.McpAITools.Create(client, Tools, requireApproval);
+    /// <param name="client">The client McpClientGen generated (<see cref="WritingClient"/>).</param>
+    /// <param name="options">Approval, a name prefix and how to write arguments that are not JSON; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="global::System.ArgumentException"><paramref name="client"/> is not the generated client (a mock or a decorator, say).</exception>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.AITool> AsAITools(this IWritingClient client, global::McpClientGen.McpAIToolsOptions? options = null) =>
+        global::McpClientGen.McpAITools.Create(client, Tools, options);
 
-    private static readonly global::ModelContextProtocol.Protocol.Tool[] Tools =
+    private static readonly global::McpClientGen.McpAIToolDescription[] Tools =
     [
-        global::McpClientGen.McpAITools.Describe("word_count", "Counts the words of a text.", "{\"type\":\"object\",\"properties\":{\"text\":{\"type\":\"string\"}},\"required\":[\"text\"]}", readOnly: false),
+        new("word_count", "Counts the words of a text.", "{\"type\":\"object\",\"properties\":{\"text\":{\"type\":\"string\"}},\"required\":[\"text\"]}", readOnly: false),
     ];
 }

@@ -94,7 +94,7 @@ public sealed partial class WritingClient : global::McpClientGen.McpClientProxy,
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.GetPromptResult> GetCodeReviewPromptAsync(string code, string? style = null, string? cancellationToken2 = null, string? @class = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(code);
-        return GetPromptAsync("code-review", [new("code", code), new("style", style), new("cancellationToken", cancellationToken2), new("class", @class)], cancellationToken);
+        return GetPromptCore("code-review", [new("code", code), new("style", style), new("cancellationToken", cancellationToken2), new("class", @class)], cancellationToken);
     }
 
     /// <inheritdoc />
@@ -102,7 +102,7 @@ public sealed partial class WritingClient : global::McpClientGen.McpClientProxy,
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.GetPromptResult> GetGreetingPromptAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return GetPromptAsync("greeting", [], cancellationToken);
+        return GetPromptCore("greeting", [], cancellationToken);
     }
 
     /// <inheritdoc />
@@ -111,6 +111,6 @@ public sealed partial class WritingClient : global::McpClientGen.McpClientProxy,
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.GetPromptResult> GetWordCountPromptAsync(string language, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(language);
-        return GetPromptAsync("word_count", [new("language", language)], cancellationToken);
+        return GetPromptCore("word_count", [new("language", language)], cancellationToken);
     }
 }

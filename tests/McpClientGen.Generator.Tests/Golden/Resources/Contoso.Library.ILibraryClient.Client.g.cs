@@ -94,7 +94,7 @@ public sealed partial class LibraryClient : global::McpClientGen.McpClientProxy,
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.GetPromptResult> GetRecommendPromptAsync(string genre, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(genre);
-        return GetPromptAsync("recommend", [new("genre", genre)], cancellationToken);
+        return GetPromptCore("recommend", [new("genre", genre)], cancellationToken);
     }
 
     /// <inheritdoc />
@@ -102,7 +102,7 @@ public sealed partial class LibraryClient : global::McpClientGen.McpClientProxy,
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.ReadResourceResult> ReadReadmeResourceAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return ReadResourceAsync("file:///docs/read me.md", cancellationToken);
+        return ReadResourceCore("file:///docs/read me.md", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -110,7 +110,7 @@ public sealed partial class LibraryClient : global::McpClientGen.McpClientProxy,
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.ReadResourceResult> ReadBookResourceAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return ReadResourceAsync("library://book-of-the-day", cancellationToken);
+        return ReadResourceCore("library://book-of-the-day", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -118,7 +118,7 @@ public sealed partial class LibraryClient : global::McpClientGen.McpClientProxy,
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.ReadResourceResult> ReadLogoResourceAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        return ReadResourceAsync("library://logo.png", cancellationToken);
+        return ReadResourceCore("library://logo.png", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -127,7 +127,7 @@ public sealed partial class LibraryClient : global::McpClientGen.McpClientProxy,
     public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.ReadResourceResult> ReadBookResource2Async(string isbn, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(isbn);
-        return ReadResourceTemplateAsync("library://books/{isbn}", [new("isbn", isbn)], cancellationToken);
+        return ReadResourceTemplateCore("library://books/{isbn}", [new("isbn", isbn)], cancellationToken);
     }
 
     /// <inheritdoc />
@@ -137,7 +137,7 @@ public sealed partial class LibraryClient : global::McpClientGen.McpClientProxy,
     {
         global::System.ArgumentNullException.ThrowIfNull(path);
         global::System.ArgumentNullException.ThrowIfNull(section);
-        return ReadResourceTemplateAsync("library://files/{+path}{#section}", [new("path", path), new("section", section)], cancellationToken);
+        return ReadResourceTemplateCore("library://files/{+path}{#section}", [new("path", path), new("section", section)], cancellationToken);
     }
 
     /// <inheritdoc />
@@ -147,7 +147,7 @@ public sealed partial class LibraryClient : global::McpClientGen.McpClientProxy,
     {
         global::System.ArgumentNullException.ThrowIfNull(q);
         global::System.ArgumentNullException.ThrowIfNull(lang);
-        return ReadResourceTemplateAsync("library://search{?q,lang}", [new("q", q), new("lang", lang)], cancellationToken);
+        return ReadResourceTemplateCore("library://search{?q,lang}", [new("q", q), new("lang", lang)], cancellationToken);
     }
 
     /// <inheritdoc />
@@ -157,6 +157,6 @@ public sealed partial class LibraryClient : global::McpClientGen.McpClientProxy,
     {
         global::System.ArgumentNullException.ThrowIfNull(@class);
         global::System.ArgumentNullException.ThrowIfNull(cancellationToken2);
-        return ReadResourceTemplateAsync("library://shelves/{class}/{cancellationToken}", [new("class", @class), new("cancellationToken", cancellationToken2)], cancellationToken);
+        return ReadResourceTemplateCore("library://shelves/{class}/{cancellationToken}", [new("class", @class), new("cancellationToken", cancellationToken2)], cancellationToken);
     }
 }

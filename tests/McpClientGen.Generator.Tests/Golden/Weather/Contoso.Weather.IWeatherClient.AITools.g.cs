@@ -15,14 +15,15 @@ public static class WeatherClientAITools
     /// called through the client's connection. Tools not annotated read-only come wrapped in
     /// <see cref="global::Microsoft.Extensions.AI.ApprovalRequiredAIFunction"/>, so an agent asks before it runs them.
     /// </summary>
-    /// <param name="client">A client McpClientGen generated (<see cref="WeatherClient"/>).</param>
-    /// <param name="requireApproval">Whether tools not annotated read-only need approval; <see langword="false"/> lets an agent run every tool.</param>
-    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.AITool> AsAITools(this IWeatherClient client, bool requireApproval = true) =>
-        global::McpClientGen.McpAITools.Create(client, Tools, requireApproval);
+    /// <param name="client">The client McpClientGen generated (<see cref="WeatherClient"/>).</param>
+    /// <param name="options">Approval, a name prefix and how to write arguments that are not JSON; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="global::System.ArgumentException"><paramref name="client"/> is not the generated client (a mock or a decorator, say).</exception>
+    public static global::System.Collections.Generic.IList<global::Microsoft.Extensions.AI.AITool> AsAITools(this IWeatherClient client, global::McpClientGen.McpAIToolsOptions? options = null) =>
+        global::McpClientGen.McpAITools.Create(client, Tools, options);
 
-    private static readonly global::ModelContextProtocol.Protocol.Tool[] Tools =
+    private static readonly global::McpClientGen.McpAIToolDescription[] Tools =
     [
-        global::McpClientGen.McpAITools.Describe("alerts.subscribe", "Subscribes to weather alerts.", "{\"type\":\"object\",\"properties\":{\"region-code\":{\"type\":\"string\"},\"severe-only\":{\"type\":\"boolean\"}},\"required\":[\"region-code\"]}", readOnly: false),
-        global::McpClientGen.McpAITools.Describe("get_forecast", "Returns the forecast for a city.\nValues are in metric units & rounded.", "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\",\"description\":\"City name, e.g. <Oslo>.\"},\"days\":{\"type\":\"integer\",\"format\":\"int32\",\"description\":\"Number of days.\"},\"unit\":{\"type\":\"string\",\"enum\":[\"celsius\",\"fahrenheit\",\"kelvin-scale\"]},\"class\":{\"type\":\"string\",\"description\":\"A parameter whose name is a C# keyword.\"}},\"required\":[\"city\",\"days\"]}", readOnly: true),
+        new("alerts.subscribe", "Subscribes to weather alerts.", "{\"type\":\"object\",\"properties\":{\"region-code\":{\"type\":\"string\"},\"severe-only\":{\"type\":\"boolean\"}},\"required\":[\"region-code\"]}", readOnly: false),
+        new("get_forecast", "Returns the forecast for a city.\nValues are in metric units & rounded.", "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\",\"description\":\"City name, e.g. <Oslo>.\"},\"days\":{\"type\":\"integer\",\"format\":\"int32\",\"description\":\"Number of days.\"},\"unit\":{\"type\":\"string\",\"enum\":[\"celsius\",\"fahrenheit\",\"kelvin-scale\"]},\"class\":{\"type\":\"string\",\"description\":\"A parameter whose name is a C# keyword.\"}},\"required\":[\"city\",\"days\"]}", readOnly: true),
     ];
 }
