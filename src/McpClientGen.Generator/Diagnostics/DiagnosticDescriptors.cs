@@ -132,7 +132,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FilterMatchesNothing = new(
         "MCPGEN016",
         "Tool filter matches nothing",
-        "The {0} pattern '{1}' matches no tool or prompt of the snapshot '{2}'",
+        "The {0} pattern '{1}' matches no tool, prompt or resource of the snapshot '{2}'",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);

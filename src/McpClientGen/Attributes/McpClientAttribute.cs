@@ -19,13 +19,13 @@ public sealed class McpClientAttribute : Attribute
     public string Snapshot { get; }
 
     /// <summary>
-    /// Names of the tools and prompts to generate methods for; all of them when not set. <c>*</c> matches any run of
-    /// characters, so <c>"get_*"</c> selects every tool and prompt whose name starts with <c>get_</c>. A pattern that
-    /// matches no tool and no prompt is a warning (MCPGEN016).
+    /// Names of the tools, prompts, resources and resource templates to generate methods for; all of them when not set.
+    /// <c>*</c> matches any run of characters, so <c>"get_*"</c> selects every entry whose name starts with <c>get_</c>.
+    /// A pattern that matches no entry is a warning (MCPGEN016).
     /// </summary>
     public string[]? Include { get; set; }
 
-    /// <summary>Names of tools and prompts (with <c>*</c> wildcards) to leave out, applied after <see cref="Include"/>.</summary>
+    /// <summary>Names of tools, prompts and resources (with <c>*</c> wildcards) to leave out, applied after <see cref="Include"/>.</summary>
     public string[]? Exclude { get; set; }
 
     /// <summary>

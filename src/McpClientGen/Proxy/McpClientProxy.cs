@@ -71,7 +71,7 @@ public abstract class McpClientProxy : IAsyncDisposable
 
     /// <summary>Gets a prompt with its arguments filled in; the arguments given as <see langword="null"/> are not sent.</summary>
     /// <remarks>
-    /// Named without the <c>Async</c> suffix every generated method has, so no tool or prompt method can clash with it.
+    /// Named without the <c>Async</c> suffix every generated method has, so no tool, prompt or resource method can clash with it.
     /// The span <c>mcp.prompt.get &lt;name&gt;</c> is recorded like the tool calls' <c>mcp.tool.call &lt;name&gt;</c>.
     /// </remarks>
     /// <param name="promptName">The prompt's wire name.</param>
