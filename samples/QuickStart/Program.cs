@@ -99,6 +99,12 @@ try
     var summary = await demo.GetSummarizeTicketPromptAsync(ticket: "T-1001", audience: "customers");
     Console.WriteLine($"summarize_ticket     -> {summary.Messages.Count} message(s): {string.Concat(summary.Messages.Select(message => (message.Content as TextContentBlock)?.Text))}");
 
+    // Typed resources: a fixed URI, and a template whose variable is percent-encoded into the URI.
+    var readme = await demo.ReadReadmeResourceAsync();
+    Console.WriteLine($"readme resource      -> {readme.GetText().Split('\n')[0]}");
+    var note = await demo.ReadNoteResourceAsync(name: "to do/héllo");
+    Console.WriteLine($"note resource        -> {note.Contents[0].Uri} = {note.GetText()}");
+
     // The same tools as Microsoft.Extensions.AI functions for an agent, described by the snapshot (no tools/list).
     var aiTools = demo.AsAITools();
     var getWeather = aiTools.OfType<AIFunction>().Single(function => function.Name == "get_weather");

@@ -109,6 +109,9 @@ public sealed class McpClientGenerator : IIncrementalGenerator
 
         context.AddSource(client.Interface.HintPrefix + ".g.cs", InterfaceEmitter.Emit(client));
         context.AddSource(client.Interface.HintPrefix + ".Client.g.cs", ClientClassEmitter.Emit(client));
-        context.AddSource(client.Interface.HintPrefix + ".AITools.g.cs", AIToolsEmitter.Emit(client));
+        if (client.Interface.HasAITools)
+        {
+            context.AddSource(client.Interface.HintPrefix + ".AITools.g.cs", AIToolsEmitter.Emit(client));
+        }
     }
 }

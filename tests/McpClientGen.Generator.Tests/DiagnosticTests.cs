@@ -464,6 +464,19 @@ public sealed partial class DiagnosticTests
             new DiagnosticResult("MCPGEN017", DiagnosticSeverity.Error).WithLocation(0).WithArguments("IDemoClient"));
 
     [Fact]
+    public Task MCPGEN037_a_type_of_the_users_named_like_the_AITools_class_leaves_it_out_and_the_build_compiles() =>
+        // Without the check, the generated DemoClientAITools would collide with the user's class (CS0101).
+        Verify(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface {|#0:IDemoClient|};
+
+            public static class DemoClientAITools { }
+            """,
+            [("/schemas/demo.mcp.json", ValidSnapshot)],
+            new DiagnosticResult("MCPGEN037", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("DemoClientAITools", "IDemoClient"));
+
+    [Fact]
     public Task MCPGEN018_declared_result_type_without_a_json_context_points_at_the_return_type() =>
         VerifyOnlyGeneratorErrors(
             """

@@ -249,6 +249,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor AIToolsClassNameTaken = new(
+        "MCPGEN037",
+        "AsAITools not generated: its class name is taken",
+        "The namespace already has a type named '{0}', so the class with the AsAITools extension of '{1}' is not generated; rename that type to get it",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InvalidToolSkipped = new(
         "MCPGEN030",
         "Invalid tool skipped",

@@ -17,7 +17,7 @@ internal static class AIToolsEmitter
         writer.Line($"/// <summary>The tools of <see cref=\"{declaration.Name}\"/> for Microsoft.Extensions.AI agents, as the snapshot {XmlDoc.Code(snapshot.Name)} describes them.</summary>");
         writer.Line($"[{TypeSyntax.GeneratedCode}]");
         NonUserCode.Write(writer);
-        using (writer.Block($"{(declaration.IsPublic ? "public" : "internal")} static class {declaration.ClassName}AITools"))
+        using (writer.Block($"{(declaration.IsPublic ? "public" : "internal")} static class {declaration.AIToolsClassName}"))
         {
             writer.Line("/// <summary>");
             writer.Line("/// The client's tools as functions a chat client can call: described by the snapshot (no <c>tools/list</c> request) and");

@@ -54,6 +54,13 @@ internal static class InterfaceParser
             symbol.Name,
             symbol.DeclaredAccessibility == Accessibility.Public,
             ReadScopes(symbol));
+        // The AsAITools class is new beside clients that already existed: a type of the user's with its name keeps
+        // the build working (the class is left out) instead of failing it with a duplicate definition.
+        if (symbol.ContainingNamespace.GetTypeMembers(spec.AIToolsClassName).Length > 0)
+        {
+            spec = spec with { HasAITools = false };
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AIToolsClassNameTaken, identifierLocation, spec.AIToolsClassName, symbol.Name));
+        }
         return new ParsedInterface(
             spec,
             snapshotName?.Trim() ?? "",
