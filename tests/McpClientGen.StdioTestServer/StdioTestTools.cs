@@ -1,0 +1,45 @@
+using System.ComponentModel;
+using ModelContextProtocol.Server;
+
+namespace McpClientGen.StdioTestServer;
+
+/// <summary>
+/// The tools: one that answers from its arguments, one that writes to stderr (which the client routes to logging),
+/// and one that ends the process in the middle of its call, as a crashing server does.
+/// </summary>
+[McpServerToolType]
+internal sealed class StdioTestTools
+{
+    [McpServerTool(Name = "echo", ReadOnly = true)]
+    [Description("Returns the message, repeated as often as asked and joined by single spaces.")]
+    public static string Echo(
+        [Description("The text to return.")] string message,
+        [Description("How many times to repeat it; once when not given.")] int repeat = 1) =>
+        string.Join(' ', Enumerable.Repeat(message, repeat));
+
+    [McpServerTool(Name = "write_stderr")]
+    [Description("Writes one line to the server's standard error and returns the server's process id.")]
+    public static async Task<int> WriteStderrAsync([Description("The line to write.")] string line)
+    {
+        await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
+        await Console.Error.FlushAsync().ConfigureAwait(false);
+        return Environment.ProcessId;
+    }
+
+    [McpServerTool(Name = "exit")]
+    [Description("Ends the server process with the exit code, without answering the call.")]
+    public static string Exit([Description("The process's exit code.")] int code)
+    {
+        Environment.Exit(code);
+        return "unreachable";
+    }
+
+    [McpServerTool(Name = "environment_variable", ReadOnly = true)]
+    [Description("Returns the value of one of the server process's environment variables, or an empty string when it is not set.")]
+    public static string EnvironmentVariable([Description("The variable's name.")] string name) =>
+        Environment.GetEnvironmentVariable(name) ?? "";
+
+    [McpServerTool(Name = "working_directory", ReadOnly = true)]
+    [Description("Returns the server process's working directory.")]
+    public static string WorkingDirectory() => Environment.CurrentDirectory;
+}
