@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Security.Cryptography;
+using System.Text;
 using ModelContextProtocol.Server;
 
 namespace McpClientGen.StdioTestServer;
@@ -34,10 +36,12 @@ internal sealed class StdioTestTools
         return "unreachable";
     }
 
-    [McpServerTool(Name = "environment_variable", ReadOnly = true)]
-    [Description("Returns the value of one of the server process's environment variables, or an empty string when it is not set.")]
-    public static string EnvironmentVariable([Description("The variable's name.")] string name) =>
-        Environment.GetEnvironmentVariable(name) ?? "";
+    // A hash, not the value: a test that gives the server a secret this way checks that no log holds it, and the
+    // client's Trace log holds every answer.
+    [McpServerTool(Name = "environment_variable_hash", ReadOnly = true)]
+    [Description("Returns the SHA-256 (lowercase hex) of the UTF-8 value of one of the server process's environment variables, or an empty string when it is not set.")]
+    public static string EnvironmentVariableHash([Description("The variable's name.")] string name) =>
+        Environment.GetEnvironmentVariable(name) is { } value ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value))) : "";
 
     [McpServerTool(Name = "working_directory", ReadOnly = true)]
     [Description("Returns the server process's working directory.")]
