@@ -139,6 +139,19 @@ public sealed class StdioClientTests
         Assert.StartsWith("Cannot start the stdio MCP server 'mcpgen-no-such-server-command': ", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_server_that_exits_before_the_handshake_fails_the_call_as_exited()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"mcpgen-missing-{Guid.NewGuid():N}.dll");
+        await using var connection = McpConnection.CreateStdio(new McpStdioServerOptions { Command = StdioTestServer.Dotnet, Arguments = [missing] });
+
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => new StdioTestClient(connection).EchoAsync("hi"));
+
+        Assert.Equal(McpConnectionFailure.ServerExited, error.Reason);
+        Assert.Matches($"^The stdio MCP server '{System.Text.RegularExpressions.Regex.Escape(StdioTestServer.Dotnet)}' exited with code -?[1-9][0-9]* before the MCP handshake completed\\. ", error.Message);
+        Assert.DoesNotContain(missing, error.Message, StringComparison.Ordinal);
+    }
+
     private static string TextOf(CallToolResult result) => Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
 
     private static async Task<int> ProcessIdAsync(StdioTestClient client) =>
