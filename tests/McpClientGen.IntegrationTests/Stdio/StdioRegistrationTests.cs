@@ -102,5 +102,33 @@ public sealed class StdioRegistrationTests
         Assert.Equal("hi", Text(await new StdioTestClient(connection).EchoAsync("hi")));
     }
 
+    [Theory]
+    [InlineData("dotnet", "stdio:dotnet")]
+    [InlineData("/usr/local/bin/my server", "stdio:/usr/local/bin/my%20server")]
+    [InlineData(@"C:\Tools\server.exe", "stdio:C%3A/Tools/server.exe")]
+    public async Task The_endpoint_of_a_stdio_connection_names_the_command_without_its_arguments(string command, string endpoint)
+    {
+        await using var connection = McpConnection.CreateStdio(new McpStdioServerOptions { Command = command, Arguments = ["--token", "not-in-the-endpoint"] });
+
+        Assert.Equal(endpoint, connection.Endpoint.AbsoluteUri);
+    }
+
+    [Fact]
+    public void A_shutdown_timeout_that_is_not_a_duration_is_refused_naming_the_key_but_not_the_value()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Mcp:Local:Command"] = "dotnet",
+            ["Mcp:Local:ShutdownTimeout"] = "soon-ish",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddMcpStdioClient<IStdioTestClient, StdioTestClient>(configuration.GetSection("Mcp:Local"));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptionsMonitor<McpStdioServerOptions>>().Get(typeof(StdioTestClient).FullName));
+
+        Assert.Equal("Invalid McpStdioServerOptions: the configuration value of 'Mcp:Local:ShutdownTimeout' is not a valid TimeSpan.", error.Message);
+    }
+
     private static string Text(CallToolResult result) => Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
 }
