@@ -1,13 +1,14 @@
 using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text;
+using ModelContextProtocol;
 using ModelContextProtocol.Server;
 
 namespace McpClientGen.StdioTestServer;
 
 /// <summary>
-/// The tools: one that answers from its arguments, one that writes to stderr (which the client routes to logging),
-/// and one that ends the process in the middle of its call, as a crashing server does.
+/// The tools: one that answers from its arguments, one that reports progress, one that writes to stderr (which the client
+/// routes to logging), and one that ends the process in the middle of its call, as a crashing server does.
 /// </summary>
 [McpServerToolType]
 internal sealed class StdioTestTools
@@ -26,6 +27,18 @@ internal sealed class StdioTestTools
         await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
         await Console.Error.FlushAsync().ConfigureAwait(false);
         return Environment.ProcessId;
+    }
+
+    [McpServerTool(Name = "count", ReadOnly = true)]
+    [Description("Reports progress from 1 to the number given, then returns the number.")]
+    public static int Count([Description("How far to count.")] int to, IProgress<ProgressNotificationValue> progress)
+    {
+        for (var step = 1; step <= to; step++)
+        {
+            progress.Report(new ProgressNotificationValue { Progress = step, Total = to, Message = $"step {step}" });
+        }
+
+        return to;
     }
 
     [McpServerTool(Name = "exit")]

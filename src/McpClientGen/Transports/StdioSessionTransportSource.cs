@@ -23,7 +23,7 @@ internal sealed class StdioSessionTransportSource(McpStdioServerOptions options,
 
     private string Command => options.Command!;
 
-    public IClientTransport CreateTransport(ILoggerFactory? sessionLogging) => new StdioClientTransport(
+    public IClientTransport CreateTransport(ILoggerFactory? sessionLogging) => new ProgressReadingTransport(new StdioClientTransport(
         new StdioClientTransportOptions
         {
             Command = Command,
@@ -33,7 +33,7 @@ internal sealed class StdioSessionTransportSource(McpStdioServerOptions options,
             ShutdownTimeout = options.ShutdownTimeout,
             StandardErrorLines = line => StdioServerLog.StandardError(_standardError, Command, line),
         },
-        sessionLogging);
+        sessionLogging));
 
     public async ValueTask<McpConnectionException?> DescribeFailureAsync(Exception exception, McpClient? session, bool opening)
     {

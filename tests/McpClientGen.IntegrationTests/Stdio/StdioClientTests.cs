@@ -38,6 +38,20 @@ public sealed class StdioClientTests
     }
 
     [Fact]
+    public async Task The_servers_progress_reaches_the_callers_receiver_in_order_before_the_call_returns()
+    {
+        await using var connection = McpConnection.CreateStdio(StdioTestServer.Options());
+        var progress = new RecordingProgress();
+
+        var result = await new StdioTestClient(connection).CountAsync(3, progress);
+
+        Assert.Equal("3", TextOf(result));
+        Assert.Equal(
+            ["1/3 step 1", "2/3 step 2", "3/3 step 3"],
+            progress.Reports.Select(report => $"{report.Progress}/{report.Total} {report.Message}"));
+    }
+
+    [Fact]
     public async Task The_servers_standard_error_is_logged_line_by_line_in_its_own_category()
     {
         using var logs = new LogCapture();
