@@ -20,4 +20,10 @@ public enum McpConnectionFailure
 
     /// <summary>The TLS handshake failed: the certificate is untrusted, expired, or for another host name.</summary>
     TlsFailure,
+
+    /// <summary>
+    /// The stdio MCP server's process exited (crashed, or ended on its own) before the call or the handshake was answered;
+    /// the next call starts it again.
+    /// </summary>
+    ServerExited,
 }

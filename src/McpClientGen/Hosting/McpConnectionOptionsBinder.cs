@@ -106,7 +106,8 @@ internal static class McpConnectionOptionsBinder
         where TEnum : struct, Enum => Enum.Parse<TEnum>(text, ignoreCase: true);
 
     /// <summary>A <see cref="TimeSpan"/> (<c>00:05:00</c>) or a number of seconds (<c>300</c>).</summary>
-    private static TimeSpan Duration(string text) =>
+    /// <summary>Seconds (<c>2.5</c>) or a time span (<c>00:00:02.5</c>).</summary>
+    internal static TimeSpan Duration(string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
             ? TimeSpan.FromSeconds(seconds)
             : TimeSpan.Parse(text, CultureInfo.InvariantCulture);

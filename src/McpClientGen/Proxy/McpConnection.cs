@@ -11,9 +11,10 @@ using ModelContextProtocol.Protocol;
 namespace McpClientGen;
 
 /// <summary>
-/// One authenticated connection to an MCP server: an <see cref="HttpClient"/> that carries client-credentials
-/// tokens, and a lazily opened <see cref="McpClient"/> session shared by every caller. A session that fails at
-/// the transport level is discarded, and the next call opens a new one.
+/// One connection to an MCP server: over HTTP, an <see cref="HttpClient"/> that carries client-credentials tokens (or
+/// none), or over stdio, a server process it starts (<see cref="CreateStdio"/>); and a lazily opened
+/// <see cref="McpClient"/> session shared by every caller. A session that fails at the transport level is discarded,
+/// and the next call opens a new one (over stdio: starts a new process).
 /// </summary>
 public sealed class McpConnection : IAsyncDisposable
 {
@@ -26,15 +27,15 @@ public sealed class McpConnection : IAsyncDisposable
     /// </summary>
     public const string WorkloadIdentityExtension = "io.modelcontextprotocol/auth/wif";
 
-    private readonly HttpClient _httpClient;
+    private readonly ISessionTransportSource _transports;
     private readonly ILoggerFactory? _loggerFactory;
     private readonly ILogger _logger;
     private readonly string? _protocolVersion;
-    private readonly string _extension;
+    private readonly string? _extension;
     private readonly InputHandlers _inputHandlers;
     private readonly object _gate = new();
     private readonly ConcurrentDictionary<string, Tool> _knownTools = new(StringComparer.Ordinal);
-    private readonly ConditionalWeakTable<McpClient, ITransport> _transports = new();
+    private readonly ConditionalWeakTable<McpClient, ITransport> _sessionTransports = new();
     private Task<McpClient>? _session;
     private bool _disposed;
 
@@ -44,18 +45,31 @@ public sealed class McpConnection : IAsyncDisposable
     /// </summary>
     internal McpConnection(
         Uri endpoint, HttpClient httpClient, ILoggerFactory? loggerFactory, string? protocolVersion, string extension = ClientCredentialsExtension, InputHandlers? inputHandlers = null)
+        : this(new HttpSessionTransportSource(endpoint, httpClient), loggerFactory, protocolVersion, extension, inputHandlers)
+    {
+    }
+
+    /// <summary>
+    /// A connection whose sessions come from <paramref name="transports"/>, which it owns and disposes.
+    /// <paramref name="extension"/> is the auth extension advertised in the client's capabilities; <see langword="null"/> advertises none.
+    /// </summary>
+    private McpConnection(
+        ISessionTransportSource transports, ILoggerFactory? loggerFactory, string? protocolVersion, string? extension, InputHandlers? inputHandlers = null)
     {
         _protocolVersion = protocolVersion;
         _extension = extension;
         _inputHandlers = inputHandlers ?? InputHandlers.None;
-        Endpoint = endpoint;
-        _httpClient = httpClient;
+        _transports = transports;
         _loggerFactory = loggerFactory;
         _logger = (ILogger?)loggerFactory?.CreateLogger<McpConnection>() ?? NullLogger.Instance;
     }
 
-    /// <summary>The MCP endpoint.</summary>
-    public Uri Endpoint { get; }
+    /// <summary>
+    /// The MCP endpoint; for a stdio server (<see cref="CreateStdio"/>), a <c>stdio:</c> URI naming the command without its
+    /// arguments, such as <c>stdio:dotnet</c> or <c>stdio:/usr/local/bin/server</c>: what <see cref="McpConnectionException.Url"/>
+    /// names when the process cannot be started or exits.
+    /// </summary>
+    public Uri Endpoint => _transports.Endpoint;
 
     /// <summary>
     /// Creates a connection that authenticates with OAuth 2.0 client credentials as <paramref name="options"/> say.
@@ -112,6 +126,24 @@ public sealed class McpConnection : IAsyncDisposable
             loggerFactory,
             options.ProtocolVersion,
             inputHandlers: InputHandlers.From(options.Snapshot()));
+    }
+
+    /// <summary>
+    /// Creates a connection to an MCP server that runs as a child process and speaks over its standard input and output
+    /// (stdio), unauthenticated. The process starts when the first call opens a session, and ends when the connection is
+    /// disposed; its standard error is logged line by line (event 6 <c>ServerStandardError</c>, category
+    /// <c>McpClientGen.StdioServer</c>). A process that exits fails the call in flight with an <see cref="McpConnectionException"/>
+    /// (<see cref="McpConnectionFailure.ServerExited"/>, naming the command and the exit code, never the arguments or the
+    /// environment), and the next call starts a new process.
+    /// </summary>
+    /// <param name="options">The command, its arguments, environment and working directory; validated and copied here.</param>
+    /// <param name="loggerFactory">Logging for the MCP session and the server's standard error.</param>
+    /// <exception cref="InvalidOperationException">The command is missing, or another option is invalid.</exception>
+    public static McpConnection CreateStdio(McpStdioServerOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var validated = options.ValidatedCopy();
+        return new McpConnection(new StdioSessionTransportSource(validated, loggerFactory), loggerFactory, validated.ProtocolVersion, extension: null);
     }
 
     /// <summary>
@@ -238,7 +270,7 @@ public sealed class McpConnection : IAsyncDisposable
         return (session.ServerInfo, session.NegotiatedProtocolVersion);
     }
 
-    /// <summary>Closes the session and the HTTP clients.</summary>
+    /// <summary>Closes the session and the HTTP clients; over stdio, ends the server process.</summary>
     public async ValueTask DisposeAsync()
     {
         Task<McpClient>? session;
@@ -272,7 +304,7 @@ public sealed class McpConnection : IAsyncDisposable
         }
         finally
         {
-            _httpClient.Dispose();
+            _transports.Dispose();
         }
     }
 
@@ -298,7 +330,7 @@ public sealed class McpConnection : IAsyncDisposable
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
         {
             Discard(sessionTask);
-            if (ConnectionFailures.ForMcpEndpoint(exception, Endpoint, opening: false) is { } failure)
+            if (await _transports.DescribeFailureAsync(exception, session, opening: false).ConfigureAwait(false) is { } failure)
             {
                 throw failure;
             }
@@ -307,16 +339,24 @@ public sealed class McpConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>The session once open; a failure to reach the endpoint, or to find MCP there, becomes an <see cref="McpConnectionException"/>.</summary>
+    /// <summary>
+    /// The session once open; a failure to reach the endpoint, or to find MCP there (or to start the stdio server), becomes
+    /// an <see cref="McpConnectionException"/>.
+    /// </summary>
     private async Task<McpClient> OpenedAsync(Task<McpClient> sessionTask, CancellationToken cancellationToken)
     {
         try
         {
             return await sessionTask.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (ConnectionFailures.ForMcpEndpoint(exception, Endpoint, opening: true) is { } failure)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw failure;
+            if (await _transports.DescribeFailureAsync(exception, session: null, opening: true).ConfigureAwait(false) is { } failure)
+            {
+                throw failure;
+            }
+
+            throw;
         }
     }
 
@@ -351,7 +391,8 @@ public sealed class McpConnection : IAsyncDisposable
 
     private async Task<McpClient> OpenSessionAsync()
     {
-        var remembered = _protocolVersion is null ? ProtocolRevisions.Shared.For(Endpoint) : null;
+        var remembers = _protocolVersion is null && _transports.RemembersProtocolRevision;
+        var remembered = remembers ? ProtocolRevisions.Shared.For(Endpoint) : null;
         McpClient client;
         try
         {
@@ -366,7 +407,7 @@ public sealed class McpConnection : IAsyncDisposable
             client = await HandshakeAsync(null).ConfigureAwait(false);
         }
 
-        if (_protocolVersion is null)
+        if (remembers)
         {
             ProtocolRevisions.Shared.Remember(Endpoint, client.NegotiatedProtocolVersion);
         }
@@ -385,22 +426,18 @@ public sealed class McpConnection : IAsyncDisposable
     /// <summary>Opens a session over a new transport, asking for <paramref name="protocolVersion"/> (or negotiating one).</summary>
     private async Task<McpClient> HandshakeAsync(string? protocolVersion)
     {
-        var transport = new SessionTransportCapture(new HttpClientTransport(
-            new HttpClientTransportOptions { Endpoint = Endpoint, TransportMode = HttpTransportMode.StreamableHttp },
-            _httpClient,
-            _loggerFactory,
-            ownsHttpClient: false));
+        var transport = new SessionTransportCapture(_transports.CreateTransport(_loggerFactory));
         var options = CreateClientOptions(protocolVersion, _extension);
         options.Handlers = _inputHandlers.CreateSdkHandlers(_logger);
         var client = await McpClient.CreateAsync(transport, options, _loggerFactory).ConfigureAwait(false);
         InputHandlers.RefuseUnanswered(options.Handlers);
-        _transports.AddOrUpdate(client, transport.Connected!);
+        _sessionTransports.AddOrUpdate(client, transport.Connected!);
         return client;
     }
 
     /// <summary>The transport <paramref name="session"/> was opened over (every session is opened by <see cref="HandshakeAsync"/>).</summary>
     private ITransport TransportOf(McpClient session) =>
-        _transports.TryGetValue(session, out var transport) ? transport : throw new InvalidOperationException("The session's transport is unknown.");
+        _sessionTransports.TryGetValue(session, out var transport) ? transport : throw new InvalidOperationException("The session's transport is unknown.");
 
     /// <summary>
     /// The SDK takes a batch all or nothing and rejects invalid <c>x-mcp-header</c> annotations; then each tool is
@@ -428,7 +465,7 @@ public sealed class McpConnection : IAsyncDisposable
         }
     }
 
-    private static McpClientOptions CreateClientOptions(string? protocolVersion, string extension)
+    private static McpClientOptions CreateClientOptions(string? protocolVersion, string? extension)
     {
         return new McpClientOptions
         {
@@ -440,7 +477,7 @@ public sealed class McpConnection : IAsyncDisposable
             },
             Capabilities = new ClientCapabilities
             {
-                Extensions = new Dictionary<string, object> { [extension] = ClientCredentialsEngine.ExtensionSettings },
+                Extensions = extension is null ? null : new Dictionary<string, object> { [extension] = ClientCredentialsEngine.ExtensionSettings },
             },
         };
     }

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using McpClientGen.IntegrationTests.Support;
+using McpClientGen.Testing;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
+
+namespace McpClientGen.IntegrationTests.Stdio;
+
+/// <summary>
+/// The generated client over stdio against the real stdio test server, each test with a process of its own: typed tool and
+/// prompt calls, the server's stderr in the log, the process's lifetime tied to the connection's, and a crashing server.
+/// </summary>
+public sealed class StdioClientTests
+{
+    [Fact]
+    public async Task A_typed_tool_call_reaches_the_server_process_with_its_arguments()
+    {
+        await using var connection = McpConnection.CreateStdio(StdioTestServer.Options());
+        var client = new StdioTestClient(connection);
+
+        var result = await client.EchoAsync("hi", repeat: 3);
+
+        Assert.Equal("hi hi hi", TextOf(result));
+    }
+
+    [Fact]
+    public async Task A_typed_prompt_call_returns_the_prompt_filled_in_by_the_server()
+    {
+        await using var connection = McpConnection.CreateStdio(StdioTestServer.Options());
+        var client = new StdioTestClient(connection);
+
+        var result = await client.GetGreetPromptAsync("Ada", language: "French");
+
+        Assert.Equal("Greet Ada in French.", Assert.IsType<TextContentBlock>(Assert.Single(result.Messages).Content).Text);
+    }
+
+    [Fact]
+    public async Task The_servers_progress_reaches_the_callers_receiver_in_order_before_the_call_returns()
+    {
+        await using var connection = McpConnection.CreateStdio(StdioTestServer.Options());
+        var progress = new RecordingProgress();
+
+        var result = await new StdioTestClient(connection).CountAsync(3, progress);
+
+        Assert.Equal("3", TextOf(result));
+        Assert.Equal(
+            ["1/3 step 1", "2/3 step 2", "3/3 step 3"],
+            progress.Reports.Select(report => $"{report.Progress}/{report.Total} {report.Message}"));
+    }
+
+    [Fact]
+    public async Task The_servers_standard_error_is_logged_line_by_line_in_its_own_category()
+    {
+        using var logs = new LogCapture();
+        using var loggerFactory = logs.CreateFactory();
+        await using var connection = McpConnection.CreateStdio(StdioTestServer.Options(), loggerFactory);
+        var client = new StdioTestClient(connection);
+
+        await client.WriteStderrAsync("disk almost full");
+
+        await logs.WaitForAsync(entry => entry.Category == "McpClientGen.StdioServer" && entry.Text.Contains("disk almost full", StringComparison.Ordinal));
+        var entry = logs.Entries.Single(entry => entry.Category == "McpClientGen.StdioServer" && entry.Text.Contains("disk almost full", StringComparison.Ordinal));
+        Assert.Equal(new EventId(6, "ServerStandardError"), entry.EventId);
+        Assert.Equal(LogLevel.Information, entry.Level);
+        Assert.StartsWith($"{StdioTestServer.Dotnet}: disk almost full", entry.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Disposing_the_connection_ends_the_server_process()
+    {
+        var connection = McpConnection.CreateStdio(StdioTestServer.Options());
+        var processId = await ProcessIdAsync(new StdioTestClient(connection));
+        Assert.True(IsRunning(processId), "The server process is not running while its connection is open.");
+
+        await connection.DisposeAsync();
+
+        Assert.False(IsRunning(processId), $"The server process {processId} still runs after its connection was disposed.");
+    }
+
+    [Fact]
+    public async Task A_server_that_exits_fails_the_call_naming_the_command_and_exit_code_and_the_next_call_starts_it_again()
+    {
+        await using var connection = McpConnection.CreateStdio(StdioTestServer.Options());
+        var client = new StdioTestClient(connection);
+        var first = await ProcessIdAsync(client);
+
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => client.ExitAsync(7));
+
+        Assert.Equal(McpConnectionFailure.ServerExited, error.Reason);
+        Assert.Equal(connection.Endpoint, error.Url);
+        Assert.Equal(
+            $"The stdio MCP server '{StdioTestServer.Dotnet}' exited with code 7 during the call. " +
+            "Its standard error is logged in the category 'McpClientGen.StdioServer'; the next call starts it again.",
+            error.Message);
+        Assert.Equal("hi", TextOf(await client.EchoAsync("hi")));
+        Assert.NotEqual(first, await ProcessIdAsync(client));
+    }
+
+    [Fact]
+    public async Task Environment_values_reach_the_server_but_never_a_log_or_an_exception()
+    {
+        const string Secret = "stdio-env-secret-7f3a9c2e51d84b06";
+        using var logs = new LogCapture();
+        using var loggerFactory = logs.CreateFactory();
+        var options = StdioTestServer.Options();
+        options.EnvironmentVariables["MCPGEN_TEST_API_KEY"] = Secret;
+        await using var connection = McpConnection.CreateStdio(options, loggerFactory);
+        var client = new StdioTestClient(connection);
+
+        Assert.Equal(
+            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Secret))),
+            TextOf(await client.EnvironmentVariableHashAsync("MCPGEN_TEST_API_KEY")));
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => client.ExitAsync(3));
+
+        var findings = new SecretForms().AddSecret("environment value", Secret)
+            .FindIn([.. logs.Texts, ("the exception", error.ToString()), ("the endpoint", connection.Endpoint.ToString())]);
+        Assert.Empty(findings);
+        Assert.Contains(logs.Entries, entry => entry.Category.StartsWith("ModelContextProtocol", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_server_runs_in_the_working_directory_given()
+    {
+        var directory = Directory.CreateTempSubdirectory("mcpgen-stdio-");
+        try
+        {
+            var options = StdioTestServer.Options();
+            options.WorkingDirectory = directory.FullName;
+            await using var connection = McpConnection.CreateStdio(options);
+
+            var result = await new StdioTestClient(connection).WorkingDirectoryAsync();
+
+            Assert.Equal(Path.GetFullPath(directory.FullName).TrimEnd(Path.DirectorySeparatorChar), TextOf(result).TrimEnd(Path.DirectorySeparatorChar));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_command_that_cannot_be_started_fails_naming_it()
+    {
+        await using var connection = McpConnection.CreateStdio(new McpStdioServerOptions { Command = "mcpgen-no-such-server-command" });
+
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => new StdioTestClient(connection).EchoAsync("hi"));
+
+        Assert.Equal(McpConnectionFailure.Unreachable, error.Reason);
+        Assert.Equal(new Uri("stdio:mcpgen-no-such-server-command"), error.Url);
+        Assert.StartsWith("Cannot start the stdio MCP server 'mcpgen-no-such-server-command': ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_server_that_exits_before_the_handshake_fails_the_call_as_exited()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"mcpgen-missing-{Guid.NewGuid():N}.dll");
+        await using var connection = McpConnection.CreateStdio(new McpStdioServerOptions { Command = StdioTestServer.Dotnet, Arguments = [missing] });
+
+        var error = await Assert.ThrowsAsync<McpConnectionException>(() => new StdioTestClient(connection).EchoAsync("hi"));
+
+        Assert.Equal(McpConnectionFailure.ServerExited, error.Reason);
+        Assert.Matches($"^The stdio MCP server '{System.Text.RegularExpressions.Regex.Escape(StdioTestServer.Dotnet)}' exited with code -?[1-9][0-9]* before the MCP handshake completed\\. ", error.Message);
+        Assert.DoesNotContain(missing, error.Message, StringComparison.Ordinal);
+    }
+
+    private static string TextOf(CallToolResult result) => Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
+
+    private static async Task<int> ProcessIdAsync(StdioTestClient client) =>
+        int.Parse(TextOf(await client.WriteStderrAsync("process id asked")), CultureInfo.InvariantCulture);
+
+    internal static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.ComponentModel;
+using System.Security.Cryptography;
+using System.Text;
+using ModelContextProtocol;
+using ModelContextProtocol.Server;
+
+namespace McpClientGen.StdioTestServer;
+
+/// <summary>
+/// The tools: one that answers from its arguments, one that reports progress, one that writes to stderr (which the client
+/// routes to logging), and one that ends the process in the middle of its call, as a crashing server does.
+/// </summary>
+[McpServerToolType]
+internal sealed class StdioTestTools
+{
+    [McpServerTool(Name = "echo", ReadOnly = true)]
+    [Description("Returns the message, repeated as often as asked and joined by single spaces.")]
+    public static string Echo(
+        [Description("The text to return.")] string message,
+        [Description("How many times to repeat it; once when not given.")] int repeat = 1) =>
+        string.Join(' ', Enumerable.Repeat(message, repeat));
+
+    [McpServerTool(Name = "write_stderr")]
+    [Description("Writes one line to the server's standard error and returns the server's process id.")]
+    public static async Task<int> WriteStderrAsync([Description("The line to write.")] string line)
+    {
+        await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
+        await Console.Error.FlushAsync().ConfigureAwait(false);
+        return Environment.ProcessId;
+    }
+
+    [McpServerTool(Name = "count", ReadOnly = true)]
+    [Description("Reports progress from 1 to the number given, then returns the number.")]
+    public static int Count([Description("How far to count.")] int to, IProgress<ProgressNotificationValue> progress)
+    {
+        for (var step = 1; step <= to; step++)
+        {
+            progress.Report(new ProgressNotificationValue { Progress = step, Total = to, Message = $"step {step}" });
+        }
+
+        return to;
+    }
+
+    [McpServerTool(Name = "exit")]
+    [Description("Ends the server process with the exit code, without answering the call.")]
+    public static string Exit([Description("The process's exit code.")] int code)
+    {
+        Environment.Exit(code);
+        return "unreachable";
+    }
+
+    // A hash, not the value: a test that gives the server a secret this way checks that no log holds it, and the
+    // client's Trace log holds every answer.
+    [McpServerTool(Name = "environment_variable_hash", ReadOnly = true)]
+    [Description("Returns the SHA-256 (lowercase hex) of the UTF-8 value of one of the server process's environment variables, or an empty string when it is not set.")]
+    public static string EnvironmentVariableHash([Description("The variable's name.")] string name) =>
+        Environment.GetEnvironmentVariable(name) is { } value ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value))) : "";
+
+    [McpServerTool(Name = "working_directory", ReadOnly = true)]
+    [Description("Returns the server process's working directory.")]
+    public static string WorkingDirectory() => Environment.CurrentDirectory;
+}
