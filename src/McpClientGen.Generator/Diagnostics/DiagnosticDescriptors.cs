@@ -298,6 +298,7 @@ internal static class DiagnosticDescriptors
         DeclaredResultNotInJsonContext, JsonContextNotSerializerContext, JsonContextWithoutDefault,
         InvalidOverlay, OverlayToolNotFound, OverlayPropertyNotFound, OverlayConflict, OverlayOutputSchemaIgnored, OverlayWithoutSnapshot,
         InvalidToolSkipped, DeclaredToolInvalid, UnnamedToolSkipped, SnapshotNamedByFile, InvalidPromptSkipped, InvalidResourceSkipped, UnsupportedUriTemplate,
+        AIToolsClassNameTaken,
     }.ToDictionary(descriptor => descriptor.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];
