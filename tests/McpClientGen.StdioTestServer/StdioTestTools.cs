@@ -8,7 +8,8 @@ namespace McpClientGen.StdioTestServer;
 
 /// <summary>
 /// The tools: one that answers from its arguments, one that reports progress, one that writes to stderr (which the client
-/// routes to logging), and one that ends the process in the middle of its call, as a crashing server does.
+/// routes to logging), one that waits until the client cancels it, and one that ends the process in the middle of its
+/// call, as a crashing server does.
 /// </summary>
 [McpServerToolType]
 internal sealed class StdioTestTools
@@ -24,8 +25,7 @@ internal sealed class StdioTestTools
     [Description("Writes one line to the server's standard error and returns the server's process id.")]
     public static async Task<int> WriteStderrAsync([Description("The line to write.")] string line)
     {
-        await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
-        await Console.Error.FlushAsync().ConfigureAwait(false);
+        await WriteLineAsync(line).ConfigureAwait(false);
         return Environment.ProcessId;
     }
 
@@ -39,6 +39,25 @@ internal sealed class StdioTestTools
         }
 
         return to;
+    }
+
+    [McpServerTool(Name = "wait_until_cancelled", ReadOnly = true)]
+    [Description("Writes 'waiting <label>' to standard error, waits until the call is cancelled, then writes 'cancelled <label>'.")]
+    public static async Task<string> WaitUntilCancelledAsync([Description("Names this call in the lines written.")] string label, CancellationToken cancellationToken)
+    {
+        await WriteLineAsync($"waiting {label}").ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Only notifications/cancelled from the client cancels this token while the server runs on.
+            await WriteLineAsync($"cancelled {label}").ConfigureAwait(false);
+            throw;
+        }
+
+        return "never";
     }
 
     [McpServerTool(Name = "exit")]
@@ -59,4 +78,10 @@ internal sealed class StdioTestTools
     [McpServerTool(Name = "working_directory", ReadOnly = true)]
     [Description("Returns the server process's working directory.")]
     public static string WorkingDirectory() => Environment.CurrentDirectory;
+
+    private static async Task WriteLineAsync(string line)
+    {
+        await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
+        await Console.Error.FlushAsync().ConfigureAwait(false);
+    }
 }

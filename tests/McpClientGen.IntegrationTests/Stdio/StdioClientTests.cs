@@ -69,6 +69,24 @@ public sealed class StdioClientTests
     }
 
     [Fact]
+    public async Task Cancelling_a_call_cancels_the_tool_in_the_server_process()
+    {
+        using var logs = new LogCapture();
+        using var loggerFactory = logs.CreateFactory();
+        await using var connection = McpConnection.CreateStdio(StdioTestServer.Options(), loggerFactory);
+        var client = new StdioTestClient(connection);
+        using var cancellation = new CancellationTokenSource();
+
+        var call = client.WaitUntilCancelledAsync("report-7", cancellationToken: cancellation.Token);
+        await logs.WaitForAsync(entry => entry.Category == "McpClientGen.StdioServer" && entry.Text.Contains("waiting report-7", StringComparison.Ordinal));
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        // The server's own token was cancelled: only notifications/cancelled for this call does that.
+        await logs.WaitForAsync(entry => entry.Category == "McpClientGen.StdioServer" && entry.Text.Contains("cancelled report-7", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Disposing_the_connection_ends_the_server_process()
     {
         var connection = McpConnection.CreateStdio(StdioTestServer.Options());
