@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using ModelContextProtocol;
+using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
 namespace McpClientGen.IntegrationTests.Everything;
@@ -115,6 +117,21 @@ public sealed class EverythingClientTests(EverythingFixture fixture) : IClassFix
         var error = await Assert.ThrowsAsync<McpProtocolException>(() => Client.ReadDynamicTextResourceResourceAsync("+7"));
 
         Assert.Equal("Request failed (remote): Unknown resource: demo://resource/dynamic/text/%2B7", error.Message);
+    }
+
+    /// <summary>
+    /// <c>get-env</c> returns the server's whole environment; only the names are compared, so a failure shows no value.
+    /// McpConnection passes its own environment on unless told otherwise, as <see cref="EverythingServer.ConnectionOptionsAsync"/> does.
+    /// </summary>
+    [Fact]
+    public async Task The_server_process_gets_the_default_environment_variables_and_none_of_the_test_processs_others()
+    {
+        var result = await Client.GetEnvAsync();
+
+        using var environment = JsonDocument.Parse(TextOf(result.Content));
+        Assert.Equal(
+            StdioClientTransportOptions.GetDefaultEnvironmentVariables().Keys.Order(StringComparer.Ordinal),
+            environment.RootElement.EnumerateObject().Select(variable => variable.Name).Order(StringComparer.Ordinal));
     }
 
     private static string TextOf(IEnumerable<ContentBlock> content) => Assert.IsType<TextContentBlock>(Assert.Single(content)).Text;
