@@ -121,7 +121,7 @@ public sealed class EverythingClientTests(EverythingFixture fixture) : IClassFix
 
     /// <summary>
     /// <c>get-env</c> returns the server's whole environment; only the names are compared, so a failure shows no value.
-    /// McpConnection passes its own environment on unless told otherwise, as <see cref="EverythingServer.ConnectionOptionsAsync"/> does.
+    /// McpConnection passes its own environment on unless told otherwise, as <see cref="EverythingServer.OptionsAsync"/> does.
     /// </summary>
     [Fact]
     public async Task The_server_process_gets_the_default_environment_variables_and_none_of_the_test_processs_others()

@@ -15,7 +15,7 @@ public sealed class EverythingFixture : IAsyncLifetime
     /// <summary>Installs the server if needed and creates the connection; the process starts with the first call.</summary>
     public async Task InitializeAsync()
     {
-        _connection = McpConnection.CreateStdio(await EverythingServer.ConnectionOptionsAsync());
+        _connection = McpConnection.CreateStdio(await EverythingServer.OptionsAsync());
         _client = new EverythingClient(_connection);
     }
 

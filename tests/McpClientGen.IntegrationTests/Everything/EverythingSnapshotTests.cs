@@ -14,7 +14,7 @@ public sealed class EverythingSnapshotTests
     [Fact]
     public async Task Committed_everything_snapshot_matches_the_live_server()
     {
-        await using var connection = McpConnection.CreateStdio(await EverythingServer.ConnectionOptionsAsync());
+        await using var connection = McpConnection.CreateStdio(await EverythingServer.OptionsAsync());
 
         var live = (await ToolSnapshot.CaptureAsync(connection)).ToJson();
 
