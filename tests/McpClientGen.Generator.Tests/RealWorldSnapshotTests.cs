@@ -5,9 +5,10 @@ using Microsoft.CodeAnalysis;
 namespace McpClientGen.Generator.Tests;
 
 /// <summary>
-/// Snapshots of public MCP servers from npm, captured by <c>schemas/capture-npm-servers.sh</c>: schemas written by
-/// other people's tooling must give a client that compiles without a single warning, with a method for every tool,
-/// with the overlay beside the snapshot when there is one.
+/// Snapshots of public MCP servers from npm, captured by <c>schemas/capture-npm-servers.sh</c> (server-everything's, with
+/// its prompts, resources and resource templates, by the integration tests' <c>EverythingSnapshotTests</c>): schemas
+/// written by other people's tooling must give a client that compiles without a single warning, with a method for every
+/// tool, prompt, resource and resource template, with the overlay beside the snapshot when there is one.
 /// </summary>
 public sealed class RealWorldSnapshotTests
 {
@@ -16,7 +17,7 @@ public sealed class RealWorldSnapshotTests
     [InlineData("filesystem")]
     [InlineData("memory")]
     [InlineData("github")]
-    public void Real_world_snapshot_gives_a_clean_client_with_a_method_per_tool(string name)
+    public void Real_world_snapshot_gives_a_clean_client_with_a_method_per_entry(string name)
     {
         var path = RepositoryPaths.Combine("schemas", $"{name}.mcp.json");
         var snapshot = File.ReadAllText(path);
@@ -41,8 +42,8 @@ public sealed class RealWorldSnapshotTests
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, $"The generated client for {name} does not compile cleanly:\n{string.Join("\n", problems)}");
 
-        // Count distinct method names, so extra overloads of one tool's method (say, one taking an arguments
-        // record) still count as one method for that tool.
+        // Count distinct method names, so extra overloads of one entry's method (say, a tool's taking an arguments
+        // record) still count as one method for that entry.
         var generated = output.GetTypeByMetadataName($"RealWorld.{interfaceName}");
         Assert.NotNull(generated);
         var methodNames = generated.GetMembers()
@@ -52,10 +53,11 @@ public sealed class RealWorldSnapshotTests
             .Distinct(StringComparer.Ordinal)
             .ToList();
         using var document = JsonDocument.Parse(snapshot);
-        var toolCount = document.RootElement.GetProperty("tools").GetArrayLength();
+        var entryCount = new[] { "tools", "prompts", "resources", "resourceTemplates" }
+            .Sum(kind => document.RootElement.TryGetProperty(kind, out var entries) ? entries.GetArrayLength() : 0);
         Assert.True(
-            methodNames.Count == toolCount,
-            $"{toolCount} tools in {name}.mcp.json, but {methodNames.Count} methods on {interfaceName}: {string.Join(", ", methodNames)}");
+            methodNames.Count == entryCount,
+            $"{entryCount} tools, prompts, resources and templates in {name}.mcp.json, but {methodNames.Count} methods on {interfaceName}: {string.Join(", ", methodNames)}");
     }
 
     /// <summary>

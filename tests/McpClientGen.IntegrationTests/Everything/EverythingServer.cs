@@ -1,3 +1,4 @@
+using System.Collections;
 using McpClientGen.IntegrationTests.Npm;
 using ModelContextProtocol.Client;
 
@@ -14,23 +15,26 @@ internal static class EverythingServer
     private static readonly string Pins = Path.Combine("tests", "McpClientGen.IntegrationTests", "Everything", "server-everything");
 
     /// <summary>
-    /// Installs the server if it is missing and returns how to start it over stdio. It gets only the SDK's default
-    /// environment variables, never the test process's own: its <c>get-env</c> tool returns its whole environment.
+    /// Installs the server if it is missing and returns how to start it with <see cref="McpConnection.CreateStdio"/>. The
+    /// server gets only the SDK's default environment variables (<c>PATH</c>, <c>HOME</c>, ...), never the rest of the test
+    /// process's: its <c>get-env</c> tool returns its whole environment. The connection passes its own environment on, so
+    /// every variable of it is removed (a <see langword="null"/> value) and the defaults are set again.
     /// </summary>
-    public static async Task<StdioClientTransportOptions> StdioOptionsAsync()
+    public static async Task<McpStdioServerOptions> OptionsAsync()
     {
         var entryPoint = await NodeTools.InstallLockedAsync(
             Pins, Path.Combine("node_modules", "@modelcontextprotocol", "server-everything", "dist", "index.js"));
-        return new StdioClientTransportOptions
+        var options = new McpStdioServerOptions { Command = NodeTools.NodePath, Arguments = [entryPoint, "stdio"] };
+        foreach (DictionaryEntry inherited in Environment.GetEnvironmentVariables())
         {
-            Name = "server-everything",
-            Command = NodeTools.NodePath,
-            Arguments = [entryPoint, "stdio"],
-            InheritEnvironmentVariables = false,
-        };
-    }
+            options.EnvironmentVariables[(string)inherited.Key] = null;
+        }
 
-    /// <summary>Starts the server and opens a plain SDK client session with it; disposing the client ends the process.</summary>
-    public static async Task<McpClient> ConnectAsync() =>
-        await McpClient.CreateAsync(new StdioClientTransport(await StdioOptionsAsync()));
+        foreach (var (name, value) in StdioClientTransportOptions.GetDefaultEnvironmentVariables())
+        {
+            options.EnvironmentVariables[name] = value;
+        }
+
+        return options;
+    }
 }

@@ -4,23 +4,20 @@ using McpClientGen.Snapshots;
 namespace McpClientGen.IntegrationTests.Everything;
 
 /// <summary>
-/// <c>Everything/everything.mcp.json</c>, the tools and prompts of the pinned server-everything, is written by
-/// <see cref="SnapshotWriter"/> from the live server over stdio, never by hand. This test fails when the committed file
-/// no longer matches (see <see cref="CommittedSnapshot"/> for rewriting it).
+/// <c>schemas/everything.mcp.json</c>, the tools, prompts, resources and resource templates of the pinned
+/// server-everything, is captured from the live server over stdio by the runtime (<see cref="McpConnection.CreateStdio"/>
+/// and <see cref="ToolSnapshot.CaptureAsync"/>), never written by hand. This test fails when the committed file no longer
+/// matches (see <see cref="CommittedSnapshot"/> for rewriting it).
 /// </summary>
 public sealed class EverythingSnapshotTests
 {
     [Fact]
     public async Task Committed_everything_snapshot_matches_the_live_server()
     {
-        await using var client = await EverythingServer.ConnectAsync();
+        await using var connection = McpConnection.CreateStdio(await EverythingServer.OptionsAsync());
 
-        var tools = await client.ListToolsAsync();
-        var prompts = await client.ListPromptsAsync();
-        var live = SnapshotWriter.Write(
-            client.ServerInfo, client.NegotiatedProtocolVersion, tools.Select(tool => tool.ProtocolTool), prompts.Select(prompt => prompt.ProtocolPrompt));
+        var live = (await ToolSnapshot.CaptureAsync(connection)).ToJson();
 
-        await CommittedSnapshot.AssertMatchesAsync(
-            Path.Combine("tests", "McpClientGen.IntegrationTests", "Everything", "everything.mcp.json"), live);
+        await CommittedSnapshot.AssertMatchesAsync(Path.Combine("schemas", "everything.mcp.json"), live);
     }
 }
