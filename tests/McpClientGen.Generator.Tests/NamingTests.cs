@@ -46,6 +46,16 @@ public sealed class NamingTests
         Assert.Equal(expected, Naming.ToPascalCase(wireName, Fallback));
 
     [Theory]
+    [InlineData("Get", "code_review", "Prompt", "GetCodeReviewPrompt")]
+    [InlineData("Get", "args-prompt", "Prompt", "GetArgsPrompt")]
+    [InlineData("Get", "prompt", "Prompt", "GetPrompt")]
+    [InlineData("Get", "prompts", "Prompt", "GetPromptsPrompt")]
+    [InlineData("Read", "Dynamic Text Resource", "Resource", "ReadDynamicTextResource")]
+    [InlineData("Read", "readme", "Resource", "ReadReadmeResource")]
+    public void A_prompt_or_resource_method_names_its_kind_once(string prefix, string wireName, string kind, string expected) =>
+        Assert.Equal(expected, Naming.KindMethodBase(prefix, wireName, kind));
+
+    [Theory]
     [InlineData("2fa", "_2fa")]
     [InlineData("3d-render", "_3dRender")]
     [InlineData("123", "_123")]

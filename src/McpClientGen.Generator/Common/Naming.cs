@@ -12,6 +12,16 @@ namespace McpClientGen.Generator.Common;
 internal static class Naming
 {
     /// <summary>
+    /// <paramref name="prefix"/>, the PascalCase name and <paramref name="kind"/>, the kind once: <c>args-prompt</c> gives
+    /// <c>GetArgsPrompt</c>, not <c>GetArgsPromptPrompt</c>.
+    /// </summary>
+    public static string KindMethodBase(string prefix, string wireName, string kind)
+    {
+        var name = ToPascalCase(wireName, "");
+        return prefix + (name.EndsWith(kind, System.StringComparison.Ordinal) ? name : name + kind);
+    }
+
+    /// <summary>
     /// PascalCase from any separator style. Words in capitals become capitalised words (<c>GET_URL</c> →
     /// <c>GetUrl</c>); a leading digit gets an underscore; a name with no letters or digits gets the fallback.
     /// </summary>

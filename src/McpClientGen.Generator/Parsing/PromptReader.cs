@@ -15,7 +15,7 @@ namespace McpClientGen.Generator.Parsing;
 internal static class PromptReader
 {
     /// <summary>The C# name every prompt method starts from, before collisions are resolved: <c>code_review</c> → <c>GetCodeReviewPrompt</c>.</summary>
-    public static string MethodBaseOf(string wireName) => "Get" + Naming.ToPascalCase(wireName, "") + "Prompt";
+    public static string MethodBaseOf(string wireName) => Naming.KindMethodBase("Get", wireName, "Prompt");
 
     /// <summary>The prompt entries of <paramref name="root"/> in name order, or none when it has no <c>prompts</c> array.</summary>
     public static List<JsonNode> EntriesOf(SnapshotContext context, JsonNode root) =>

@@ -18,7 +18,7 @@ namespace McpClientGen.Generator.Parsing;
 internal static class ResourceReader
 {
     /// <summary>The C# name every resource method starts from, before collisions are resolved: <c>app-config</c> → <c>ReadAppConfigResource</c>.</summary>
-    public static string MethodBaseOf(string wireName) => "Read" + Naming.ToPascalCase(wireName, "") + "Resource";
+    public static string MethodBaseOf(string wireName) => Naming.KindMethodBase("Read", wireName, "Resource");
 
     /// <summary>The static resources of <paramref name="root"/> in <c>uri</c> order.</summary>
     public static List<JsonNode> ResourcesOf(SnapshotContext context, JsonNode root) =>

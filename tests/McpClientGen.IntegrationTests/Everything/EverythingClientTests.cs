@@ -42,7 +42,7 @@ public sealed class EverythingClientTests(EverythingFixture fixture) : IClassFix
     [Fact]
     public async Task The_prompt_without_arguments_is_returned_as_the_server_wrote_it()
     {
-        var result = await Client.GetSimplePromptPromptAsync();
+        var result = await Client.GetSimplePromptAsync();
 
         var message = Assert.Single(result.Messages);
         Assert.Equal(Role.User, message.Role);
@@ -52,7 +52,7 @@ public sealed class EverythingClientTests(EverythingFixture fixture) : IClassFix
     [Fact]
     public async Task A_prompt_is_filled_in_with_its_required_argument_alone()
     {
-        var result = await Client.GetArgsPromptPromptAsync("Berlin");
+        var result = await Client.GetArgsPromptAsync("Berlin");
 
         Assert.Equal("What's weather in Berlin?", TextOf(Assert.Single(result.Messages).Content));
     }
@@ -60,7 +60,7 @@ public sealed class EverythingClientTests(EverythingFixture fixture) : IClassFix
     [Fact]
     public async Task A_prompt_is_filled_in_with_its_optional_argument_when_given()
     {
-        var result = await Client.GetArgsPromptPromptAsync("Springfield", state: "Illinois");
+        var result = await Client.GetArgsPromptAsync("Springfield", state: "Illinois");
 
         Assert.Equal("What's weather in Springfield, Illinois?", TextOf(Assert.Single(result.Messages).Content));
     }
@@ -68,7 +68,7 @@ public sealed class EverythingClientTests(EverythingFixture fixture) : IClassFix
     [Fact]
     public async Task A_prompt_can_embed_a_resource_the_server_makes_from_the_arguments()
     {
-        var result = await Client.GetResourcePromptPromptAsync("Text", "4");
+        var result = await Client.GetResourcePromptAsync("Text", "4");
 
         Assert.Equal(2, result.Messages.Count);
         Assert.Equal("This prompt includes the Text resource with id: 4. Please analyze the following resource:", TextOf(result.Messages[0].Content));
@@ -91,7 +91,7 @@ public sealed class EverythingClientTests(EverythingFixture fixture) : IClassFix
     [Fact]
     public async Task The_text_template_is_expanded_with_the_id_and_read_as_text()
     {
-        var result = await Client.ReadDynamicTextResourceResourceAsync("7");
+        var result = await Client.ReadDynamicTextResourceAsync("7");
 
         Assert.Equal("demo://resource/dynamic/text/7", Assert.Single(result.Contents).Uri);
         Assert.StartsWith("Resource 7: This is a plaintext resource created at ", result.GetText(), StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class EverythingClientTests(EverythingFixture fixture) : IClassFix
     [Fact]
     public async Task The_blob_template_is_expanded_with_the_id_and_read_as_bytes()
     {
-        var result = await Client.ReadDynamicBlobResourceResourceAsync("12");
+        var result = await Client.ReadDynamicBlobResourceAsync("12");
 
         Assert.Equal("demo://resource/dynamic/blob/12", Assert.Single(result.Contents).Uri);
         Assert.StartsWith("Resource 12: This is a base64 blob created at ", Encoding.UTF8.GetString(result.GetBytes().Span), StringComparison.Ordinal);
@@ -114,7 +114,7 @@ public sealed class EverythingClientTests(EverythingFixture fixture) : IClassFix
     [Fact]
     public async Task A_template_variable_that_needs_percent_encoding_reaches_the_server_encoded()
     {
-        var error = await Assert.ThrowsAsync<McpProtocolException>(() => Client.ReadDynamicTextResourceResourceAsync("+7"));
+        var error = await Assert.ThrowsAsync<McpProtocolException>(() => Client.ReadDynamicTextResourceAsync("+7"));
 
         Assert.Equal("Request failed (remote): Unknown resource: demo://resource/dynamic/text/%2B7", error.Message);
     }
