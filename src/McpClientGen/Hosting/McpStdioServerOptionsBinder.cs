@@ -4,7 +4,7 @@ namespace McpClientGen;
 
 /// <summary>
 /// Binds <see cref="McpStdioServerOptions"/> key by key (no reflection, so trimming and AOT keep working): <c>Command</c>,
-/// <c>Arguments:0</c>, <c>Arguments:1</c>…, <c>EnvironmentVariables:NAME</c>, <c>WorkingDirectory</c>, <c>ShutdownTimeout</c>
+/// <c>Arguments:0</c>, <c>Arguments:1</c>…, <c>EnvironmentVariables:NAME</c>, <c>InheritEnvironmentVariables</c>, <c>WorkingDirectory</c>, <c>ShutdownTimeout</c>
 /// (seconds or a time span) and <c>ProtocolVersion</c>. A key that is not there leaves the option as it was.
 /// </summary>
 internal static class McpStdioServerOptionsBinder
@@ -14,6 +14,13 @@ internal static class McpStdioServerOptionsBinder
         options.Command = section[nameof(options.Command)] ?? options.Command;
         options.WorkingDirectory = section[nameof(options.WorkingDirectory)] ?? options.WorkingDirectory;
         options.ProtocolVersion = section[nameof(options.ProtocolVersion)] ?? options.ProtocolVersion;
+        if (section[nameof(options.InheritEnvironmentVariables)] is { Length: > 0 } inherit)
+        {
+            options.InheritEnvironmentVariables = bool.TryParse(inherit.Trim(), out var value)
+                ? value
+                : throw new InvalidOperationException($"Invalid McpStdioServerOptions: the configuration value of '{PathOf(section, nameof(options.InheritEnvironmentVariables))}' is not true or false.");
+        }
+
         if (section[nameof(options.ShutdownTimeout)] is { Length: > 0 } timeout)
         {
             options.ShutdownTimeout = ShutdownTimeout(section, timeout);
@@ -40,8 +47,10 @@ internal static class McpStdioServerOptionsBinder
         }
         catch (Exception exception) when (exception is FormatException or OverflowException)
         {
-            var path = section is IConfigurationSection named ? $"{named.Path}:{nameof(McpStdioServerOptions.ShutdownTimeout)}" : nameof(McpStdioServerOptions.ShutdownTimeout);
-            throw new InvalidOperationException($"Invalid McpStdioServerOptions: the configuration value of '{path}' is not a valid TimeSpan.", exception);
+            throw new InvalidOperationException(
+                $"Invalid McpStdioServerOptions: the configuration value of '{PathOf(section, nameof(McpStdioServerOptions.ShutdownTimeout))}' is not a valid TimeSpan.", exception);
         }
     }
+
+    private static string PathOf(IConfiguration section, string key) => section is IConfigurationSection named ? $"{named.Path}:{key}" : key;
 }

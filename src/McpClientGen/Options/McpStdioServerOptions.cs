@@ -21,10 +21,18 @@ public sealed class McpStdioServerOptions
     public IList<string> Arguments { get; set; } = [];
 
     /// <summary>
-    /// Environment variables for the server process, on top of this process's own (which it inherits); a
-    /// <see langword="null"/> value removes an inherited variable. Values are never logged or shown.
+    /// Environment variables for the server process, on top of the ones it gets from this process (see
+    /// <see cref="InheritEnvironmentVariables"/>); a <see langword="null"/> value removes one. Values are never logged or shown.
     /// </summary>
     public IDictionary<string, string?> EnvironmentVariables { get; set; } = new Dictionary<string, string?>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the server process gets all of this process's environment variables. <see langword="false"/> (the
+    /// default) gives it only the few a program needs to start (<c>PATH</c>, <c>HOME</c>, the system folders: the MCP
+    /// SDK's <c>StdioClientTransportOptions.GetDefaultEnvironmentVariables()</c>) plus <see cref="EnvironmentVariables"/>,
+    /// so a server never sees this process's secrets (a client secret in <c>Mcp__ClientSecret</c>, say) unless given them.
+    /// </summary>
+    public bool InheritEnvironmentVariables { get; set; }
 
     /// <summary>The server process's working directory; this process's current directory when not set. It must exist.</summary>
     public string? WorkingDirectory { get; set; }
@@ -81,6 +89,7 @@ public sealed class McpStdioServerOptions
             Command = Command,
             Arguments = [.. Arguments],
             EnvironmentVariables = new Dictionary<string, string?>(EnvironmentVariables, StringComparer.Ordinal),
+            InheritEnvironmentVariables = InheritEnvironmentVariables,
             WorkingDirectory = WorkingDirectory,
             ShutdownTimeout = ShutdownTimeout,
             ProtocolVersion = ProtocolVersion,

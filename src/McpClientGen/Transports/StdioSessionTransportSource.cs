@@ -28,12 +28,27 @@ internal sealed class StdioSessionTransportSource(McpStdioServerOptions options,
         {
             Command = Command,
             Arguments = [.. options.Arguments],
-            EnvironmentVariables = new Dictionary<string, string?>(options.EnvironmentVariables, StringComparer.Ordinal),
+            InheritEnvironmentVariables = options.InheritEnvironmentVariables,
+            EnvironmentVariables = EnvironmentVariables(),
             WorkingDirectory = options.WorkingDirectory,
             ShutdownTimeout = options.ShutdownTimeout,
             StandardErrorLines = line => StdioServerLog.StandardError(_standardError, Command, line),
         },
         sessionLogging));
+
+    /// <summary>The options' variables, over the SDK's short list of safe ones when the process inherits nothing else.</summary>
+    private Dictionary<string, string?> EnvironmentVariables()
+    {
+        var variables = options.InheritEnvironmentVariables
+            ? new Dictionary<string, string?>(StringComparer.Ordinal)
+            : new Dictionary<string, string?>(StdioClientTransportOptions.GetDefaultEnvironmentVariables(), StringComparer.Ordinal);
+        foreach (var (name, value) in options.EnvironmentVariables)
+        {
+            variables[name] = value;
+        }
+
+        return variables;
+    }
 
     public async ValueTask<McpConnectionException?> DescribeFailureAsync(Exception exception, McpClient? session, bool opening)
     {

@@ -129,7 +129,7 @@ public sealed class StdioClientTests
         var client = new StdioTestClient(connection);
 
         Assert.Equal(
-            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Secret))),
+            Sha256(Secret),
             TextOf(await client.EnvironmentVariableHashAsync("MCPGEN_TEST_API_KEY")));
         var error = await Assert.ThrowsAsync<McpConnectionException>(() => client.ExitAsync(3));
 
@@ -137,6 +137,30 @@ public sealed class StdioClientTests
             .FindIn([.. logs.Texts, ("the exception", error.ToString()), ("the endpoint", connection.Endpoint.ToString())]);
         Assert.Empty(findings);
         Assert.Contains(logs.Entries, entry => entry.Category.StartsWith("ModelContextProtocol", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false, "")]
+    [InlineData(true, "inherited-only-when-asked")]
+    public async Task The_server_gets_this_process_environment_only_when_asked_but_always_PATH(bool inherit, string expected)
+    {
+        // A name of this test's own: setting it changes no other test.
+        var name = $"MCPGEN_TEST_PARENT_{Guid.NewGuid():N}";
+        Environment.SetEnvironmentVariable(name, "inherited-only-when-asked");
+        try
+        {
+            var options = StdioTestServer.Options();
+            options.InheritEnvironmentVariables = inherit;
+            await using var connection = McpConnection.CreateStdio(options);
+            var client = new StdioTestClient(connection);
+
+            Assert.Equal(expected.Length == 0 ? "" : Sha256(expected), TextOf(await client.EnvironmentVariableHashAsync(name)));
+            Assert.Equal(Sha256(Environment.GetEnvironmentVariable("PATH")!), TextOf(await client.EnvironmentVariableHashAsync("PATH")));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
     }
 
     [Fact]
@@ -183,6 +207,8 @@ public sealed class StdioClientTests
         Assert.Matches($"^The stdio MCP server '{System.Text.RegularExpressions.Regex.Escape(StdioTestServer.Dotnet)}' exited with code -?[1-9][0-9]* before the MCP handshake completed\\. ", error.Message);
         Assert.DoesNotContain(missing, error.Message, StringComparison.Ordinal);
     }
+
+    private static string Sha256(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 
     private static string TextOf(CallToolResult result) => Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
 
