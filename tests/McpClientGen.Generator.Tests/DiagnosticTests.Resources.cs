@@ -45,11 +45,36 @@ public sealed partial class DiagnosticTests
         return VerifyResources("resourceTemplates", value, Columns("resourceTemplates", value, start, at.Length), "MCPGEN035", "demo", $"the URI template '{template}' is malformed: {problem}");
     }
 
-    [Fact]
-    public Task MCPGEN035_a_repeated_variable_is_reported_at_its_second_use()
+    [Theory]
+    [InlineData("demo://{a:abc}", ":abc", "':abc' is not a modifier of 'a': a prefix is ':' and a length of 1 to 9999, an explode is a final '*'")]
+    [InlineData("demo://{a:}", ":", "':' is not a modifier of 'a': a prefix is ':' and a length of 1 to 9999, an explode is a final '*'")]
+    [InlineData("demo://{a:10000}", ":10000", "':10000' is not a modifier of 'a': a prefix is ':' and a length of 1 to 9999, an explode is a final '*'")]
+    [InlineData("demo://{a*b}", "*b", "'*b' is not a modifier of 'a': a prefix is ':' and a length of 1 to 9999, an explode is a final '*'")]
+    public Task MCPGEN035_a_modifier_outside_the_RFC_grammar_is_malformed_not_level_4(string template, string at, string problem)
     {
-        const string value = "[{\"uriTemplate\":\"demo://{v}/{v}\",\"name\":\"t\"}]";
-        return VerifyResources("resourceTemplates", value, Columns("resourceTemplates", value, value.LastIndexOf('v'), 1), "MCPGEN035", "demo", "the URI template 'demo://{v}/{v}' is malformed: the variable 'v' appears more than once");
+        var value = $"[{{\"uriTemplate\":\"{template}\",\"name\":\"t\"}}]";
+        var start = value.IndexOf(template, StringComparison.Ordinal) + template.LastIndexOf(at, StringComparison.Ordinal);
+        return VerifyResources("resourceTemplates", value, Columns("resourceTemplates", value, start, at.Length), "MCPGEN035", "demo", $"the URI template '{template}' is malformed: {problem}");
+    }
+
+    [Fact]
+    public void A_repeated_variable_is_one_parameter_and_optional_variables_come_after_the_required_ones()
+    {
+        var (output, diagnostics, _) = GeneratorHarness.Run(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient;
+            """,
+            new InMemoryAdditionalText(
+                ResourcesPath,
+                "{\"tools\":[{\"name\":\"ping\",\"inputSchema\":{\"type\":\"object\"}}]," +
+                "\"resourceTemplates\":[{\"uriTemplate\":\"demo://{?q}{/v}/{v}{&q}\",\"name\":\"t\"}]}"));
+
+        Assert.Empty(diagnostics);
+        var method = output.GetTypeByMetadataName("IDemoClient")!.GetMembers("ReadTResourceAsync").OfType<IMethodSymbol>().Single();
+        Assert.Equal(
+            [("v", false, NullableAnnotation.NotAnnotated), ("q", true, NullableAnnotation.Annotated), ("cancellationToken", true, NullableAnnotation.NotAnnotated)],
+            method.Parameters.Select(parameter => (parameter.Name, parameter.IsOptional, parameter.NullableAnnotation)));
     }
 
     [Fact]
