@@ -77,6 +77,27 @@ public sealed partial class DiagnosticTests
             method.Parameters.Select(parameter => (parameter.Name, parameter.IsOptional, parameter.NullableAnnotation)));
     }
 
+    [Theory]
+    [InlineData("\"  \"")]
+    [InlineData("null")]
+    public void A_blank_or_missing_title_leaves_the_description_in_the_summary_only(string title)
+    {
+        var (output, diagnostics, _) = GeneratorHarness.Run(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient;
+            """,
+            new InMemoryAdditionalText(
+                ResourcesPath,
+                "{\"tools\":[{\"name\":\"ping\",\"inputSchema\":{\"type\":\"object\"}}]," +
+                "\"resources\":[{\"uri\":\"demo://a\",\"name\":\"a\",\"title\":" + title + ",\"description\":\"Unique words here.\"}]}"));
+
+        Assert.Empty(diagnostics);
+        var docs = output.SyntaxTrees.Single(tree => tree.ToString().Contains("Unique words here.", StringComparison.Ordinal)).ToString();
+        Assert.Contains("/// <summary>Unique words here.</summary>", docs, StringComparison.Ordinal);
+        Assert.Equal(2, docs.Split("Unique words here.").Length);
+    }
+
     [Fact]
     public Task MCPGEN035_a_template_written_with_escapes_is_reported_at_the_whole_string()
     {

@@ -1,6 +1,7 @@
 using McpClientGen.DemoServer;
 using McpClientGen.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
@@ -109,7 +110,9 @@ public sealed class ResourcesEndToEndTests
 
         var exception = await Assert.ThrowsAsync<McpProtocolException>(() => connection.ReadResourceAsync(new ReadResourceRequestParams { Uri = "demo://nowhere" }));
 
-        Assert.Equal(McpErrorCode.ResourceNotFound, exception.ErrorCode);
+        // The SDK's server answers InvalidParams (other servers send the spec's ResourceNotFound, -32002); either way the
+        // caller gets the server's error as an McpProtocolException with its code, not a transport failure.
+        Assert.Equal(McpErrorCode.InvalidParams, exception.ErrorCode);
         Assert.Contains("demo://nowhere", exception.Message, StringComparison.Ordinal);
     }
 
@@ -139,7 +142,8 @@ public sealed class ResourcesEndToEndTests
             .WithListResourcesHandler((_, _) => ValueTask.FromResult(new ListResourcesResult { Resources = [new Resource { Uri = "demo://only", Name = "only" }] }))
             .WithReadResourceHandler((_, _) => ValueTask.FromResult(new ReadResourceResult()))
             .WithRequestFilters(filters => filters.AddListResourceTemplatesFilter(_ => (_, _) =>
-                throw new McpProtocolException("Method 'resources/templates/list' is not available.", McpErrorCode.MethodNotFound))));
+                throw new McpProtocolException("Method 'resources/templates/list' is not available.", McpErrorCode.MethodNotFound))),
+            HttpServerSessionMode.Stateful);
         await using var connection = McpConnection.CreateUnauthenticated(server.Endpoint);
 
         var templates = await connection.ListResourceTemplatesAsync();
