@@ -60,15 +60,7 @@ public sealed partial class DiagnosticTests
     [Fact]
     public void A_repeated_variable_is_one_parameter_and_optional_variables_come_after_the_required_ones()
     {
-        var (output, diagnostics, _) = GeneratorHarness.Run(
-            """
-            [McpClientGen.McpClient("demo")]
-            public partial interface IDemoClient;
-            """,
-            new InMemoryAdditionalText(
-                ResourcesPath,
-                "{\"tools\":[{\"name\":\"ping\",\"inputSchema\":{\"type\":\"object\"}}]," +
-                "\"resourceTemplates\":[{\"uriTemplate\":\"demo://{?q}{/v}/{v}{&q}\",\"name\":\"t\"}]}"));
+        var (output, diagnostics) = RunWithPing("\"resourceTemplates\":[{\"uriTemplate\":\"demo://{?q}{/v}/{v}{&q}\",\"name\":\"t\"}]");
 
         Assert.Empty(diagnostics);
         var method = output.GetTypeByMetadataName("IDemoClient")!.GetMembers("ReadTResourceAsync").OfType<IMethodSymbol>().Single();
@@ -82,15 +74,7 @@ public sealed partial class DiagnosticTests
     [InlineData("null")]
     public void A_blank_or_missing_title_leaves_the_description_in_the_summary_only(string title)
     {
-        var (output, diagnostics, _) = GeneratorHarness.Run(
-            """
-            [McpClientGen.McpClient("demo")]
-            public partial interface IDemoClient;
-            """,
-            new InMemoryAdditionalText(
-                ResourcesPath,
-                "{\"tools\":[{\"name\":\"ping\",\"inputSchema\":{\"type\":\"object\"}}]," +
-                "\"resources\":[{\"uri\":\"demo://a\",\"name\":\"a\",\"title\":" + title + ",\"description\":\"Unique words here.\"}]}"));
+        var (output, diagnostics) = RunWithPing("\"resources\":[{\"uri\":\"demo://a\",\"name\":\"a\",\"title\":" + title + ",\"description\":\"Unique words here.\"}]");
 
         Assert.Empty(diagnostics);
         var docs = output.SyntaxTrees.Single(tree => tree.ToString().Contains("Unique words here.", StringComparison.Ordinal)).ToString();
@@ -128,16 +112,8 @@ public sealed partial class DiagnosticTests
     [Fact]
     public void A_broken_resource_or_template_skips_only_itself()
     {
-        var (output, diagnostics, _) = GeneratorHarness.Run(
-            """
-            [McpClientGen.McpClient("demo")]
-            public partial interface IDemoClient;
-            """,
-            new InMemoryAdditionalText(
-                ResourcesPath,
-                "{\"tools\":[{\"name\":\"ping\",\"inputSchema\":{\"type\":\"object\"}}]," +
-                "\"resources\":[{\"uri\":\"demo://a\"},{\"uri\":\"demo://b\",\"name\":\"b\"},{\"uri\":\"demo://c\",\"name\":\"!!\"}]," +
-                "\"resourceTemplates\":[{\"uriTemplate\":\"demo://{x*}\",\"name\":\"x\"},{\"uriTemplate\":\"demo://{+y}\",\"name\":\"y\"}]}"));
+        var (output, diagnostics) = RunWithPing("\"resources\":[{\"uri\":\"demo://a\"},{\"uri\":\"demo://b\",\"name\":\"b\"},{\"uri\":\"demo://c\",\"name\":\"!!\"}]," +
+            "\"resourceTemplates\":[{\"uriTemplate\":\"demo://{x*}\",\"name\":\"x\"},{\"uriTemplate\":\"demo://{+y}\",\"name\":\"y\"}]");
 
         Assert.Equal(["MCPGEN035", "MCPGEN036"], diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
         var client = output.GetTypeByMetadataName("IDemoClient")!;
@@ -166,6 +142,18 @@ public sealed partial class DiagnosticTests
         Assert.Equal(
             ["PingAsync", "ReadPageResourceAsync", "ReadReadmeResourceAsync"],
             client.GetMembers().OfType<IMethodSymbol>().Select(method => method.Name).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Runs the generator on the plain client <c>IDemoClient</c> over a snapshot of one tool and <paramref name="members"/>.</summary>
+    private static (Compilation Output, System.Collections.Immutable.ImmutableArray<Diagnostic> Diagnostics) RunWithPing(string members)
+    {
+        var (output, diagnostics, _) = GeneratorHarness.Run(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient;
+            """,
+            new InMemoryAdditionalText(ResourcesPath, "{\"tools\":[{\"name\":\"ping\",\"inputSchema\":{\"type\":\"object\"}}]," + members + "}"));
+        return (output, diagnostics);
     }
 
     /// <summary>A snapshot with one valid tool on line 1 and <c>"member":</c> then <paramref name="value"/> on line 2.</summary>
