@@ -17,7 +17,7 @@ public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<Dem
         var result = await demo.CheckAsync(DemoCheck.CommittedSnapshot);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal($"{DemoCheck.CommittedSnapshot} matches the 19 tools, 1 prompt, 2 resources and 2 resource templates of {demo.Endpoint}.\n", result.Out);
+        Assert.Equal($"{DemoCheck.CommittedSnapshot} matches the 19 tools, 1 prompt, 2 resources and 3 resource templates of {demo.Endpoint}.\n", result.Out);
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public sealed class CheckCommandTests(DemoStackFixture demo) : IClassFixture<Dem
         var result = await demo.CheckAsync(path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal($"{path} matches the 19 tools, 1 prompt, 2 resources and 2 resource templates of {demo.Endpoint}.\n", result.Out);
+        Assert.Equal($"{path} matches the 19 tools, 1 prompt, 2 resources and 3 resource templates of {demo.Endpoint}.\n", result.Out);
     }
 
     [Fact]

@@ -25,9 +25,9 @@ public sealed class ListCommandTests(DemoStackFixture demo) : IClassFixture<Demo
         Assert.Equal(
             "Prompts:\nsummarize_ticket(ticket, audience?)  Summarize ticket\n\n"
                 + "Resources:\ndemo://logo.png  logo\ndemo://readme    Read me\n\n"
-                + "Resource templates:\ndemo://files/{+path}  file\ndemo://notes/{name}   Note\n",
+                + "Resource templates:\ndemo://files/{+path}    file\ndemo://notes/{name}     Note\ndemo://search{?q,lang}  search\n",
             result.Out[(result.Out.IndexOf("\n\nPrompts:", StringComparison.Ordinal) + 2)..]);
-        Assert.Contains("lists 19 tools, 1 prompt, 2 resources and 2 resource templates.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("lists 19 tools, 1 prompt, 2 resources and 3 resource templates.", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

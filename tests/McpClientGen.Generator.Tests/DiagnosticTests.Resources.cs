@@ -38,18 +38,41 @@ public sealed partial class DiagnosticTests
     [InlineData("demo://{}", "{}", "an expression '{}' names no variable")]
     [InlineData("demo://{a-b}", "a-b", "'a-b' is not a valid variable name")]
     [InlineData("demo://{|a}", "|", "the operator '|' is reserved by RFC 6570")]
+    // A modifier outside the RFC's grammar is malformed, not an unsupported level 4 one (MCPGEN036).
+    [InlineData("demo://{a:abc}", ":abc", "':abc' is not a modifier of 'a': a prefix is ':' and a length of 1 to 9999, an explode is a final '*'")]
+    [InlineData("demo://{a:}", ":", "':' is not a modifier of 'a': a prefix is ':' and a length of 1 to 9999, an explode is a final '*'")]
+    [InlineData("demo://{a:10000}", ":10000", "':10000' is not a modifier of 'a': a prefix is ':' and a length of 1 to 9999, an explode is a final '*'")]
+    [InlineData("demo://{a*b}", "*b", "'*b' is not a modifier of 'a': a prefix is ':' and a length of 1 to 9999, an explode is a final '*'")]
     public Task MCPGEN035_a_malformed_uri_template_is_reported_at_the_characters_at_fault(string template, string at, string problem)
     {
         var value = $"[{{\"uriTemplate\":\"{template}\",\"name\":\"t\"}}]";
-        var start = value.IndexOf(template, StringComparison.Ordinal) + template.IndexOf(at, StringComparison.Ordinal);
+        var start = value.IndexOf(template, StringComparison.Ordinal) + template.LastIndexOf(at, StringComparison.Ordinal);
         return VerifyResources("resourceTemplates", value, Columns("resourceTemplates", value, start, at.Length), "MCPGEN035", "demo", $"the URI template '{template}' is malformed: {problem}");
     }
 
     [Fact]
-    public Task MCPGEN035_a_repeated_variable_is_reported_at_its_second_use()
+    public void A_repeated_variable_is_one_parameter_and_optional_variables_come_after_the_required_ones()
     {
-        const string value = "[{\"uriTemplate\":\"demo://{v}/{v}\",\"name\":\"t\"}]";
-        return VerifyResources("resourceTemplates", value, Columns("resourceTemplates", value, value.LastIndexOf('v'), 1), "MCPGEN035", "demo", "the URI template 'demo://{v}/{v}' is malformed: the variable 'v' appears more than once");
+        var (output, diagnostics) = RunWithPing("\"resourceTemplates\":[{\"uriTemplate\":\"demo://{?q}{/v}/{v}{&q}\",\"name\":\"t\"}]");
+
+        Assert.Empty(diagnostics);
+        var method = output.GetTypeByMetadataName("IDemoClient")!.GetMembers("ReadTResourceAsync").OfType<IMethodSymbol>().Single();
+        Assert.Equal(
+            [("v", false, NullableAnnotation.NotAnnotated), ("q", true, NullableAnnotation.Annotated), ("cancellationToken", true, NullableAnnotation.NotAnnotated)],
+            method.Parameters.Select(parameter => (parameter.Name, parameter.IsOptional, parameter.NullableAnnotation)));
+    }
+
+    [Theory]
+    [InlineData("\"  \"")]
+    [InlineData("null")]
+    public void A_blank_or_missing_title_leaves_the_description_in_the_summary_only(string title)
+    {
+        var (output, diagnostics) = RunWithPing("\"resources\":[{\"uri\":\"demo://a\",\"name\":\"a\",\"title\":" + title + ",\"description\":\"Unique words here.\"}]");
+
+        Assert.Empty(diagnostics);
+        var docs = output.SyntaxTrees.Single(tree => tree.ToString().Contains("Unique words here.", StringComparison.Ordinal)).ToString();
+        Assert.Contains("/// <summary>Unique words here.</summary>", docs, StringComparison.Ordinal);
+        Assert.Equal(2, docs.Split("Unique words here.").Length);
     }
 
     [Fact]
@@ -82,16 +105,8 @@ public sealed partial class DiagnosticTests
     [Fact]
     public void A_broken_resource_or_template_skips_only_itself()
     {
-        var (output, diagnostics, _) = GeneratorHarness.Run(
-            """
-            [McpClientGen.McpClient("demo")]
-            public partial interface IDemoClient;
-            """,
-            new InMemoryAdditionalText(
-                ResourcesPath,
-                "{\"tools\":[{\"name\":\"ping\",\"inputSchema\":{\"type\":\"object\"}}]," +
-                "\"resources\":[{\"uri\":\"demo://a\"},{\"uri\":\"demo://b\",\"name\":\"b\"},{\"uri\":\"demo://c\",\"name\":\"!!\"}]," +
-                "\"resourceTemplates\":[{\"uriTemplate\":\"demo://{x*}\",\"name\":\"x\"},{\"uriTemplate\":\"demo://{+y}\",\"name\":\"y\"}]}"));
+        var (output, diagnostics) = RunWithPing("\"resources\":[{\"uri\":\"demo://a\"},{\"uri\":\"demo://b\",\"name\":\"b\"},{\"uri\":\"demo://c\",\"name\":\"!!\"}]," +
+            "\"resourceTemplates\":[{\"uriTemplate\":\"demo://{x*}\",\"name\":\"x\"},{\"uriTemplate\":\"demo://{+y}\",\"name\":\"y\"}]");
 
         Assert.Equal(["MCPGEN035", "MCPGEN036"], diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
         var client = output.GetTypeByMetadataName("IDemoClient")!;
@@ -120,6 +135,18 @@ public sealed partial class DiagnosticTests
         Assert.Equal(
             ["PingAsync", "ReadPageResourceAsync", "ReadReadmeResourceAsync"],
             client.GetMembers().OfType<IMethodSymbol>().Select(method => method.Name).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Runs the generator on the plain client <c>IDemoClient</c> over a snapshot of one tool and <paramref name="members"/>.</summary>
+    private static (Compilation Output, System.Collections.Immutable.ImmutableArray<Diagnostic> Diagnostics) RunWithPing(string members)
+    {
+        var (output, diagnostics, _) = GeneratorHarness.Run(
+            """
+            [McpClientGen.McpClient("demo")]
+            public partial interface IDemoClient;
+            """,
+            new InMemoryAdditionalText(ResourcesPath, "{\"tools\":[{\"name\":\"ping\",\"inputSchema\":{\"type\":\"object\"}}]," + members + "}"));
+        return (output, diagnostics);
     }
 
     /// <summary>A snapshot with one valid tool on line 1 and <c>"member":</c> then <paramref name="value"/> on line 2.</summary>

@@ -65,6 +65,29 @@ public sealed class TelemetryTests
         Assert.Equal([ActivityStatusCode.Unset, ActivityStatusCode.Error], promptSpans.Select(span => span.Status));
     }
 
+    [Fact]
+    public async Task A_resource_read_has_its_span_named_by_the_template_never_by_the_values()
+    {
+        await using var stack = await DemoStack.StartAsync();
+        var spans = new List<Activity>();
+        using var listener = Listen(spans);
+
+        await using (var client = DemoClient.Create(stack.ClientOptions()))
+        {
+            await client.ReadReadmeResourceAsync();
+            await client.ReadNoteResourceAsync("Jane Doe");
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ReadNoteResourceAsync("Jane Doe", new CancellationToken(canceled: true)));
+        }
+
+        var reads = spans.Where(span => span.OperationName.StartsWith("mcp.resource.read", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["mcp.resource.read demo://readme", "mcp.resource.read demo://notes/{name}", "mcp.resource.read demo://notes/{name}"], reads.Select(span => span.OperationName));
+        Assert.Equal(["demo://readme", "demo://notes/{name}", "demo://notes/{name}"], reads.Select(span => (string?)span.GetTagItem("mcp.resource.uri")));
+        Assert.All(reads, span => Assert.Equal(ActivityKind.Client, span.Kind));
+        Assert.Equal(["ok", "ok", "failed"], reads.Select(span => (string?)span.GetTagItem("mcp.resource.outcome")));
+        Assert.Equal([ActivityStatusCode.Unset, ActivityStatusCode.Unset, ActivityStatusCode.Error], reads.Select(span => span.Status));
+        Assert.DoesNotContain(reads.SelectMany(span => span.TagObjects), tag => tag.Value?.ToString()?.Contains("Jane", StringComparison.Ordinal) == true);
+    }
+
     private static ActivityListener Listen(List<Activity> spans)
     {
         var listener = new ActivityListener

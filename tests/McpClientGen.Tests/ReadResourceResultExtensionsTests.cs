@@ -35,8 +35,12 @@ public sealed class ReadResourceResultExtensionsTests
             Contents = [new TextResourceContents { Uri = "demo://a", Text = "a" }, new TextResourceContents { Uri = "demo://b", Text = "b" }],
         };
         var none = new ReadResourceResult { Contents = [] };
+        // What a result without a "contents" member deserializes to.
+        var missing = new ReadResourceResult { Contents = null! };
 
         Assert.Contains("2 content items", Assert.Throws<InvalidOperationException>(() => two.GetText()).Message, StringComparison.Ordinal);
         Assert.Contains("0 content items", Assert.Throws<InvalidOperationException>(() => none.GetBytes()).Message, StringComparison.Ordinal);
+        Assert.Contains("0 content items", Assert.Throws<InvalidOperationException>(() => missing.GetText()).Message, StringComparison.Ordinal);
+        Assert.Contains("0 content items", Assert.Throws<InvalidOperationException>(() => missing.GetBytes()).Message, StringComparison.Ordinal);
     }
 }

@@ -78,10 +78,16 @@ internal sealed class LoopbackMcpServer : IAsyncDisposable
     /// The SDK's default serves every request on its own, with no session to lose; <see cref="HttpServerSessionMode.Stateful"/>
     /// gives each client a session (the client falls back to the <c>initialize</c> handshake to get one).
     /// </param>
-    public static async Task<LoopbackMcpServer> StartAsync<TTools>(HttpServerSessionMode sessionMode = HttpServerSessionMode.Stateless)
-        where TTools : class
+    public static Task<LoopbackMcpServer> StartAsync<TTools>(HttpServerSessionMode sessionMode = HttpServerSessionMode.Stateless)
+        where TTools : class =>
+        StartAsync(mcp => mcp.WithTools<TTools>(), sessionMode);
+
+    /// <summary>Starts a server that offers what <paramref name="configure"/> adds (handlers, filters), on a port the OS picks.</summary>
+    /// <param name="configure">Adds the server's tools, resources, handlers or filters.</param>
+    /// <param name="sessionMode">As for <see cref="StartAsync{TTools}"/>.</param>
+    public static async Task<LoopbackMcpServer> StartAsync(Action<IMcpServerBuilder> configure, HttpServerSessionMode sessionMode = HttpServerSessionMode.Stateless)
     {
-        var server = new LoopbackMcpServer(mcp => mcp.WithTools<TTools>(), sessionMode);
+        var server = new LoopbackMcpServer(configure, sessionMode);
         server._app = await server.StartOnAsync(port: 0);
         var address = server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         server.Endpoint = new Uri(new Uri(address), "/mcp");

@@ -12,12 +12,14 @@ internal static class EntryMethods
 {
     /// <summary>
     /// The summary: the title, else the description, else <paramref name="fallback"/>; the remarks: the description
-    /// when the title took the summary, then <paramref name="remarks"/>.
+    /// when the title took the summary, then <paramref name="remarks"/>. A blank title or description counts as none, as
+    /// in <see cref="XmlDoc.FirstOf"/>, so the description is never written twice.
     /// </summary>
     public static void WriteSummary(SourceWriter writer, string fallback, string? title, string? description, string remarks)
     {
         XmlDoc.Write(writer, "summary", XmlDoc.FirstOf(fallback, title, description));
-        XmlDoc.Write(writer, "remarks", (title is not null && description is not null ? description + "\n\n" : "") + remarks);
+        var titleTookSummary = !string.IsNullOrWhiteSpace(title) && !string.IsNullOrWhiteSpace(description);
+        XmlDoc.Write(writer, "remarks", (titleTookSummary ? description + "\n\n" : "") + remarks);
     }
 
     /// <summary>The docs of the token and the result, then the declaration itself.</summary>
@@ -31,6 +33,7 @@ internal static class EntryMethods
     public static string Signature(string result, string methodName, IEnumerable<string> parameters) =>
         $"{TypeSyntax.Task}<{result}> {methodName}({string.Join(", ", parameters.Concat([$"{TypeSyntax.CancellationToken} cancellationToken = default"]))})";
 
+    /// <summary>The implementation: a null check of each required parameter, then the call.</summary>
     public static void WriteImplementation(SourceWriter writer, string signature, IEnumerable<string> requiredParameters, string call)
     {
         writer.Line("/// <inheritdoc />");

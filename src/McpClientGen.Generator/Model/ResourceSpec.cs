@@ -11,7 +11,7 @@ namespace McpClientGen.Generator.Model;
 /// <param name="Title">The entry's <c>title</c>.</param>
 /// <param name="Description">The entry's <c>description</c>.</param>
 /// <param name="MimeType">The entry's <c>mimeType</c>.</param>
-/// <param name="Variables">A template's variables in the order they first appear in it.</param>
+/// <param name="Variables">A template's variables: the required ones, then the optional ones, each in the order they first appear in it.</param>
 internal sealed record ResourceSpec(
     string Uri,
     bool IsTemplate,
@@ -22,8 +22,26 @@ internal sealed record ResourceSpec(
     string? MimeType,
     EquatableArray<UriVariableSpec> Variables);
 
-/// <summary>A variable of a URI template: a required <c>string</c> parameter of its method.</summary>
+/// <summary>
+/// A variable of a URI template: one parameter of its method however often the template names it. A variable only
+/// the operators <c>? &amp; ; #</c> name is optional (<c>string? name = null</c>), as RFC 6570 skips an undefined
+/// one there; the others are required <c>string</c> parameters.
+/// </summary>
 /// <param name="WireName">The variable's name in the template.</param>
 /// <param name="ParameterName">The camelCase parameter name, keyword-escaped.</param>
-/// <param name="Operator">The operator of the expression it is in (<c>+</c>, <c>#</c>, …), empty for none: it decides the encoding.</param>
-internal sealed record UriVariableSpec(string WireName, string ParameterName, string Operator);
+/// <param name="IsOptional">Whether every place that names the variable is under <c>?</c>, <c>&amp;</c>, <c>;</c> or <c>#</c>.</param>
+/// <param name="Encoding">Whether its value keeps reserved characters (<c>{+var}</c>, <c>{#var}</c>), is fully encoded, or both at different places.</param>
+internal sealed record UriVariableSpec(string WireName, string ParameterName, bool IsOptional, UriVariableEncoding Encoding);
+
+/// <summary>How a variable's value is encoded at the places its template names it.</summary>
+internal enum UriVariableEncoding
+{
+    /// <summary>Everything but the unreserved characters is percent-encoded.</summary>
+    Unreserved,
+
+    /// <summary>Reserved characters and existing <c>%XX</c> escapes are kept (<c>{+var}</c>, <c>{#var}</c>).</summary>
+    Reserved,
+
+    /// <summary>Kept at some places, encoded at others.</summary>
+    Both,
+}

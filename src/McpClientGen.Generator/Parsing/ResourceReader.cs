@@ -12,7 +12,7 @@ namespace McpClientGen.Generator.Parsing;
 /// <summary>
 /// Reads the optional <c>resources</c> and <c>resourceTemplates</c> arrays of a snapshot (the <c>resources/list</c> and
 /// <c>resources/templates/list</c> results): one method per static resource, and one per template with its URI
-/// variables as <c>string</c> parameters. A malformed entry is skipped with MCPGEN035, a template that needs RFC 6570
+/// variables as parameters (see <see cref="UriVariableSpec"/>). A malformed entry is skipped with MCPGEN035, a template that needs RFC 6570
 /// level 4 with MCPGEN036, each where it is written; neither stops anything else from being generated.
 /// </summary>
 internal static class ResourceReader
@@ -104,19 +104,38 @@ internal static class ResourceReader
             return null;
         }
 
-        // The method's own cancellation token takes its parameter name first.
-        var identifiers = new HashSet<string>(System.StringComparer.Ordinal) { "CancellationToken" };
-        var variables = new List<UriVariableSpec>();
+        // One entry per distinct name, in order of first appearance; a repeated variable is optional only if it is
+        // optional at every place, and its encoding records every place.
+        var names = new List<string>();
+        var uses = new Dictionary<string, (bool IsOptional, UriVariableEncoding Encoding)>(System.StringComparer.Ordinal);
         foreach (var expression in parsed.Parts)
         {
+            var isOptional = expression.Operator is '?' or '&' or ';' or '#';
+            var encoding = expression.Operator is '+' or '#' ? UriVariableEncoding.Reserved : UriVariableEncoding.Unreserved;
             foreach (var variable in expression.Variables)
             {
-                var identifier = context.ReserveName(identifiers, Naming.ToPascalCase(variable, "Variable"), variable, "URI template variable", uriTemplate);
-                variables.Add(new UriVariableSpec(variable, Naming.ToCamelCase(identifier), expression.Operator == '\0' ? "" : expression.Operator.ToString()));
+                if (!uses.TryGetValue(variable, out var seen))
+                {
+                    names.Add(variable);
+                    uses[variable] = (isOptional, encoding);
+                }
+                else
+                {
+                    uses[variable] = (seen.IsOptional && isOptional, seen.Encoding == encoding ? encoding : UriVariableEncoding.Both);
+                }
             }
         }
 
-        return variables.ToEquatableArray();
+        // C# puts optional parameters last: the required ones first, then the optional ones, each in template order.
+        // The method's own cancellation token takes its parameter name first.
+        var identifiers = new HashSet<string>(System.StringComparer.Ordinal) { "CancellationToken" };
+        return names.Where(name => !uses[name].IsOptional).Concat(names.Where(name => uses[name].IsOptional))
+            .Select(name =>
+            {
+                var identifier = context.ReserveName(identifiers, Naming.ToPascalCase(name, "Variable"), name, "URI template variable", uriTemplate);
+                return new UriVariableSpec(name, Naming.ToCamelCase(identifier), uses[name].IsOptional, uses[name].Encoding);
+            })
+            .ToEquatableArray();
     }
 
     /// <summary>

@@ -78,7 +78,7 @@ public abstract class McpClientProxy : IAsyncDisposable
     /// <param name="arguments">The arguments by wire name, in the order the method declares them.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected async Task<GetPromptResult> GetPromptCore(string promptName, IEnumerable<KeyValuePair<string, string?>> arguments, CancellationToken cancellationToken)
+    protected Task<GetPromptResult> GetPromptCore(string promptName, IEnumerable<KeyValuePair<string, string?>> arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         // Prompt arguments are strings on the wire; the writer keeps this reflection-free like the tool arguments.
@@ -91,38 +91,57 @@ public abstract class McpClientProxy : IAsyncDisposable
             }
         }
 
-        using var activity = McpClientGenTelemetry.StartRequestSpan("mcp.prompt.get", "mcp.prompt.name", promptName);
-        try
-        {
-            var result = await Connection.GetPromptAsync(new GetPromptRequestParams { Name = promptName, Arguments = sent.Build() }, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag("mcp.prompt.outcome", "ok");
-            return result;
-        }
-        catch (Exception exception) when (activity is not null)
-        {
-            McpClientGenTelemetry.MarkFailed(activity, "mcp.prompt.outcome", exception);
-            throw;
-        }
+        var request = new GetPromptRequestParams { Name = promptName, Arguments = sent.Build() };
+        return InSpanAsync("mcp.prompt.get", "mcp.prompt.name", promptName, "mcp.prompt.outcome", () => Connection.GetPromptAsync(request, cancellationToken));
     }
 
     /// <summary>Reads the resource at a fixed URI (<c>resources/read</c>).</summary>
+    /// <remarks>The span <c>mcp.resource.read &lt;uri&gt;</c> is recorded with the tags <c>mcp.resource.uri</c> and <c>mcp.resource.outcome</c>.</remarks>
     /// <param name="uri">The resource's URI, as the server lists it.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected Task<ReadResourceResult> ReadResourceCore(string uri, CancellationToken cancellationToken) =>
-        Connection.ReadResourceAsync(new ReadResourceRequestParams { Uri = uri }, cancellationToken);
+        ReadResourceAsync(uri, uri, cancellationToken);
 
     /// <summary>Reads the resource a URI template names once its variables are expanded (RFC 6570 levels 1 to 3).</summary>
+    /// <remarks>
+    /// A variable given as <see langword="null"/> is undefined and left out of the URI as RFC 6570 says. The span
+    /// <c>mcp.resource.read &lt;template&gt;</c> names the template, never the expanded URI: the values may be
+    /// personal data, and one name per template keeps the spans' names few.
+    /// </remarks>
     /// <param name="uriTemplate">The resource template's URI template.</param>
-    /// <param name="variables">The value of every variable of the template, by name.</param>
+    /// <param name="variables">The value of every variable of the template, by name; <see langword="null"/> for an undefined one.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="ArgumentException">The template cannot be expanded, or a variable has no value.</exception>
+    /// <exception cref="ArgumentException">The template cannot be expanded, or a variable is not given.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected Task<ReadResourceResult> ReadResourceTemplateCore(string uriTemplate, IEnumerable<KeyValuePair<string, string>> variables, CancellationToken cancellationToken)
+    protected Task<ReadResourceResult> ReadResourceTemplateCore(string uriTemplate, IEnumerable<KeyValuePair<string, string?>> variables, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(variables);
-        var uri = Resources.UriTemplate.Expand(uriTemplate, new Dictionary<string, string>(variables, StringComparer.Ordinal));
-        return ReadResourceCore(uri, cancellationToken);
+        var uri = Resources.UriTemplate.Expand(uriTemplate, new Dictionary<string, string?>(variables, StringComparer.Ordinal));
+        return ReadResourceAsync(uri, uriTemplate, cancellationToken);
+    }
+
+    private Task<ReadResourceResult> ReadResourceAsync(string uri, string spanName, CancellationToken cancellationToken) =>
+        InSpanAsync("mcp.resource.read", "mcp.resource.uri", spanName, "mcp.resource.outcome", () => Connection.ReadResourceAsync(new ReadResourceRequestParams { Uri = uri }, cancellationToken));
+
+    /// <summary>
+    /// Sends a request inside its span <c>&lt;operation&gt; &lt;name&gt;</c>, tagged with <paramref name="name"/> and
+    /// with its outcome: <c>ok</c>, or <c>failed</c> with an error status.
+    /// </summary>
+    private static async Task<T> InSpanAsync<T>(string operation, string nameTag, string name, string outcomeTag, Func<Task<T>> send)
+    {
+        using var activity = McpClientGenTelemetry.StartRequestSpan(operation, nameTag, name);
+        try
+        {
+            var result = await send().ConfigureAwait(false);
+            activity?.SetTag(outcomeTag, "ok");
+            return result;
+        }
+        catch (Exception exception) when (activity is not null)
+        {
+            McpClientGenTelemetry.MarkFailed(activity, outcomeTag, exception);
+            throw;
+        }
     }
 
     /// <summary>Calls a tool and throws <see cref="McpToolException"/> when it reports <c>isError</c>.</summary>

@@ -220,14 +220,13 @@ public sealed class McpConnection : IAsyncDisposable
 
     /// <summary>
     /// Lists the server's prompts on the shared session (every page), or none when the server does not declare the
-    /// <c>prompts</c> capability: such a server would answer the request with an error.
+    /// <c>prompts</c> capability or answers that it does not know <c>prompts/list</c>.
     /// </summary>
     /// <param name="cancellationToken">Cancels the listing.</param>
     public Task<IList<Prompt>> ListPromptsAsync(CancellationToken cancellationToken = default) =>
-        OnSessionAsync((object?)null, static async (session, _, token) =>
-            session.ServerCapabilities.Prompts is null
-                ? []
-                : (IList<Prompt>)(await session.ListPromptsAsync(cancellationToken: token).ConfigureAwait(false)).Select(prompt => prompt.ProtocolPrompt).ToList(),
+        ListOptionalAsync(
+            static capabilities => capabilities.Prompts is not null,
+            static async (session, token) => (await session.ListPromptsAsync(cancellationToken: token).ConfigureAwait(false)).Select(prompt => prompt.ProtocolPrompt),
             cancellationToken);
 
     /// <summary>Reads a resource on the shared session; opens the session first if needed.</summary>
@@ -241,27 +240,52 @@ public sealed class McpConnection : IAsyncDisposable
 
     /// <summary>
     /// Lists the server's resources on the shared session (every page), or none when the server does not declare the
-    /// <c>resources</c> capability.
+    /// <c>resources</c> capability or answers that it does not know <c>resources/list</c>.
     /// </summary>
     /// <param name="cancellationToken">Cancels the listing.</param>
     public Task<IList<Resource>> ListResourcesAsync(CancellationToken cancellationToken = default) =>
-        OnSessionAsync((object?)null, static async (session, _, token) =>
-            session.ServerCapabilities.Resources is null
-                ? []
-                : (IList<Resource>)(await session.ListResourcesAsync(cancellationToken: token).ConfigureAwait(false)).Select(resource => resource.ProtocolResource).ToList(),
+        ListOptionalAsync(
+            static capabilities => capabilities.Resources is not null,
+            static async (session, token) => (await session.ListResourcesAsync(cancellationToken: token).ConfigureAwait(false)).Select(resource => resource.ProtocolResource),
             cancellationToken);
 
     /// <summary>
     /// Lists the server's resource templates on the shared session (every page), or none when the server does not
-    /// declare the <c>resources</c> capability.
+    /// declare the <c>resources</c> capability or answers that it does not know <c>resources/templates/list</c>, as a
+    /// server that offers only fixed resources may.
     /// </summary>
     /// <param name="cancellationToken">Cancels the listing.</param>
     public Task<IList<ResourceTemplate>> ListResourceTemplatesAsync(CancellationToken cancellationToken = default) =>
-        OnSessionAsync((object?)null, static async (session, _, token) =>
-            session.ServerCapabilities.Resources is null
-                ? []
-                : (IList<ResourceTemplate>)(await session.ListResourceTemplatesAsync(cancellationToken: token).ConfigureAwait(false)).Select(template => template.ProtocolResourceTemplate).ToList(),
+        ListOptionalAsync(
+            static capabilities => capabilities.Resources is not null,
+            static async (session, token) => (await session.ListResourceTemplatesAsync(cancellationToken: token).ConfigureAwait(false)).Select(template => template.ProtocolResourceTemplate),
             cancellationToken);
+
+    /// <summary>
+    /// Lists entries of a kind the server may not offer: none, without a request, when <paramref name="isDeclared"/>
+    /// finds no capability for them (the server would answer with an error), and none when the server answers the list
+    /// request with MethodNotFound, which servers send for a list they do not implement even under a declared capability.
+    /// </summary>
+    private Task<IList<T>> ListOptionalAsync<T>(
+        Func<ServerCapabilities, bool> isDeclared,
+        Func<McpClient, CancellationToken, Task<IEnumerable<T>>> list,
+        CancellationToken cancellationToken) =>
+        OnSessionAsync((isDeclared, list), static async (session, state, token) =>
+        {
+            if (!state.isDeclared(session.ServerCapabilities))
+            {
+                return (IList<T>)[];
+            }
+
+            try
+            {
+                return [.. await state.list(session, token).ConfigureAwait(false)];
+            }
+            catch (McpProtocolException exception) when (exception.ErrorCode == McpErrorCode.MethodNotFound)
+            {
+                return [];
+            }
+        }, cancellationToken);
 
     /// <summary>The server's name and version, and the protocol version agreed in the session handshake.</summary>
     public async Task<(Implementation? Server, string? ProtocolVersion)> GetServerInfoAsync(CancellationToken cancellationToken = default)

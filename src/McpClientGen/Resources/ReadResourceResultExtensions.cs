@@ -22,18 +22,20 @@ public static class ReadResourceResultExtensions
     /// <summary>The bytes of the resource's one content item: a binary item decoded from base64, a text item as UTF-8.</summary>
     /// <param name="result">The result of the read.</param>
     /// <exception cref="InvalidOperationException">The result does not hold exactly one item.</exception>
-    public static ReadOnlyMemory<byte> GetBytes(this ReadResourceResult result) => SingleOf(result) switch
+    public static ReadOnlyMemory<byte> GetBytes(this ReadResourceResult result)
     {
-        BlobResourceContents blob => blob.DecodedData,
-        TextResourceContents text => System.Text.Encoding.UTF8.GetBytes(text.Text),
-        var other => throw new InvalidOperationException($"The resource '{other.Uri}' has contents of an unknown kind."),
-    };
+        var contents = SingleOf(result);
+        // The SDK allows no kinds of contents but these two (ResourceContents cannot be derived from outside it).
+        return contents is BlobResourceContents blob ? blob.DecodedData : System.Text.Encoding.UTF8.GetBytes(((TextResourceContents)contents).Text);
+    }
 
     private static ResourceContents SingleOf(ReadResourceResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Contents.Count == 1
-            ? result.Contents[0]
-            : throw new InvalidOperationException($"The result holds {result.Contents.Count} content items, not one; read them from Contents.");
+        // A server's result without "contents" deserializes with no list at all: that is no items, not a crash.
+        var count = result.Contents?.Count ?? 0;
+        return count == 1
+            ? result.Contents![0]
+            : throw new InvalidOperationException($"The result holds {count} content items, not one; read them from Contents.");
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace McpClientGen.Resources;
@@ -6,17 +7,22 @@ namespace McpClientGen.Resources;
 /// Expands RFC 6570 URI templates (levels 1 to 3) with string values, for the generated resource template methods.
 /// Each operator's rules for prefixes, separators, names and percent-encoding are those of the RFC's appendix A: a
 /// value is percent-encoded as UTF-8 except for the unreserved characters, and for <c>{+var}</c> and <c>{#var}</c>
-/// also except for the reserved characters and the percent-encoded triplets already in it.
+/// also except for the reserved characters and the percent-encoded triplets already in it. A variable whose value is
+/// <see langword="null"/> is undefined and skipped (section 3.2.1): <c>{?x,y}</c> with only <c>x</c> gives
+/// <c>?x=…</c>, and with neither gives nothing, not even the <c>?</c>.
 /// </summary>
 internal static class UriTemplate
 {
-    /// <summary>Expands <paramref name="template"/>; every variable it names must have a value.</summary>
-    /// <exception cref="ArgumentException">The template is malformed or unsupported, or a variable has no value.</exception>
-    public static string Expand(string template, IReadOnlyDictionary<string, string> values)
+    // Generated code passes a constant template, so this holds one entry per template of the user's snapshots.
+    private static readonly ConcurrentDictionary<string, UriTemplateParse> Parsed = new(StringComparer.Ordinal);
+
+    /// <summary>Expands <paramref name="template"/>; every variable it names must be a key of <paramref name="values"/>.</summary>
+    /// <exception cref="ArgumentException">The template is malformed or unsupported, or a variable is not given.</exception>
+    public static string Expand(string template, IReadOnlyDictionary<string, string?> values)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(values);
-        var parsed = UriTemplateSyntax.Parse(template);
+        var parsed = Parsed.GetOrAdd(template, UriTemplateSyntax.Parse);
         if (parsed.Problem is { } problem)
         {
             throw new ArgumentException($"The URI template '{template}' cannot be expanded: {problem}.", nameof(template));
@@ -38,18 +44,23 @@ internal static class UriTemplate
         return uri.ToString();
     }
 
-    private static void ExpandExpression(StringBuilder uri, UriTemplatePart expression, IReadOnlyDictionary<string, string> values, string template)
+    private static void ExpandExpression(StringBuilder uri, UriTemplatePart expression, IReadOnlyDictionary<string, string?> values, string template)
     {
         var rules = OperatorRules.Of(expression.Operator);
-        for (var i = 0; i < expression.Variables.Count; i++)
+        var defined = 0;
+        foreach (var name in expression.Variables)
         {
-            var name = expression.Variables[i];
-            if (!values.TryGetValue(name, out var value) || value is null)
+            if (!values.TryGetValue(name, out var value))
             {
                 throw new ArgumentException($"The URI template '{template}' needs a value for '{name}'.", nameof(values));
             }
 
-            uri.Append(i == 0 ? rules.First : rules.Separator);
+            if (value is null)
+            {
+                continue;
+            }
+
+            uri.Append(defined++ == 0 ? rules.First : rules.Separator);
             if (rules.IsNamed)
             {
                 uri.Append(name);
@@ -106,16 +117,23 @@ internal static class UriTemplate
     private sealed record OperatorRules(string First, string Separator, bool IsNamed, string IfEmpty, bool AllowReserved)
     {
         private static readonly OperatorRules Simple = new("", ",", false, "", false);
+        private static readonly OperatorRules Reserved = new("", ",", false, "", true);
+        private static readonly OperatorRules Fragment = new("#", ",", false, "", true);
+        private static readonly OperatorRules Label = new(".", ".", false, "", false);
+        private static readonly OperatorRules PathSegment = new("/", "/", false, "", false);
+        private static readonly OperatorRules PathParameter = new(";", ";", true, "", false);
+        private static readonly OperatorRules Query = new("?", "&", true, "=", false);
+        private static readonly OperatorRules QueryContinuation = new("&", "&", true, "=", false);
 
         public static OperatorRules Of(char op) => op switch
         {
-            '+' => Simple with { AllowReserved = true },
-            '#' => new("#", ",", false, "", true),
-            '.' => new(".", ".", false, "", false),
-            '/' => new("/", "/", false, "", false),
-            ';' => new(";", ";", true, "", false),
-            '?' => new("?", "&", true, "=", false),
-            '&' => new("&", "&", true, "=", false),
+            '+' => Reserved,
+            '#' => Fragment,
+            '.' => Label,
+            '/' => PathSegment,
+            ';' => PathParameter,
+            '?' => Query,
+            '&' => QueryContinuation,
             _ => Simple,
         };
     }

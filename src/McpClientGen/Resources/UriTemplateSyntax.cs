@@ -7,7 +7,9 @@ namespace McpClientGen.Resources;
 /// Reads an RFC 6570 URI template into literal text and expressions. The same file is compiled into the generator,
 /// which reports a template's problems where the snapshot writes it, and into the runtime, which expands it, so the
 /// two agree on what a template means. Levels 1 to 3 are supported: every operator (<c>+ # . / ; ? &amp;</c>) over
-/// variables with string values. Level 4 value modifiers (<c>{var:3}</c>, <c>{list*}</c>) are reported as unsupported.
+/// variables with string values; a variable may appear more than once (<c>{x}/{x}</c>) and takes the same value each
+/// time. Well-formed level 4 value modifiers (<c>{var:3}</c>, <c>{list*}</c>) are reported as unsupported; a modifier
+/// the RFC's grammar does not allow (<c>{var:abc}</c>, <c>{a*b}</c>) makes the template malformed.
 /// </summary>
 internal static class UriTemplateSyntax
 {
@@ -15,7 +17,6 @@ internal static class UriTemplateSyntax
     public static UriTemplateParse Parse(string template)
     {
         var parts = new Generic.List<UriTemplatePart>();
-        var names = new Generic.HashSet<string>(System.StringComparer.Ordinal);
         var literalStart = 0;
         var i = 0;
         while (i < template.Length)
@@ -44,7 +45,7 @@ internal static class UriTemplateSyntax
                 return UriTemplateParse.Malformed(i, 1, "a '{' is not closed");
             }
 
-            var expression = ReadExpression(template, i, close, names);
+            var expression = ReadExpression(template, i, close);
             if (expression.Problem is not null)
             {
                 return expression;
@@ -64,7 +65,7 @@ internal static class UriTemplateSyntax
     }
 
     /// <summary>Reads the expression between the braces at <paramref name="open"/> and <paramref name="close"/>.</summary>
-    private static UriTemplateParse ReadExpression(string template, int open, int close, Generic.HashSet<string> names)
+    private static UriTemplateParse ReadExpression(string template, int open, int close)
     {
         var start = open + 1;
         if (start == close)
@@ -98,12 +99,10 @@ internal static class UriTemplateSyntax
 
             if (modifier >= 0)
             {
-                return UriTemplateParse.Unsupported(position + modifier, spec.Length - modifier, $"the modifier '{spec.Substring(modifier)}' of '{name}' (RFC 6570 level 4) is not supported");
-            }
-
-            if (!names.Add(name))
-            {
-                return UriTemplateParse.Malformed(position, name.Length, $"the variable '{name}' appears more than once");
+                var text = spec.Substring(modifier);
+                return IsModifier(text)
+                    ? UriTemplateParse.Unsupported(position + modifier, text.Length, $"the modifier '{text}' of '{name}' (RFC 6570 level 4) is not supported")
+                    : UriTemplateParse.Malformed(position + modifier, text.Length, $"'{text}' is not a modifier of '{name}': a prefix is ':' and a length of 1 to 9999, an explode is a final '*'");
             }
 
             variables.Add(name);
@@ -111,6 +110,30 @@ internal static class UriTemplateSyntax
         }
 
         return UriTemplateParse.Of([UriTemplatePart.Expression(isOperator ? op : '\0', variables)]);
+    }
+
+    /// <summary>RFC 6570 <c>modifier-level4</c>: <c>:</c> and a length 1 to 9999 without leading zeros, or <c>*</c>.</summary>
+    private static bool IsModifier(string text)
+    {
+        if (text == "*")
+        {
+            return true;
+        }
+
+        if (text.Length is < 2 or > 5 || text[0] != ':' || text[1] == '0')
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i] is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>RFC 6570 <c>varname</c>: ALPHA, DIGIT, <c>_</c> or a percent-encoded octet, with single dots between them.</summary>

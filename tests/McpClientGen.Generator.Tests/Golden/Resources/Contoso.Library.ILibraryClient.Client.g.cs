@@ -133,20 +133,26 @@ public sealed partial class LibraryClient : global::McpClientGen.McpClientProxy,
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.ReadResourceResult> ReadFileResourceAsync(string path, string section, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.ReadResourceResult> ReadFileResourceAsync(string path, string? section = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(path);
-        global::System.ArgumentNullException.ThrowIfNull(section);
         return ReadResourceTemplateCore("library://files/{+path}{#section}", [new("path", path), new("section", section)], cancellationToken);
     }
 
     /// <inheritdoc />
     [global::System.Diagnostics.DebuggerNonUserCode]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.ReadResourceResult> ReadSearchResourceAsync(string q, string lang, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.ReadResourceResult> ReadReviewsResourceAsync(string topic, string? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(q);
-        global::System.ArgumentNullException.ThrowIfNull(lang);
+        global::System.ArgumentNullException.ThrowIfNull(topic);
+        return ReadResourceTemplateCore("library://reviews/{+topic}{?sort,topic}", [new("topic", topic), new("sort", sort)], cancellationToken);
+    }
+
+    /// <inheritdoc />
+    [global::System.Diagnostics.DebuggerNonUserCode]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    public global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.ReadResourceResult> ReadSearchResourceAsync(string? q = null, string? lang = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
         return ReadResourceTemplateCore("library://search{?q,lang}", [new("q", q), new("lang", lang)], cancellationToken);
     }
 

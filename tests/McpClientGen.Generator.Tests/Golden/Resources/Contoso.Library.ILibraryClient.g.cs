@@ -76,19 +76,27 @@ partial interface ILibraryClient
 
     /// <summary>A file of the library, by its path.</summary>
     /// <remarks>Reads library://files/{+path}{#section} (resources/read).</remarks>
-    /// <param name="path">The value of 'path' in the URI template; reserved characters such as '/' are kept, everything else is percent-encoded.</param>
-    /// <param name="section">The value of 'section' in the URI template; reserved characters such as '/' are kept, everything else is percent-encoded.</param>
+    /// <param name="path">The value of 'path' in the URI template; reserved characters such as '/' and existing %XX escapes are sent as they are, everything else is percent-encoded.</param>
+    /// <param name="section">The value of 'section' in the URI template; reserved characters such as '/' and existing %XX escapes are sent as they are, everything else is percent-encoded. Optional: null leaves it out of the URI (RFC 6570, section 3.2.1).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The resource's contents; <c>GetText()</c> and <c>GetBytes()</c> read a single item.</returns>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.ReadResourceResult> ReadFileResourceAsync(string path, string section, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.ReadResourceResult> ReadFileResourceAsync(string path, string? section = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>A repeated variable is one parameter; the required one comes before the optional one.</summary>
+    /// <remarks>Reads library://reviews/{+topic}{?sort,topic} (resources/read).</remarks>
+    /// <param name="topic">The value of 'topic' in the URI template; where the template writes it with '+' or '#', reserved characters such as '/' and existing %XX escapes are sent as they are, everything else is percent-encoded; elsewhere percent-encoded except for letters, digits and '-', '.', '_', '~'.</param>
+    /// <param name="sort">The value of 'sort' in the URI template; percent-encoded except for letters, digits and '-', '.', '_', '~'. Optional: null leaves it out of the URI (RFC 6570, section 3.2.1).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The resource's contents; <c>GetText()</c> and <c>GetBytes()</c> read a single item.</returns>
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.ReadResourceResult> ReadReviewsResourceAsync(string topic, string? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Search results; named like the tool.</summary>
     /// <remarks>Reads library://search{?q,lang} (resources/read).</remarks>
-    /// <param name="q">The value of 'q' in the URI template; percent-encoded except for letters, digits and '-', '.', '_', '~'.</param>
-    /// <param name="lang">The value of 'lang' in the URI template; percent-encoded except for letters, digits and '-', '.', '_', '~'.</param>
+    /// <param name="q">The value of 'q' in the URI template; percent-encoded except for letters, digits and '-', '.', '_', '~'. Optional: null leaves it out of the URI (RFC 6570, section 3.2.1).</param>
+    /// <param name="lang">The value of 'lang' in the URI template; percent-encoded except for letters, digits and '-', '.', '_', '~'. Optional: null leaves it out of the URI (RFC 6570, section 3.2.1).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The resource's contents; <c>GetText()</c> and <c>GetBytes()</c> read a single item.</returns>
-    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.ReadResourceResult> ReadSearchResourceAsync(string q, string lang, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::ModelContextProtocol.Protocol.ReadResourceResult> ReadSearchResourceAsync(string? q = null, string? lang = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Reads the MCP resource template 'shelf'.</summary>
     /// <remarks>Reads library://shelves/{class}/{cancellationToken} (resources/read).</remarks>
