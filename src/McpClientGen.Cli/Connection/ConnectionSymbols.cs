@@ -239,39 +239,30 @@ internal sealed class ConnectionSymbols
     {
         bool Given(Option option) => parseResult.GetResult(option) is { Implicit: false };
 
+        void RefuseGiven(Option[] options, string reason)
+        {
+            var given = options.Where(Given).Select(option => option.Name).ToList();
+            if (given.Count > 0)
+            {
+                throw new CommandFailedException($"{reason}; remove {string.Join(", ", given)}.");
+            }
+        }
+
+        // --stdio implies --no-auth, so it refuses that too; both refuse every credential.
+        var credentials = new Option[]
+            {
+                ClientId, ClientSecretVariable, PrivateKeyFile, PrivateKeyPasswordVariable, Scopes, TokenEndpoint, AuthorizationServer,
+                TrustDiscoveredAuthorizationServer,
+            };
         if (parseResult.GetResult(Stdio) is not null)
         {
-            var authentication = new Option[]
-                {
-                    NoAuth, ClientId, ClientSecretVariable, PrivateKeyFile, PrivateKeyPasswordVariable, Scopes, TokenEndpoint, AuthorizationServer,
-                    TrustDiscoveredAuthorizationServer,
-                }
-                .Where(Given)
-                .Select(option => option.Name)
-                .ToList();
-            if (authentication.Count > 0)
-            {
-                throw new CommandFailedException($"--stdio starts a local server, without authentication; remove {string.Join(", ", authentication)}.");
-            }
-
+            RefuseGiven([NoAuth, .. credentials], "--stdio starts a local server, without authentication");
             return;
         }
 
         if (parseResult.GetValue(NoAuth))
         {
-            var credentials = new Option[]
-                {
-                    ClientId, ClientSecretVariable, PrivateKeyFile, PrivateKeyPasswordVariable, Scopes, TokenEndpoint, AuthorizationServer,
-                    TrustDiscoveredAuthorizationServer,
-                }
-                .Where(Given)
-                .Select(option => option.Name)
-                .ToList();
-            if (credentials.Count > 0)
-            {
-                throw new CommandFailedException($"--no-auth connects without credentials; remove {string.Join(", ", credentials)}.");
-            }
-
+            RefuseGiven(credentials, "--no-auth connects without credentials");
             return;
         }
 
