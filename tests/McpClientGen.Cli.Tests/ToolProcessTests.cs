@@ -35,7 +35,7 @@ public sealed class ToolProcessTests(DemoStackFixture demo) : IClassFixture<Demo
         var result = await RunToolAsync("snapshot");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Required argument 'endpoint' missing", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Required argument 'endpoint' (or --stdio) missing for command: 'snapshot'.", result.Error, StringComparison.Ordinal);
     }
 
     private async Task<CliResult> RunToolAsync(params string[] args)

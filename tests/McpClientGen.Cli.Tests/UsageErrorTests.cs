@@ -13,10 +13,21 @@ public sealed class UsageErrorTests
 
     [Theory]
     [InlineData("Required command was not provided.")]
-    [InlineData("Required argument 'endpoint' missing for command: 'snapshot'.", "snapshot", "-o", "demo.mcp.json", "--client-id", "a")]
+    [InlineData("Required argument 'endpoint' (or --stdio) missing for command: 'snapshot'.", "snapshot", "-o", "demo.mcp.json", "--client-id", "a")]
     [InlineData("Option '--output' is required.", "snapshot", Endpoint, "--client-id", "a")]
     [InlineData("Required argument 'file' missing for command: 'check'.", "check", Endpoint, "--client-id", "a")]
-    [InlineData("Required argument 'endpoint' missing for command: 'list'.", "list")]
+    [InlineData("Required argument 'endpoint' (or --stdio) missing for command: 'list'.", "list")]
+    [InlineData("Required argument 'endpoint' (or --stdio) missing for command: 'check'.", "check")]
+    [InlineData("Required argument 'endpoint' missing for command: 'sample'.", "sample")]
+    [InlineData("Unrecognized command or argument '--stdio'.", "sample", Endpoint, "get_issue", "--stdio", "server")]
+    [InlineData("Give either an endpoint or --stdio, not both.", "list", Endpoint, "--stdio", "server")]
+    [InlineData("With --stdio, check takes only the file argument: remove the endpoint.", "check", "--stdio", "server", Endpoint, "demo.mcp.json")]
+    [InlineData("Required argument 'file' missing for command: 'check'.", "check", "--stdio", "server")]
+    [InlineData("'demo.mcp.json' is not an absolute http or https URL.", "check", "demo.mcp.json", "--no-auth")]
+    [InlineData("The --stdio command line has an unterminated double quote.", "list", "--stdio", "server \"--token s3cret")]
+    [InlineData("--stdio needs the command that starts the server", "snapshot", "--stdio", " ", "-o", "demo.mcp.json")]
+    [InlineData("--stdio-env passes a variable to a --stdio server; give --stdio too.", "list", Endpoint, "--no-auth", "--stdio-env", "A")]
+    [InlineData("--stdio-env takes the name of an environment variable", "list", "--stdio", "server", "--stdio-env", "A=1")]
     [InlineData("Required argument 'tool' missing for command: 'sample'.", "sample", Endpoint, "--client-id", "a")]
     [InlineData("'not-a-url' is not an absolute http or https URL.", "list", "not-a-url", "--client-id", "a")]
     [InlineData("'ftp://127.0.0.1/mcp' is not an absolute http or https URL.", "list", "ftp://127.0.0.1/mcp", "--client-id", "a")]
@@ -30,6 +41,20 @@ public sealed class UsageErrorTests
         Assert.Equal("", result.Out);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
         Assert.Contains("--help' for usage.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--no-auth", "list", "--stdio", "server", "--no-auth")]
+    [InlineData("--client-id, --client-secret-env", "snapshot", "--stdio", "server", "-o", "demo.mcp.json", "--client-id", "a", "--client-secret-env", "S")]
+    [InlineData("--private-key-file, --authorization-server", "check", "--stdio", "server", "demo.mcp.json", "--private-key-file", "k.pem", "--authorization-server", Endpoint)]
+    [InlineData("--token-endpoint, --trust-discovered-authorization-server", "list", "--stdio", "server", "--token-endpoint", Endpoint, "--trust-discovered-authorization-server")]
+    public async Task Stdio_with_an_authentication_option_names_the_conflict(string conflict, params string[] args)
+    {
+        var result = await Mcpgen.RunAsync(args);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal("", result.Out);
+        Assert.Equal($"error: --stdio starts a local server, without authentication; remove {conflict}.\n", result.Error);
     }
 
     [Theory]
@@ -86,6 +111,7 @@ public sealed class UsageErrorTests
     [InlineData("--help")]
     [InlineData("snapshot", "--help")]
     [InlineData("check", "-h")]
+    [InlineData("list", "--help")]
     [InlineData("sample", "--help")]
     public async Task Help_goes_to_stdout_and_exits_0(params string[] args)
     {

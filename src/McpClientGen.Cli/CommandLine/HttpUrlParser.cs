@@ -15,13 +15,25 @@ internal static class HttpUrlParser
             return null;
         }
 
-        var text = result.Tokens[0].Value;
+        var url = TryParse(result.Tokens[0].Value, out var error);
+        if (error is not null)
+        {
+            result.AddError(error);
+        }
+
+        return url;
+    }
+
+    /// <summary>The URL in <paramref name="text"/>, or <see langword="null"/> and the usage error.</summary>
+    public static Uri? TryParse(string text, out string? error)
+    {
         if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
         {
+            error = null;
             return url;
         }
 
-        result.AddError($"'{text}' is not an absolute http or https URL.");
+        error = $"'{text}' is not an absolute http or https URL.";
         return null;
     }
 }

@@ -9,7 +9,7 @@ using McpClientGen.Snapshots;
 namespace McpClientGen.Cli.Commands;
 
 /// <summary>
-/// <c>mcpgen check &lt;endpoint&gt; &lt;file&gt;</c>: exits 0 when the server's tools, prompts, resources and resource
+/// <c>mcpgen check &lt;endpoint&gt; &lt;file&gt;</c> (or <c>mcpgen check --stdio "command" &lt;file&gt;</c>): exits 0 when the server's tools, prompts, resources and resource
 /// templates equal the snapshot's, and 1 with a diff when they do not. They are compared as the snapshot writer renders
 /// them; the server's name and version and the protocol version are not compared (see <see cref="DriftDetector"/>).
 /// </summary>
@@ -18,8 +18,9 @@ internal static class CheckCommand
     public static Command Create(CliContext context, Option<bool> verbose)
     {
         var connection = new ConnectionSymbols();
-        var file = new Argument<string>("file")
+        var file = new Argument<string?>("file")
         {
+            Arity = ArgumentArity.ZeroOrOne, // Required, but after --stdio it is the only argument: see ConnectionSymbols.Next.
             Description = "The snapshot to compare with, such as schemas/crm.mcp.json. An overlay beside it is the user's, not the server's, and is not compared.",
         };
         file.Validators.Add(result =>
@@ -31,7 +32,7 @@ internal static class CheckCommand
         });
 
         var command = new Command("check", "Exits 1 with a diff when the server's tools, prompts or resources differ from the snapshot, 0 when they are the same.");
-        connection.AddTo(command);
+        connection.AddTo(command, next: file);
         command.Add(file);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(
             context,
@@ -39,7 +40,7 @@ internal static class CheckCommand
             async (logging, token) =>
             {
                 var settings = connection.Read(parseResult);
-                var path = parseResult.GetRequiredValue(file);
+                var path = connection.Next(parseResult, file)!;
                 // The file before the server: a missing snapshot should not cost a token request.
                 var snapshot = await SnapshotFileReader.ReadAsync(path, token).ConfigureAwait(false);
                 var live = await LiveTools.FetchAsync(settings, context, logging, token).ConfigureAwait(false);
@@ -49,13 +50,14 @@ internal static class CheckCommand
                 var drift = DriftDetector.Compare(snapshot.Entries, server);
                 if (drift.IsEmpty)
                 {
-                    await context.Out.WriteLineAsync($"{path} matches the {server.Describe()} of {settings.Endpoint}.").ConfigureAwait(false);
+                    await context.Out.WriteLineAsync($"{path} matches the {server.Describe()} of {settings.Server}.").ConfigureAwait(false);
                     return ExitCodes.Success;
                 }
 
-                DriftReport.Write(context.Out, drift, path, settings.Endpoint);
+                DriftReport.Write(context.Out, drift, path, settings.Server);
+                var accept = settings.Stdio is null ? settings.Endpoint!.ToString() : "--stdio \"...\"";
                 await context.Error.WriteLineAsync(
-                    $"To accept what the server lists: mcpgen snapshot {settings.Endpoint} -o {path} (with the same options), then rebuild to see which calls break.")
+                    $"To accept what the server lists: mcpgen snapshot {accept} -o {path} (with the same options), then rebuild to see which calls break.")
                     .ConfigureAwait(false);
                 return ExitCodes.Drift;
             },

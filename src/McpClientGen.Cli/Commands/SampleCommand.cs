@@ -50,7 +50,7 @@ internal static class SampleCommand
         var command = new Command(
             "sample",
             "Calls a tool once and infers a JSON Schema of its result, merged into the tool's outputSchema in an overlay; repeat with other arguments to refine it.");
-        connection.AddTo(command);
+        connection.AddTo(command, stdio: false);
         command.Add(tool);
         command.Add(arguments);
         command.Add(overlay);

@@ -8,7 +8,7 @@ using McpClientGen.Cli.Snapshots;
 namespace McpClientGen.Cli.Commands;
 
 /// <summary>
-/// <c>mcpgen snapshot &lt;endpoint&gt; -o &lt;file&gt;</c>: writes the server's tools as a snapshot. The same server gives
+/// <c>mcpgen snapshot <c>mcpgen snapshot &lt;endpoint&gt; -o &lt;file&gt;</c>lt;endpoint<c>mcpgen snapshot &lt;endpoint&gt; -o &lt;file&gt;</c>gt; -o &lt;file&gt;</c> (or <c>--stdio "command"</c> instead of the endpoint): writes the server's tools as a snapshot. The same server gives
 /// the same bytes every time, so the file can be committed and its diff reviewed.
 /// </summary>
 internal static class SnapshotCommand

@@ -11,14 +11,20 @@ internal static class ConnectionFactory
 {
     public static McpConnection Create(ConnectionSettings settings, IReadOnlyDictionary<string, string?> environment, ILoggerFactory? logging)
     {
+        if (settings.Stdio is { } stdio)
+        {
+            return CreateStdio(stdio, settings.ProtocolVersion, environment, logging);
+        }
+
+        var endpoint = settings.Endpoint!;
         if (settings.NoAuth)
         {
-            return McpConnection.CreateUnauthenticated(settings.Endpoint, logging, settings.ProtocolVersion);
+            return McpConnection.CreateUnauthenticated(endpoint, logging, settings.ProtocolVersion);
         }
 
         var options = new McpConnectionOptions
         {
-            Endpoint = settings.Endpoint,
+            Endpoint = endpoint,
             ClientId = settings.ClientId,
             Scopes = settings.Scopes,
             TokenEndpoint = settings.TokenEndpoint,
@@ -56,6 +62,24 @@ internal static class ConnectionFactory
         }
 
         return McpConnection.Create(options, loggerFactory: logging);
+    }
+
+    /// <summary>
+    /// The server's standard error reaches mcpgen's only through the runtime's log, which exists with <c>--verbose</c>:
+    /// otherwise it would be mixed into mcpgen's own messages.
+    /// </summary>
+    private static McpConnection CreateStdio(
+        StdioServer stdio, string? protocolVersion, IReadOnlyDictionary<string, string?> environment, ILoggerFactory? logging)
+    {
+        var options = new McpStdioServerOptions { Command = stdio.Command, Arguments = [.. stdio.Arguments], ProtocolVersion = protocolVersion };
+        foreach (var name in stdio.EnvironmentNames)
+        {
+            options.EnvironmentVariables[name] = environment.TryGetValue(name, out var value) && value is not null
+                ? value
+                : throw new CommandFailedException($"The environment variable {name} (--stdio-env) is not set.");
+        }
+
+        return McpConnection.CreateStdio(options, logging);
     }
 
     private static string ReadVariable(IReadOnlyDictionary<string, string?> environment, string name, string holds, string remedy)

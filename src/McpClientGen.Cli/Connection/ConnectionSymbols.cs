@@ -5,18 +5,35 @@ using McpClientGen.Cli.CommandLine;
 namespace McpClientGen.Cli.Connection;
 
 /// <summary>
-/// The endpoint argument and the authentication options shared by every command that talks to a server. Each command
-/// gets its own instance, so the symbols have one parent each.
+/// The server (an endpoint argument, or <c>--stdio</c>) and the authentication options shared by every command that
+/// talks to a server. Each command gets its own instance, so the symbols have one parent each.
 /// </summary>
 internal sealed class ConnectionSymbols
 {
     /// <summary>The environment variable that holds the client secret when <c>--client-secret-env</c> is not given.</summary>
     public const string DefaultSecretVariable = "MCPGEN_CLIENT_SECRET";
 
-    public Argument<Uri> Endpoint { get; } = new("endpoint")
+    /// <summary>
+    /// Optional, and a string parsed by <see cref="Validate"/>: with <c>--stdio</c> there is no endpoint, and the word in its
+    /// place is the argument that follows it (check's snapshot file).
+    /// </summary>
+    public Argument<string?> Endpoint { get; } = new("endpoint")
     {
-        Description = "The MCP endpoint, such as https://crm.example.com/mcp (plain http only on loopback).",
-        CustomParser = HttpUrlParser.Parse,
+        Description = "The MCP endpoint, such as https://crm.example.com/mcp (plain http only on loopback). Not with --stdio.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    public Option<string> Stdio { get; } = new("--stdio")
+    {
+        Description = "Start the server with this command line and talk to it over stdio, unauthenticated, instead of an endpoint, "
+            + "such as --stdio \"npx -y @modelcontextprotocol/server-memory\". Quote with \"...\" or '...'. Its standard error is shown only with --verbose.",
+        HelpName = "command",
+    };
+
+    public Option<string[]> StdioEnvironment { get; } = new("--stdio-env")
+    {
+        Description = "Pass this variable of mcpgen's environment to the --stdio server (repeatable). Its value is never printed.",
+        HelpName = "variable",
     };
 
     public Option<string> ClientId { get; } = new("--client-id")
@@ -95,11 +112,22 @@ internal sealed class ConnectionSymbols
             + "put it in an environment variable and give the variable's name with --client-secret-env."));
         ClientSecretVariable.Validators.Add(RequireVariableName);
         PrivateKeyPasswordVariable.Validators.Add(RequireVariableName);
+        StdioEnvironment.Validators.Add(RequireVariableName);
     }
 
-    public void AddTo(Command command)
+    /// <param name="command">The command to add the symbols to.</param>
+    /// <param name="next">The optional argument after the endpoint (check's file), which with <c>--stdio</c> comes first.</param>
+    /// <param name="stdio">Whether the command offers <c>--stdio</c>.</param>
+    public void AddTo(Command command, Argument<string?>? next = null, bool stdio = true)
     {
         command.Add(Endpoint);
+        if (stdio)
+        {
+            command.Add(Stdio);
+            command.Add(StdioEnvironment);
+        }
+
+        command.Validators.Add(result => Validate(result, next));
         command.Add(ClientId);
         command.Add(ClientSecretVariable);
         command.Add(PrivateKeyFile);
@@ -118,9 +146,14 @@ internal sealed class ConnectionSymbols
     public ConnectionSettings Read(ParseResult parseResult)
     {
         ValidateCombination(parseResult);
+        // Validate has split the line already; it cannot fail here.
+        var stdio = parseResult.GetValue(Stdio) is { } line && CommandLineSplitter.Split(line, out _) is { } words
+            ? new StdioServer(words[0], [.. words.Skip(1)], parseResult.GetValue(StdioEnvironment) ?? [])
+            : null;
         return new ConnectionSettings(
-            parseResult.GetRequiredValue(Endpoint),
-            parseResult.GetValue(NoAuth),
+            stdio is null ? HttpUrlParser.TryParse(parseResult.GetValue(Endpoint)!, out _) : null,
+            stdio,
+            stdio is not null || parseResult.GetValue(NoAuth),
             parseResult.GetValue(ClientId),
             parseResult.GetRequiredValue(ClientSecretVariable),
             parseResult.GetValue(PrivateKeyFile),
@@ -132,14 +165,66 @@ internal sealed class ConnectionSymbols
             parseResult.GetValue(ProtocolVersion));
     }
 
+    /// <summary>The argument after the endpoint, which with <c>--stdio</c> is the first positional word.</summary>
+    public string? Next(ParseResult parseResult, Argument<string?> next) =>
+        parseResult.GetValue(next) ?? (parseResult.GetResult(Stdio) is not null ? parseResult.GetValue(Endpoint) : null);
+
+    /// <summary>
+    /// Exactly one of an endpoint and <c>--stdio</c>, checked while parsing so that a wrong command line is a usage error.
+    /// </summary>
+    private void Validate(CommandResult result, Argument<string?>? next)
+    {
+        var endpoint = result.GetValue(Endpoint);
+        var hasNext = next is not null && result.GetValue(next) is not null;
+        if (result.GetValue(Stdio) is { } line)
+        {
+            if (endpoint is not null && (next is null || hasNext))
+            {
+                result.AddError(next is null
+                    ? "Give either an endpoint or --stdio, not both."
+                    : $"With --stdio, {result.Command.Name} takes only the {next.Name} argument: remove the endpoint.");
+            }
+            else if (next is not null && endpoint is null)
+            {
+                result.AddError($"Required argument '{next.Name}' missing for command: '{result.Command.Name}'.");
+            }
+
+            if (CommandLineSplitter.Split(line, out var error) is null)
+            {
+                result.AddError(error!);
+            }
+
+            return;
+        }
+
+        if (result.GetResult(StdioEnvironment) is not null)
+        {
+            result.AddError("--stdio-env passes a variable to a --stdio server; give --stdio too.");
+        }
+
+        if (endpoint is null)
+        {
+            var alternative = result.Command.Options.Contains(Stdio) ? " (or --stdio)" : "";
+            result.AddError($"Required argument 'endpoint'{alternative} missing for command: '{result.Command.Name}'.");
+        }
+        else if (HttpUrlParser.TryParse(endpoint, out var error) is null)
+        {
+            result.AddError(error!);
+        }
+        else if (next is not null && !hasNext)
+        {
+            result.AddError($"Required argument '{next.Name}' missing for command: '{result.Command.Name}'.");
+        }
+    }
+
     /// <summary>
     /// A variable name, not a value: the message does not repeat what was given, because a user who passes the secret
     /// here by mistake must not see it printed.
     /// </summary>
     private static void RequireVariableName(OptionResult result)
     {
-        var value = result.GetValueOrDefault<string>();
-        if (!EnvironmentVariableName.IsValid(value))
+        // The tokens, not the typed value: one rule for a single name and for a repeatable option's list of them.
+        if (!result.Tokens.All(token => EnvironmentVariableName.IsValid(token.Value)))
         {
             result.AddError(
                 $"{result.IdentifierToken?.Value} takes the name of an environment variable (letters, digits and '_', not starting with a digit), not its value.");
@@ -154,21 +239,30 @@ internal sealed class ConnectionSymbols
     {
         bool Given(Option option) => parseResult.GetResult(option) is { Implicit: false };
 
+        void RefuseGiven(Option[] options, string reason)
+        {
+            var given = options.Where(Given).Select(option => option.Name).ToList();
+            if (given.Count > 0)
+            {
+                throw new CommandFailedException($"{reason}; remove {string.Join(", ", given)}.");
+            }
+        }
+
+        // --stdio implies --no-auth, so it refuses that too; both refuse every credential.
+        var credentials = new Option[]
+            {
+                ClientId, ClientSecretVariable, PrivateKeyFile, PrivateKeyPasswordVariable, Scopes, TokenEndpoint, AuthorizationServer,
+                TrustDiscoveredAuthorizationServer,
+            };
+        if (parseResult.GetResult(Stdio) is not null)
+        {
+            RefuseGiven([NoAuth, .. credentials], "--stdio starts a local server, without authentication");
+            return;
+        }
+
         if (parseResult.GetValue(NoAuth))
         {
-            var credentials = new Option[]
-                {
-                    ClientId, ClientSecretVariable, PrivateKeyFile, PrivateKeyPasswordVariable, Scopes, TokenEndpoint, AuthorizationServer,
-                    TrustDiscoveredAuthorizationServer,
-                }
-                .Where(Given)
-                .Select(option => option.Name)
-                .ToList();
-            if (credentials.Count > 0)
-            {
-                throw new CommandFailedException($"--no-auth connects without credentials; remove {string.Join(", ", credentials)}.");
-            }
-
+            RefuseGiven(credentials, "--no-auth connects without credentials");
             return;
         }
 

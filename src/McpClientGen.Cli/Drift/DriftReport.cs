@@ -15,10 +15,10 @@ internal static class DriftReport
 
     private const string Indent = "      ";
 
-    public static void Write(TextWriter output, SnapshotDrift drift, string snapshotPath, Uri endpoint)
+    public static void Write(TextWriter output, SnapshotDrift drift, string snapshotPath, string server)
     {
         var summary = drift.Kinds.Select(kind => $"{kind.Kind.Plural} {kind.Added.Count} added, {kind.Removed.Count} removed, {kind.Changed.Count} changed");
-        output.WriteLine($"{snapshotPath} differs from {endpoint}: {string.Join("; ", summary)}.");
+        output.WriteLine($"{snapshotPath} differs from {server}: {string.Join("; ", summary)}.");
         foreach (var kind in drift.Kinds)
         {
             Write(output, kind);

@@ -1,3 +1,4 @@
+using McpClientGen.Cli.CommandLine;
 using McpClientGen.Cli.Drift;
 
 namespace McpClientGen.Cli.Snapshots;
@@ -37,7 +38,11 @@ internal static class EntryListing
     /// <summary>One row per entry, sorted by key, the labels lined up in a column.</summary>
     private static async Task WriteRowsAsync(TextWriter output, IEnumerable<(string Key, string? Label)> rows)
     {
-        var sorted = rows.OrderBy(row => row.Key, StringComparer.Ordinal).ToList();
+        // The server's text, made safe for the terminal before it is sorted and measured.
+        var sorted = rows
+            .Select(row => (Key: OneLineText.Of(row.Key), Label: row.Label is null ? null : OneLineText.Of(row.Label)))
+            .OrderBy(row => row.Key, StringComparer.Ordinal)
+            .ToList();
         var width = sorted.Count == 0 ? 0 : sorted.Max(row => row.Key.Length);
         foreach (var (key, label) in sorted)
         {

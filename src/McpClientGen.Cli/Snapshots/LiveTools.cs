@@ -28,7 +28,8 @@ internal static class LiveTools
         await using (connection.ConfigureAwait(false))
         {
             var identity = settings.NoAuth ? "without authentication" : $"as {settings.ClientId}";
-            await context.Error.WriteLineAsync($"Connecting to {settings.Endpoint} {identity}...").ConfigureAwait(false);
+            var connecting = settings.Stdio is null ? $"Connecting to {settings.Server}" : $"Starting {settings.Server}";
+            await context.Error.WriteLineAsync($"{connecting} {identity}...").ConfigureAwait(false);
             try
             {
                 var snapshot = await ToolSnapshot.CaptureAsync(connection, cancellationToken).ConfigureAwait(false);

@@ -14,7 +14,16 @@ internal sealed record SnapshotEntries(
     IReadOnlyList<Tool> Tools, IReadOnlyList<Prompt> Prompts, IReadOnlyList<Resource> Resources, IReadOnlyList<ResourceTemplate> ResourceTemplates)
 {
     /// <summary>The entries of a captured snapshot.</summary>
-    public static SnapshotEntries Of(ToolSnapshot snapshot) => new(snapshot.Tools, snapshot.Prompts, snapshot.Resources, snapshot.ResourceTemplates);
+    /// <exception cref="CommandFailedException">An entry has no key (name, URI or URI template), so it can be neither listed nor compared.</exception>
+    public static SnapshotEntries Of(ToolSnapshot snapshot)
+    {
+        // The SDK's types declare these non-null, but a server's JSON can leave them out.
+        RequireKeys(EntryKind.Tools, snapshot.Tools, tool => tool.Name);
+        RequireKeys(EntryKind.Prompts, snapshot.Prompts, prompt => prompt.Name);
+        RequireKeys(EntryKind.Resources, snapshot.Resources, resource => resource.Uri);
+        RequireKeys(EntryKind.ResourceTemplates, snapshot.ResourceTemplates, template => template.UriTemplate);
+        return new(snapshot.Tools, snapshot.Prompts, snapshot.Resources, snapshot.ResourceTemplates);
+    }
 
     /// <summary>The entry counts for a message, kinds the snapshot has none of left out: "19 tools and 1 prompt".</summary>
     public string Describe()
@@ -32,6 +41,15 @@ internal sealed record SnapshotEntries(
     /// </summary>
     public JsonObject ToDocument() =>
         JsonNode.Parse(SnapshotWriter.Write(server: null, protocolVersion: null, Tools, Prompts, Resources, ResourceTemplates))!.AsObject();
+
+    private static void RequireKeys<T>(EntryKind kind, IReadOnlyList<T> entries, Func<T, string?> key)
+    {
+        var missing = entries.Count(entry => string.IsNullOrEmpty(key(entry)));
+        if (missing > 0)
+        {
+            throw new CommandFailedException($"The server lists {kind.Count(missing)} without a '{kind.Key}'; mcpgen cannot list or compare such entries.");
+        }
+    }
 
     private static void AddCount(List<string> counts, EntryKind kind, int count)
     {
