@@ -78,6 +78,33 @@ public sealed class CheckPromptsAndResourcesTests(DemoStackFixture demo) : IClas
         Assert.Contains("Resource templates removed (in the snapshot, no longer on the server):\n  - demo://tickets/{id}\n", result.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_resource_the_snapshot_lacks_and_changed_resources_and_templates_are_drift()
+    {
+        var (path, result) = await demo.CheckEditedAsync(snapshot =>
+        {
+            var resources = snapshot["resources"]!.AsArray();
+            resources.Remove(resources.Single(resource => (string?)resource!["uri"] == "demo://readme"));
+            resources.Single(resource => (string?)resource!["uri"] == "demo://logo.png")!["mimeType"] = "image/gif";
+            snapshot["resourceTemplates"]!.AsArray().Single(template => (string?)template!["uriTemplate"] == "demo://notes/{name}")!["name"] = "memo";
+        });
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.StartsWith(
+            $"{path} differs from {demo.Endpoint}: resources 1 added, 0 removed, 1 changed; resource templates 0 added, 0 removed, 1 changed.\n",
+            result.Out,
+            StringComparison.Ordinal);
+        Assert.Contains("Resources added (on the server, not in the snapshot):\n  + demo://readme\n", result.Out, StringComparison.Ordinal);
+        Assert.Contains(
+            "Resources changed (- snapshot, + server):\n  ~ demo://logo.png: mimeType\n    mimeType:\n      - image/gif\n      + image/png\n",
+            result.Out,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "Resource templates changed (- snapshot, + server):\n  ~ demo://notes/{name}: name\n    name:\n      - memo\n      + note\n",
+            result.Out,
+            StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("prompts", """[{"name":""}]""", "prompt #1 has no name")]
     [InlineData("prompts", """[{"description":"no name"}]""", "prompt #1 is not a valid MCP prompt")]
