@@ -353,8 +353,11 @@ public sealed class McpConnection : IAsyncDisposable
         }
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
         {
+            // Described before the session is discarded, and ignored once the connection is disposed (which happens before
+            // it disposes its session): either ends a stdio server process, whose end must not be taken for the cause.
+            var failure = await _transports.DescribeFailureAsync(exception, session, opening: false).ConfigureAwait(false);
             Discard(sessionTask);
-            if (await _transports.DescribeFailureAsync(exception, session, opening: false).ConfigureAwait(false) is { } failure)
+            if (failure is not null && !Volatile.Read(ref _disposed))
             {
                 throw failure;
             }

@@ -99,6 +99,21 @@ public sealed class StdioClientTests
     }
 
     [Fact]
+    public async Task A_call_in_flight_when_the_connection_is_disposed_ends_as_cancelled_not_as_a_server_exit()
+    {
+        using var logs = new LogCapture();
+        using var loggerFactory = logs.CreateFactory();
+        var connection = McpConnection.CreateStdio(StdioTestServer.Options(), loggerFactory);
+        var call = new StdioTestClient(connection).WaitUntilCancelledAsync("disposed-9");
+        await logs.WaitForAsync(entry => entry.Category == "McpClientGen.StdioServer" && entry.Text.Contains("waiting disposed-9", StringComparison.Ordinal));
+
+        await connection.DisposeAsync();
+
+        var error = await Record.ExceptionAsync(() => call);
+        Assert.True(error is OperationCanceledException or ObjectDisposedException, $"The call ended with {error}.");
+    }
+
+    [Fact]
     public async Task A_server_that_exits_fails_the_call_naming_the_command_and_exit_code_and_the_next_call_starts_it_again()
     {
         await using var connection = McpConnection.CreateStdio(StdioTestServer.Options());
