@@ -114,6 +114,22 @@ public sealed class StdioClientTests
     }
 
     [Fact]
+    public async Task Disposing_the_connection_while_the_session_opens_ends_the_server_process()
+    {
+        var marker = $"mcpgen-opening-{Guid.NewGuid():N}";
+        var options = StdioTestServer.Options();
+        options.Arguments.Add(marker);
+        var connection = McpConnection.CreateStdio(options);
+        var call = new StdioTestClient(connection).EchoAsync("hi");
+        Assert.NotEmpty(ChildProcesses.WithArgument(marker));
+
+        await connection.DisposeAsync();
+
+        Assert.Empty(ChildProcesses.WithArgument(marker));
+        await Assert.ThrowsAnyAsync<Exception>(() => call);
+    }
+
+    [Fact]
     public async Task A_server_that_exits_fails_the_call_naming_the_command_and_exit_code_and_the_next_call_starts_it_again()
     {
         await using var connection = McpConnection.CreateStdio(StdioTestServer.Options());
