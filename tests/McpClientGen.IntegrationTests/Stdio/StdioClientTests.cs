@@ -52,6 +52,21 @@ public sealed class StdioClientTests
     }
 
     [Fact]
+    public async Task Malformed_progress_notifications_are_ignored_and_the_session_serves_on()
+    {
+        await using var connection = McpConnection.CreateStdio(StdioTestServer.Options());
+        var client = new StdioTestClient(connection);
+        var first = await ProcessIdAsync(client);
+        var progress = new RecordingProgress();
+
+        var result = await client.MalformedProgressAsync(progress);
+
+        Assert.Equal("answered", TextOf(result));
+        Assert.Empty(progress.Reports);
+        Assert.Equal(first, await ProcessIdAsync(client));
+    }
+
+    [Fact]
     public async Task The_servers_standard_error_is_logged_line_by_line_in_its_own_category()
     {
         using var logs = new LogCapture();
