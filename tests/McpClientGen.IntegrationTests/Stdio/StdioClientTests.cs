@@ -5,6 +5,7 @@ using System.Text;
 using McpClientGen.IntegrationTests.Support;
 using McpClientGen.Testing;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
 namespace McpClientGen.IntegrationTests.Stdio;
@@ -81,6 +82,7 @@ public sealed class StdioClientTests
         Assert.Equal(new EventId(6, "ServerStandardError"), entry.EventId);
         Assert.Equal(LogLevel.Information, entry.Level);
         Assert.StartsWith($"{StdioTestServer.Dotnet}: disk almost full", entry.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Entries, entry => entry.Category == typeof(StdioClientTransport).FullName && entry.Text.Contains("disk almost full", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -159,6 +161,7 @@ public sealed class StdioClientTests
             $"The stdio MCP server '{StdioTestServer.Dotnet}' exited with code 7 during the call. " +
             "Its standard error is logged in the category 'McpClientGen.StdioServer'; the next call starts it again.",
             error.Message);
+        Assert.DoesNotContain(StdioTestServer.Assembly, error.ToString(), StringComparison.Ordinal);
         Assert.Equal("hi", TextOf(await client.EchoAsync("hi")));
         Assert.NotEqual(first, await ProcessIdAsync(client));
     }
@@ -251,7 +254,9 @@ public sealed class StdioClientTests
 
         Assert.Equal(McpConnectionFailure.ServerExited, error.Reason);
         Assert.Matches($"^The stdio MCP server '{System.Text.RegularExpressions.Regex.Escape(StdioTestServer.Dotnet)}' exited with code -?[1-9][0-9]* before the MCP handshake completed\\. ", error.Message);
-        Assert.DoesNotContain(missing, error.Message, StringComparison.Ordinal);
+        // The server's stderr (here the host's complaint naming the missing file) is logged, never carried by the exception.
+        Assert.DoesNotContain(missing, error.ToString(), StringComparison.Ordinal);
+        Assert.Null(error.InnerException);
     }
 
     private static string Sha256(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
