@@ -85,9 +85,12 @@ public sealed class StdioRegistrationTests
 
         var directory = Assert.Throws<InvalidOperationException>(() => McpConnection.CreateStdio(new McpStdioServerOptions { Command = "dotnet", WorkingDirectory = missing }));
         var timeout = Assert.Throws<InvalidOperationException>(() => McpConnection.CreateStdio(new McpStdioServerOptions { Command = "dotnet", ShutdownTimeout = TimeSpan.Zero }));
+        var tooLong = Assert.Throws<InvalidOperationException>(() => McpConnection.CreateStdio(
+            new McpStdioServerOptions { Command = "dotnet", ShutdownTimeout = TimeSpan.FromMilliseconds(int.MaxValue) + TimeSpan.FromMilliseconds(1) }));
 
         Assert.Equal($"Invalid McpStdioServerOptions: the WorkingDirectory '{missing}' does not exist.", directory.Message);
-        Assert.Equal("Invalid McpStdioServerOptions: ShutdownTimeout must be positive.", timeout.Message);
+        Assert.Equal("Invalid McpStdioServerOptions: ShutdownTimeout must be positive and at most int.MaxValue milliseconds.", timeout.Message);
+        Assert.Equal(timeout.Message, tooLong.Message);
     }
 
     [Fact]
@@ -128,6 +131,35 @@ public sealed class StdioRegistrationTests
         var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptionsMonitor<McpStdioServerOptions>>().Get(typeof(StdioTestClient).FullName));
 
         Assert.Equal("Invalid McpStdioServerOptions: the configuration value of 'Mcp:Local:ShutdownTimeout' is not a valid TimeSpan.", error.Message);
+    }
+
+    [Fact]
+    public void An_argument_given_as_a_section_is_refused_naming_its_key()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Mcp:Local:Command"] = "dotnet",
+            ["Mcp:Local:Arguments:0"] = "server.dll",
+            ["Mcp:Local:Arguments:1:Name"] = "--port",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddMcpStdioClient<IStdioTestClient, StdioTestClient>(configuration.GetSection("Mcp:Local"));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptionsMonitor<McpStdioServerOptions>>().Get(typeof(StdioTestClient).FullName));
+
+        Assert.Equal("Invalid McpStdioServerOptions: the configuration key 'Mcp:Local:Arguments:1' is a section, not an argument's value.", error.Message);
+    }
+
+    [Fact]
+    public void Registering_a_client_twice_adds_its_validator_once()
+    {
+        var services = new ServiceCollection();
+        services.AddMcpStdioClient<IStdioTestClient, StdioTestClient>(options => options.Command = "dotnet");
+        services.AddMcpStdioClient<IStdioTestClient, StdioTestClient>(options => options.Command = "dotnet");
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Single(provider.GetServices<IValidateOptions<McpStdioServerOptions>>());
     }
 
     private static string Text(CallToolResult result) => Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
