@@ -116,31 +116,17 @@ public sealed class StdioRegistrationTests
         Assert.Equal(endpoint, connection.Endpoint.AbsoluteUri);
     }
 
-    [Fact]
-    public void A_shutdown_timeout_that_is_not_a_duration_is_refused_naming_the_key_but_not_the_value()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Mcp:Local:Command"] = "dotnet",
-            ["Mcp:Local:ShutdownTimeout"] = "soon-ish",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddMcpStdioClient<IStdioTestClient, StdioTestClient>(configuration.GetSection("Mcp:Local"));
-        using var provider = services.BuildServiceProvider();
-
-        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptionsMonitor<McpStdioServerOptions>>().Get(typeof(StdioTestClient).FullName));
-
-        Assert.Equal("Invalid McpStdioServerOptions: the configuration value of 'Mcp:Local:ShutdownTimeout' is not a valid TimeSpan.", error.Message);
-    }
-
-    [Fact]
-    public void An_argument_given_as_a_section_is_refused_naming_its_key()
+    // A bad value is named by its key, never shown: a value may be a secret.
+    [Theory]
+    [InlineData("ShutdownTimeout", "soon-ish", "the configuration value of 'Mcp:Local:ShutdownTimeout' is not a valid TimeSpan.")]
+    [InlineData("Arguments:1:Name", "--port", "the configuration key 'Mcp:Local:Arguments:1' is a section, not an argument's value.")]
+    public void A_configuration_value_that_cannot_be_bound_is_refused_naming_the_key_but_not_the_value(string key, string value, string expected)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Mcp:Local:Command"] = "dotnet",
             ["Mcp:Local:Arguments:0"] = "server.dll",
-            ["Mcp:Local:Arguments:1:Name"] = "--port",
+            [$"Mcp:Local:{key}"] = value,
         }).Build();
         var services = new ServiceCollection();
         services.AddMcpStdioClient<IStdioTestClient, StdioTestClient>(configuration.GetSection("Mcp:Local"));
@@ -148,7 +134,7 @@ public sealed class StdioRegistrationTests
 
         var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptionsMonitor<McpStdioServerOptions>>().Get(typeof(StdioTestClient).FullName));
 
-        Assert.Equal("Invalid McpStdioServerOptions: the configuration key 'Mcp:Local:Arguments:1' is a section, not an argument's value.", error.Message);
+        Assert.Equal($"Invalid McpStdioServerOptions: {expected}", error.Message);
     }
 
     [Fact]
