@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace McpClientGen.StdioTestServer;
@@ -58,6 +60,18 @@ internal sealed class StdioTestTools
         }
 
         return "never";
+    }
+
+    [McpServerTool(Name = "malformed_progress", ReadOnly = true)]
+    [Description("Sends two malformed progress notifications (params that are not an object; a progress beyond float range), then returns 'answered'.")]
+    public static async Task<string> MalformedProgressAsync(McpServer server, CancellationToken cancellationToken)
+    {
+        await server.SendNotificationAsync(NotificationMethods.ProgressNotification, new JsonArray(1, 2), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await server.SendNotificationAsync(
+            NotificationMethods.ProgressNotification,
+            JsonNode.Parse("""{"progressToken":"malformed","progress":1e300,"total":1e300}"""),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        return "answered";
     }
 
     [McpServerTool(Name = "exit")]

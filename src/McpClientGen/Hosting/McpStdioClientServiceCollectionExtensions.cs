@@ -43,7 +43,11 @@ public static class McpStdioClientServiceCollectionExtensions
         // One name per client type, as AddMcpClient uses: its options and its connection hang off it.
         var name = typeof(TClient).FullName!;
         services.AddOptions<McpStdioServerOptions>(name).Configure(configure).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<McpStdioServerOptions>>(new McpStdioServerOptionsValidator(name, sectionPath));
+        // One validator per client, added once however often the client is registered.
+        if (!services.Any(service => !service.IsKeyedService && service.ImplementationInstance is McpStdioServerOptionsValidator existing && existing.Name == name))
+        {
+            services.AddSingleton<IValidateOptions<McpStdioServerOptions>>(new McpStdioServerOptionsValidator(name, sectionPath));
+        }
         services.TryAddKeyedSingleton(name, (provider, _) => new McpStdioClientRegistration(name, provider));
         services.TryAddSingleton(provider => TClient.Create(provider.GetRequiredKeyedService<McpStdioClientRegistration>(name).Connection));
         services.TryAddSingleton<TInterface>(provider => provider.GetRequiredService<TClient>());

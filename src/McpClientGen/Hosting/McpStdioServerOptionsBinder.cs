@@ -27,7 +27,7 @@ internal static class McpStdioServerOptionsBinder
         }
 
         // Children come sorted by key, and numeric keys by number: the list's order.
-        var arguments = section.GetSection(nameof(options.Arguments)).GetChildren().Select(argument => argument.Value ?? "").ToList();
+        var arguments = section.GetSection(nameof(options.Arguments)).GetChildren().Select(Argument).ToList();
         if (arguments.Count > 0)
         {
             options.Arguments = arguments;
@@ -38,6 +38,12 @@ internal static class McpStdioServerOptionsBinder
             options.EnvironmentVariables[variable.Key] = variable.Value;
         }
     }
+
+    /// <summary>An argument's value; an argument given as a section (keys under it, no value) is a mistake, named by its key.</summary>
+    private static string Argument(IConfigurationSection argument) =>
+        argument.Value ?? (argument.GetChildren().Any()
+            ? throw new InvalidOperationException($"Invalid McpStdioServerOptions: the configuration key '{argument.Path}' is a section, not an argument's value.")
+            : "");
 
     private static TimeSpan ShutdownTimeout(IConfiguration section, string text)
     {

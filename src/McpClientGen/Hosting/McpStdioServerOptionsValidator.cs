@@ -8,6 +8,9 @@ namespace McpClientGen;
 /// </summary>
 internal sealed class McpStdioServerOptionsValidator(string name, string? sectionPath) : IValidateOptions<McpStdioServerOptions>
 {
+    /// <summary>The options name (the client type) it validates.</summary>
+    public string Name => name;
+
     public ValidateOptionsResult Validate(string? optionsName, McpStdioServerOptions options)
     {
         if (optionsName != name)

@@ -43,6 +43,9 @@ public sealed class McpStdioServerOptions
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    // The longest wait the process APIs the SDK ends the server with accept.
+    private static readonly TimeSpan MaxShutdownTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+
     /// <summary>
     /// The MCP protocol version to insist on in the handshake; <see langword="null"/> (the default) lets the client and the
     /// server agree on one. See <see cref="McpConnectionOptions.ProtocolVersion"/>.
@@ -79,9 +82,9 @@ public sealed class McpStdioServerOptions
             throw Invalid($"the WorkingDirectory '{WorkingDirectory}' does not exist.");
         }
 
-        if (ShutdownTimeout <= TimeSpan.Zero)
+        if (ShutdownTimeout <= TimeSpan.Zero || ShutdownTimeout > MaxShutdownTimeout)
         {
-            throw Invalid("ShutdownTimeout must be positive.");
+            throw Invalid("ShutdownTimeout must be positive and at most int.MaxValue milliseconds.");
         }
 
         return new McpStdioServerOptions

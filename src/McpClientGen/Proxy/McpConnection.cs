@@ -36,6 +36,8 @@ public sealed class McpConnection : IAsyncDisposable
     private readonly object _gate = new();
     private readonly ConcurrentDictionary<string, Tool> _knownTools = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<McpClient, ITransport> _sessionTransports = new();
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly ConcurrentDictionary<Task, byte> _disposals = new();
     private Task<McpClient>? _session;
     private bool _disposed;
 
@@ -312,23 +314,24 @@ public sealed class McpConnection : IAsyncDisposable
 
         try
         {
-            if (session is { IsCompletedSuccessfully: true })
+            // A session still opening is cancelled (over stdio, its process ended) and awaited; one that failed to open
+            // has nothing to dispose.
+            await _lifetime.CancelAsync().ConfigureAwait(false);
+            if (session is not null)
             {
-                await session.Result.DisposeAsync().ConfigureAwait(false);
+                await ((Task)session).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (session.IsCompletedSuccessfully)
+                {
+                    await session.Result.DisposeAsync().ConfigureAwait(false);
+                }
             }
-            else
-            {
-                // A session still opening is disposed when it opens; a failed one has nothing to dispose.
-                session?.ContinueWith(
-                    static opened => _ = opened.Result.DisposeAsync().AsTask(),
-                    CancellationToken.None,
-                    TaskContinuationOptions.OnlyOnRanToCompletion,
-                    TaskScheduler.Default);
-            }
+
+            await Task.WhenAll(_disposals.Keys).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         finally
         {
             _transports.Dispose();
+            _lifetime.Dispose();
         }
     }
 
@@ -353,8 +356,11 @@ public sealed class McpConnection : IAsyncDisposable
         }
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
         {
+            // Described before the session is discarded, and ignored once the connection is disposed (which happens before
+            // it disposes its session): either ends a stdio server process, whose end must not be taken for the cause.
+            var failure = await _transports.DescribeFailureAsync(exception, session, opening: false).ConfigureAwait(false);
             Discard(sessionTask);
-            if (await _transports.DescribeFailureAsync(exception, session, opening: false).ConfigureAwait(false) is { } failure)
+            if (failure is not null && !Volatile.Read(ref _disposed))
             {
                 throw failure;
             }
@@ -400,7 +406,7 @@ public sealed class McpConnection : IAsyncDisposable
             {
                 // The SDK closed the session while it was idle: its event stream found that the server no longer
                 // knows it (404 after a server restart). Its calls would only ever be cancelled, so it is replaced.
-                _ = open.Result.DisposeAsync().AsTask();
+                DisposeInBackground(open.Result);
                 _session = null;
             }
 
@@ -453,7 +459,7 @@ public sealed class McpConnection : IAsyncDisposable
         var transport = new SessionTransportCapture(_transports.CreateTransport(_loggerFactory));
         var options = CreateClientOptions(protocolVersion, _extension);
         options.Handlers = _inputHandlers.CreateSdkHandlers(_logger);
-        var client = await McpClient.CreateAsync(transport, options, _loggerFactory).ConfigureAwait(false);
+        var client = await McpClient.CreateAsync(transport, options, _loggerFactory, _lifetime.Token).ConfigureAwait(false);
         InputHandlers.RefuseUnanswered(options.Handlers);
         _sessionTransports.AddOrUpdate(client, transport.Connected!);
         return client;
@@ -518,8 +524,17 @@ public sealed class McpConnection : IAsyncDisposable
 
         if (failed.IsCompletedSuccessfully)
         {
-            _ = failed.Result.DisposeAsync().AsTask();
+            DisposeInBackground(failed.Result);
         }
+    }
+
+    /// <summary>Disposes a session no caller waits for; <see cref="DisposeAsync"/> waits for it, so no process outlives the connection.</summary>
+    private void DisposeInBackground(McpClient session)
+    {
+        var disposal = session.DisposeAsync().AsTask();
+        _disposals.TryAdd(disposal, 0);
+        _ = disposal.ContinueWith(
+            done => _disposals.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>

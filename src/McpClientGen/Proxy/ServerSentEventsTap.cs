@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using ModelContextProtocol;
 
 namespace McpClientGen;
 
@@ -162,17 +161,9 @@ internal sealed class ServerSentEventsTap(Stream inner) : Stream
             using var message = JsonDocument.Parse(data.ToArray());
             if (message.RootElement.ValueKind == JsonValueKind.Object
                 && message.RootElement.TryGetProperty("method", out var method) && method.ValueEquals("notifications/progress")
-                && message.RootElement.TryGetProperty("params", out var parameters) && parameters.ValueKind == JsonValueKind.Object
-                && parameters.TryGetProperty("progressToken", out var token) && token.ValueKind == JsonValueKind.String
-                && parameters.TryGetProperty("progress", out var progress) && progress.ValueKind == JsonValueKind.Number
-                && progress.TryGetSingle(out var value))
+                && message.RootElement.TryGetProperty("params", out var parameters))
             {
-                ProgressListeners.Report(token.GetString()!, new ProgressNotificationValue
-                {
-                    Progress = value,
-                    Total = parameters.TryGetProperty("total", out var total) && total.ValueKind == JsonValueKind.Number && total.TryGetSingle(out var totalValue) ? totalValue : null,
-                    Message = parameters.TryGetProperty("message", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null,
-                });
+                ProgressNotificationReader.Report(parameters);
             }
         }
         catch (JsonException)

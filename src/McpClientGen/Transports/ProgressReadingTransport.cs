@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -51,16 +50,10 @@ internal sealed class ProgressReadingTransport(IClientTransport inner) : IClient
         private static void Report(JsonRpcMessage message)
         {
             if (ProgressListeners.HasReceivers
-                && message is JsonRpcNotification { Method: NotificationMethods.ProgressNotification, Params: { } parameters }
-                && parameters["progressToken"]?.GetValueKind() == JsonValueKind.String
-                && parameters["progress"]?.GetValueKind() == JsonValueKind.Number)
+                && message is JsonRpcNotification { Method: NotificationMethods.ProgressNotification, Params: { } parameters })
             {
-                ProgressListeners.Report(parameters["progressToken"]!.GetValue<string>(), new ProgressNotificationValue
-                {
-                    Progress = parameters["progress"]!.GetValue<float>(),
-                    Total = parameters["total"]?.GetValueKind() == JsonValueKind.Number ? parameters["total"]!.GetValue<float>() : null,
-                    Message = parameters["message"]?.GetValueKind() == JsonValueKind.String ? parameters["message"]!.GetValue<string>() : null,
-                });
+                using var document = JsonDocument.Parse(parameters.ToJsonString());
+                ProgressNotificationReader.Report(document.RootElement);
             }
         }
     }

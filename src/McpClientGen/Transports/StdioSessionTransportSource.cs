@@ -34,7 +34,7 @@ internal sealed class StdioSessionTransportSource(McpStdioServerOptions options,
             ShutdownTimeout = options.ShutdownTimeout,
             StandardErrorLines = line => StdioServerLog.StandardError(_standardError, Command, line),
         },
-        sessionLogging));
+        sessionLogging is null ? null : new StandardErrorOnceLoggerFactory(sessionLogging)));
 
     /// <summary>The options' variables, over the SDK's short list of safe ones when the process inherits nothing else.</summary>
     private Dictionary<string, string?> EnvironmentVariables()
@@ -78,8 +78,7 @@ internal sealed class StdioSessionTransportSource(McpStdioServerOptions options,
         return new McpConnectionException(
             McpConnectionFailure.ServerExited,
             Endpoint,
-            $"The stdio MCP server '{Command}' {exit} {when}. Its standard error is logged in the category '{StdioServerLog.Category}'; the next call starts it again.",
-            exception);
+            $"The stdio MCP server '{Command}' {exit} {when}. Its standard error is logged in the category '{StdioServerLog.Category}'; the next call starts it again.");
     }
 
     /// <summary>

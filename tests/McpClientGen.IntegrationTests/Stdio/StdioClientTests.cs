@@ -5,6 +5,7 @@ using System.Text;
 using McpClientGen.IntegrationTests.Support;
 using McpClientGen.Testing;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
 namespace McpClientGen.IntegrationTests.Stdio;
@@ -52,6 +53,21 @@ public sealed class StdioClientTests
     }
 
     [Fact]
+    public async Task Malformed_progress_notifications_are_ignored_and_the_session_serves_on()
+    {
+        await using var connection = McpConnection.CreateStdio(StdioTestServer.Options());
+        var client = new StdioTestClient(connection);
+        var first = await ProcessIdAsync(client);
+        var progress = new RecordingProgress();
+
+        var result = await client.MalformedProgressAsync(progress);
+
+        Assert.Equal("answered", TextOf(result));
+        Assert.Empty(progress.Reports);
+        Assert.Equal(first, await ProcessIdAsync(client));
+    }
+
+    [Fact]
     public async Task The_servers_standard_error_is_logged_line_by_line_in_its_own_category()
     {
         using var logs = new LogCapture();
@@ -66,6 +82,7 @@ public sealed class StdioClientTests
         Assert.Equal(new EventId(6, "ServerStandardError"), entry.EventId);
         Assert.Equal(LogLevel.Information, entry.Level);
         Assert.StartsWith($"{StdioTestServer.Dotnet}: disk almost full", entry.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Entries, entry => entry.Category == typeof(StdioClientTransport).FullName && entry.Text.Contains("disk almost full", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -99,6 +116,37 @@ public sealed class StdioClientTests
     }
 
     [Fact]
+    public async Task A_call_in_flight_when_the_connection_is_disposed_ends_as_cancelled_not_as_a_server_exit()
+    {
+        using var logs = new LogCapture();
+        using var loggerFactory = logs.CreateFactory();
+        var connection = McpConnection.CreateStdio(StdioTestServer.Options(), loggerFactory);
+        var call = new StdioTestClient(connection).WaitUntilCancelledAsync("disposed-9");
+        await logs.WaitForAsync(entry => entry.Category == "McpClientGen.StdioServer" && entry.Text.Contains("waiting disposed-9", StringComparison.Ordinal));
+
+        await connection.DisposeAsync();
+
+        var error = await Record.ExceptionAsync(() => call);
+        Assert.True(error is OperationCanceledException or ObjectDisposedException, $"The call ended with {error}.");
+    }
+
+    [Fact]
+    public async Task Disposing_the_connection_while_the_session_opens_ends_the_server_process()
+    {
+        var marker = $"mcpgen-opening-{Guid.NewGuid():N}";
+        var options = StdioTestServer.Options();
+        options.Arguments.Add(marker);
+        var connection = McpConnection.CreateStdio(options);
+        var call = new StdioTestClient(connection).EchoAsync("hi");
+        Assert.NotEmpty(ChildProcesses.WithArgument(marker));
+
+        await connection.DisposeAsync();
+
+        Assert.Empty(ChildProcesses.WithArgument(marker));
+        await Assert.ThrowsAnyAsync<Exception>(() => call);
+    }
+
+    [Fact]
     public async Task A_server_that_exits_fails_the_call_naming_the_command_and_exit_code_and_the_next_call_starts_it_again()
     {
         await using var connection = McpConnection.CreateStdio(StdioTestServer.Options());
@@ -113,6 +161,7 @@ public sealed class StdioClientTests
             $"The stdio MCP server '{StdioTestServer.Dotnet}' exited with code 7 during the call. " +
             "Its standard error is logged in the category 'McpClientGen.StdioServer'; the next call starts it again.",
             error.Message);
+        Assert.DoesNotContain(StdioTestServer.Assembly, error.ToString(), StringComparison.Ordinal);
         Assert.Equal("hi", TextOf(await client.EchoAsync("hi")));
         Assert.NotEqual(first, await ProcessIdAsync(client));
     }
@@ -205,7 +254,9 @@ public sealed class StdioClientTests
 
         Assert.Equal(McpConnectionFailure.ServerExited, error.Reason);
         Assert.Matches($"^The stdio MCP server '{System.Text.RegularExpressions.Regex.Escape(StdioTestServer.Dotnet)}' exited with code -?[1-9][0-9]* before the MCP handshake completed\\. ", error.Message);
-        Assert.DoesNotContain(missing, error.Message, StringComparison.Ordinal);
+        // The server's stderr (here the host's complaint naming the missing file) is logged, never carried by the exception.
+        Assert.DoesNotContain(missing, error.ToString(), StringComparison.Ordinal);
+        Assert.Null(error.InnerException);
     }
 
     private static string Sha256(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));

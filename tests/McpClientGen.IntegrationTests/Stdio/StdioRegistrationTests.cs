@@ -85,9 +85,12 @@ public sealed class StdioRegistrationTests
 
         var directory = Assert.Throws<InvalidOperationException>(() => McpConnection.CreateStdio(new McpStdioServerOptions { Command = "dotnet", WorkingDirectory = missing }));
         var timeout = Assert.Throws<InvalidOperationException>(() => McpConnection.CreateStdio(new McpStdioServerOptions { Command = "dotnet", ShutdownTimeout = TimeSpan.Zero }));
+        var tooLong = Assert.Throws<InvalidOperationException>(() => McpConnection.CreateStdio(
+            new McpStdioServerOptions { Command = "dotnet", ShutdownTimeout = TimeSpan.FromMilliseconds(int.MaxValue) + TimeSpan.FromMilliseconds(1) }));
 
         Assert.Equal($"Invalid McpStdioServerOptions: the WorkingDirectory '{missing}' does not exist.", directory.Message);
-        Assert.Equal("Invalid McpStdioServerOptions: ShutdownTimeout must be positive.", timeout.Message);
+        Assert.Equal("Invalid McpStdioServerOptions: ShutdownTimeout must be positive and at most int.MaxValue milliseconds.", timeout.Message);
+        Assert.Equal(timeout.Message, tooLong.Message);
     }
 
     [Fact]
@@ -113,13 +116,17 @@ public sealed class StdioRegistrationTests
         Assert.Equal(endpoint, connection.Endpoint.AbsoluteUri);
     }
 
-    [Fact]
-    public void A_shutdown_timeout_that_is_not_a_duration_is_refused_naming_the_key_but_not_the_value()
+    // A bad value is named by its key, never shown: a value may be a secret.
+    [Theory]
+    [InlineData("ShutdownTimeout", "soon-ish", "the configuration value of 'Mcp:Local:ShutdownTimeout' is not a valid TimeSpan.")]
+    [InlineData("Arguments:1:Name", "--port", "the configuration key 'Mcp:Local:Arguments:1' is a section, not an argument's value.")]
+    public void A_configuration_value_that_cannot_be_bound_is_refused_naming_the_key_but_not_the_value(string key, string value, string expected)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Mcp:Local:Command"] = "dotnet",
-            ["Mcp:Local:ShutdownTimeout"] = "soon-ish",
+            ["Mcp:Local:Arguments:0"] = "server.dll",
+            [$"Mcp:Local:{key}"] = value,
         }).Build();
         var services = new ServiceCollection();
         services.AddMcpStdioClient<IStdioTestClient, StdioTestClient>(configuration.GetSection("Mcp:Local"));
@@ -127,7 +134,18 @@ public sealed class StdioRegistrationTests
 
         var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptionsMonitor<McpStdioServerOptions>>().Get(typeof(StdioTestClient).FullName));
 
-        Assert.Equal("Invalid McpStdioServerOptions: the configuration value of 'Mcp:Local:ShutdownTimeout' is not a valid TimeSpan.", error.Message);
+        Assert.Equal($"Invalid McpStdioServerOptions: {expected}", error.Message);
+    }
+
+    [Fact]
+    public void Registering_a_client_twice_adds_its_validator_once()
+    {
+        var services = new ServiceCollection();
+        services.AddMcpStdioClient<IStdioTestClient, StdioTestClient>(options => options.Command = "dotnet");
+        services.AddMcpStdioClient<IStdioTestClient, StdioTestClient>(options => options.Command = "dotnet");
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Single(provider.GetServices<IValidateOptions<McpStdioServerOptions>>());
     }
 
     private static string Text(CallToolResult result) => Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
