@@ -35,7 +35,7 @@ public sealed class StdioCommandTests
         var result = await Mcpgen.RunAsync("check", "--stdio", Server, Committed);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal($"{Committed} matches the 7 tools and 2 prompts of the stdio server '{StdioTestServer.Dotnet}'.\n", result.Out);
+        Assert.Equal($"{Committed} matches the 8 tools and 2 prompts of the stdio server '{StdioTestServer.Dotnet}'.\n", result.Out);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class StdioCommandTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
-            ["count", "echo", "environment_variable_hash", "exit", "wait_until_cancelled", "working_directory", "write_stderr", "Prompts:", "greet(name, language?)  Greet"],
+            ["count", "echo", "environment_variable_hash", "exit", "malformed_progress", "wait_until_cancelled", "working_directory", "write_stderr", "Prompts:", "greet(name, language?)  Greet"],
             result.OutLines.SkipLast(1).Select(line => line.TrimEnd()));
         Assert.StartsWith("status_report()         ", result.OutLines[^1], StringComparison.Ordinal);
     }
