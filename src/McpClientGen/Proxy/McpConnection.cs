@@ -149,6 +149,14 @@ public sealed class McpConnection : IAsyncDisposable
     }
 
     /// <summary>
+    /// An unauthenticated connection whose sessions run over the SDK transports <paramref name="createTransport"/> makes, one
+    /// per session; <paramref name="endpoint"/> only names it. Internal: the in-memory benchmarks use it to give the typed
+    /// client the same transport as the raw SDK client.
+    /// </summary>
+    internal static McpConnection CreateOverTransport(Uri endpoint, Func<IClientTransport> createTransport, ILoggerFactory? loggerFactory = null) =>
+        new(new ClientTransportSessionSource(endpoint, createTransport), loggerFactory, protocolVersion: null, extension: null);
+
+    /// <summary>
     /// Calls a tool on the shared session; opens the session first if needed. Cancelling sends
     /// <c>notifications/cancelled</c>, so the server stops the tool.
     /// </summary>
