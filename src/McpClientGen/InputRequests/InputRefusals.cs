@@ -4,7 +4,8 @@ namespace McpClientGen;
 /// The input requests refused during one tool call, so its <see cref="McpInputRequiredException"/> names all of them: the
 /// SDK resolves a round's requests together but rethrows only the first failure. The refusing handlers run in the call's
 /// flow (the SDK resolves the requests inside the <c>tools/call</c> it is sending), so the call's collection is found
-/// through an <see cref="AsyncLocal{T}"/>.
+/// through an <see cref="AsyncLocal{T}"/>. It is set inside the call's own async method, whose end gives the caller back
+/// its own context, so nothing has to be undone: a call made from a handler of another call sees only its own refusals.
 /// </summary>
 /// <remarks>
 /// The SDK waits for every request of a round before it reports a failure, so a refusal also cancels the application's
@@ -14,15 +15,18 @@ internal sealed class InputRefusals : IDisposable
 {
     private static readonly AsyncLocal<InputRefusals?> Current = new();
 
-    private readonly InputRefusals? _outer;
     private readonly List<McpInputKind> _kinds = [];
-    private readonly CancellationTokenSource _refused = new();
+
+    // Made by the first handler that needs it: almost every call ends without an input request.
+    private CancellationTokenSource? _refused;
     private string? _elicitationMessage;
 
-    private InputRefusals(InputRefusals? outer) => _outer = outer;
+    private InputRefusals()
+    {
+    }
 
-    /// <summary>Starts collecting the refusals of the call running in this flow, until disposed.</summary>
-    public static InputRefusals Begin() => Current.Value = new InputRefusals(Current.Value);
+    /// <summary>Starts collecting the refusals of the call running in this flow; call it from the call's async method.</summary>
+    public static InputRefusals Begin() => Current.Value = new InputRefusals();
 
     /// <summary>
     /// A source for an application handler's token: cancelled with <paramref name="cancellationToken"/>, and as soon as
@@ -30,7 +34,7 @@ internal sealed class InputRefusals : IDisposable
     /// </summary>
     public static CancellationTokenSource LinkToRefusal(CancellationToken cancellationToken) =>
         Current.Value is { } call
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, call._refused.Token)
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, call.RefusedToken())
             : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
     /// <summary>Records a refused request with the current call, if any, and returns the exception that refuses it.</summary>
@@ -38,13 +42,15 @@ internal sealed class InputRefusals : IDisposable
     {
         if (Current.Value is { } call)
         {
+            CancellationTokenSource? refused;
             lock (call._kinds)
             {
                 call._kinds.Add(kind);
                 call._elicitationMessage ??= elicitationMessage;
+                refused = call._refused;
             }
 
-            call._refused.Cancel();
+            refused?.Cancel();
         }
 
         return new McpInputRequiredException(null, [kind], elicitationMessage);
@@ -61,9 +67,23 @@ internal sealed class InputRefusals : IDisposable
         }
     }
 
-    public void Dispose()
+    public void Dispose() => _refused?.Dispose();
+
+    /// <summary>Cancelled when the call refuses a request; already cancelled when it has refused one.</summary>
+    private CancellationToken RefusedToken()
     {
-        Current.Value = _outer;
-        _refused.Dispose();
+        lock (_kinds)
+        {
+            if (_refused is null)
+            {
+                _refused = new CancellationTokenSource();
+                if (_kinds.Count > 0)
+                {
+                    _refused.Cancel();
+                }
+            }
+
+            return _refused.Token;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using McpClientGen.Serialization;
 using ModelContextProtocol;
@@ -150,23 +151,8 @@ public abstract class McpClientProxy : IAsyncDisposable
     /// <param name="progress">Receives the tool's progress notifications; <see langword="null"/> asks for none.</param>
     /// <param name="cancellationToken">Cancels the call; the server is sent <c>notifications/cancelled</c>.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected internal async Task<CallToolResult> CallToolAsync(string toolName, ToolArguments arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(arguments);
-        using var activity = McpClientGenTelemetry.StartRequestSpan("mcp.tool.call", "mcp.tool.name", toolName);
-        try
-        {
-            var request = new CallToolRequestParams { Name = toolName, Arguments = arguments.Build() };
-            var result = await Connection.CallToolAsync(request, progress, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag("mcp.tool.outcome", result.IsError == true ? "tool_error" : "ok");
-            return result.IsError == true ? throw new McpToolException(toolName, result) : result;
-        }
-        catch (Exception exception) when (activity is not null && exception is not McpToolException)
-        {
-            McpClientGenTelemetry.MarkFailed(activity, "mcp.tool.outcome", exception);
-            throw;
-        }
-    }
+    protected internal Task<CallToolResult> CallToolAsync(string toolName, ToolArguments arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken) =>
+        SendAsync(toolName, arguments, (object?)null, readWhole: true, static (response, _, _) => response.Result, progress, cancellationToken);
 
     /// <summary>
     /// Calls a tool and reads its typed result from <c>structuredContent</c>, or, for servers that only send
@@ -178,11 +164,10 @@ public abstract class McpClientProxy : IAsyncDisposable
     /// <param name="progress">Receives the tool's progress notifications; <see langword="null"/> asks for none.</param>
     /// <param name="cancellationToken">Cancels the call; the server is sent <c>notifications/cancelled</c>.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected async Task<T> CallToolAsync<T>(string toolName, ToolArguments arguments, Func<JsonElement, string, string, T> read, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
+    protected Task<T> CallToolAsync<T>(string toolName, ToolArguments arguments, Func<JsonElement, string, string, T> read, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var result = await CallToolAsync(toolName, arguments, progress, cancellationToken).ConfigureAwait(false);
-        return ReadStructuredResult(result, toolName, read);
+        return SendAsync(toolName, arguments, read, readWhole: false, static (response, tool, read) => ReadStructuredResult(response, tool, read), progress, cancellationToken);
     }
 
     /// <summary>
@@ -197,11 +182,10 @@ public abstract class McpClientProxy : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the call; the server is sent <c>notifications/cancelled</c>.</param>
     /// <exception cref="McpToolResultException">The result carries no JSON, or the JSON does not fit <typeparamref name="T"/>.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected async Task<T> CallToolAsync<T>(string toolName, ToolArguments arguments, JsonSerializerContext jsonContext, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
+    protected Task<T> CallToolAsync<T>(string toolName, ToolArguments arguments, JsonSerializerContext jsonContext, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jsonContext);
-        var result = await CallToolAsync(toolName, arguments, progress, cancellationToken).ConfigureAwait(false);
-        return DeclaredResultReader.Read<T>(result, toolName, jsonContext);
+        return SendAsync(toolName, arguments, jsonContext, readWhole: true, static (response, tool, context) => DeclaredResultReader.Read<T>(response.Result, tool, context), progress, cancellationToken);
     }
 
     /// <summary>Calls a tool and returns its JSON: <c>structuredContent</c>, else the parsed text content.</summary>
@@ -210,11 +194,8 @@ public abstract class McpClientProxy : IAsyncDisposable
     /// <param name="progress">Receives the tool's progress notifications; <see langword="null"/> asks for none.</param>
     /// <param name="cancellationToken">Cancels the call; the server is sent <c>notifications/cancelled</c>.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected async Task<JsonElement> CallToolForJsonAsync(string toolName, ToolArguments arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
-    {
-        var result = await CallToolAsync(toolName, arguments, progress, cancellationToken).ConfigureAwait(false);
-        return DeclaredResultReader.ReadJson(result, toolName);
-    }
+    protected Task<JsonElement> CallToolForJsonAsync(string toolName, ToolArguments arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken) =>
+        SendAsync(toolName, arguments, (object?)null, readWhole: true, static (response, tool, _) => DeclaredResultReader.ReadJson(response.Result, tool), progress, cancellationToken);
 
     /// <summary>Calls a tool and returns its text content, the text blocks joined with <c>\n</c>.</summary>
     /// <param name="toolName">The tool's wire name.</param>
@@ -222,14 +203,56 @@ public abstract class McpClientProxy : IAsyncDisposable
     /// <param name="progress">Receives the tool's progress notifications; <see langword="null"/> asks for none.</param>
     /// <param name="cancellationToken">Cancels the call; the server is sent <c>notifications/cancelled</c>.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected async Task<string> CallToolForTextAsync(string toolName, ToolArguments arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
+    protected Task<string> CallToolForTextAsync(string toolName, ToolArguments arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken) =>
+        SendAsync(toolName, arguments, (object?)null, readWhole: true, static (response, tool, _) => DeclaredResultReader.ReadText(response.Result, tool), progress, cancellationToken);
+
+    /// <summary>
+    /// The one call path: sends the arguments inside the span <c>mcp.tool.call &lt;name&gt;</c>, fails on <c>isError</c>,
+    /// then reads the result with <paramref name="read"/>. One async method for every result shape, so a typed call
+    /// costs one state machine here, as the SDK's own call does; reading happens after the span ends, as its outcome is
+    /// the call's.
+    /// </summary>
+    private async Task<T> SendAsync<TState, T>(
+        string toolName,
+        ToolArguments arguments,
+        TState state,
+        bool readWhole,
+        Func<ToolResponse, string, TState, T> read,
+        IProgress<ProgressNotificationValue>? progress,
+        CancellationToken cancellationToken)
     {
-        var result = await CallToolAsync(toolName, arguments, progress, cancellationToken).ConfigureAwait(false);
-        return DeclaredResultReader.ReadText(result, toolName);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var activity = McpClientGenTelemetry.StartRequestSpan("mcp.tool.call", "mcp.tool.name", toolName);
+        ToolResponse response;
+        try
+        {
+            Func<JsonNode, ToolResponse> receive = readWhole ? ToolResponse.Whole : ToolResponse.StructuredFirst;
+            response = await Connection.CallToolAsync(toolName, arguments.BuildToolCall(toolName), receive, progress, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("mcp.tool.outcome", response.IsError ? "tool_error" : "ok");
+        }
+        catch (Exception exception) when (activity is not null)
+        {
+            McpClientGenTelemetry.MarkFailed(activity, "mcp.tool.outcome", exception);
+            throw;
+        }
+        finally
+        {
+            activity?.Dispose();
+        }
+
+        return response.IsError ? throw new McpToolException(toolName, response.Result) : read(response, toolName, state);
     }
 
-    private static T ReadStructuredResult<T>(CallToolResult result, string toolName, Func<JsonElement, string, string, T> read) =>
-        ToolResultJson.TryFind(result, static kind => kind == JsonValueKind.Object, out var json, out var source)
+    private static T ReadStructuredResult<T>(ToolResponse response, string toolName, Func<JsonElement, string, string, T> read)
+    {
+        if (response.TryGetStructuredObject(out var structured))
+        {
+            return read(structured, ToolResultJson.Structured, toolName);
+        }
+
+        // No structured object: the text content may carry one (servers without an output schema).
+        return ToolResultJson.TryFind(response.Result, static kind => kind == JsonValueKind.Object, out var json, out var source)
             ? read(json, source, toolName)
             : throw new McpToolResultException(toolName, "it has no structuredContent object and its text content is not a JSON object.");
+    }
 }

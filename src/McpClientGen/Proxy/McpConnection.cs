@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol;
@@ -180,12 +182,22 @@ public sealed class McpConnection : IAsyncDisposable
     public Task<CallToolResult> CallToolAsync(CallToolRequestParams request, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return OnSessionAsync(
-            (connection: this, request, progress),
-            static (session, call, token) => ToolCall.SendAsync(
-                session, call.connection.TransportOf(session), call.request, call.progress, call.connection._logger, token),
-            cancellationToken);
+        // A copy: the call may add a progress token to its _meta, and the request stays the caller's as it came.
+        var parameters = JsonSerializer.SerializeToNode(request, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolRequestParams)))!.AsObject();
+        return CallToolAsync(request.Name, parameters, ToolResponse.Read, progress, cancellationToken);
     }
+
+    /// <summary>
+    /// Calls a tool with <c>tools/call</c> parameters already written (by generated code, through
+    /// <see cref="Serialization.ToolArguments"/>) and returns what <paramref name="read"/> makes of the result.
+    /// </summary>
+    internal Task<T> CallToolAsync<T>(
+        string toolName, JsonObject parameters, Func<JsonNode, T> read, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken) =>
+        OnSessionAsync(
+            (connection: this, toolName, parameters, read, progress),
+            static (session, call, token) => ToolCall.SendAsync(
+                session, call.connection.TransportOf(session), call.toolName, call.parameters, call.read, call.progress, call.connection._logger, token),
+            cancellationToken);
 
     /// <summary>
     /// Tells the SDK which tools will be called and how the snapshot describes them, so that it sends the
@@ -351,7 +363,8 @@ public sealed class McpConnection : IAsyncDisposable
         TState state, Func<McpClient, TState, CancellationToken, ValueTask<T>> operation, CancellationToken cancellationToken)
     {
         var sessionTask = GetSession();
-        var session = await OpenedAsync(sessionTask, cancellationToken).ConfigureAwait(false);
+        // An open session is used as it is: awaiting it through OpenedAsync would allocate a task per call.
+        var session = sessionTask.IsCompletedSuccessfully ? sessionTask.Result : await OpenedAsync(sessionTask, cancellationToken).ConfigureAwait(false);
         try
         {
             return await operation(session, state, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -19,10 +19,16 @@ namespace McpClientGen;
 /// </summary>
 internal static class ToolCall
 {
-    public static async ValueTask<CallToolResult> SendAsync(
+    /// <summary>
+    /// Sends <paramref name="parameters"/> as a <c>tools/call</c> (the call owns them: a progress token may be added) and
+    /// returns what <paramref name="read"/> makes of the result.
+    /// </summary>
+    public static async ValueTask<T> SendAsync<T>(
         McpClient session,
         ITransport transport,
-        CallToolRequestParams request,
+        string toolName,
+        JsonObject parameters,
+        Func<JsonNode, T> read,
         IProgress<ProgressNotificationValue>? progress,
         ILogger logger,
         CancellationToken cancellationToken)
@@ -30,49 +36,47 @@ internal static class ToolCall
         // A call cancelled before it was sent is not announced: the server never heard of its id.
         cancellationToken.ThrowIfCancellationRequested();
 
+        var request = new JsonRpcRequest { Method = RequestMethods.ToolsCall, Params = parameters };
+        using var announcement = cancellationToken.CanBeCanceled ? AnnounceCancellation(session, transport, request, logger, cancellationToken) : default;
+        using var refusals = InputRefusals.Begin();
+        using var progressRelay = progress is null ? null : RelayProgress(parameters, progress, logger);
+        try
+        {
+            var response = await session.SendRequestAsync(request, cancellationToken).ConfigureAwait(false);
+            return read(response.Result ?? throw new JsonException("The tools/call result is null."));
+        }
+        catch (McpInputRequiredException refused) when (refused.ToolName is null)
+        {
+            // The SDK resolves an input_required result inside this request; the connection's refusing handlers do not
+            // know which call they refuse for, and the SDK passes on only the first refusal of a round.
+            throw refusals.ForTool(toolName, refused);
+        }
+        catch (Exception unanswerable) when (IsUnanswerableInputRequest(unanswerable))
+        {
+            // The server's fault in this call, not the session's: it stays open for the next.
+            throw McpInputRequiredException.Unanswerable(toolName, unanswerable);
+        }
+    }
+
+    /// <summary>
+    /// Gives the request an id of its own and sends <c>notifications/cancelled</c> naming the attempt in flight when
+    /// <paramref name="cancellationToken"/> fires. A call that cannot be cancelled skips all of it and keeps the SDK's id.
+    /// </summary>
+    private static CancellationTokenRegistration AnnounceCancellation(
+        McpClient session, ITransport transport, JsonRpcRequest request, ILogger logger, CancellationToken cancellationToken)
+    {
         // Unique among this client's requests: the SDK numbers its own, and these are strings.
-        var requestId = new RequestId("mcpgen-" + Guid.NewGuid().ToString("N"));
-        var callersMeta = request.Meta;
+        request.Id = new RequestId("mcpgen-" + Guid.NewGuid().ToString("N"));
         // A server that asks for input gets the SDK's retry, under a new id; the cancellation names the attempt in flight.
-        var attempts = new ToolCallAttempts(transport, requestId);
-        using var announcement = cancellationToken.Register(
+        var attempts = new ToolCallAttempts(transport, request.Id);
+        request.Context = new JsonRpcMessageContext { RelatedTransport = attempts };
+        return cancellationToken.Register(
             static state =>
             {
                 var (session, attempts, logger) = ((McpClient, ToolCallAttempts, ILogger))state!;
                 _ = AnnounceCancellationAsync(session, attempts.Current, logger);
             },
             (session, attempts, logger));
-        using var refusals = InputRefusals.Begin();
-        using var progressRelay = progress is null ? null : RelayProgress(request, progress, logger);
-        try
-        {
-            var response = await session.SendRequestAsync(
-                new JsonRpcRequest
-                {
-                    Id = requestId,
-                    Method = RequestMethods.ToolsCall,
-                    Params = JsonSerializer.SerializeToNode(request, TypeInfo<CallToolRequestParams>()),
-                    Context = new JsonRpcMessageContext { RelatedTransport = attempts },
-                },
-                cancellationToken).ConfigureAwait(false);
-            return response.Result.Deserialize(TypeInfo<CallToolResult>()) ?? throw new JsonException("The tools/call result is null.");
-        }
-        catch (McpInputRequiredException refused) when (refused.ToolName is null)
-        {
-            // The SDK resolves an input_required result inside this request; the connection's refusing handlers do not
-            // know which call they refuse for, and the SDK passes on only the first refusal of a round.
-            throw refusals.ForTool(request.Name, refused);
-        }
-        catch (Exception unanswerable) when (IsUnanswerableInputRequest(unanswerable))
-        {
-            // The server's fault in this call, not the session's: it stays open for the next.
-            throw McpInputRequiredException.Unanswerable(request.Name, unanswerable);
-        }
-        finally
-        {
-            // The request is the caller's: it is sent with this call's progress token and left as it came.
-            request.Meta = callersMeta;
-        }
     }
 
     /// <summary>
@@ -85,19 +89,21 @@ internal static class ToolCall
         exception is NotSupportedException
         || (exception.GetType() == typeof(McpException) && exception.Message.Contains("InputRequiredResult", StringComparison.Ordinal));
 
-    private static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(T));
-
     /// <summary>
-    /// Registers the receiver under a fresh progress token and puts that token in a copy of the request's <c>_meta</c>;
-    /// the notifications reach the receiver through <see cref="ProgressNotificationTap"/>, in the server's order and
-    /// before the result.
+    /// Registers the receiver under a fresh progress token and puts that token in the request's <c>_meta</c>; the
+    /// notifications reach the receiver through <see cref="ProgressNotificationTap"/>, in the server's order and before
+    /// the result.
     /// </summary>
-    private static ProgressListeners.Registration RelayProgress(CallToolRequestParams request, IProgress<ProgressNotificationValue> progress, ILogger logger)
+    private static ProgressListeners.Registration RelayProgress(JsonObject parameters, IProgress<ProgressNotificationValue> progress, ILogger logger)
     {
-        var meta = request.Meta?.DeepClone().AsObject() ?? [];
+        if (parameters["_meta"] is not JsonObject meta)
+        {
+            meta = [];
+            parameters["_meta"] = meta;
+        }
+
         var registration = ProgressListeners.Register(progress, logger);
         meta["progressToken"] = registration.Token;
-        request.Meta = meta;
         return registration;
     }
 
