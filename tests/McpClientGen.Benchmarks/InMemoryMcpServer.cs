@@ -13,14 +13,18 @@ namespace McpClientGen.Benchmarks;
 /// </summary>
 internal sealed class InMemoryMcpServer : IAsyncDisposable
 {
+    // A reader wakes on the writer's thread instead of a thread-pool hop per message: the transports' own loops already
+    // run on the pool, and fewer hops leave less scheduling noise in a call's time.
+    private static readonly PipeOptions Direct = new(readerScheduler: PipeScheduler.Inline, writerScheduler: PipeScheduler.Inline, useSynchronizationContext: false);
+
     private readonly List<(McpServer Server, Task Running)> _sessions = [];
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>A client transport to a new server session; the server runs until <see cref="DisposeAsync"/>.</summary>
     public IClientTransport Connect()
     {
-        var toServer = new Pipe();
-        var toClient = new Pipe();
+        var toServer = new Pipe(Direct);
+        var toClient = new Pipe(Direct);
         var server = McpServer.Create(
             new StreamServerTransport(toServer.Reader.AsStream(), toClient.Writer.AsStream()),
             new McpServerOptions { ToolCollection = [.. Tools()] });
