@@ -106,9 +106,11 @@ internal static class ClientBinder
         var usedNames = new HashSet<string>(
             declaration.MemberNames.Concat(ClassMemberNames).Where(IsAsyncName).Select(BaseOf),
             StringComparer.Ordinal);
+        // A search of the entries per tool would grow with the square of the tools: the locations are looked up by name.
+        var toolLocations = snapshot.ToolLocations();
         var generated = SelectTools(declaration, snapshot, spec, diagnostics)
             .Where(tool => !declaredNames.Contains(tool.WireName))
-            .Select(tool => Generated(tool, UniqueMethodName(tool.WireName, "tool", tool.MethodName, snapshot.LocationOf(tool), usedNames, diagnostics)))
+            .Select(tool => Generated(tool, UniqueMethodName(tool.WireName, "tool", tool.MethodName, toolLocations.TryGetValue(tool.WireName, out var location) ? location : null, usedNames, diagnostics)))
             .ToList();
 
         // Prompts, then resources, take their names after the tools', as they do in the snapshot. The filters select them

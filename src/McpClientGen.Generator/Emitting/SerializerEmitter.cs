@@ -21,6 +21,9 @@ internal static class SerializerEmitter
         var written = Written(client, snapshot).Where(type => type.IsComposite).ToList();
         var read = Read(client, snapshot).Where(type => type.IsComposite).ToList();
         var records = snapshot.Records.ToDictionary(r => r.Name);
+        // Looked up once per enum of the snapshot: sets, so a large snapshot does not compare every enum with every type.
+        var writtenSet = new HashSet<TypeRef>(written);
+        var readSet = new HashSet<TypeRef>(read);
 
         writer.Line($"/// <summary>Reads and writes the JSON of <see cref=\"{client.Interface.ClassName}\"/> without reflection.</summary>");
         writer.Line($"[{TypeSyntax.GeneratedCode}]");
@@ -31,13 +34,13 @@ internal static class SerializerEmitter
             foreach (var enumSpec in snapshot.Enums)
             {
                 var type = TypeRef.Enum(enumSpec.Name);
-                if (written.Contains(type))
+                if (writtenSet.Contains(type))
                 {
                     writer.SeparateFromPrevious(ref first);
                     WriteToWire(writer, enumSpec, typePrefix);
                 }
 
-                if (read.Contains(type))
+                if (readSet.Contains(type))
                 {
                     writer.SeparateFromPrevious(ref first);
                     WriteEnumReader(writer, enumSpec, typePrefix);

@@ -12,6 +12,12 @@ internal static class XmlDoc
     /// <summary>Escapes XML's special characters, and replaces characters XML does not allow (control characters, lone surrogates).</summary>
     public static string Escape(string text)
     {
+        // Most text has nothing to escape: it is returned as it is, and a builder is made only for text that does.
+        if (!NeedsEscaping(text))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -32,6 +38,25 @@ internal static class XmlDoc
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Whether <see cref="Escape"/> would change any character of <paramref name="text"/>.</summary>
+    private static bool NeedsEscaping(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (c is '&' or '<' or '>' or '\uFFFE' or '\uFFFF' || char.IsSurrogate(c) || (c < ' ' && c != '\t'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Writes <c>&lt;tag&gt;text&lt;/tag&gt;</c>, one <c>///</c> line per line of text.</summary>

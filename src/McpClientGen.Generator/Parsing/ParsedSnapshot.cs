@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using McpClientGen.Generator.Diagnostics;
 using McpClientGen.Generator.Model;
@@ -32,5 +34,18 @@ internal sealed record ParsedSnapshot(
     public ParsedTool? InvalidOnly(string wireName) =>
         Spec.Tools.Any(tool => tool.WireName == wireName) ? null : Tools.FirstOrDefault(tool => tool.WireName == wireName && !tool.IsValid);
 
-    public Location? LocationOf(ToolSpec tool) => Tools.FirstOrDefault(entry => entry.WireName == tool.WireName)?.Location;
+    /// <summary>Where each named tool is written: of a name listed twice, its first entry.</summary>
+    public Dictionary<string, Location?> ToolLocations()
+    {
+        var locations = new Dictionary<string, Location?>(StringComparer.Ordinal);
+        foreach (var entry in Tools)
+        {
+            if (entry.WireName is { } wireName && !locations.ContainsKey(wireName))
+            {
+                locations.Add(wireName, entry.Location);
+            }
+        }
+
+        return locations;
+    }
 }

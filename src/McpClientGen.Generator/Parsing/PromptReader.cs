@@ -22,7 +22,7 @@ internal static class PromptReader
         OptionalEntries.Of(context, root, "prompts", "name", DiagnosticDescriptors.InvalidPromptSkipped, "prompts");
 
     /// <summary>Reads the entries; <paramref name="methodNames"/> holds the method names the tools took.</summary>
-    public static EquatableArray<PromptSpec> Read(SnapshotContext context, List<JsonNode> entries, HashSet<string> methodNames)
+    public static EquatableArray<PromptSpec> Read(SnapshotContext context, List<JsonNode> entries, NameSet methodNames)
     {
         var prompts = new List<PromptSpec>();
         var wireNames = new HashSet<string>(System.StringComparer.Ordinal);
@@ -37,7 +37,7 @@ internal static class PromptReader
         return prompts.ToEquatableArray();
     }
 
-    private static PromptSpec? Read(SnapshotContext context, JsonNode entry, HashSet<string> wireNames, HashSet<string> methodNames)
+    private static PromptSpec? Read(SnapshotContext context, JsonNode entry, HashSet<string> wireNames, NameSet methodNames)
     {
         if (entry.Kind != JsonKind.Object)
         {

@@ -29,7 +29,7 @@ internal static class ResourceReader
         OptionalEntries.Of(context, root, "resourceTemplates", "uriTemplate", DiagnosticDescriptors.InvalidResourceSkipped, "resource templates");
 
     /// <summary>Reads the static resources, then the templates; <paramref name="methodNames"/> holds the names tools and prompts took.</summary>
-    public static EquatableArray<ResourceSpec> Read(SnapshotContext context, List<JsonNode> resources, List<JsonNode> templates, HashSet<string> methodNames)
+    public static EquatableArray<ResourceSpec> Read(SnapshotContext context, List<JsonNode> resources, List<JsonNode> templates, NameSet methodNames)
     {
         var read = new List<ResourceSpec>();
         var uris = new HashSet<string>(System.StringComparer.Ordinal);
@@ -39,7 +39,7 @@ internal static class ResourceReader
         return read.ToEquatableArray();
     }
 
-    private static ResourceSpec? Read(SnapshotContext context, JsonNode entry, EntryKind kind, HashSet<string> keys, HashSet<string> methodNames)
+    private static ResourceSpec? Read(SnapshotContext context, JsonNode entry, EntryKind kind, HashSet<string> keys, NameSet methodNames)
     {
         if (entry.Kind != JsonKind.Object)
         {

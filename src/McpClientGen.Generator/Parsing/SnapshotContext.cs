@@ -34,7 +34,10 @@ internal sealed class SnapshotContext(string name, JsonSource file)
     /// Types already made for <c>$ref</c> targets, keyed by the target's text and its schema's definitions, so
     /// identical definitions in the input and output schemas (or in several tools) share one type.
     /// </summary>
-    public Dictionary<string, TypeRef> Definitions { get; } = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeRef> _definitions = new(System.StringComparer.Ordinal);
+
+    /// <summary>The keys given to <see cref="Define"/>, each with the type it replaced, so <see cref="Restore"/> can undo them in order.</summary>
+    private readonly List<(string Key, TypeRef? Previous)> _defined = new();
 
     /// <summary>The types the tool being read shares between its input and output.</summary>
     public Schemas.SharedTypes Shared { get; set; } = new();
@@ -43,11 +46,11 @@ internal sealed class SnapshotContext(string name, JsonSource file)
     /// Every generated type name, so two schemas never produce the same one. Types nested in the interface would
     /// hide types of the same name in the user's own declarations there, so the names those use are taken too.
     /// </summary>
-    public HashSet<string> TypeNames { get; } = new(System.StringComparer.Ordinal)
-    {
+    public NameSet TypeNames { get; } = new(
+    [
         "Task", "ValueTask", "CancellationToken", "CallToolResult", "JsonElement", "IReadOnlyList", "IReadOnlyDictionary",
         "DateTimeOffset", "DateOnly", "Guid", "Uri", "String", "Object", "McpTool", "McpToolAttribute",
-    };
+    ]);
 
     /// <summary>Whether the file as a whole is broken, so no client can be generated from it.</summary>
     public bool HasErrors { get; private set; }
@@ -67,22 +70,42 @@ internal sealed class SnapshotContext(string name, JsonSource file)
 
     public void Leave() => _current = null;
 
-    /// <summary>What the types made so far are, to undo what a tool that turns out invalid added.</summary>
-    public Checkpoint Save() =>
-        new(Records.Count, Enums.Count, new Dictionary<string, TypeRef>(Definitions, System.StringComparer.Ordinal), new HashSet<string>(TypeNames, System.StringComparer.Ordinal));
+    /// <summary>
+    /// What the types made so far are, to undo what a tool that turns out invalid added. Only positions are kept, so a
+    /// checkpoint per tool costs the same however many tools came before.
+    /// </summary>
+    public Checkpoint Save() => new(Records.Count, Enums.Count, _defined.Count, TypeNames.Mark);
 
     /// <summary>Forgets every type and name taken since <paramref name="checkpoint"/>, so later tools are read as if the tool were absent.</summary>
     public void Restore(Checkpoint checkpoint)
     {
         Records.RemoveRange(checkpoint.Records, Records.Count - checkpoint.Records);
         Enums.RemoveRange(checkpoint.Enums, Enums.Count - checkpoint.Enums);
-        Definitions.Clear();
-        foreach (var definition in checkpoint.Definitions)
+        for (var i = _defined.Count - 1; i >= checkpoint.Definitions; i--)
         {
-            Definitions.Add(definition.Key, definition.Value);
+            var (key, previous) = _defined[i];
+            if (previous is null)
+            {
+                _definitions.Remove(key);
+            }
+            else
+            {
+                _definitions[key] = previous;
+            }
         }
 
-        TypeNames.IntersectWith(checkpoint.TypeNames);
+        _defined.RemoveRange(checkpoint.Definitions, _defined.Count - checkpoint.Definitions);
+        TypeNames.RollBack(checkpoint.TypeNames);
+    }
+
+    /// <summary>The type already made for the <c>$ref</c> target or schema <paramref name="key"/> stands for, if any.</summary>
+    public bool TryGetDefinition(string key, out TypeRef type) => _definitions.TryGetValue(key, out type!);
+
+    /// <summary>Remembers the type made for <paramref name="key"/>, until a <see cref="Restore"/> to an earlier checkpoint.</summary>
+    public void Define(string key, TypeRef type)
+    {
+        _defined.Add((key, _definitions.TryGetValue(key, out var previous) ? previous : null));
+        _definitions[key] = type;
     }
 
     /// <summary>A position in the snapshot file.</summary>
@@ -121,9 +144,16 @@ internal sealed class SnapshotContext(string name, JsonSource file)
     /// Reserves a C# name for <paramref name="wireName"/>; when an earlier name took it, adds 2, 3, ... and reports
     /// the collision at <paramref name="where"/>.
     /// </summary>
-    public string ReserveName(HashSet<string> used, string preferred, string wireName, string kind, JsonNode where)
+    public string ReserveName(HashSet<string> used, string preferred, string wireName, string kind, JsonNode where) =>
+        ReserveName(used.Add, preferred, wireName, kind, where);
+
+    /// <inheritdoc cref="ReserveName(HashSet{string}, string, string, string, JsonNode)"/>
+    public string ReserveName(NameSet used, string preferred, string wireName, string kind, JsonNode where) =>
+        ReserveName(used.Add, preferred, wireName, kind, where);
+
+    private string ReserveName(System.Func<string, bool> tryAdd, string preferred, string wireName, string kind, JsonNode where)
     {
-        var reserved = UniqueNames.Reserve(used, preferred);
+        var reserved = UniqueNames.Reserve(tryAdd, preferred);
         if (reserved != preferred)
         {
             Report(DiagnosticDescriptors.NameCollision, where.Location, wireName, kind, preferred, reserved);
@@ -136,5 +166,5 @@ internal sealed class SnapshotContext(string name, JsonSource file)
     public string ReserveTypeName(string preferred, JsonNode where) => ReserveName(TypeNames, preferred, preferred, "type", where);
 
     /// <summary>The state <see cref="Save"/> keeps.</summary>
-    internal sealed record Checkpoint(int Records, int Enums, Dictionary<string, TypeRef> Definitions, HashSet<string> TypeNames);
+    internal sealed record Checkpoint(int Records, int Enums, int Definitions, int TypeNames);
 }

@@ -77,7 +77,7 @@ internal static class SnapshotParser
         var tools = new List<ToolSpec>();
         var entries = new List<ParsedTool>();
         var wireNames = new HashSet<string>(StringComparer.Ordinal);
-        var methodNames = new HashSet<string>(StringComparer.Ordinal);
+        var methodNames = new NameSet();
         var toolNames = toolNodes.Where(node => node.Kind == JsonKind.Object).Select(node => node.StringOf("name")).Where(n => n is not null).ToList();
 
         var promptNodes = PromptReader.EntriesOf(context, root);

@@ -20,7 +20,7 @@ internal static class ToolReader
     /// Reads one entry of the <c>tools</c> array. An invalid tool gives no <see cref="ToolSpec"/>, and the types and
     /// names it took are given back, so the tools after it are named as if it were absent.
     /// </summary>
-    public static (ParsedTool Entry, ToolSpec? Tool) Read(SnapshotContext context, JsonNode toolNode, HashSet<string> wireNames, HashSet<string> methodNames, ToolOverlay? overlay)
+    public static (ParsedTool Entry, ToolSpec? Tool) Read(SnapshotContext context, JsonNode toolNode, HashSet<string> wireNames, NameSet methodNames, ToolOverlay? overlay)
     {
         if (toolNode.Kind != JsonKind.Object)
         {
@@ -40,7 +40,7 @@ internal static class ToolReader
         }
 
         var checkpoint = context.Save();
-        var methodNamesBefore = new HashSet<string>(methodNames, methodNames.Comparer);
+        var methodNamesBefore = methodNames.Mark;
         var log = context.Enter(wireName);
         var reportedBefore = log.Diagnostics.Count;
         context.Shared = new SharedTypes();
@@ -50,7 +50,7 @@ internal static class ToolReader
         if (log.Problems.Count == 0 && context.Shared.Found.Count > 0)
         {
             context.Restore(checkpoint);
-            methodNames.IntersectWith(methodNamesBefore);
+            methodNames.RollBack(methodNamesBefore);
             log.Diagnostics.RemoveRange(reportedBefore, log.Diagnostics.Count - reportedBefore);
             context.Shared.NameNeutrally();
             context.Enter(wireName);
@@ -60,7 +60,7 @@ internal static class ToolReader
         if (log.Problems.Count > 0)
         {
             context.Restore(checkpoint);
-            methodNames.IntersectWith(methodNamesBefore);
+            methodNames.RollBack(methodNamesBefore);
             // What its overlay entry got wrong is kept: when a declared method needs the tool, the overlay may be the fix.
             var inOverlay = log.Diagnostics.Where(d => d.Location?.GetLineSpan().Path != context.Path);
             return (new ParsedTool(wireName, nameNode.Location, inOverlay.ToEquatableArray(), log.Problems.ToEquatableArray()), null);
@@ -69,7 +69,7 @@ internal static class ToolReader
         return (new ParsedTool(wireName, nameNode.Location, log.Diagnostics.ToEquatableArray(), EquatableArray<ToolProblem>.Empty), tool);
     }
 
-    private static ToolSpec? MapInScope(SnapshotContext context, JsonNode toolNode, string wireName, JsonNode nameNode, HashSet<string> methodNames, ToolOverlay? overlay)
+    private static ToolSpec? MapInScope(SnapshotContext context, JsonNode toolNode, string wireName, JsonNode nameNode, NameSet methodNames, ToolOverlay? overlay)
     {
         try
         {
@@ -85,7 +85,7 @@ internal static class ToolReader
         new(wireName, entry.Location, EquatableArray<DiagnosticInfo>.Empty, new[] { new ToolProblem(where.Location, problem) }.ToEquatableArray());
 
     /// <summary>The tool's method and types; <see langword="null"/> when a problem was reported to its log.</summary>
-    private static ToolSpec? Map(SnapshotContext context, JsonNode toolNode, string wireName, JsonNode nameNode, HashSet<string> methodNames, ToolOverlay? overlay)
+    private static ToolSpec? Map(SnapshotContext context, JsonNode toolNode, string wireName, JsonNode nameNode, NameSet methodNames, ToolOverlay? overlay)
     {
         var inputSchema = toolNode["inputSchema"];
         if (inputSchema is not { Kind: JsonKind.Object })

@@ -22,12 +22,21 @@ internal enum JsonKind
 /// </summary>
 internal sealed class JsonNode
 {
+    /// <summary>What every value that is not an object has as its members: shared, and never added to.</summary>
+    private static readonly List<JsonProperty> NoProperties = new(0);
+
+    /// <summary>What every value that is not an array has as its items: shared, and never added to.</summary>
+    private static readonly List<JsonNode> NoItems = new(0);
+
     private JsonNode(JsonSource source, JsonKind kind, int start, int length)
     {
         Source = source;
         Kind = kind;
         Start = start;
         Length = length;
+        // A snapshot has hundreds of thousands of values, most of them scalars: only a container gets a list of its own.
+        Properties = kind == JsonKind.Object ? new() : NoProperties;
+        Items = kind == JsonKind.Array ? new() : NoItems;
     }
 
     /// <summary>The file the value was read from.</summary>
@@ -51,10 +60,10 @@ internal sealed class JsonNode
     public string? Text { get; private set; }
 
     /// <summary>An object's members in document order.</summary>
-    public List<JsonProperty> Properties { get; } = new();
+    public List<JsonProperty> Properties { get; }
 
     /// <summary>An array's items.</summary>
-    public List<JsonNode> Items { get; } = new();
+    public List<JsonNode> Items { get; }
 
     public static JsonNode Scalar(JsonSource source, JsonKind kind, int start, int length, string? text = null) =>
         new(source, kind, start, length) { Text = text };

@@ -165,7 +165,20 @@ internal sealed class JsonParser
     {
         var start = _position;
         _position++;
-        var builder = new StringBuilder();
+
+        // Most strings have no escapes: they are cut out of the text, and a builder is made only for one that has.
+        while (_position < _text.Length && _text[_position] is not ('"' or '\\') && _text[_position] >= ' ')
+        {
+            _position++;
+        }
+
+        if (_position < _text.Length && _text[_position] == '"')
+        {
+            _position++;
+            return _text.Substring(start + 1, _position - start - 2);
+        }
+
+        var builder = new StringBuilder().Append(_text, start + 1, _position - start - 1);
         while (true)
         {
             if (_position >= _text.Length)

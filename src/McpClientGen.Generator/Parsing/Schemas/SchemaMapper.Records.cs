@@ -109,7 +109,7 @@ internal sealed partial class SchemaMapper
         var title = objectSchema.StringOf("title");
         var namesItself = isDefinition || title is not null;
         var key = SchemaIdentity.Of(schemaRoot, objectSchema) + (namesItself ? "" : "\n@" + toolName);
-        if (context.Definitions.TryGetValue(key, out var known))
+        if (context.TryGetDefinition(key, out var known))
         {
             if (!namesItself)
             {
@@ -122,7 +122,7 @@ internal sealed partial class SchemaMapper
         // Registered before its members are mapped, so a schema that contains itself refers to its own record.
         var name = namesItself ? TitleOr(objectSchema, preferredName) : context.Shared.NameFor(key, preferredName);
         var record = TypeRef.Record(context.ReserveTypeName(name, objectSchema));
-        context.Definitions[key] = record;
+        context.Define(key, record);
         var properties = MapProperties(objectSchema, record.Name!, record.Name!, areParameters: false);
         context.Records.Add(new RecordSpec(record.Name!, DescriptionOf(objectSchema), properties.ToEquatableArray()));
         return record;

@@ -106,7 +106,7 @@ internal sealed partial class SchemaMapper(SnapshotContext context, string toolN
         // The C# SDK repeats an enum's schema for each parameter; equal value sets in one tool share one type.
         var title = schema.StringOf("title");
         var key = "enum\n" + string.Join("\n", wireValues) + (title is null ? "\n@" + toolName : "\n#" + title);
-        if (context.Definitions.TryGetValue(key, out var type))
+        if (context.TryGetDefinition(key, out var type))
         {
             if (title is null)
             {
@@ -124,7 +124,7 @@ internal sealed partial class SchemaMapper(SnapshotContext context, string toolN
                     group.Key))
                 .ToEquatableArray();
             type = TypeRef.Enum(context.ReserveTypeName(title is null ? context.Shared.NameFor(key, preferredName) : TitleOr(schema, preferredName), schema));
-            context.Definitions[key] = type;
+            context.Define(key, type);
             context.Enums.Add(new EnumSpec(type.Name!, DescriptionOf(schema), members));
         }
 
