@@ -7,7 +7,10 @@ namespace McpClientGen.Benchmarks;
 /// <summary>
 /// Runs the BenchmarkDotNet suites (a–d) with the given arguments, then the token-stampede measurement (e), and
 /// copies the markdown reports to <c>results/</c>. <c>--stampede-only</c> runs only (e); <c>--no-stampede</c> skips it.
-/// Exits 1 when a benchmark failed or a stampede wave missed its target (one token request, no failed caller).
+/// <c>--throughput</c> runs only the throughput measurement (<see cref="ThroughputMeasurement"/>; <c>--throughput-seconds</c>,
+/// <c>--throughput-callers</c>, <c>--throughput-rounds</c>) and writes <c>results/throughput.md</c>.
+/// Exits 1 when a benchmark failed, a stampede wave missed its target (one token request, no failed caller), or a
+/// throughput call failed.
 /// </summary>
 internal static class Entry
 {
@@ -16,6 +19,19 @@ internal static class Entry
         var projectDirectory = ProjectDirectory();
         var resultsDirectory = Path.Combine(projectDirectory, "results");
         Directory.CreateDirectory(resultsDirectory);
+
+        if (args.Contains("--throughput"))
+        {
+            var (report, failedCalls) = await ThroughputMeasurement.RunAsync(ThroughputMeasurement.Options.Parse(args));
+            await WriteReportAsync(Path.Combine(resultsDirectory, "throughput.md"), report);
+            if (failedCalls > 0)
+            {
+                Console.Error.WriteLine($"{failedCalls} throughput call(s) failed; see the report.");
+                return 1;
+            }
+
+            return 0;
+        }
 
         var stampedeOnly = args.Contains("--stampede-only");
         var noStampede = args.Contains("--no-stampede");
@@ -44,10 +60,7 @@ internal static class Entry
         if (!noStampede)
         {
             var (markdown, failures) = await StampedeMeasurement.RunAsync();
-            var path = Path.Combine(resultsDirectory, "stampede.md");
-            await File.WriteAllTextAsync(path, markdown);
-            Console.WriteLine(markdown);
-            Console.WriteLine($"Written to {path}");
+            await WriteReportAsync(Path.Combine(resultsDirectory, "stampede.md"), markdown);
 
             // The report says so too, but a run that missed the target must not look like a passing one to CI.
             if (failures.Count > 0)
@@ -58,6 +71,13 @@ internal static class Entry
         }
 
         return 0;
+    }
+
+    private static async Task WriteReportAsync(string path, string markdown)
+    {
+        await File.WriteAllTextAsync(path, markdown);
+        Console.WriteLine(markdown);
+        Console.WriteLine($"Written to {path}");
     }
 
     private static string ProjectDirectory([CallerFilePath] string sourceFile = "") => Path.GetDirectoryName(sourceFile)!;

@@ -18,7 +18,7 @@ namespace McpClientGen;
 /// <see cref="McpClient"/> session shared by every caller. A session that fails at the transport level is discarded,
 /// and the next call opens a new one (over stdio: starts a new process).
 /// </summary>
-public sealed class McpConnection : IAsyncDisposable
+public sealed partial class McpConnection : IAsyncDisposable
 {
     /// <summary>The MCP extension this client implements, advertised in its capabilities.</summary>
     public const string ClientCredentialsExtension = "io.modelcontextprotocol/oauth-client-credentials";
