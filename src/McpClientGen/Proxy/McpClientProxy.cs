@@ -243,7 +243,8 @@ public abstract class McpClientProxy : IAsyncDisposable
         return response.IsError ? throw new McpToolException(toolName, response.Result) : read(response, toolName, state);
     }
 
-    private static T ReadStructuredResult<T>(ToolResponse response, string toolName, Func<JsonElement, string, string, T> read)
+    /// <summary>The typed result: the structured object, else a JSON object in the text content. Internal for the benchmarks.</summary>
+    internal static T ReadStructuredResult<T>(ToolResponse response, string toolName, Func<JsonElement, string, string, T> read)
     {
         if (response.TryGetStructuredObject(out var structured))
         {

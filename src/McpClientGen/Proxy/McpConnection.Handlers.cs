@@ -20,14 +20,18 @@ public sealed partial class McpConnection
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(transport);
         var engine = ClientCredentialsEngine.Create(options, timeProvider, loggerFactory);
-        return new McpConnection(
+        return OverEngine(engine, transport, loggerFactory);
+    }
+
+    /// <summary>A connection whose requests go through <paramref name="engine"/>'s auth handler to <paramref name="transport"/>.</summary>
+    private static McpConnection OverEngine(ClientCredentialsEngine engine, HttpMessageHandler transport, ILoggerFactory? loggerFactory) =>
+        new(
             engine.Options.Endpoint!,
             new HttpClient(new ProgressNotificationTap(engine.CreateHandler(transport, ownsEngine: true))),
             loggerFactory,
             engine.Options.ProtocolVersion,
             engine.ExtensionId,
             InputHandlers.From(engine.Options));
-    }
 
     /// <summary>
     /// As <see cref="CreateUnauthenticated(Uri, ILoggerFactory?, string?)"/>, with <paramref name="transport"/> as the primary

@@ -86,13 +86,7 @@ public sealed partial class McpConnection : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var engine = ClientCredentialsEngine.Create(options, timeProvider, loggerFactory);
-        return new McpConnection(
-            engine.Options.Endpoint!,
-            new HttpClient(new ProgressNotificationTap(engine.CreateStandaloneHandler())),
-            loggerFactory,
-            engine.Options.ProtocolVersion,
-            engine.ExtensionId,
-            InputHandlers.From(engine.Options));
+        return OverEngine(engine, engine.CreateTransportHandler(), loggerFactory);
     }
 
     /// <summary>
