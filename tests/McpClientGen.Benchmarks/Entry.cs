@@ -44,9 +44,11 @@ internal static class Entry
             var summaries = BenchmarkSwitcher.FromAssembly(typeof(Entry).Assembly).Run(bdnArgs, config);
             foreach (var summary in summaries)
             {
-                foreach (var report in Directory.GetFiles(summary.ResultsDirectoryPath, "*-report-github.md"))
+                // Only the classes that ran: reports of earlier runs stay in the artifacts folder and must not come back.
+                foreach (var type in summary.BenchmarksCases.Select(benchmark => benchmark.Descriptor.Type).Distinct())
                 {
-                    File.Copy(report, Path.Combine(resultsDirectory, Path.GetFileName(report)), overwrite: true);
+                    var name = type.FullName + "-report-github.md";
+                    File.Copy(Path.Combine(summary.ResultsDirectoryPath, name), Path.Combine(resultsDirectory, name), overwrite: true);
                 }
             }
 
