@@ -177,7 +177,17 @@ public sealed partial class McpConnection : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         // A copy: the call may add a progress token to its _meta, and the request stays the caller's as it came.
-        var parameters = JsonSerializer.SerializeToNode(request, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolRequestParams)))!.AsObject();
+        JsonObject parameters;
+        try
+        {
+            parameters = JsonSerializer.SerializeToNode(request, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolRequestParams)))!.AsObject();
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or NotSupportedException)
+        {
+            // A request that cannot be written fails the returned task, as it did when it was written inside the call.
+            return Task.FromException<CallToolResult>(exception);
+        }
+
         return CallToolAsync(request.Name, parameters, ToolResponse.Read, progress, cancellationToken);
     }
 

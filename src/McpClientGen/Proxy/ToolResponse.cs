@@ -36,7 +36,7 @@ internal sealed class ToolResponse
     public CallToolResult Result => _result ??= Read(_json);
 
     /// <summary>Whether the tool reported that it failed.</summary>
-    public bool IsError => (_result?.IsError ?? Structured.IsError) == true;
+    public bool IsError => _result is { } result ? result.IsError == true : Structured.IsError == true;
 
     /// <summary>The <c>structuredContent</c> when it is a JSON object.</summary>
     public bool TryGetStructuredObject(out JsonElement value)
